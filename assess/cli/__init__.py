@@ -1,0 +1,53 @@
+"""The ``assess`` command: one sub-command module per feature, registered here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from assess import __version__
+from assess.cli import core_commands
+from assess.errors import AssessError
+
+DESCRIPTION = """\
+国家级经开区 16 项举措自评工具：逐项分解、逐条对标，找差距、找机遇。
+Self-assessment of a national ETDZ against the 2025 work plan's 16 measures."""
+
+COMMAND_MODULES = [core_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assess",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"assess {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令 / COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        code: int = args.run(args)
+    except AssessError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `assess summary FILE | head`
+        sys.stderr.close()
+        return 0
+    return code

@@ -1,0 +1,151 @@
+"""Core sub-commands: new, validate, summary, schema, demo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from assess.cli.common import Formatter, add_lang, checklist, load_reporting, refuse_overwrite
+from assess.demo import build_demo
+from assess.errors import AssessError, describe_validation_error
+from assess.lifecycle import new_assessment, roll_forward
+from assess.models import Assessment, ZoneProfile
+from assess.regions import normalize_province, unknown_province_message
+from assess.report_text import summary_text, warnings_text
+from assess.scoring import summarize
+from assess.storage import save
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "new",
+        help="新建评估文件 / create an assessment file",
+        description="新建一个经开区的评估文件；--from 从上一期滚动延续（状态、说明、佐证和未完成举措）。\n"
+        "Create an assessment; --from rolls the previous period forward.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("--zone", required=True, help="经开区名称 / zone name")
+    p.add_argument("--province", required=True, help="所在省份，如 江苏 或 江苏省 / province")
+    p.add_argument("--period", required=True, help="评估期，如 2025年下半年 / period")
+    p.add_argument("--assessor", default="", help="评估人 / assessor")
+    p.add_argument("--border", action="store_true", help="沿边地区 / border zone")
+    p.add_argument("--hub", action="store_true", help="西部枢纽节点起步区 / western hub")
+    p.add_argument(
+        "--foreign-talent", action="store_true", help="外籍人才集中 / many foreign staff"
+    )
+    p.add_argument("--from", dest="previous", type=Path, help="上一期评估文件 / previous period")
+    p.add_argument("-o", "--output", type=Path, required=True, help="输出文件 / output FILE.json")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
+    p.set_defaults(run=run_new)
+
+    p = sub.add_parser(
+        "validate",
+        help="检查评估文件 / validate a file",
+        description="加载并检查评估文件，列出质量提示。退出码：0 无问题，1 有提示，2 文件无效。\n"
+        "Load a file and list quality warnings. Exit 0 ok, 1 warnings, 2 invalid.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("file", type=Path)
+    add_lang(p)
+    p.set_defaults(run=run_validate)
+
+    p = sub.add_parser(
+        "summary",
+        help="得分与覆盖率 / scores and coverage",
+        description="总体、各领域、各举措得分与覆盖率，以及状态统计。\n"
+        "Overall, per-area and per-measure scores and coverage, and status counts.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("file", type=Path)
+    add_lang(p)
+    p.set_defaults(run=run_summary)
+
+    p = sub.add_parser(
+        "schema",
+        help="评估文件的 JSON Schema / JSON Schema of the file",
+        formatter_class=Formatter,
+    )
+    p.set_defaults(run=run_schema)
+
+    p = sub.add_parser(
+        "demo",
+        help="生成示例评估 / write the demo assessment",
+        description="写出虚构的「示例经济技术开发区」完整示例评估，可用于试用各项功能。\n"
+        "Write a complete demo assessment of a fictional zone.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("-o", "--output", type=Path, default=Path("demo.json"), help="默认 demo.json")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
+    p.set_defaults(run=run_demo)
+
+
+def _zone(args: argparse.Namespace) -> ZoneProfile:
+    if normalize_province(args.province) is None:
+        raise AssessError(unknown_province_message(args.province))
+    try:
+        return ZoneProfile(
+            name=args.zone,
+            province=args.province,
+            border=args.border,
+            hub=args.hub,
+            foreign_talent=args.foreign_talent,
+        )
+    except ValidationError as exc:
+        field, message = describe_validation_error(exc)
+        raise AssessError(f"--{field}: {message}") from None
+
+
+def run_new(args: argparse.Namespace) -> int:
+    refuse_overwrite(args.output, args.force)
+    zone = _zone(args)
+    if not args.period.strip():
+        raise AssessError("--period 不能为空 / must not be empty")
+    cl = checklist()
+    if args.previous is not None:
+        previous = load_reporting(args.previous).assessment
+        assessment = roll_forward(
+            previous, cl, zone=zone, period=args.period, assessor=args.assessor or None
+        )
+        carried = sum(1 for r in assessment.items.values() if not r.is_blank())
+        note = f"，自 {args.previous} 延续 {carried} 个条目 / {carried} items carried forward"
+    else:
+        assessment = new_assessment(cl, zone, args.period, args.assessor)
+        note = ""
+    save(args.output, assessment)
+    print(f"已创建 / created {args.output}（{len(assessment.items)} 个条目 / items{note}）")
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    assessment = load_reporting(args.file).assessment
+    summary = summarize(checklist(), assessment)
+    en = args.lang == "en"
+    if not summary.warnings:
+        print(f"{args.file}: " + ("valid, no warnings" if en else "有效，无质量提示"))
+        return 0
+    print(warnings_text(checklist(), summary, en=en))
+    return 1
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    assessment = load_reporting(args.file).assessment
+    print(summary_text(checklist(), assessment, en=args.lang == "en"))
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    schema = Assessment.model_json_schema()
+    json.dump(schema, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    refuse_overwrite(args.output, args.force)
+    save(args.output, build_demo(checklist()))
+    print(f"已写出示例评估 / demo written: {args.output}")
+    return 0

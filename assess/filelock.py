@@ -1,0 +1,92 @@
+"""A per-file writer lock so two processes never write the same assessment.
+
+The lock is an OS advisory lock on ``.NAME.lock`` beside the file: it is released by the OS
+when the holder dies, so a crash never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import IO
+
+from assess.errors import LockedError
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(handle: IO[str]) -> bool:
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(handle: IO[str]) -> None:
+        with contextlib.suppress(OSError):
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(handle: IO[str]) -> bool:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+class FileLock:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._handle: IO[str] | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
+    def acquire(self) -> None:
+        if self._handle is not None:
+            return
+        target = lock_path(self.path)
+        try:
+            handle = open(target, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+        except OSError as exc:
+            raise LockedError(
+                f"{self.path}: 无法创建锁文件 {target.name}（{exc.strerror}）；请检查文件夹是否可写 "
+                f"/ cannot create the lock file; is the folder writable?"
+            ) from None
+        if not _try_lock(handle):
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            handle.close()
+            raise LockedError(
+                f"{self.path}: 文件正被另一个程序编辑（{holder}），请先关闭那个窗口再试；"
+                f"只需查看时可用 summary / validate "
+                f"/ the file is open for writing in another process ({holder}); close it first"
+            )
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        handle, self._handle = self._handle, None
+        if handle is None:
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path(self.path))
+        _unlock(handle)
+        handle.close()

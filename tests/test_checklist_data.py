@@ -1,0 +1,219 @@
+"""The 2025 checklist data (checklists/etdz-2025.toml) against the policy text it decomposes.
+
+The reference text lives beside the repo in ``../shared/reference/policy-2025-zh.txt``; every
+item's ``source`` must quote it verbatim, and the items of a measure must rebuild its body exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from assess.checklist import Checklist, Kind, chinese_numeral, load_checklist  # noqa: E402
+from assess.errors import LoadError  # noqa: E402
+from assess.regions import Region  # noqa: E402
+
+CHECKLIST_PATH = REPO_ROOT / "checklists/etdz-2025.toml"
+REFERENCE_PATH = Path(__file__).resolve().parents[2] / "shared/reference/policy-2025-zh.txt"
+
+AREA_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
+MEASURE_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.+?)。(.*)$")
+NUMERALS = {chinese_numeral(n): n for n in range(1, 21)}
+
+EXPECTED_SENTENCES = 73
+
+
+def parse_reference(text: str) -> tuple[dict[int, str], dict[int, tuple[str, str, int]]]:
+    """Area number → title; measure number → (title, body, area number), in reading order.
+
+    Area 一 (总体要求) has no measures and is not part of the checklist.
+    """
+    areas: dict[int, str] = {}
+    measures: dict[int, tuple[str, str, int]] = {}
+    current_area = 0
+    for line in text.splitlines():
+        line = line.strip()
+        if m := AREA_RE.match(line):
+            current_area = NUMERALS[m.group(1)]
+            areas[current_area] = m.group(2)
+        elif m := MEASURE_RE.match(line):
+            measures[NUMERALS[m.group(1)]] = (m.group(2), m.group(3), current_area)
+    areas = {n: t for n, t in areas.items() if any(a == n for _, _, a in measures.values())}
+    return areas, measures
+
+
+def sentences(body: str) -> list[str]:
+    """Split a body on 。, keeping the 。 with its sentence."""
+    parts = re.findall(r"[^。]*。", body)
+    assert "".join(parts) == body, "body does not end with 。"
+    return parts
+
+
+@pytest.fixture(scope="module")
+def reference() -> tuple[dict[int, str], dict[int, tuple[str, str, int]]]:
+    if not REFERENCE_PATH.is_file():
+        pytest.skip(f"policy reference text not found at {REFERENCE_PATH} (beside the repo)")
+    return parse_reference(REFERENCE_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def checklist() -> Checklist:
+    return load_checklist(CHECKLIST_PATH)
+
+
+# ── structure ────────────────────────────────────────────────────────────────
+
+
+def test_top_level(checklist: Checklist) -> None:
+    assert checklist.id == "etdz-2025"
+    assert checklist.title == "深化国家级经济技术开发区改革创新以高水平开放引领高质量发展工作方案"
+    assert checklist.issued == "2025-05-21"
+    assert checklist.title_en
+
+
+def test_areas_match_reference(checklist: Checklist, reference) -> None:
+    ref_areas, ref_measures = reference
+    assert [a.number for a in checklist.areas] == [2, 3, 4, 5]
+    assert sorted(ref_areas) == [2, 3, 4, 5]
+    for area in checklist.areas:
+        assert area.title == ref_areas[area.number], f"area {area.numeral}"
+        expected = [n for n, (_, _, a) in sorted(ref_measures.items()) if a == area.number]
+        assert [m.number for m in area.measures] == expected, f"measures of area {area.numeral}"
+
+
+def test_measures_match_reference(checklist: Checklist, reference) -> None:
+    _, ref_measures = reference
+    assert [m.number for m in checklist.measures] == list(range(1, 17))
+    assert sorted(ref_measures) == list(range(1, 17))
+    for measure in checklist.measures:
+        assert measure.title == ref_measures[measure.number][0], f"measure {measure.numeral}"
+
+
+def test_item_ids_consecutive(checklist: Checklist) -> None:
+    for measure in checklist.measures:
+        ids = [item.id for item in measure.items]
+        assert ids == [f"{measure.number}.{k}" for k in range(1, len(ids) + 1)], measure.numeral
+
+
+def test_item_titles_short(checklist: Checklist) -> None:
+    for item in checklist.items:
+        assert len(item.title) <= 16, f"{item.id}: title too long ({len(item.title)}): {item.title}"
+
+
+# ── verbatim source ──────────────────────────────────────────────────────────
+
+
+def test_sources_rebuild_measure_bodies(checklist: Checklist, reference) -> None:
+    _, ref_measures = reference
+    for measure in checklist.measures:
+        body = ref_measures[measure.number][1]
+        rebuilt = "".join(item.source for item in measure.items)
+        assert rebuilt == body, f"{measure.numeral}{measure.title}: items do not rebuild the body"
+
+
+def test_sentence_count(reference) -> None:
+    _, ref_measures = reference
+    assert sum(len(sentences(body)) for _, body, _ in ref_measures.values()) == EXPECTED_SENTENCES
+
+
+def test_each_sentence_is_one_item_or_a_run(checklist: Checklist, reference) -> None:
+    """Items never straddle a sentence end: each sentence is one item or consecutive items."""
+    _, ref_measures = reference
+    total = 0
+    for measure in checklist.measures:
+        expected = sentences(ref_measures[measure.number][1])
+        groups: list[list[str]] = []
+        run: list[str] = []
+        for item in measure.items:
+            assert "。" not in item.source[:-1], f"{item.id} spans more than one sentence"
+            run.append(item.source)
+            if item.source.endswith("。"):
+                groups.append(run)
+                run = []
+            else:
+                assert item.source[-1] in "，；", f"{item.id} is not split at a clause boundary"
+        assert not run, f"{measure.numeral}: last item does not end a sentence"
+        assert ["".join(g) for g in groups] == expected, measure.numeral
+        total += len(groups)
+    assert total == EXPECTED_SENTENCES
+    assert len(checklist.items) >= EXPECTED_SENTENCES
+
+
+# ── kind and applicability follow the wording ────────────────────────────────
+
+
+def test_conditional_items(checklist: Checklist) -> None:
+    for item in checklist.items:
+        if "有条件的" in item.source or "符合条件的" in item.source:
+            assert item.applies.conditional, f"{item.id} says 有条件的/符合条件的"
+        else:
+            assert not item.applies.conditional, f"{item.id} is marked conditional without 有条件"
+
+
+def test_profile_items(checklist: Checklist) -> None:
+    for item in checklist.items:
+        if "沿边地区" in item.source:
+            assert item.applies.border, f"{item.id} names 沿边地区"
+        if "西部枢纽节点起步区" in item.source:
+            assert item.applies.hub, f"{item.id} names 西部枢纽节点起步区"
+            assert item.applies.regions == (Region.WEST,), f"{item.id}: hub zones are all 西部"
+        if "外籍人才集中" in item.source:
+            assert item.applies.foreign_talent, f"{item.id} names 外籍人才集中"
+    flagged = {
+        "border": [i.id for i in checklist.items if i.applies.border],
+        "hub": [i.id for i in checklist.items if i.applies.hub],
+        "foreign_talent": [i.id for i in checklist.items if i.applies.foreign_talent],
+    }
+    assert all(len(ids) == 1 for ids in flagged.values()), flagged
+
+
+def test_central_west_northeast_item(checklist: Checklist) -> None:
+    item = next(i for i in checklist.items if i.source.startswith("支持中西部和东北地区"))
+    assert set(item.applies.regions) == {Region.CENTRAL, Region.WEST, Region.NORTHEAST}
+    # 东部 as 转出地, the others as 承接地: the co-built parks apply to every region.
+    joint = next(i for i in checklist.items if i.source.startswith("支持东部地区"))
+    assert not joint.applies.restricted
+
+
+def test_kind_follows_wording(checklist: Checklist) -> None:
+    for item in checklist.items:
+        src = item.source
+        if src.startswith("鼓励"):
+            assert item.kind is Kind.ENCOURAGE, f"{item.id} starts with 鼓励"
+        if src.startswith(("国家级经开区应", "国家级经开区要", "各国家级经开区应")):
+            assert item.kind is Kind.REQUIREMENT, f"{item.id} is addressed to the zone with 应/要"
+        if src.startswith("地方人民政府"):
+            assert item.kind is Kind.HIGHER_LEVEL, f"{item.id} is addressed to 地方人民政府"
+
+
+def test_item_content(checklist: Checklist) -> None:
+    for item in checklist.items:
+        assert item.guidance and item.guidance_en, item.id
+        assert 1 <= len(item.evidence) <= 3, f"{item.id}: 1–3 evidence references"
+        for ref in item.evidence:
+            assert not any(w in ref for w in ("照片", "截图")), (
+                f"{item.id}: no photos/screenshots (减负)"
+            )
+        assert item.weight == 1.0, item.id
+
+
+# ── a broken file names the bad field ────────────────────────────────────────
+
+
+def test_bad_kind_names_the_field(tmp_path: Path) -> None:
+    text = CHECKLIST_PATH.read_text(encoding="utf-8")
+    assert 'kind = "support"' in text
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text.replace('kind = "support"', 'kind = "wish"', 1), encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        load_checklist(broken)
+    assert "kind" in info.value.field
+    assert info.value.field.startswith("areas.")
+    assert info.value.path == broken
