@@ -223,7 +223,8 @@ class Assessment(_Model):
             for ref in record.evidence:
                 if ref not in known:
                     raise ValueError(
-                        f"item {item_id} cites evidence {ref}, which is not in the evidence list"
+                        f"items.{item_id}.evidence: 引用的佐证 {ref} 不在佐证清单 evidence 中 "
+                        f"/ cites evidence {ref}, which is not in the evidence list"
                     )
         return self
 

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from assess.checklist import Checklist, item_sort_key
 from assess.errors import LoadError, LockedError, SaveError, describe_validation_error
 from assess.filelock import FileLock
-from assess.models import SCHEMA_VERSION, Assessment
+from assess.models import SCHEMA_VERSION, Assessment, ItemRecord
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 64
@@ -138,6 +138,7 @@ def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migr
                 f"清单 {checklist.id} {checklist.version} 中没有条目 {', '.join(unknown)}，"
                 f"请核对条目编号 / unknown item ID(s) for this checklist; check the IDs",
             )
+        _fill_missing(assessment, checklist)
         return None
     if _version_key(ref.version) > _version_key(checklist.version):
         raise LoadError(
@@ -155,7 +156,16 @@ def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migr
                 assessment.retired_items[item_id] = record
                 migration.retired.append(item_id)
     assessment.checklist.version = checklist.version
+    _fill_missing(assessment, checklist)
     return migration
+
+
+def _fill_missing(assessment: Assessment, checklist: Checklist) -> None:
+    """Give every checklist item a record, in checklist order (a file may omit blank ones)."""
+    if list(assessment.items) == list(checklist.item_index):
+        return
+    records = assessment.items
+    assessment.items = {i: records.get(i) or ItemRecord() for i in checklist.item_index}
 
 
 def _version_key(version: str) -> tuple[int, ...]:
@@ -277,6 +287,14 @@ class AssessmentFile:
 
     def acquire(self) -> None:
         self._lock.acquire()
+        self._remove_stale_temp_files()
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files of a save that was killed; safe to remove while we hold the lock."""
+        for pattern in (f".{self.path.name}.*.tmp", f".{backup_path(self.path).name}.*.tmp"):
+            for stale in self.path.parent.glob(pattern):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
 
     def close(self) -> None:
         self._lock.release()
