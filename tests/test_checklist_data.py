@@ -1,27 +1,26 @@
 """The 2025 checklist data (checklists/etdz-2025.toml) against the policy text it decomposes.
 
-The reference text lives beside the repo in ``../shared/reference/policy-2025-zh.txt``; every
-item's ``source`` must quote it verbatim, and the items of a measure must rebuild its body exactly.
+The policy text is kept in the repo as ``checklists/etdz-2025-source.txt`` (a copy of the project's
+reference ``shared/reference/policy-2025-zh.txt``, checked equal when that is present); every item's
+``source`` must quote it verbatim, and the items of a measure must rebuild its body exactly.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+from assess.checklist import Checklist, Kind, chinese_numeral, load_checklist
+from assess.errors import LoadError
+from assess.regions import Region
 
-from assess.checklist import Checklist, Kind, chinese_numeral, load_checklist  # noqa: E402
-from assess.errors import LoadError  # noqa: E402
-from assess.regions import Region  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 CHECKLIST_PATH = REPO_ROOT / "checklists/etdz-2025.toml"
-REFERENCE_PATH = Path(__file__).resolve().parents[2] / "shared/reference/policy-2025-zh.txt"
+REFERENCE_PATH = REPO_ROOT / "checklists/etdz-2025-source.txt"
+SHARED_REFERENCE = REPO_ROOT.parent / "shared/reference/policy-2025-zh.txt"
 
 AREA_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 MEASURE_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.+?)。(.*)$")
@@ -58,14 +57,18 @@ def sentences(body: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def reference() -> tuple[dict[int, str], dict[int, tuple[str, str, int]]]:
-    if not REFERENCE_PATH.is_file():
-        pytest.skip(f"policy reference text not found at {REFERENCE_PATH} (beside the repo)")
     return parse_reference(REFERENCE_PATH.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def checklist() -> Checklist:
     return load_checklist(CHECKLIST_PATH)
+
+
+def test_source_copy_matches_shared_reference() -> None:
+    if not SHARED_REFERENCE.is_file():
+        pytest.skip(f"no shared reference beside the repo at {SHARED_REFERENCE}")
+    assert REFERENCE_PATH.read_bytes() == SHARED_REFERENCE.read_bytes()
 
 
 # ── structure ────────────────────────────────────────────────────────────────
