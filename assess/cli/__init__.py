@@ -7,14 +7,14 @@ import sys
 from collections.abc import Sequence
 
 from assess import __version__
-from assess.cli import core_commands
+from assess.cli import compare_commands, core_commands, excel_commands, serve_commands, tui_commands
 from assess.errors import AssessError
 
 DESCRIPTION = """\
 国家级经开区 16 项举措自评工具：逐项分解、逐条对标，找差距、找机遇。
 Self-assessment of a national ETDZ against the 2025 work plan's 16 measures."""
 
-COMMAND_MODULES = [core_commands]
+COMMAND_MODULES = [core_commands, serve_commands, tui_commands, compare_commands, excel_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"assess {__version__}")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="不带命令时打开示例评估的界面语言 / UI language of the demo opened with no command",
+    )
     sub = parser.add_subparsers(dest="command", metavar="命令 / COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -38,8 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()
+            return 0
+        args.run = lambda a: tui_commands.open_demo(a.ui_lang)  # no command: the demo in the TUI
     try:
         code: int = args.run(args)
     except AssessError as exc:

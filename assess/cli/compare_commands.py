@@ -1,0 +1,123 @@
+"""Sub-commands ``compare`` (two assessments) and ``rollup`` (many zones)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from assess.cli.common import Formatter, add_lang, checklist, load_reporting, refuse_overwrite
+from assess.compare import compare
+from assess.compare_text import comparison_text, rollup_text
+from assess.errors import AssessError
+from assess.rollup import build_rollup, collect_paths
+from assess.storage import write_atomic
+
+PROGRESS_EVERY = 50
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="对比两份评估 / compare two assessments",
+        description="逐项对比两份评估（同一经开区的两期，或两个经开区）：状态变化、变化分类、"
+        "说明/佐证/举措的增删、得分变化、两期之间到期未完成的举措。\n"
+        "Compare two assessments item by item (one zone across periods, or two zones): "
+        "status changes, change class, texts/evidence/actions added or removed, score deltas, "
+        "actions due in between and not done.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("a", type=Path, help="评估 A（上一期或参照）/ A: earlier or reference")
+    p.add_argument("b", type=Path, help="评估 B（本期或对比对象）/ B: later or the other zone")
+    p.add_argument("-o", "--output", type=Path, help="同时写出对比工作簿 / also write FILE.xlsx")
+    p.add_argument("--force", action="store_true", help="覆盖已有工作簿 / overwrite")
+    add_lang(p)
+    p.set_defaults(run=run_compare)
+
+    p = sub.add_parser(
+        "rollup",
+        help="汇总多个经开区 / roll up many zones",
+        description="汇总多个评估文件（或文件夹中的所有 .json）：经开区 × 举措得分矩阵、分地区平均、"
+        "总体得分排名、最常见的差距、各经开区覆盖率。读不了的文件列出原因并跳过。\n"
+        "退出码：0 全部读取；1 有文件被跳过（工作簿照常写出）；2 没有可用的文件。\n"
+        "Roll up many assessment files (or every .json in folders): zone × measure scores, "
+        "regional averages, ranking, most common gaps, coverage. Files that fail to load are "
+        "listed with the reason and skipped.\n"
+        "Exit 0 all loaded; 1 some skipped (the workbook is still written); 2 nothing usable.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("inputs", type=Path, nargs="+", metavar="FILE_OR_DIR", help="评估文件或文件夹")
+    p.add_argument("-o", "--output", type=Path, help="写出汇总工作簿 / write FILE.xlsx")
+    p.add_argument("--force", action="store_true", help="覆盖已有工作簿 / overwrite")
+    add_lang(p)
+    p.set_defaults(run=run_rollup)
+
+
+def _check_output(path: Path | None, force: bool) -> None:
+    if path is None:
+        return
+    if path.suffix.lower() != ".xlsx":
+        raise AssessError(f"{path}: 工作簿应以 .xlsx 结尾 / the workbook name must end in .xlsx")
+    refuse_overwrite(path, force)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    _check_output(args.output, args.force)
+    cl = checklist()
+    loaded_a, loaded_b = load_reporting(args.a), load_reporting(args.b)
+    comparison = compare(
+        cl,
+        loaded_a.assessment,
+        loaded_b.assessment,
+        migrations=(loaded_a.migration, loaded_b.migration),
+    )
+    en = args.lang == "en"
+    print(comparison_text(comparison, en=en))
+    if args.output is not None:
+        from assess.excel.compare_book import build_compare_workbook, workbook_bytes
+
+        write_atomic(
+            args.output,
+            workbook_bytes(build_compare_workbook(comparison, en=en)),
+            keep_backup=False,
+        )
+        print(f"\n已写出 / written: {args.output}")
+    return 0
+
+
+class ProgressLine:
+    """Loading progress on stderr: one line rewritten in place on a terminal, else every N."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        text = f"读取 / loading {done}/{total}"
+        if self.tty:
+            end = "\n" if done == total else ""
+            print(f"\r{text}", end=end, file=self.stream, flush=True)
+        elif done % PROGRESS_EVERY == 0 or done == total:
+            print(text, file=self.stream, flush=True)
+
+
+def run_rollup(args: argparse.Namespace) -> int:
+    _check_output(args.output, args.force)
+    paths, missing = collect_paths(args.inputs)
+    rollup = build_rollup(checklist(), paths, progress=ProgressLine(sys.stderr))
+    rollup.skipped[:0] = missing
+    en = args.lang == "en"
+    if not rollup.zones:
+        reasons = "\n".join(f"  {s.path}: {s.reason}" for s in rollup.skipped)
+        raise AssessError(f"没有可以汇总的评估文件 / no assessment could be loaded\n{reasons}")
+    print(rollup_text(rollup, en=en))
+    if args.output is not None:
+        from assess.excel.compare_book import workbook_bytes
+        from assess.excel.rollup_book import build_rollup_workbook
+
+        write_atomic(
+            args.output, workbook_bytes(build_rollup_workbook(rollup, en=en)), keep_backup=False
+        )
+        print(f"\n已写出 / written: {args.output}")
+    return 1 if rollup.skipped else 0

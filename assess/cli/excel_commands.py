@@ -1,0 +1,123 @@
+"""Workbook sub-commands: export (对标分析台账) and import (departments' returned workbooks)."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from assess.cli.common import Formatter, checklist, load_reporting, refuse_overwrite
+from assess.errors import AssessError
+from assess.excel.importer import ImportReport, import_into, new_from_workbook
+from assess.excel.report import default_report_name, export_report
+from assess.storage import AssessmentFile, load, save
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "export",
+        help="导出对标分析工作簿 / export the gap-analysis workbook",
+        description="导出 Excel 对标分析台账（总览、逐项对标、差距清单、机遇清单、行动计划、佐证材料、"
+        "质量检查、说明），A4 横向打印。--measures 只导出部分举措，供各部门分头填写。\n"
+        "Export the gap-analysis workbook (A4 landscape). --measures limits it to some measures,\n"
+        "e.g. --measures 1-5,13 for one department.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("file", type=Path, help="评估文件 / assessment FILE.json")
+    p.add_argument(
+        "-o", "--output", type=Path, help="输出 .xlsx；默认为「经开区-评估期-对标分析.xlsx」"
+    )
+    p.add_argument("--measures", help="举措编号，如 1-5,13 / measure numbers, e.g. 1-5,13")
+    p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser(
+        "import",
+        help="导入回填的工作簿 / import a filled-in workbook",
+        description="读取工作簿的「逐项对标」「行动计划」「佐证材料」表，按条目编号写回评估文件；"
+        "空白单元格不覆盖已有内容；工作簿有任何问题时不写入，并逐一列出（工作表、行、列）。\n"
+        "Read a returned workbook back into an assessment, matched by item ID; empty cells never\n"
+        "overwrite; a workbook with problems changes nothing and every problem is listed.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("workbook", type=Path, help="回填的 .xlsx / the returned workbook")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--into", type=Path, help="写入已有评估文件 / update FILE.json")
+    target.add_argument("-o", "--output", type=Path, help="新建评估文件 / create NEW.json")
+    p.add_argument(
+        "--dry-run", action="store_true", help="只列出将要修改的内容 / show changes, write nothing"
+    )
+    p.add_argument("--force", action="store_true", help="覆盖已有的 -o 文件 / overwrite -o")
+    p.set_defaults(run=run_import)
+
+
+def parse_measures(spec: str) -> list[int]:
+    """``1-5,13`` → [1, 2, 3, 4, 5, 13]."""
+    numbers: list[int] = []
+    for part in spec.replace("，", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        low, sep, high = part.partition("-")
+        try:
+            first, last = int(low), int(high if sep else low)
+        except ValueError:
+            raise AssessError(
+                f"--measures「{spec}」格式应为 1-5,13 / expected a list like 1-5,13"
+            ) from None
+        if first > last:
+            first, last = last, first
+        numbers.extend(range(first, last + 1))
+    if not numbers:
+        raise AssessError("--measures 不能为空 / must not be empty")
+    return numbers
+
+
+def run_export(args: argparse.Namespace) -> int:
+    assessment = load_reporting(args.file).assessment
+    measures = parse_measures(args.measures) if args.measures else None
+    output = args.output or args.file.parent / default_report_name(assessment)
+    if output.suffix.lower() != ".xlsx":
+        raise AssessError(f"{output}: 输出文件应以 .xlsx 结尾 / the output must end in .xlsx")
+    refuse_overwrite(output, args.force)
+    started = time.perf_counter()
+    export_report(checklist(), assessment, output, measures=measures)
+    print(f"已导出 / exported {output}（{time.perf_counter() - started:.1f} s）")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    cl = checklist()
+    if args.output is not None:
+        refuse_overwrite(args.output, args.force)
+        assessment, report = new_from_workbook(args.workbook, cl)
+        for note in report.notes:
+            print(f"提示 / note: {note}")
+        filled = sum(1 for r in assessment.items.values() if not r.is_blank())
+        counts = f"{filled} 个条目有记录、{len(assessment.evidence)} 项佐证材料 / items with records: {filled}"
+        if args.dry_run:
+            print(f"（试运行，未写入 / dry run, nothing written）{counts}")
+        else:
+            save(args.output, assessment)
+            print(f"已创建 / created {args.output}（{counts}）")
+        return 0
+    if args.dry_run:
+        assessment = load_reporting(args.into).assessment
+        _print(import_into(args.workbook, cl, assessment))
+        print("（试运行，未写入 / dry run, nothing written）")
+        return 0
+    with AssessmentFile(args.into) as handle:
+        loaded = load(args.into, cl)
+        report = import_into(args.workbook, cl, loaded.assessment)
+        _print(report)
+        if report.changes or loaded.migration is not None:
+            handle.save(loaded.assessment)
+            print(f"已写入 / saved {args.into}")
+        else:
+            print("无修改，文件未改动 / no changes; the file is unchanged")
+    return 0
+
+
+def _print(report: ImportReport) -> None:
+    for line in report.lines():
+        print(line)

@@ -1,0 +1,61 @@
+"""``assess open FILE``, and ``assess`` alone, which opens the demo in the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from assess.cli.common import Formatter, add_lang, checklist
+from assess.demo import build_demo
+from assess.storage import save
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "open",
+        help="在终端界面中逐项评估 / assess item by item in the terminal UI",
+        description="打开评估文件，逐项记录状态、说明、佐证、差距、机遇和举措；每次修改自动保存。\n"
+        "Open an assessment file in the terminal UI; every change is saved at once.",
+        formatter_class=Formatter,
+    )
+    p.add_argument("file", type=Path, help="评估文件 / assessment FILE.json")
+    add_lang(p)
+    p.set_defaults(run=run_open)
+
+
+def run_open(args: argparse.Namespace) -> int:
+    return open_tui(args.file, args.lang)
+
+
+def open_tui(path: Path, lang: str) -> int:
+    """Run the TUI on ``path``; lock and load errors reach the CLI as AssessError."""
+    from assess.tui.app import open_app  # Textual loads only when the TUI is wanted
+
+    open_app(path, lang=lang).run()
+    return 0
+
+
+def user_data_dir() -> Path:
+    """Where the user's own copy of the demo lives (XDG / AppData / Application Support)."""
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming") / "assess"
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / "assess"
+    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "assess"
+
+
+def demo_copy() -> Path:
+    """The user's demo file, written from ``build_demo`` only the first time."""
+    path = user_data_dir() / "demo.json"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        save(path, build_demo(checklist()))
+        print(f"已创建示例评估 / demo created: {path}", file=sys.stderr)
+    return path
+
+
+def open_demo(lang: str) -> int:
+    return open_tui(demo_copy(), lang)

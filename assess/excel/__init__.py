@@ -1,0 +1,1 @@
+"""Excel workbooks: the gap-analysis report (export and import) and safe-cell helpers."""

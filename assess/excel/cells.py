@@ -1,0 +1,140 @@
+"""Writing cells safely, and the workbook's named styles.
+
+Every workbook the tool writes (report, compare, roll-up) goes through ``put_text`` for user
+text, so a zone's text can never become a formula, an unreadable file or a cut-off cell
+without notice. The named styles give all workbooks the same look (宋体 body, 黑体 headers:
+fonts every Chinese office machine has; LibreOffice substitutes a CJK font).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+MAX_CELL_CHARS = 32_767
+TRUNCATED_MARK = "…[已截断 / truncated]"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+# XML 1.0 forbids C0 controls other than tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+BODY_FONT = "宋体"
+HEADING_FONT = "黑体"
+DATE_FORMAT = "yyyy-mm-dd"
+SCORE_FORMAT = "0.0"
+SHARE_FORMAT = "0%"
+
+# Named styles (ASCII names: WPS, Excel and LibreOffice all keep them).
+STYLE_TITLE = "assess-title"
+STYLE_HEADER = "assess-header"
+STYLE_BODY = "assess-body"
+STYLE_CENTER = "assess-center"
+STYLE_DATE = "assess-date"
+STYLE_SCORE = "assess-score"
+STYLE_SHARE = "assess-share"
+STYLE_LABEL = "assess-label"
+
+HEADER_FILL = "DDEBF7"
+BAND_FILL = "F2F2F2"
+
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def clean_text(value: str) -> str:
+    """Remove characters XML cannot hold and cut at Excel's cell limit with a visible marker."""
+    text = _ILLEGAL_XML.sub("", value)
+    if len(text) > MAX_CELL_CHARS:
+        text = text[: MAX_CELL_CHARS - len(TRUNCATED_MARK)] + TRUNCATED_MARK
+    return text
+
+
+def put_text(ws: Worksheet, row: int, col: int, value: str | None, style: str = "") -> Cell:
+    """Write ``value`` as plain text: never a formula, always valid XML, within 32,767 chars.
+
+    A value starting with = + - @ tab or CR is stored as a string with the quote-prefix
+    style flag, so Excel, WPS and LibreOffice show it verbatim and never evaluate it.
+    ``style`` is a named style (``STYLE_*``) applied when given.
+    """
+    cell: Cell = ws.cell(row=row, column=col)
+    if style:
+        cell.style = style
+    text = clean_text(value or "")
+    if not text:
+        cell.value = None
+        return cell
+    cell.value = text  # may set data_type "f" for "=…"; forced back to text below
+    cell.data_type = "s"
+    if text.startswith(FORMULA_PREFIXES):
+        cell.quotePrefix = True
+    return cell
+
+
+def put_number(
+    ws: Worksheet, row: int, col: int, value: float | int | None, fmt: str = SCORE_FORMAT
+) -> Cell:
+    """Write a number (score, share, count) as a number with a number format; None = empty."""
+    cell: Cell = ws.cell(row=row, column=col)
+    cell.value = value
+    cell.number_format = fmt
+    return cell
+
+
+def put_date(ws: Worksheet, row: int, col: int, value: dt.date | None) -> Cell:
+    """Write a real date (not text) shown as yyyy-mm-dd; None = empty."""
+    cell: Cell = ws.cell(row=row, column=col)
+    cell.value = value
+    cell.number_format = DATE_FORMAT
+    return cell
+
+
+def named_styles() -> list[NamedStyle]:
+    """The shared look: header, body (wrapped, top-aligned, boxed), dates, scores, labels."""
+    wrap_top = Alignment(wrap_text=True, vertical="top")
+    centered = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    body = Font(name=BODY_FONT, size=10)
+    return [
+        NamedStyle(
+            STYLE_TITLE,
+            font=Font(name=HEADING_FONT, size=16, bold=True),
+            alignment=Alignment(horizontal="center", vertical="center"),
+        ),
+        NamedStyle(
+            STYLE_HEADER,
+            font=Font(name=HEADING_FONT, size=10, bold=True),
+            fill=PatternFill("solid", fgColor=HEADER_FILL),
+            border=_BOX,
+            alignment=centered,
+        ),
+        NamedStyle(STYLE_BODY, font=body, border=_BOX, alignment=wrap_top),
+        NamedStyle(STYLE_CENTER, font=body, border=_BOX, alignment=centered),
+        NamedStyle(
+            STYLE_DATE, font=body, border=_BOX, alignment=centered, number_format=DATE_FORMAT
+        ),
+        NamedStyle(
+            STYLE_SCORE, font=body, border=_BOX, alignment=centered, number_format=SCORE_FORMAT
+        ),
+        NamedStyle(
+            STYLE_SHARE, font=body, border=_BOX, alignment=centered, number_format=SHARE_FORMAT
+        ),
+        NamedStyle(
+            STYLE_LABEL,
+            font=Font(name=HEADING_FONT, size=10, bold=True),
+            fill=PatternFill("solid", fgColor=BAND_FILL),
+            border=_BOX,
+            alignment=wrap_top,
+        ),
+    ]
+
+
+def ensure_styles(wb: Workbook) -> None:
+    """Register the named styles in ``wb`` unless it already has them (e.g. from the template)."""
+    existing = set(wb.named_styles)
+    for style in named_styles():
+        if style.name not in existing:
+            wb.add_named_style(style)

@@ -1,0 +1,122 @@
+"""What every sheet of the report needs: the assessment, its scores and the chosen measures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assess.checklist import Checklist, Item, Measure
+from assess.errors import AssessError
+from assess.models import Action, ActionStatus, Assessment, ItemRecord, Priority
+from assess.scoring import Score, Summary, summarize
+
+PRIORITY_RANK: dict[Priority, int] = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
+
+
+@dataclass
+class ReportContext:
+    checklist: Checklist
+    assessment: Assessment
+    today: dt.date
+    measure_numbers: tuple[int, ...]
+    summary: Summary = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.summary = summarize(self.checklist, self.assessment, self.today)
+
+    @classmethod
+    def build(
+        cls,
+        checklist: Checklist,
+        assessment: Assessment,
+        measures: Collection[int] | None,
+        today: dt.date | None,
+    ) -> ReportContext:
+        known = [m.number for m in checklist.measures]
+        if measures is None:
+            chosen = tuple(known)
+        else:
+            unknown = sorted(set(measures) - set(known))
+            if unknown:
+                raise AssessError(
+                    f"清单中没有举措 {', '.join(map(str, unknown))}；可选 1–{max(known)} "
+                    f"/ no such measure(s); valid: 1–{max(known)}"
+                )
+            chosen = tuple(n for n in known if n in set(measures))
+            if not chosen:
+                raise AssessError("未选择任何举措 / no measure selected")
+        return cls(checklist, assessment, today or dt.date.today(), chosen)
+
+    @property
+    def limited(self) -> bool:
+        return len(self.measure_numbers) < len(self.checklist.measures)
+
+    @cached_property
+    def measures(self) -> list[Measure]:
+        return [self.checklist.measure(n) for n in self.measure_numbers]
+
+    @cached_property
+    def items(self) -> list[Item]:
+        return [i for m in self.measures for i in m.items]
+
+    @cached_property
+    def item_ids(self) -> set[str]:
+        return {i.id for i in self.items}
+
+    def record(self, item_id: str) -> ItemRecord:
+        return self.assessment.items.get(item_id) or ItemRecord()
+
+    @cached_property
+    def scope_score(self) -> Score:
+        return sum((self.summary.measures[n] for n in self.measure_numbers), Score())
+
+    def area_scores(self) -> list[tuple[str, str, Score]]:
+        """(numeral, title, score over the chosen measures) for each area that has any."""
+        out = []
+        for area in self.checklist.areas:
+            numbers = [m.number for m in area.measures if m.number in self.measure_numbers]
+            if numbers:
+                score = sum((self.summary.measures[n] for n in numbers), Score())
+                out.append((area.numeral, area.title, score))
+        return out
+
+    def scope_text(self) -> str:
+        if not self.limited:
+            return "全部 16 项举措" if len(self.checklist.measures) == 16 else "全部举措"
+        runs: list[list[Measure]] = []
+        for measure in self.measures:
+            if runs and runs[-1][-1].number + 1 == measure.number:
+                runs[-1].append(measure)
+            else:
+                runs.append([measure])
+        parts = [
+            run[0].numeral if len(run) == 1 else f"{run[0].numeral}至{run[-1].numeral}"
+            for run in runs
+        ]
+        return "举措" + "、".join(parts)
+
+    def is_overdue(self, action: Action) -> bool:
+        return (
+            action.due is not None
+            and action.due < self.today
+            and action.status is not ActionStatus.DONE
+        )
+
+    @property
+    def zone_line(self) -> str:
+        """Page header text: zone name and period."""
+        return f"{self.assessment.zone.name}　{self.assessment.period}"
+
+
+def open_actions(record: ItemRecord) -> list[Action]:
+    return [a for a in record.actions if a.status is not ActionStatus.DONE]
+
+
+def urgency(record: ItemRecord) -> tuple[int, dt.date]:
+    """Highest priority and earliest due date among open actions (for sorting gaps)."""
+    actions = open_actions(record)
+    rank = min((PRIORITY_RANK[a.priority] for a in actions), default=len(PRIORITY_RANK))
+    due = min((a.due for a in actions if a.due is not None), default=dt.date.max)
+    return rank, due

@@ -1,0 +1,328 @@
+"""Importing a returned report workbook into an assessment (``assess import``).
+
+Rows are matched by 条目编号; an empty cell never overwrites recorded data; every change goes
+through ``assess.editing.Editor`` so the file's history keeps it, and the result lists each
+recorded value that was overwritten. A workbook with any problem changes nothing: all problems
+are reported together, each with its sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from assess.checklist import Checklist, item_sort_key
+from assess.editing import Editor, default_user
+from assess.errors import AssessError, describe_validation_error
+from assess.excel import overview as O
+from assess.excel.cells import clean_text
+from assess.excel.notation import EvidenceLine, numbered_lines, split_figures
+from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, read_report
+from assess.lifecycle import new_assessment
+from assess.models import Action, Assessment, Change, Evidence, Status, ZoneProfile
+
+
+class WorkbookInvalid(AssessError):
+    """The workbook has problems; nothing was changed."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(
+            f"{path}: 工作簿有 {len(problems)} 处问题，未导入任何内容；请修改后重试 "
+            f"/ {len(problems)} problem(s) in the workbook; nothing was imported:\n{lines}"
+        )
+
+
+@dataclass
+class ImportReport:
+    """What an import did: all changes, and the recorded values it overwrote."""
+
+    changes: list[Change] = field(default_factory=list)
+    new_evidence: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def overwritten(self) -> list[Change]:
+        """Changes that replaced a recorded (non-empty, assessed) value."""
+        return [c for c in self.changes if c.old and c.old != "未评估"]
+
+    def lines(self) -> list[str]:
+        out = [f"共 {len(self.changes)} 处修改 / {len(self.changes)} change(s)"]
+        out += [f"提示 / note: {n}" for n in self.notes]
+        if self.new_evidence:
+            out.append(f"新登记佐证材料 / new evidence: {', '.join(self.new_evidence)}")
+        if self.overwritten:
+            out.append(
+                f"覆盖了 {len(self.overwritten)} 个已有内容 / overwrote {len(self.overwritten)} "
+                "recorded value(s):"
+            )
+            out += [
+                f"  {c.item or '佐证'} {c.field}: {_short(c.old)} → {_short(c.new)}"
+                for c in self.overwritten
+            ]
+        return out
+
+
+def _short(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def import_into(
+    path: Path, checklist: Checklist, assessment: Assessment, who: str | None = None
+) -> ImportReport:
+    """Apply the workbook to ``assessment`` in place; raise WorkbookInvalid, changing nothing."""
+    rows = read_report(path, checklist)
+    _check_same_assessment(rows, assessment)
+    trial = assessment.model_copy(deep=True)
+    report = _apply(rows, trial, who)
+    for name in type(assessment).model_fields:
+        setattr(assessment, name, getattr(trial, name))
+    return report
+
+
+def _check_same_assessment(rows: ReportRows, assessment: Assessment) -> None:
+    """Refuse a workbook exported from another zone's or another period's assessment."""
+    for label, expected in ((O.ZONE, assessment.zone.name), (O.PERIOD, assessment.period)):
+        found = rows.profile.get(label)
+        if found is not None and found != expected.strip():
+            rows.problems.append(
+                Problem(
+                    "总览", 0, 0, label,
+                    f"{label}为「{found}」，而评估文件是「{expected}」；请确认没有导错文件 "
+                    f"/ the workbook is for {found!r}, the assessment for {expected!r}",
+                )
+            )  # fmt: skip
+
+
+def new_from_workbook(
+    path: Path, checklist: Checklist, who: str | None = None
+) -> tuple[Assessment, ImportReport]:
+    """A new assessment made from a workbook's 总览 profile and its sheets."""
+    rows = read_report(path, checklist, with_profile=True)
+    assessment = _new_assessment(rows, checklist)
+    return assessment, _apply(rows, assessment, who)
+
+
+def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
+    p = rows.profile
+
+    def problem(label: str, message: str) -> None:
+        rows.problems.append(Problem("总览", 0, 0, label, f"{label}：{message}"))
+
+    checklist_id = p.get(O.CHECKLIST_ID, checklist.id)
+    if checklist_id != checklist.id:
+        problem(
+            O.CHECKLIST_ID,
+            f"工作簿属于清单「{checklist_id}」，不是「{checklist.id}」/ other checklist",
+        )
+    try:
+        zone = ZoneProfile(
+            name=p.get(O.ZONE, ""),
+            province=p.get(O.PROVINCE, "").split("（")[0],
+            border=p.get(O.BORDER) == O.YES,
+            hub=p.get(O.HUB) == O.YES,
+            foreign_talent=p.get(O.FOREIGN) == O.YES,
+        )
+    except ValidationError as exc:
+        field_name, message = describe_validation_error(exc)
+        problem(field_name, f"「总览」经开区信息无效 / bad zone profile: {message}")
+        raise WorkbookInvalid(rows.path, rows.problems) from None
+    period = p.get(O.PERIOD, "")
+    if not period:
+        problem(O.PERIOD, "「总览」缺少评估期 / the period is missing")
+        raise WorkbookInvalid(rows.path, rows.problems)
+    return new_assessment(checklist, zone, period, p.get(O.ASSESSOR, ""))
+
+
+def _apply(rows: ReportRows, assessment: Assessment, who: str | None) -> ImportReport:
+    if rows.problems:
+        raise WorkbookInvalid(rows.path, rows.problems)
+    editor = Editor(assessment, who if who is not None else f"{default_user()} ← {rows.path.name}")
+    start = len(assessment.history)
+    report = ImportReport()
+    evidence_ids = _apply_register(rows, editor, report)
+    lines = _resolve_item_evidence(rows, editor, evidence_ids, report)
+    if rows.problems:
+        raise WorkbookInvalid(rows.path, rows.problems)
+    actions = rows.actions + _typed_in_item_rows(rows, assessment, report)
+    for item in rows.items:
+        _apply_item(item, editor, lines.get(item.item_id))
+    _apply_actions(actions, editor)
+    report.changes = assessment.history[start:]
+    return report
+
+
+def _typed_in_item_rows(
+    rows: ReportRows, assessment: Assessment, report: ImportReport
+) -> list[ActionRow]:
+    """Actions typed into 逐项对标 for items that have none yet; 行动计划 wins otherwise."""
+    planned: dict[str, list[str]] = {}
+    for action in rows.actions:
+        planned.setdefault(action.item_id, []).append(action.text or "")
+    out: list[ActionRow] = []
+    for item in rows.items:
+        if item.action_text is None:
+            continue
+        recorded = [a.text for a in assessment.record(item.item_id).actions]
+        if not recorded and item.item_id not in planned:
+            out += item.actions
+            continue
+        shown = (numbered_lines(texts) for texts in (recorded, planned.get(item.item_id, [])))
+        if not any(texts and _same(texts, item.action_text) for texts in shown):
+            report.notes.append(
+                f"「逐项对标」第 {item.row} 行（{item.item_id}）下一步举措的修改未导入，"
+                "举措以「行动计划」表为准 / action edits in 逐项对标 are not imported; "
+                "edit them in 行动计划"
+            )
+    return out
+
+
+def _same(old: str, new: str) -> bool:
+    """Equal as the workbook would show ``old`` (cleaned, cut, line ends normalised)."""
+    return _norm(clean_text(old)) == _norm(new)
+
+
+def _norm(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _add_evidence(
+    editor: Editor, wanted: str | None, title: str, ref: str, date: dt.date | None
+) -> Evidence:
+    """A new register entry, keeping the workbook's ID when it is free."""
+    used = {e.id for e in editor.assessment.evidence}
+    if wanted is None or wanted in used:
+        return editor.add_evidence(title, ref, date)
+    evidence = Evidence(id=wanted, title=title, ref=ref, date=date)
+    editor.assessment.evidence = [*editor.assessment.evidence, evidence]
+    editor.log("", f"evidence.{wanted}", "", f"{title} {ref}".strip())
+    return evidence
+
+
+def _apply_register(rows: ReportRows, editor: Editor, report: ImportReport) -> dict[str, str]:
+    """Apply the 佐证材料 sheet; return workbook ID → assessment ID."""
+    known = editor.assessment.evidence_by_id()
+    mapping = {i: i for i in known}
+    for row in rows.evidence:
+        old = known.get(row.id) if row.id else None
+        if old is not None:
+            update = {
+                k: v
+                for k, v in (("title", row.title), ("ref", row.ref), ("date", row.date))
+                if v is not None and not (isinstance(v, str) and _same(getattr(old, k), v))
+            }
+            if update:
+                editor.update_evidence(old.model_copy(update=update))
+            continue
+        if row.title is None:
+            rows.problems.append(
+                Problem(
+                    "佐证材料",
+                    row.row,
+                    2,
+                    "标题",
+                    f"新登记的佐证材料 {row.id} 缺少标题 / needs a title",
+                )
+            )
+            continue
+        created = _add_evidence(editor, row.id, row.title, row.ref or "", row.date)
+        report.new_evidence.append(created.id)
+        if row.id:
+            mapping[row.id] = created.id
+    return mapping
+
+
+def _resolve_item_evidence(
+    rows: ReportRows, editor: Editor, ids: dict[str, str], report: ImportReport
+) -> dict[str, list[str]]:
+    """Item ID → evidence IDs from its 佐证材料 cell; lines without an ID become new records."""
+    out: dict[str, list[str]] = {}
+    for item in rows.items:
+        if not item.evidence:
+            continue
+        resolved: list[str] = []
+        for line in item.evidence:
+            if line.id is not None:
+                if line.id not in ids:
+                    rows.problems.append(
+                        Problem(
+                            "逐项对标", item.row, 12, "佐证材料",
+                            f"佐证编号 {line.id} 未在「佐证材料」表登记 / unknown evidence ID",
+                        )
+                    )  # fmt: skip
+                    continue
+                resolved.append(ids[line.id])
+            else:
+                resolved.append(_find_or_add(line, editor, report))
+        out[item.item_id] = list(dict.fromkeys(resolved))
+    return out
+
+
+def _find_or_add(line: EvidenceLine, editor: Editor, report: ImportReport) -> str:
+    for record in editor.assessment.evidence:
+        if (record.title, record.ref, record.date) == (line.title, line.ref, line.date):
+            return record.id
+    created = editor.add_evidence(line.title, line.ref, line.date)
+    report.new_evidence.append(created.id)
+    return created.id
+
+
+def _apply_item(item: ItemRow, editor: Editor, evidence: list[str] | None) -> None:
+    record = editor.assessment.record(item.item_id)
+    if item.status is not None and item.status is not Status.NOT_ASSESSED:
+        editor.set_status(item.item_id, item.status)
+    for name, value in item.texts.items():
+        if name == "current":
+            text, figures = split_figures(value)
+            for figure, amount in figures.items():
+                if amount.strip() and not _same(record.figures.get(figure, ""), amount):
+                    editor.set_figure(item.item_id, figure, amount)
+            if not text.strip():
+                continue
+            value = text
+        if not _same(getattr(record, name), value):
+            editor.set_text(item.item_id, name, _norm(value))
+    if evidence is not None and evidence != record.evidence:
+        editor.set_item_evidence(item.item_id, evidence)
+
+
+def _apply_actions(rows: list[ActionRow], editor: Editor) -> None:
+    """Per item: rows match recorded actions by text; other rows are new; none is deleted."""
+    by_item: dict[str, list[ActionRow]] = {}
+    for row in rows:
+        by_item.setdefault(row.item_id, []).append(row)
+    for item_id in sorted(by_item, key=item_sort_key):
+        existing = list(editor.assessment.record(item_id).actions)
+        unused = list(range(len(existing)))
+        result: list[Action] = []
+        for row in by_item[item_id]:
+            match = next(
+                (i for i in unused if row.text is not None and _same(existing[i].text, row.text)),
+                None,
+            )
+            if match is not None:
+                unused.remove(match)
+                result.append(_merge(existing[match], row))
+            elif row.text is not None:
+                result.append(_merge(Action(text=_norm(row.text)), row))
+        result += [existing[i] for i in unused]
+        if result != existing:
+            editor.set_actions(item_id, result)
+
+
+def _merge(action: Action, row: ActionRow) -> Action:
+    update: dict[str, object] = {}
+    for name in ("lead", "partners"):
+        value = getattr(row, name)
+        if value is not None and not _same(getattr(action, name), value):
+            update[name] = _norm(value)
+    for name in ("due", "priority", "status"):
+        value = getattr(row, name)
+        if value is not None:
+            update[name] = value
+    return action.model_copy(update=update) if update else action

@@ -1,0 +1,223 @@
+"""The 总览 sheet: profile, scores, status counts, per-area and per-measure tables, charts, top gaps.
+
+The profile block (label in column A, value in column B) is also what ``assess import -o``
+reads to create a new assessment from a returned workbook.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from openpyxl.chart import BarChart, RadarChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assess.excel.cells import (
+    SHARE_FORMAT,
+    STYLE_BODY,
+    STYLE_CENTER,
+    STYLE_DATE,
+    STYLE_HEADER,
+    STYLE_LABEL,
+    STYLE_SHARE,
+    put_date,
+    put_number,
+    put_text,
+)
+from assess.excel.context import ReportContext
+from assess.excel.layout import OVERVIEW
+from assess.excel.sheets import STATUS_ORDER
+from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
+from assess.excel.tables import put_score, set_title
+from assess.scoring import Score
+
+WIDTH = len(OVERVIEW.columns)
+TOP_GAPS = 8
+STATUS_COL = 5
+CHART_ROWS = 19
+
+# Profile labels, shared with the importer.
+ZONE = "经开区"
+PROVINCE = "所在省份"
+BORDER = "沿边地区"
+HUB = "西部枢纽节点起步区"
+FOREIGN = "外籍人才集中"
+PERIOD = "评估期"
+ASSESSOR = "评估人"
+CHECKLIST_ID = "清单编号"
+CHECKLIST_VERSION = "清单版本"
+YES, NO = "是", "否"
+
+
+def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
+    a = ctx.assessment
+    set_title(ws, f"{a.zone.name}　对标分析总览（{a.period}）")
+    row = _section(ws, 3, "一、基本信息与落实状态")
+    zone = a.zone
+    info: list[tuple[str, str]] = [
+        (ZONE, zone.name),
+        (PROVINCE, f"{zone.province}（{zone.region.value}地区）"),
+        (BORDER, YES if zone.border else NO),
+        (HUB, YES if zone.hub else NO),
+        (FOREIGN, YES if zone.foreign_talent else NO),
+        (PERIOD, a.period),
+        (ASSESSOR, a.assessor),
+        ("清单", ctx.checklist.title),
+        (CHECKLIST_ID, ctx.checklist.id),
+        (CHECKLIST_VERSION, ctx.checklist.version),
+        ("范围", ctx.scope_text()),
+    ]
+    first = row
+    for label, value in info:
+        _pair(ws, row, label)
+        put_text(ws, row, 2, value, STYLE_BODY)
+        fit_row_height(ws, row)
+        row += 1
+    _pair(ws, row, "报告日期")
+    put_date(ws, row, 2, ctx.today).style = STYLE_DATE
+    row += 1
+    score = ctx.scope_score
+    _pair(ws, row, "总体得分")
+    put_score(ws, row, 2, score.value)
+    row += 1
+    _pair(ws, row, "覆盖率")
+    put_number(ws, row, 2, score.coverage, SHARE_FORMAT).style = STYLE_SHARE
+    _status_counts(ws, first, ctx)
+    row += 2
+
+    row = _section(ws, row, "二、各领域得分")
+    row = _header(ws, row, ["领域", "名称", "得分", "覆盖率", "计分条目", "适用条目", "已评估"])
+    area_first = row
+    for numeral, title, area_score in ctx.area_scores():
+        put_text(ws, row, 1, numeral, STYLE_CENTER)
+        put_text(ws, row, 2, title, STYLE_BODY)
+        _score_cells(ws, row, area_score)
+        for col, count in enumerate(
+            (area_score.scored, area_score.applicable, area_score.assessed), start=5
+        ):
+            put_number(ws, row, col, count, "0").style = STYLE_CENTER
+        row += 1
+    area_last = row - 1
+    row += 1
+
+    ws.row_breaks.append(Break(id=row - 1))
+    row = _section(ws, row, "三、各举措得分")
+    labels = [s.label for s in STATUS_ORDER]
+    row = _header(ws, row, ["举措", "名称", "得分", "覆盖率", *labels])
+    measure_first = row
+    for measure in ctx.measures:
+        put_text(ws, row, 1, measure.numeral, STYLE_CENTER)
+        put_text(ws, row, 2, measure.title, STYLE_BODY)
+        _score_cells(ws, row, ctx.summary.measures[measure.number])
+        statuses = Counter(ctx.record(i.id).status for i in measure.items)
+        for col, status in enumerate(STATUS_ORDER, start=5):
+            put_number(ws, row, col, statuses[status], "0").style = STYLE_CENTER
+        row += 1
+    measure_last = row - 1
+    row += 1
+
+    ws.row_breaks.append(Break(id=row - 1))
+    row = _section(ws, row, "四、得分图")
+    _charts(ws, row, (measure_first, measure_last), (area_first, area_last))
+    row += CHART_ROWS
+
+    row = _section(ws, row, f"五、主要差距（前 {TOP_GAPS} 项）")
+    row = _header(ws, row, ["条目编号", "条目", "类型", "落实状态", "差距"])
+    ws.merge_cells(start_row=row - 1, start_column=5, end_row=row - 1, end_column=WIDTH)
+    gaps = [g for g in ctx.summary.gaps if g in ctx.item_ids][:TOP_GAPS]
+    for item_id in gaps:
+        item = ctx.checklist.item_index[item_id]
+        rec = ctx.record(item_id)
+        put_text(ws, row, 1, item_id, STYLE_CENTER)
+        put_text(ws, row, 2, item.title, STYLE_BODY)
+        put_text(ws, row, 3, item.kind.label, STYLE_CENTER)
+        put_text(ws, row, 4, rec.status.label, STYLE_CENTER)
+        put_text(ws, row, 5, rec.gap or rec.explanation, STYLE_BODY)
+        for col in range(6, WIDTH + 1):
+            ws.cell(row, col).style = STYLE_BODY
+        ws.merge_cells(start_row=row, start_column=5, end_row=row, end_column=WIDTH)
+        _fit_merged(ws, row, rec.gap or rec.explanation)
+        row += 1
+    if not gaps:
+        put_text(ws, row, 1, "（暂无差距）", STYLE_BODY)
+
+
+def _status_counts(ws: Worksheet, row: int, ctx: ReportContext) -> None:
+    """落实状态 counts beside the profile block (columns E–G)."""
+    counts = Counter(ctx.record(i.id).status for i in ctx.items)
+    total = len(ctx.items)
+    for col, text in enumerate(("落实状态", "条目数", "占比"), start=STATUS_COL):
+        put_text(ws, row, col, text, STYLE_HEADER)
+    for offset, status in enumerate([*STATUS_ORDER, None], start=1):
+        label = status.label if status else "合计"
+        count = counts[status] if status else total
+        put_text(
+            ws, row + offset, STATUS_COL, label, STYLE_LABEL if status is None else STYLE_CENTER
+        )
+        put_number(ws, row + offset, STATUS_COL + 1, count, "0").style = STYLE_CENTER
+        put_number(
+            ws, row + offset, STATUS_COL + 2, count / total, SHARE_FORMAT
+        ).style = STYLE_SHARE
+
+
+def _section(ws: Worksheet, row: int, text: str) -> int:
+    put_text(ws, row, 1, text, STYLE_LABEL)
+    for col in range(2, WIDTH + 1):
+        ws.cell(row, col).style = STYLE_LABEL
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=WIDTH)
+    ws.row_dimensions[row].height = 20
+    return row + 1
+
+
+def _pair(ws: Worksheet, row: int, label: str) -> None:
+    put_text(ws, row, 1, label, STYLE_LABEL)
+
+
+def _header(ws: Worksheet, row: int, headers: list[str]) -> int:
+    for col, text in enumerate(headers, start=1):
+        put_text(ws, row, col, text, STYLE_HEADER)
+    return row + 1
+
+
+def _score_cells(ws: Worksheet, row: int, score: Score) -> None:
+    put_score(ws, row, 3, score.value)
+    put_number(ws, row, 4, score.coverage, SHARE_FORMAT).style = STYLE_SHARE
+
+
+def _fit_merged(ws: Worksheet, row: int, text: str) -> None:
+    """Height for text in the merged 差距 cell (E:I) of a top-gap row."""
+    merged_width = sum(c.width for c in OVERVIEW.columns[4:])
+    lines = max(text_lines(text, merged_width), text_lines(ws.cell(row, 2).value or "", 30))
+    ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
+
+
+def _charts(ws: Worksheet, row: int, measures: tuple[int, int], areas: tuple[int, int]) -> None:
+    bar = BarChart()
+    bar.type = "col"
+    bar.title = "各举措得分（百分制）"
+    bar.legend = None
+    bar.add_data(Reference(ws, min_col=3, min_row=measures[0], max_row=measures[1]))
+    bar.set_categories(Reference(ws, min_col=1, min_row=measures[0], max_row=measures[1]))
+    bar.y_axis.scaling.min = 0
+    bar.y_axis.scaling.max = 100
+    bar.y_axis.majorUnit = 20
+    bar.y_axis.number_format = "0"
+    bar.x_axis.delete = False
+    bar.y_axis.delete = False
+    bar.height, bar.width = 9.5, 16.5
+    ws.add_chart(bar, f"A{row}")
+
+    radar = RadarChart()
+    radar.type = "marker"
+    radar.title = "各领域得分（百分制）"
+    radar.legend = None
+    radar.add_data(Reference(ws, min_col=3, min_row=areas[0], max_row=areas[1]))
+    radar.set_categories(Reference(ws, min_col=2, min_row=areas[0], max_row=areas[1]))
+    radar.y_axis.scaling.min = 0
+    radar.y_axis.scaling.max = 100
+    radar.y_axis.delete = False
+    radar.y_axis.number_format = "0"
+    radar.x_axis.delete = False
+    radar.height, radar.width = 9.5, 11.5
+    ws.add_chart(radar, f"{get_column_letter(5)}{row}")

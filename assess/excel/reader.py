@@ -1,0 +1,405 @@
+"""Reading a returned report workbook into plain rows, collecting every problem with its cell.
+
+Nothing here touches an assessment: ``read_report`` only parses and checks what can be checked
+from the workbook alone (sheets, headers, item IDs, status labels, dates), so the importer can
+refuse a bad workbook with the full list of problems before changing anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+
+from assess.checklist import Checklist
+from assess.excel import layout as L
+from assess.excel.limits import MAX_COLUMNS, MAX_ROWS, WorkbookRefused, check_workbook_file
+from assess.excel.notation import (
+    EvidenceLine,
+    parse_date_text,
+    parse_evidence_line,
+    split_numbered,
+)
+from assess.models import ActionStatus, Priority, Status
+
+HEADER_SEARCH_ROWS = 6
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the workbook, located so the user can find and fix it."""
+
+    sheet: str
+    row: int
+    column: int
+    header: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"「{self.sheet}」"
+        if self.row:
+            where += f" 第 {self.row} 行"
+        if self.column:
+            where += f" {get_column_letter(self.column)} 列"
+            if self.header:
+                where += f"（{self.header}）"
+        return f"{where}：{self.message}"
+
+
+@dataclass
+class ItemRow:
+    row: int
+    item_id: str
+    status: Status | None = None
+    texts: dict[str, str] = field(default_factory=dict)  # explanation/current/gap/opportunity/note
+    evidence: list[EvidenceLine] = field(default_factory=list)
+    action_text: str | None = None  # the 下一步举措 cell, as written
+    actions: list[ActionRow] = field(default_factory=list)  # read from the 下一步举措… columns
+
+
+@dataclass
+class ActionRow:
+    row: int
+    item_id: str
+    text: str | None
+    lead: str | None = None
+    partners: str | None = None
+    due: dt.date | None = None
+    priority: Priority | None = None
+    status: ActionStatus | None = None
+
+
+@dataclass
+class EvidenceRow:
+    row: int
+    id: str | None
+    title: str | None
+    ref: str | None
+    date: dt.date | None
+
+
+@dataclass
+class ReportRows:
+    """Everything read from a workbook; empty cells are simply absent."""
+
+    path: Path
+    items: list[ItemRow] = field(default_factory=list)
+    actions: list[ActionRow] = field(default_factory=list)
+    evidence: list[EvidenceRow] = field(default_factory=list)
+    profile: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+ITEM_TEXT_COLUMNS = {
+    "成效/进度/原因": "explanation",
+    "现状": "current",
+    "差距": "gap",
+    "机遇": "opportunity",
+    "备注": "note",
+}
+ITEM_REQUIRED = ("条目编号", "落实状态", *ITEM_TEXT_COLUMNS, "佐证材料")
+ACTION_REQUIRED = (
+    "条目编号",
+    "下一步举措",
+    "牵头单位",
+    "配合单位",
+    "完成时限",
+    "优先级",
+    "举措状态",
+)
+EVIDENCE_REQUIRED = ("编号", "标题", "文号/链接/路径", "日期")
+
+
+def cell_text(value: Any) -> str | None:
+    """A cell as text; None when empty or only whitespace (an empty cell never overwrites)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        text = value.date().isoformat()
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    return text if text.strip() else None
+
+
+class _Sheet:
+    """One sheet's data rows, addressed by header name."""
+
+    def __init__(self, rows: ReportRows, name: str, rows_data: list[tuple[Any, ...]]) -> None:
+        self.out = rows
+        self.name = name
+        self.data = rows_data
+        self.header_row = 0
+        self.columns: dict[str, int] = {}
+
+    def find_headers(self, required: tuple[str, ...]) -> bool:
+        for index, values in enumerate(self.data[:HEADER_SEARCH_ROWS], start=1):
+            headers = {str(v).strip(): col for col, v in enumerate(values, 1) if v is not None}
+            if required[0] in headers:
+                self.header_row, self.columns = index, headers
+                missing = [h for h in required if h not in headers]
+                for header in missing:
+                    self.problem(index, 0, f"缺少列「{header}」/ missing column '{header}'")
+                return not missing
+        self.problem(
+            L.HEADER_ROW, 0, f"找不到表头行（应含「{required[0]}」）/ header row not found"
+        )
+        return False
+
+    def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        for offset, values in enumerate(self.data[self.header_row :], start=1):
+            if any(cell_text(v) is not None for v in values):
+                yield self.header_row + offset, values
+
+    def get(self, values: tuple[Any, ...], header: str) -> Any:
+        col = self.columns.get(header)
+        if col is None or col > len(values):
+            return None
+        return values[col - 1]
+
+    def text(self, values: tuple[Any, ...], header: str) -> str | None:
+        return cell_text(self.get(values, header))
+
+    def problem(self, row: int, col: int, message: str, header: str = "") -> None:
+        self.out.problems.append(Problem(self.name, row, col, header, message))
+
+    def cell_problem(self, row: int, header: str, message: str) -> None:
+        self.problem(row, self.columns.get(header, 0), message, header)
+
+    def date(self, row: int, values: tuple[Any, ...], header: str) -> dt.date | None:
+        value = self.get(values, header)
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        text = cell_text(value)
+        if text is None:
+            return None
+        parsed = parse_date_text(text)
+        if parsed is None:
+            self.cell_problem(
+                row, header, f"日期「{text}」无法识别，请写成 2026-06-30 / unrecognised date"
+            )
+        return parsed
+
+
+def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False) -> ReportRows:
+    """Parse a report workbook; problems are collected in ``ReportRows.problems``."""
+    path = Path(path)
+    check_workbook_file(path)
+    out = ReportRows(path)
+    sheets = _read_sheets(path)
+    required = [L.ITEMS.name, L.ACTIONS.name] + ([L.OVERVIEW.name] if with_profile else [])
+    for name in required:
+        if name not in sheets:
+            out.problems.append(
+                Problem(name, 0, 0, "", f"缺少工作表「{name}」/ missing sheet '{name}'")
+            )
+    if L.ITEMS.name in sheets:
+        _read_items(_Sheet(out, L.ITEMS.name, sheets[L.ITEMS.name]), checklist)
+    if L.ACTIONS.name in sheets:
+        _read_actions(_Sheet(out, L.ACTIONS.name, sheets[L.ACTIONS.name]), checklist)
+    if L.EVIDENCE.name in sheets:
+        _read_evidence(_Sheet(out, L.EVIDENCE.name, sheets[L.EVIDENCE.name]))
+    if L.OVERVIEW.name in sheets:
+        for values in sheets[L.OVERVIEW.name][:40]:
+            label, value = (cell_text(v) for v in (*values, None, None)[:2])
+            if label and value:
+                out.profile.setdefault(label.strip(), value.strip())
+    return out
+
+
+def _read_sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every sheet's cell values; any parse failure becomes one clear message."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "extension not supported" from WPS files
+            wb = load_workbook(path, read_only=True, data_only=True)
+            try:
+                return {name: _values(wb, name) for name in wb.sheetnames}
+            finally:
+                wb.close()
+    except Exception as exc:  # openpyxl and the XML parser raise many kinds on bad files
+        raise WorkbookRefused(
+            f"{path}: 无法读取工作簿（{type(exc).__name__}: {exc}）；请在 Excel/WPS 中另存为 .xlsx "
+            f"后重试 / cannot read the workbook; save it again as .xlsx"
+        ) from None
+
+
+def _values(wb: Workbook, name: str) -> list[tuple[Any, ...]]:
+    ws = wb[name]
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()
+    return [
+        tuple(row) for row in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True)
+    ]
+
+
+def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
+    raw = sheet.text(values, "条目编号")
+    if raw is None:
+        sheet.cell_problem(row, "条目编号", "条目编号为空 / item ID is empty")
+        return None
+    item_id = raw.strip()
+    if item_id not in checklist.item_index:
+        sheet.cell_problem(
+            row, "条目编号", f"清单中没有条目「{item_id}」/ unknown item ID '{item_id}'"
+        )
+        return None
+    return item_id
+
+
+def _read_items(sheet: _Sheet, checklist: Checklist) -> None:
+    if not sheet.find_headers(ITEM_REQUIRED):
+        return
+    seen: dict[str, int] = {}
+    for row, values in sheet.rows():
+        item_id = _item_id(sheet, row, values, checklist)
+        if item_id is None:
+            continue
+        if item_id in seen:
+            sheet.cell_problem(
+                row, "条目编号", f"条目 {item_id} 重复（另见第 {seen[item_id]} 行）/ duplicate row"
+            )
+            continue
+        seen[item_id] = row
+        item = ItemRow(row, item_id)
+        label = sheet.text(values, "落实状态")
+        if label is not None:
+            try:
+                item.status = Status.from_label(label)
+            except ValueError as exc:
+                sheet.cell_problem(row, "落实状态", str(exc))
+        for header, name in ITEM_TEXT_COLUMNS.items():
+            text = sheet.text(values, header)
+            if text is not None:
+                item.texts[name] = text
+        evidence = sheet.text(values, "佐证材料")
+        if evidence is not None:
+            item.evidence = [parse_evidence_line(x) for x in evidence.split("\n") if x.strip()]
+        item.action_text = sheet.text(values, "下一步举措")
+        if item.action_text is not None:
+            item.actions = _item_actions(sheet, row, values, item_id, item.action_text)
+        sheet.out.items.append(item)
+
+
+def _item_actions(
+    sheet: _Sheet, row: int, values: tuple[Any, ...], item_id: str, text: str
+) -> list[ActionRow]:
+    """Actions typed into 逐项对标's 下一步举措… columns: line k of each column is action k."""
+
+    def lines(header: str) -> list[str | None]:
+        cell = sheet.text(values, header)
+        return [x if x.strip() else None for x in split_numbered(cell)] if cell else []
+
+    texts = lines("下一步举措")
+    due_value = sheet.get(values, "完成时限")
+    dues: list[dt.date | None]
+    if isinstance(due_value, dt.datetime | dt.date):
+        dues = [sheet.date(row, values, "完成时限")]
+    else:
+        dues = []
+        for line in lines("完成时限"):
+            date = parse_date_text(line) if line else None
+            if line and date is None:
+                sheet.cell_problem(
+                    row,
+                    "完成时限",
+                    f"日期「{line}」无法识别，请写成 2026-06-30 / unrecognised date",
+                )
+            dues.append(date)
+    out = []
+    for index, action_text in enumerate(texts):
+        if action_text is None:
+            continue
+        action = ActionRow(
+            row,
+            item_id,
+            action_text,
+            _nth(lines("牵头单位"), index),
+            _nth(lines("配合单位"), index),
+            _nth(dues, index),
+        )
+        label = _nth(lines("优先级"), index)
+        if label is not None:
+            try:
+                action.priority = Priority.from_label(label)
+            except ValueError as exc:
+                sheet.cell_problem(row, "优先级", str(exc))
+        out.append(action)
+    return out
+
+
+def _nth(values: list[T | None], index: int) -> T | None:
+    return values[index] if index < len(values) else None
+
+
+def _read_actions(sheet: _Sheet, checklist: Checklist) -> None:
+    if not sheet.find_headers(ACTION_REQUIRED):
+        return
+    for row, values in sheet.rows():
+        action_cols = ACTION_REQUIRED[1:]
+        if all(sheet.text(values, h) is None for h in action_cols):
+            continue  # e.g. a row with only 条目编号 or 序号 left behind
+        item_id = _item_id(sheet, row, values, checklist)
+        text = sheet.text(values, "下一步举措")
+        action = ActionRow(
+            row,
+            item_id or "",
+            text,
+            sheet.text(values, "牵头单位"),
+            sheet.text(values, "配合单位"),
+            sheet.date(row, values, "完成时限"),
+        )
+        action.priority = _choice(sheet, row, values, "优先级", Priority.from_label)
+        action.status = _choice(sheet, row, values, "举措状态", ActionStatus.from_label)
+        if text is None:
+            sheet.cell_problem(row, "下一步举措", "下一步举措为空 / the action text is empty")
+        elif item_id is not None:
+            sheet.out.actions.append(action)
+
+
+def _choice(sheet: _Sheet, row: int, values: tuple[Any, ...], header: str, parse: Any) -> Any:
+    text = sheet.text(values, header)
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except ValueError as exc:
+        sheet.cell_problem(row, header, str(exc))
+        return None
+
+
+def _read_evidence(sheet: _Sheet) -> None:
+    if not sheet.find_headers(EVIDENCE_REQUIRED):
+        return
+    for row, values in sheet.rows():
+        record_id = sheet.text(values, "编号")
+        record = EvidenceRow(
+            row,
+            record_id.strip() if record_id else None,
+            sheet.text(values, "标题"),
+            sheet.text(values, "文号/链接/路径"),
+            sheet.date(row, values, "日期"),
+        )
+        if record.id is not None and not _is_evidence_id(record.id):
+            sheet.cell_problem(row, "编号", f"编号「{record.id}」应为 E 加数字，如 E12 / bad ID")
+            continue
+        if record.id is None and record.title is None:
+            sheet.cell_problem(row, "标题", "新登记的佐证材料缺少标题 / new evidence needs a title")
+            continue
+        sheet.out.evidence.append(record)
+
+
+def _is_evidence_id(text: str) -> bool:
+    return len(text) > 1 and text[0] == "E" and text[1:].isdigit()

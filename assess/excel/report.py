@@ -1,0 +1,113 @@
+"""The gap-analysis workbook (对标分析台账): export of one assessment to the report template.
+
+Sheets, in order: 总览, 逐项对标, 差距清单, 机遇清单, 行动计划, 佐证材料, 质量检查, 说明.
+``--measures`` gives a department the same workbook limited to its measures; its 逐项对标 and
+行动计划 sheets come back through ``assess.excel.importer``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Collection
+from pathlib import Path
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assess.checklist import Checklist
+from assess.errors import AssessError
+from assess.excel import sheets
+from assess.excel.context import ReportContext
+from assess.excel.layout import SHEETS
+from assess.excel.overview import write_overview
+from assess.excel.printing import setup_print
+from assess.models import Assessment
+from assess.resources import template_path
+from assess.storage import write_atomic
+
+_ILLEGAL_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def default_report_name(assessment: Assessment) -> str:
+    """e.g. 示例经济技术开发区-2026年下半年-对标分析.xlsx, safe as a Windows file name."""
+    stem = f"{assessment.zone.name}-{assessment.period}-对标分析"
+    stem = _ILLEGAL_IN_FILE_NAMES.sub("_", stem).strip(" .")[:120]
+    return f"{stem or '对标分析'}.xlsx"
+
+
+def export_report(
+    checklist: Checklist,
+    assessment: Assessment,
+    path: Path,
+    *,
+    measures: Collection[int] | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Write the workbook to ``path`` atomically (temp file + rename) and return the path.
+
+    ``measures`` limits the workbook to those measure numbers (a department's part);
+    ``today`` decides what is overdue and the report date.
+    """
+    workbook = build_workbook(checklist, assessment, measures=measures, today=today)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = Path(path)
+    write_atomic(path, buffer.getvalue(), keep_backup=False)
+    return path
+
+
+def build_workbook(
+    checklist: Checklist,
+    assessment: Assessment,
+    *,
+    measures: Collection[int] | None = None,
+    today: dt.date | None = None,
+) -> Workbook:
+    ctx = ReportContext.build(checklist, assessment, measures, today)
+    wb = _open_template()
+    write_overview(wb["总览"], ctx)
+    sheets.write_items(wb["逐项对标"], ctx)
+    sheets.write_gaps(wb["差距清单"], ctx)
+    sheets.write_opportunities(wb["机遇清单"], ctx)
+    sheets.write_actions(wb["行动计划"], ctx)
+    sheets.write_evidence(wb["佐证材料"], ctx)
+    sheets.write_quality(wb["质量检查"], ctx)
+    sheets.write_notes(wb["说明"], ctx)
+    for ws in wb.worksheets:
+        _page_header(ws, ctx)
+    wb.active = 0
+    return wb
+
+
+def _page_header(ws: Worksheet, ctx: ReportContext) -> None:
+    rows = ws.print_title_rows or ""
+    setup_print(
+        ws,
+        title_rows=rows.replace("$", ""),
+        header_left=ctx.zone_line,
+        header_right=f"报告日期 {ctx.today.isoformat()}",
+        footer_left=f"{ctx.checklist.id} {ctx.checklist.version}",
+    )
+
+
+def _open_template() -> Workbook:
+    """Load templates/report.xlsx and check it has the sheets this code fills."""
+    path = template_path()
+    try:
+        wb = load_workbook(path)
+    except (OSError, BadZipFile, KeyError) as exc:
+        raise AssessError(
+            f"{path}: 无法读取报告模板，请重新安装 assess 或运行 templates/make_template.py "
+            f"/ cannot read the report template; reinstall or regenerate it ({exc})"
+        ) from None
+    expected = [layout.name for layout in SHEETS]
+    if wb.sheetnames != expected:
+        raise AssessError(
+            f"{path}: 报告模板的工作表与程序不一致，请运行 templates/make_template.py 重新生成 "
+            f"/ the template's sheets {wb.sheetnames} differ from {expected}; regenerate it"
+        )
+    return wb

@@ -1,0 +1,37 @@
+"""Row heights for wrapped text, computed so every program shows and prints all lines.
+
+Excel does not grow rows for wrapped text written by a program, so a ledger would print one
+line per cell; the height is estimated from the text's display width (CJK = 2 units).
+"""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assess.textwidth import width
+
+LINE_HEIGHT = 14.0  # points per line at 10 pt, with room for CJK fallback fonts
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+DEFAULT_COLUMN_WIDTH = 8.43
+
+
+def text_lines(text: str, column_width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell of ``column_width`` character units."""
+    usable = max(column_width, 1.0)
+    return sum(max(1, math.ceil(width(part) / usable)) for part in text.split("\n"))
+
+
+def fit_row_height(ws: Worksheet, row: int, *, min_lines: int = 1) -> None:
+    """Set ``row``'s height to show every line of its wrapped cells (merged cells excluded)."""
+    lines = min_lines
+    for cell in ws[row]:
+        if cell.value is None or cell.coordinate in ws.merged_cells:
+            continue
+        letter = get_column_letter(cell.column)
+        column_width = ws.column_dimensions[letter].width or DEFAULT_COLUMN_WIDTH
+        text = cell.value if isinstance(cell.value, str) else str(cell.value)
+        lines = max(lines, text_lines(text, column_width))
+    ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)

@@ -1,0 +1,241 @@
+"""Many zones at once: what a province (20 zones) or MOFCOM (232) reads.
+
+Every file is loaded and scored with the same rule as a single assessment. A file that
+fails to load is skipped with its reason, never fatal. When several files hold the same zone
+(same name and province), the most recently updated one is used and the others are listed as
+skipped. Regional averages are the plain mean of the zones' scores (each zone counts once);
+a zone with no score for a measure is left out of that measure's mean, and ``n`` says how
+many zones the mean is over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assess.checklist import Checklist
+from assess.errors import LoadError
+from assess.regions import PROVINCES, Region
+from assess.scoring import Summary, summarize
+from assess.storage import load
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file left out of the roll-up, and why (shown to the user)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class ZoneResult:
+    """One zone's scores in the roll-up."""
+
+    path: Path
+    name: str
+    province: str
+    region: Region
+    period: str
+    updated: dt.datetime
+    summary: Summary
+
+    @property
+    def overall(self) -> float | None:
+        return self.summary.overall.value
+
+    @property
+    def coverage(self) -> float | None:
+        return self.summary.overall.coverage
+
+
+@dataclass(frozen=True)
+class Mean:
+    value: float | None
+    n: int
+
+
+@dataclass(frozen=True)
+class RegionAverage:
+    """Averages over a region's zones (``region`` None: all zones)."""
+
+    region: Region | None
+    zones: int
+    overall: Mean
+    coverage: Mean
+    measures: dict[int, Mean]
+
+    def name(self, en: bool = False) -> str:
+        if self.region is None:
+            return "All" if en else "全部"
+        return self.region.label_en if en else self.region.value
+
+
+@dataclass(frozen=True)
+class GapCount:
+    """How many zones have an item as a gap, out of those that assessed it (applicable)."""
+
+    item_id: str
+    gaps: int
+    assessed: int
+
+    @property
+    def share(self) -> float | None:
+        return None if self.assessed == 0 else self.gaps / self.assessed
+
+
+@dataclass
+class Rollup:
+    checklist: Checklist
+    zones: list[ZoneResult]
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def periods(self) -> Counter[str]:
+        return Counter(z.period for z in self.zones)
+
+    def ranking(self) -> list[tuple[int | None, ZoneResult]]:
+        """Zones by overall score, best first; ties share a rank (1, 2, 2, 4); unscored last."""
+        scored = sorted(
+            (z for z in self.zones if z.overall is not None),
+            key=lambda z: (-(z.overall or 0.0), -(z.coverage or 0.0), z.name),
+        )
+        out: list[tuple[int | None, ZoneResult]] = []
+        for index, zone in enumerate(scored):
+            if index and _close(zone.overall, scored[index - 1].overall):
+                out.append((out[-1][0], zone))
+            else:
+                out.append((index + 1, zone))
+        out += [(None, z) for z in self.zones if z.overall is None]
+        return out
+
+    def region_averages(self) -> list[RegionAverage]:
+        """One row per region present (东部, 中部, 西部, 东北 order), then all zones."""
+        rows = []
+        for region in Region:
+            members = [z for z in self.zones if z.region is region]
+            if members:
+                rows.append(self._average(region, members))
+        rows.append(self._average(None, self.zones))
+        return rows
+
+    def _average(self, region: Region | None, zones: list[ZoneResult]) -> RegionAverage:
+        return RegionAverage(
+            region=region,
+            zones=len(zones),
+            overall=_mean(z.overall for z in zones),
+            coverage=_mean(z.coverage for z in zones),
+            measures={
+                m.number: _mean(z.summary.measures[m.number].value for z in zones)
+                for m in self.checklist.measures
+            },
+        )
+
+    def common_gaps(self) -> list[GapCount]:
+        """Items by how many zones have them as a gap, most first; items no zone lacks omitted."""
+        gaps: Counter[str] = Counter()
+        for zone in self.zones:
+            gaps.update(zone.summary.gaps)
+        order = {item.id: i for i, item in enumerate(self.checklist.items)}
+        counts = [GapCount(i, n, self._assessed(i)) for i, n in gaps.items()]
+        return sorted(counts, key=lambda g: (-g.gaps, -(g.share or 0.0), order[g.item_id]))
+
+    def _assessed(self, item_id: str) -> int:
+        """Zones to which the item applies and that gave it a scored status."""
+        return sum(1 for zone in self.zones if zone.summary.items[item_id].scored)
+
+
+def _close(x: float | None, y: float | None) -> bool:
+    return x is not None and y is not None and abs(x - y) < 1e-9
+
+
+def _mean(values: Iterable[float | None]) -> Mean:
+    present = [v for v in values if v is not None]
+    return Mean(sum(present) / len(present) if present else None, len(present))
+
+
+def collect_paths(inputs: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files named, plus every ``*.json`` under folders named (recursively), each once."""
+    paths: list[Path] = []
+    skipped: list[Skipped] = []
+    seen: set[Path] = set()
+    for given in inputs:
+        if given.is_dir():
+            found = sorted(p for p in given.rglob("*.json") if not p.name.startswith("."))
+            if not found:
+                skipped.append(
+                    Skipped(given, "文件夹中没有 .json 文件 / no .json files in this folder")
+                )
+        elif given.exists():
+            found = [given]
+        else:
+            skipped.append(Skipped(given, "文件不存在 / file not found"))
+            continue
+        for path in found:
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                paths.append(path)
+    return paths, skipped
+
+
+def build_rollup(
+    checklist: Checklist,
+    paths: Sequence[Path],
+    *,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Rollup:
+    """Load and score every file; failures become ``Skipped`` entries with the reason."""
+    zones: list[ZoneResult] = []
+    skipped: list[Skipped] = []
+    for index, path in enumerate(paths, 1):
+        try:
+            assessment = load(path, checklist).assessment
+        except LoadError as exc:
+            where = f"{exc.field}: " if exc.field else ""
+            skipped.append(Skipped(path, where + exc.message))
+        else:
+            zone = assessment.zone
+            zones.append(
+                ZoneResult(
+                    path=path,
+                    name=zone.name,
+                    province=zone.province,
+                    region=zone.region,
+                    period=assessment.period,
+                    updated=assessment.updated,
+                    summary=summarize(checklist, assessment, today),
+                )
+            )
+        if progress is not None:
+            progress(index, len(paths))
+    kept, duplicates = _latest_per_zone(zones)
+    skipped += duplicates
+    province_order = {p: i for i, p in enumerate(PROVINCES)}
+    kept.sort(key=lambda z: (province_order.get(z.province, 99), z.name))
+    return Rollup(checklist, kept, skipped)
+
+
+def _latest_per_zone(zones: list[ZoneResult]) -> tuple[list[ZoneResult], list[Skipped]]:
+    latest: dict[tuple[str, str], ZoneResult] = {}
+    for zone in zones:
+        key = (zone.name.strip(), zone.province)
+        current = latest.get(key)
+        if current is None or zone.updated > current.updated:
+            latest[key] = zone
+    skipped = [
+        Skipped(
+            z.path,
+            f"同一经开区有更新的评估 {latest[(z.name.strip(), z.province)].path}，本文件未计入 "
+            f"/ a more recent assessment of the same zone was used instead",
+        )
+        for z in zones
+        if latest[(z.name.strip(), z.province)] is not z
+    ]
+    return list(latest.values()), skipped

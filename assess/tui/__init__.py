@@ -1,0 +1,1 @@
+"""The interactive assessment in the terminal (Textual): ``assess open FILE``."""

@@ -1,0 +1,366 @@
+"""The interactive assessment: a tree of items on the left, the selected item on the right.
+
+``open_app`` is the factory used by the CLI and the tests: it takes the file's lock for the
+whole session and loads it, so a second window gets a LockedError before anything is drawn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Footer, ProgressBar, Static, Tree
+
+from assess.applicability import item_applies
+from assess.errors import AssessError
+from assess.models import Assessment, Status
+from assess.resources import default_checklist
+from assess.scoring import format_score, format_share
+from assess.storage import AssessmentFile, load
+from assess.tui.commands import AssessCommands
+from assess.tui.dashboard import DashboardScreen
+from assess.tui.detail import ItemChanged, ItemDetail
+from assess.tui.help import HelpScreen
+from assess.tui.i18n import FILTERS, STATUS_KEYS, Labels
+from assess.tui.keys import APP_BINDINGS, localize
+from assess.tui.modals import PathPrompt
+from assess.tui.profile import ProfileChanged, ProfileScreen
+from assess.tui.search import SearchScreen
+from assess.tui.session import Session
+from assess.tui.tree import ChecklistTree, NodeRef
+
+FOLLOW_DELAY_SECONDS = 0.05
+
+
+class AssessApp(App[None]):
+    """Edits one assessment file; every change is saved as soon as it is made."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {AssessCommands}
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
+
+    def __init__(self, session: Session, labels: Labels, notices: list[str] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.notices = notices or []
+        self.t = labels
+        self.filter = "all"
+        self._follow: Timer | None = None
+        self.title = labels("app_title")
+        localize(self, labels)
+
+    # layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(id="zone-line")
+            yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="coverage")
+        with Horizontal(id="main"):
+            yield ChecklistTree(self.session, self.t, id="tree")
+            yield ItemDetail(self.session, self.t, id="detail")
+        yield Footer()
+
+    @property
+    def checklist_tree(self) -> ChecklistTree:
+        return self.query_one(ChecklistTree)
+
+    @property
+    def detail(self) -> ItemDetail:
+        return self.query_one(ItemDetail)
+
+    def on_mount(self) -> None:
+        tree = self.checklist_tree
+        tree.build()
+        tree.focus()
+        self.update_header()
+        self.call_after_refresh(self._start)
+        for notice in self.notices:
+            self.notify(notice, timeout=10)
+
+    def _start(self) -> None:
+        """Put the cursor on the first item once the tree has laid out its lines."""
+        first = self.session.checklist.items[0].id
+        self.checklist_tree.go_to_item(first)
+        self.checklist_tree.scroll_home(animate=False)
+        self.detail.show_item(first)
+
+    def update_header(self) -> None:
+        a, t = self.session.assessment, self.t
+        overall = self.session.summary.overall
+        line = (
+            f"{a.zone.name} · {a.period} · {t('overall')} {format_score(overall.value)}"
+            f" · {t('coverage')} {format_share(overall.coverage)}"
+        )
+        if self.filter != "all":
+            line += f" · {t('filter')}{self.t.colon}{t('filter_' + self.filter)}"
+        self.query_one("#zone-line", Static).update(line)
+        self.query_one("#coverage", ProgressBar).update(
+            total=max(overall.applicable, 1), progress=overall.assessed
+        )
+
+    # selection -----------------------------------------------------------------------
+
+    @on(Tree.NodeHighlighted, "#tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+        """Follow the cursor once it rests: holding j stays smooth, the pane catches up."""
+        if self._follow is not None:
+            self._follow.stop()
+        self._follow = self.checklist_tree.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
+
+    def _show_cursor_item(self) -> None:
+        self._follow = None
+        item_id = self.checklist_tree.current_item
+        if item_id != self.detail.item_id:
+            self.detail.show_item(item_id)
+
+    @on(Tree.NodeSelected, "#tree")
+    def _selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
+        data = event.node.data
+        if data is not None and data.kind == "item":
+            self.action_into_form()
+
+    def action_into_form(self) -> None:
+        self._show_cursor_item()
+        if self.detail.item_id is not None:
+            self.query_one("#status").focus()
+
+    def action_focus_tree(self) -> None:
+        self.detail.flush()
+        self.checklist_tree.focus()
+
+    def jump_to(self, item_id: str | None) -> None:
+        if item_id is None:
+            return
+        if item_id not in self.checklist_tree.item_nodes:
+            self.set_filter("all")
+        self.checklist_tree.go_to_item(item_id)
+        self.detail.show_item(item_id)
+        self.checklist_tree.focus()
+
+    # changes -----------------------------------------------------------------------
+
+    def action_set_status(self, value: str) -> None:
+        item_id = self.checklist_tree.current_item
+        if item_id is None:
+            self.notify(self.t("measure_node_notice"), severity="warning", timeout=2)
+            return
+        self.detail.set_status(item_id, Status(value))
+
+    @on(ItemChanged)
+    def _item_changed(self, event: ItemChanged) -> None:
+        self.session.changed()
+        self.checklist_tree.refresh_item(event.item_id)
+        self.update_header()
+        self.save_soon()
+
+    @on(ProfileChanged)
+    def _profile_changed(self) -> None:
+        self.session.changed()
+        self.checklist_tree.refresh_all_labels()
+        self.detail.show_item(self.detail.item_id)
+        self.update_header()
+        self.save_soon()
+
+    def action_undo(self) -> None:
+        if self.screen is not self.screen_stack[0]:  # a form or screen shows the old state
+            self.notify(self.t("undo_on_main"), severity="warning", timeout=3)
+            return
+        self.detail.flush()
+        if not self.session.undo():
+            self.notify(self.t("nothing_to_undo"), timeout=2)
+            return
+        self.checklist_tree.refresh_all_labels()
+        self.detail.item_id, item_id = None, self.detail.item_id
+        self.detail.show_item(item_id)
+        self.update_header()
+        self.save_soon()
+        self.notify(self.t("undone"), timeout=2)
+
+    # saving ------------------------------------------------------------------------
+
+    def save_soon(self) -> None:
+        """Serialize now (a few ms) and write in a thread, so typing never waits on fsync."""
+        number, data = self.session.serialize()
+        self.run_worker(
+            partial(self._write, number, data), thread=True, group="save", exit_on_error=False
+        )
+
+    def _write(self, number: int, data: bytes) -> None:
+        try:
+            self.session.write(number, data)
+        except AssessError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+
+    def action_save(self) -> None:
+        self.detail.flush()
+        try:
+            self.session.save_now()
+        except AssessError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.notify(f"{self.t('saved')}{self.t.colon}{self.session.path}", timeout=3)
+
+    async def action_quit(self) -> None:
+        self.detail.flush()
+        if self.session.edits:
+            self.action_save()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+    # filters, search, screens --------------------------------------------------------
+
+    def visibility(self, name: str) -> Callable[[str], bool]:
+        summary = self.session.summary
+        a, cl = self.session.assessment, self.session.checklist
+        if name == "unassessed":
+            return lambda i: (
+                a.record(i).status is Status.NOT_ASSESSED and item_applies(cl.item_index[i], a.zone)
+            )
+        if name == "gaps":
+            return set(summary.gaps).__contains__
+        if name == "opportunities":
+            return set(summary.opportunities).__contains__
+        if name == "warnings":
+            return {w.item_id for w in summary.warnings}.__contains__
+        return lambda _: True
+
+    def set_filter(self, name: str) -> None:
+        current = self.detail.item_id
+        self.filter = name
+        self.checklist_tree.build(self.visibility(name))
+        if not self.checklist_tree.item_nodes:
+            self.notify(self.t("no_match"), timeout=2)
+        elif current in self.checklist_tree.item_nodes:
+            self.checklist_tree.go_to_item(current)
+        else:
+            self.checklist_tree.go_to_item(next(iter(self.checklist_tree.item_nodes)))
+        self.update_header()
+
+    def action_cycle_filter(self) -> None:
+        name = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self.set_filter(name)
+        self.notify(f"{self.t('filter')}{self.t.colon}{self.t('filter_' + name)}", timeout=2)
+
+    def action_search(self) -> None:
+        self.push_screen(SearchScreen(self.session.checklist, self.t), self.jump_to)
+
+    def action_dashboard(self) -> None:
+        self.detail.flush()
+        self.push_screen(DashboardScreen(self.session, self.t), self.jump_to)
+
+    def action_profile(self) -> None:
+        self.detail.flush()
+        self.push_screen(ProfileScreen(self.session, self.t))
+
+    def action_export(self) -> None:
+        """Write the workbook next to the file, in a thread; never over an earlier export."""
+        from assess.excel.report import default_report_name  # openpyxl loads on first use
+
+        self.detail.flush()
+        folder = self.session.path.parent if self.session.path else Path.cwd()
+        target = free_name(folder / default_report_name(self.session.assessment))
+        snapshot = self.session.assessment.model_copy(deep=True)
+        self.notify(self.t("exporting"), timeout=2)
+        self.run_worker(
+            partial(self._export, snapshot, target),
+            thread=True,
+            group="export",
+            exit_on_error=False,
+        )
+
+    def _export(self, snapshot: Assessment, target: Path) -> None:
+        from assess.excel.report import export_report
+
+        try:
+            path = export_report(self.session.checklist, snapshot, target, today=self.session.today)
+        except AssessError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        self.call_from_thread(self.notify, f"{self.t('exported')}{self.t.colon}{path}", timeout=8)
+
+    def action_compare(self) -> None:
+        self.detail.flush()
+        folder = self.session.path.parent if self.session.path else Path.cwd()
+        start = os.path.join(folder, "")  # the folder of this file, ready for a name
+        self.push_screen(PathPrompt(self.t, self.t("compare_prompt"), start), self._compare_with)
+
+    def _compare_with(self, text: str | None) -> None:
+        from assess.tui.compare_screen import CompareScreen
+
+        if not text:
+            return
+        try:
+            other = load(Path(text).expanduser(), self.session.checklist)
+        except AssessError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.push_screen(
+            CompareScreen(
+                self.session.checklist,
+                other.assessment,
+                self.session.assessment,
+                "en" if self.t.en else "zh",
+                migrations=(other.migration, None),
+            )
+        )
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.t))
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        t = self.t
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            (
+                f"{t.status(status)} ({key})",
+                t("status"),
+                partial(self.action_set_status, status.value),
+            )
+            for key, status in STATUS_KEYS.items()
+        ]
+        commands += [
+            (f"{t('search')} (/)", "/", self.action_search),
+            (f"{t('filter')} (f)", "f", self.action_cycle_filter),
+            (f"{t('dashboard')} (d)", "d", self.action_dashboard),
+            (f"{t('profile')} (p)", "p", self.action_profile),
+            (f"{t('export')} (x)", "x", self.action_export),
+            (f"{t('compare')} (c)", "c", self.action_compare),
+            (f"{t('undo')} (ctrl+z)", "ctrl+z", self.action_undo),
+            (f"{t('save')} (ctrl+s)", "ctrl+s", self.action_save),
+            (f"{t('help')} (?)", "?", self.action_help),
+        ]
+        return commands
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or ``stem-2.xlsx``, ``stem-3.xlsx``… if taken: an export never overwrites."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
+def open_app(path: Path, *, lang: str = "zh", today: dt.date | None = None) -> AssessApp:
+    """Lock and load ``path``; raises LockedError / LoadError with the user's message."""
+    checklist = default_checklist()
+    handle = AssessmentFile(Path(path))
+    handle.acquire()
+    try:
+        loaded = load(handle.path, checklist)
+    except BaseException:
+        handle.close()
+        raise
+    session = Session(checklist, loaded.assessment, handle, today)
+    notices = loaded.migration.messages() if loaded.migration else []
+    return AssessApp(session, Labels(en=lang == "en"), notices)

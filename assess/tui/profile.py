@@ -1,0 +1,117 @@
+"""The ``p`` screen: the zone's profile, which decides which items apply.
+
+Each change is applied at once through the editor's log (so the history shows it), and
+announced with ``ProfileChanged`` so the app rescores, relabels the tree and saves.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Select, Static, Switch
+
+from assess.models import ZoneProfile
+from assess.regions import PROVINCES, region_of
+from assess.tui.i18n import Labels
+from assess.tui.keys import localize
+from assess.tui.session import Session
+
+
+class ProfileChanged(Message):
+    """The zone profile, period or assessor changed."""
+
+
+class ProfileScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "back")]
+
+    def __init__(self, session: Session, labels: Labels) -> None:
+        super().__init__()
+        self.session = session
+        self.t = labels
+        localize(self, labels)
+
+    def compose(self) -> ComposeResult:
+        t, a = self.t, self.session.assessment
+        zone = a.zone
+        with VerticalScroll(id="profile"):
+            yield Label(t("profile"), classes="dialog-title")
+            yield Static(t("profile_hint"), classes="hint")
+            yield Label(t("zone_name"))
+            yield Input(zone.name, id="name")
+            yield Label(t("province"))
+            with Horizontal(classes="field-row"):
+                yield Select(
+                    [(p, p) for p in PROVINCES],
+                    value=zone.province,
+                    allow_blank=False,
+                    id="province",
+                )
+                yield Static(self._region_text(zone.province), id="region")
+            for name in ("border", "hub", "foreign_talent"):
+                with Horizontal(classes="field-row"):
+                    yield Switch(getattr(zone, name), id=name)
+                    yield Label(t(name), classes="switch-label")
+            yield Label(t("period"))
+            yield Input(a.period, id="period")
+            yield Label(t("assessor"))
+            yield Input(a.assessor, id="assessor")
+        yield Footer()
+
+    def _region_text(self, province: str) -> str:
+        region = region_of(province)
+        return f"{self.t('region')}{self.t.colon}{region.label_en if self.t.en else region.value}"
+
+    def _set_zone(self, name: str, value: str | bool) -> None:
+        zone = self.session.assessment.zone
+        old = getattr(zone, name)
+        if old == value:
+            return
+        self.session.checkpoint()
+        self.session.editor.log("", f"zone.{name}", old, value)
+        data = zone.model_dump()
+        data[name] = value
+        self.session.assessment.zone = ZoneProfile.model_validate(data)
+        self.app.post_message(ProfileChanged())
+
+    @on(Select.Changed, "#province")
+    def _province(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self._set_zone("province", event.value)
+            self.query_one("#region", Static).update(self._region_text(event.value))
+
+    @on(Switch.Changed)
+    def _switch(self, event: Switch.Changed) -> None:
+        if event.switch.id is not None:
+            self._set_zone(event.switch.id, event.value)
+
+    @on(Input.Submitted)
+    @on(Input.Blurred)
+    def _text(self, event: Input.Submitted | Input.Blurred) -> None:
+        field, value = event.input.id, event.value.strip()
+        if field is None:
+            return
+        if not value and field != "assessor":
+            label = self.t("zone_name" if field == "name" else field)
+            self.notify(f"{label}{self.t.colon}{self.t('required')}", severity="error")
+            return
+        if field == "name":
+            self._set_zone("name", value)
+            return
+        old = getattr(self.session.assessment, field)
+        if old != value:
+            self.session.checkpoint()
+            self.session.editor.log("", field, old, value)
+            setattr(self.session.assessment, field, value)
+            self.app.post_message(ProfileChanged())
+
+    def action_close(self) -> None:
+        for widget in self.query(Input):
+            if widget.has_focus:
+                self._text(Input.Submitted(widget, widget.value))
+        self.dismiss(None)

@@ -1,0 +1,174 @@
+"""The left pane: areas → measures → items, each item with its status glyph.
+
+A status key changes three labels (item, measure, area); the tree is rebuilt only when
+the filter changes, so a keystroke never redraws 100 nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from assess.applicability import item_applies
+from assess.checklist import Area, Item, Measure
+from assess.models import Status
+from assess.scoring import format_score
+from assess.tui.i18n import Labels
+from assess.tui.keys import TREE_BINDINGS, localize
+from assess.tui.session import Session
+
+GLYPHS: dict[Status, tuple[str, str]] = {
+    Status.DONE: ("●", "bold green"),
+    Status.IN_PROGRESS: ("◐", "bold yellow"),
+    Status.NOT_STARTED: ("○", "bold red"),
+    Status.NOT_APPLICABLE: ("–", "grey50"),
+    Status.NOT_ASSESSED: ("·", "dim"),
+}
+NOT_FOR_ZONE = "⊘"
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """What a tree node stands for: ``kind`` is area, measure or item."""
+
+    kind: str
+    key: str
+
+
+class ChecklistTree(Tree[NodeRef]):
+    """The checklist as a tree; ``visible`` decides which items show (the filter)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(TREE_BINDINGS)
+
+    def __init__(self, session: Session, labels: Labels, *, id: str | None = None) -> None:
+        super().__init__("root", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.session = session
+        self.t = labels
+        localize(self, labels)
+        self.item_nodes: dict[str, TreeNode[NodeRef]] = {}
+        self.measure_nodes: dict[int, TreeNode[NodeRef]] = {}
+        self.area_nodes: dict[int, TreeNode[NodeRef]] = {}
+
+    def build(self, visible: Callable[[str], bool] = lambda _: True) -> None:
+        """(Re)build the nodes, keeping only items for which ``visible`` holds."""
+        self.clear()
+        self.item_nodes.clear()
+        self.measure_nodes.clear()
+        self.area_nodes.clear()
+        for area in self.session.checklist.areas:
+            shown = [(m, [i for i in m.items if visible(i.id)]) for m in area.measures]
+            shown = [(m, items) for m, items in shown if items]
+            if not shown:
+                continue
+            area_node = self.root.add(
+                self.area_label(area), NodeRef("area", str(area.number)), expand=True
+            )
+            self.area_nodes[area.number] = area_node
+            for measure, items in shown:
+                measure_node = area_node.add(
+                    self.measure_label(measure),
+                    NodeRef("measure", str(measure.number)),
+                    expand=True,
+                )
+                self.measure_nodes[measure.number] = measure_node
+                for item in items:
+                    self.item_nodes[item.id] = measure_node.add_leaf(
+                        self.item_label(item), NodeRef("item", item.id)
+                    )
+
+    # labels ---------------------------------------------------------------------------
+
+    def _score(self, value: float | None) -> Text:
+        return Text(f"{format_score(value):>5} ", style="bold cyan")
+
+    def area_label(self, area: Area) -> Text:
+        title = self.t.pick(f"{area.numeral}、{area.title}", f"{area.number}. {area.title_en}")
+        label = self._score(self.session.summary.areas[area.number].value)
+        label.append(title, style="bold")
+        return label
+
+    def measure_label(self, measure: Measure) -> Text:
+        title = self.t.pick(
+            f"{measure.numeral}{measure.title}", f"({measure.number}) {measure.title_en}"
+        )
+        label = self._score(self.session.summary.measures[measure.number].value)
+        label.append(title)
+        return label
+
+    def item_label(self, item: Item) -> Text:
+        record = self.session.assessment.items.get(item.id)
+        status = Status.NOT_ASSESSED if record is None else record.status
+        glyph, style = GLYPHS[status]
+        title = self.t.pick(item.title, item.title_en)
+        if item_applies(item, self.session.assessment.zone):
+            return Text.assemble((glyph, style), " ", (item.id, "dim"), " ", title)
+        return Text.assemble((glyph, style), " ", (f"{item.id} {title} {NOT_FOR_ZONE}", "dim"))
+
+    def refresh_item(self, item_id: str) -> None:
+        """Update the labels of one item and of its measure and area (after a status key)."""
+        checklist = self.session.checklist
+        node = self.item_nodes.get(item_id)
+        if node is not None:
+            node.set_label(self.item_label(checklist.item_index[item_id]))
+        measure = checklist.measure_of[item_id]
+        area = checklist.area_of[item_id]
+        if (m_node := self.measure_nodes.get(measure.number)) is not None:
+            m_node.set_label(self.measure_label(measure))
+        if (a_node := self.area_nodes.get(area.number)) is not None:
+            a_node.set_label(self.area_label(area))
+
+    def refresh_all_labels(self) -> None:
+        """Relabel every node in place (after a profile change or undo)."""
+        for item_id in self.item_nodes:
+            self.item_nodes[item_id].set_label(
+                self.item_label(self.session.checklist.item_index[item_id])
+            )
+        for area in self.session.checklist.areas:
+            if (a_node := self.area_nodes.get(area.number)) is not None:
+                a_node.set_label(self.area_label(area))
+            for measure in area.measures:
+                if (m_node := self.measure_nodes.get(measure.number)) is not None:
+                    m_node.set_label(self.measure_label(measure))
+
+    # navigation -----------------------------------------------------------------------
+
+    @property
+    def current_item(self) -> str | None:
+        node = self.cursor_node
+        if node is None or node.data is None or node.data.kind != "item":
+            return None
+        return node.data.key
+
+    def go_to_item(self, item_id: str) -> bool:
+        node = self.item_nodes.get(item_id)
+        if node is None:
+            return False
+        if node.parent is not None:
+            node.parent.expand()
+            if node.parent.parent is not None:
+                node.parent.parent.expand()
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+        return True
+
+    def action_fold(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_unfold(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.allow_expand and not node.is_expanded:
+            node.expand()

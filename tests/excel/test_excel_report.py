@@ -1,0 +1,259 @@
+"""The exported workbook, read back with openpyxl: sheets, columns, values, validation, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.chart import BarChart, RadarChart
+from openpyxl.workbook.workbook import Workbook
+
+from assess.applicability import item_applies
+from assess.checklist import Checklist
+from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
+from assess.excel.report import default_report_name, export_report
+from assess.models import Action, Assessment, Evidence, Status
+from assess.resources import template_path
+from assess.scoring import summarize
+from tests.excel.conftest import TODAY
+
+SHEET_NAMES = [
+    "总览",
+    "逐项对标",
+    "差距清单",
+    "机遇清单",
+    "行动计划",
+    "佐证材料",
+    "质量检查",
+    "说明",
+]
+ITEM_COLUMNS = [
+    "序号", "领域", "举措", "条目编号", "条目", "政策原文", "类型", "适用性", "落实状态",
+    "成效/进度/原因", "现状", "佐证材料", "差距", "机遇", "下一步举措", "牵头单位", "配合单位",
+    "完成时限", "优先级", "备注",
+]  # fmt: skip
+
+
+def _rows(book: Workbook, sheet: str) -> list[dict[str, object]]:
+    ws = book[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    return [
+        dict(zip(headers, (c.value for c in row), strict=False))
+        for row in ws.iter_rows(min_row=FIRST_DATA_ROW)
+        if any(c.value is not None for c in row)
+    ]
+
+
+def test_sheets_in_order_and_item_columns_verbatim(book: Workbook) -> None:
+    assert book.sheetnames == SHEET_NAMES
+    assert [c.value for c in book["逐项对标"][HEADER_ROW]] == ITEM_COLUMNS
+
+
+def test_one_row_per_item_with_labels_and_types(
+    book: Workbook, checklist: Checklist, demo: Assessment
+) -> None:
+    rows = _rows(book, "逐项对标")
+    assert [r["条目编号"] for r in rows] == [i.id for i in checklist.items]
+    by_id = {r["条目编号"]: r for r in rows}
+    assert by_id["1.1"]["落实状态"] == "推进中"
+    assert by_id["1.6"]["落实状态"] == "不适用"
+    assert by_id["3.4"]["适用性"] == "不适用（仅适用于西部地区、西部枢纽节点起步区）"
+    assert by_id["1.2"]["适用性"] == "适用"
+    assert by_id["1.1"]["类型"] == "支持"
+    assert all(isinstance(r["序号"], int) for r in rows)
+    # one action: its due date is a real date; several: one line each
+    due_5_3 = by_id["5.3"]["完成时限"]
+    assert isinstance(due_5_3, dt.datetime)
+    assert due_5_3.date() == demo.items["5.3"].actions[0].due
+    assert by_id["1.1"]["下一步举措"].count("\n") == 1  # type: ignore[union-attr]
+    assert by_id["1.2"]["佐证材料"].splitlines()[0].startswith("E1 2025年管委会工作报告（")  # type: ignore[union-attr]
+    assert by_id["4.1"]["现状"] == "〔指标〕高新技术企业数：86"
+
+
+def test_status_dropdown_and_colours(book: Workbook, checklist: Checklist) -> None:
+    ws = book["逐项对标"]
+    last = FIRST_DATA_ROW + len(checklist.items) - 1
+    (dv,) = [d for d in ws.data_validations.dataValidation if "I3" in str(d.sqref)]
+    assert dv.type == "list"
+    assert dv.formula1 == '"已落实,推进中,未启动,不适用,未评估"'
+    assert str(dv.sqref) == f"I3:I{last}"
+    assert not dv.showDropDown  # True would hide the arrow in Excel
+    rules = [r for cf in ws.conditional_formatting for r in cf.rules]
+    colours = {r.formula[0]: r.dxf.fill.bgColor.rgb[-6:] for r in rules}
+    assert colours['"已落实"'] == "C6EFCE" and colours['"未启动"'] == "FFC7CE"
+    assert len(colours) == 5
+
+
+def test_filter_freeze_wrap_and_measure_bands(book: Workbook) -> None:
+    ws = book["逐项对标"]
+    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:T")
+    assert ws.freeze_panes == "F3"
+    assert ws["F3"].alignment.wrap_text
+    fills = {ws.cell(r, 1).fill.fgColor.rgb[-6:] for r in range(3, 20)}
+    assert len(fills) == 2  # measures alternate shading
+    assert ws.cell(3, 1).fill.fgColor.rgb != ws.cell(10, 1).fill.fgColor.rgb  # (一) vs (二)
+
+
+def test_every_sheet_prints_a4_landscape_with_headers(book: Workbook, demo: Assessment) -> None:
+    for ws in book.worksheets:
+        assert int(ws.page_setup.paperSize) == 9, ws.title
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0, ws.title
+        assert "示例经济技术开发区" in ws.oddHeader.left.text, ws.title
+        assert demo.period in ws.oddHeader.left.text, ws.title
+        assert "&P" in ws.oddFooter.center.text, ws.title
+        if ws.title != "总览":
+            assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}", ws.title
+        fonts = {ws.cell(r, c).font.name for r in range(1, 6) for c in range(1, 4)}
+        assert fonts <= {"宋体", "黑体", "Calibri"}, (ws.title, fonts)
+
+
+def test_overview_scores_are_numbers_and_charts_exist(
+    book: Workbook, checklist: Checklist, demo: Assessment
+) -> None:
+    ws = book["总览"]
+    labels = {ws.cell(r, 1).value: ws.cell(r, 2) for r in range(1, 30)}
+    summary = summarize(checklist, demo, TODAY)
+    assert labels["总体得分"].value == round(summary.overall.value or 0, 1)
+    assert labels["覆盖率"].number_format == "0%"
+    assert isinstance(labels["报告日期"].value, dt.datetime)
+    kinds = sorted(type(c).__name__ for c in ws._charts)
+    assert kinds == ["BarChart", "RadarChart"]
+    bar = next(c for c in ws._charts if isinstance(c, BarChart))
+    assert len(bar.series) == 1
+    radar = next(c for c in ws._charts if isinstance(c, RadarChart))
+    assert radar.series
+
+
+def test_gap_list_requirements_first_and_only_open_applicable_items(
+    book: Workbook, checklist: Checklist, demo: Assessment
+) -> None:
+    rows = _rows(book, "差距清单")
+    ids = [r["条目编号"] for r in rows]
+    kinds = [r["类型"] for r in rows]
+    assert kinds == sorted(kinds, key=lambda k: k != "要求")  # requirements first
+    for item_id in ids:
+        rec = demo.items[str(item_id)]
+        assert rec.status in (Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_ASSESSED)
+        assert item_applies(checklist.item_index[str(item_id)], demo.zone)
+
+
+def test_action_plan_flags_overdue(book: Workbook, demo: Assessment) -> None:
+    rows = _rows(book, "行动计划")
+    assert len(rows) == sum(len(r.actions) for r in demo.items.values())
+    for row in rows:
+        due = row["完成时限"]
+        overdue = (
+            isinstance(due, dt.datetime) and due.date() < TODAY and row["举措状态"] != "已完成"
+        )
+        assert (row["逾期"] == "是") == overdue
+    assert any(r["逾期"] == "是" for r in rows)
+
+
+def test_evidence_register_lists_each_record_once_with_citing_items(
+    book: Workbook, demo: Assessment
+) -> None:
+    rows = _rows(book, "佐证材料")
+    assert [r["编号"] for r in rows] == [e.id for e in demo.evidence]
+    e2 = next(r for r in rows if r["编号"] == "E2")
+    citing = [i for i, rec in demo.items.items() if "E2" in rec.evidence]
+    assert e2["引用条目"] == "、".join(citing)
+    assert isinstance(e2["日期"], dt.datetime)
+
+
+def test_quality_sheet_lists_every_warning(
+    book: Workbook, checklist: Checklist, demo: Assessment
+) -> None:
+    rows = _rows(book, "质量检查")
+    warnings = summarize(checklist, demo, TODAY).warnings
+    assert [(r["条目编号"], r["问题说明"]) for r in rows] == [
+        (w.item_id, w.message) for w in warnings
+    ]
+
+
+def test_notes_sheet_states_rule_and_version(book: Workbook, checklist: Checklist) -> None:
+    text = "\n".join(str(c.value) for row in book["说明"].iter_rows() for c in row if c.value)
+    assert "已落实 计 1 分" in text
+    assert checklist.version in text and checklist.id in text
+    assert "仅适用于" in text and "生成时间" in text
+
+
+def test_hostile_user_text_is_written_as_text(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    rec = demo.items["1.1"]
+    rec.explanation = "=cmd|' /C calc'!A0"
+    rec.gap = "+1+1\x07"
+    rec.note = "@SUM(A1)" + "长" * 40_000
+    rec.actions = [Action(text="-1-1", lead="=A1")]
+    demo.evidence = [*demo.evidence, Evidence(id="E99", title='=HYPERLINK("x")')]
+    rec.evidence = ["E99"]
+    demo.zone.name = "=区&<名>"
+    path = export_report(checklist, demo, tmp_path / "x.xlsx", today=TODAY)
+    book = load_workbook(path)
+    formulas = [
+        c.coordinate
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
+    assert formulas == []
+    row = next(r for r in _rows(book, "逐项对标") if r["条目编号"] == "1.1")
+    assert row["成效/进度/原因"] == "=cmd|' /C calc'!A0"
+    assert row["差距"] == "+1+1"
+    assert str(row["备注"]).endswith("…[已截断 / truncated]")
+
+
+def test_measures_option_limits_items_but_keeps_structure(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    path = export_report(checklist, demo, tmp_path / "d.xlsx", measures=[1, 13], today=TODAY)
+    book = load_workbook(path)
+    assert book.sheetnames == SHEET_NAMES
+    ids = [str(r["条目编号"]) for r in _rows(book, "逐项对标")]
+    assert ids and {i.split(".")[0] for i in ids} == {"1", "13"}
+    assert {str(r["条目编号"]).split(".")[0] for r in _rows(book, "行动计划")} <= {"1", "13"}
+    overview = book["总览"]
+    labels = {overview.cell(r, 1).value: overview.cell(r, 2).value for r in range(1, 30)}
+    assert labels["范围"] == "举措（一）、（十三）"
+    measure_rows = [
+        r for r in range(1, 80) if overview.cell(r, 1).value in ("（一）", "（十三）", "（二）")
+    ]
+    assert [overview.cell(r, 1).value for r in measure_rows] == ["（一）", "（十三）"]
+
+
+def test_default_name_is_a_safe_file_name(demo: Assessment) -> None:
+    demo.period = "2026年/下半年:*?"
+    name = default_report_name(demo)
+    assert name == "示例经济技术开发区-2026年_下半年___-对标分析.xlsx"
+
+
+def test_export_is_fast_and_atomic(tmp_path: Path, checklist: Checklist, demo: Assessment) -> None:
+    target = tmp_path / "r.xlsx"
+    started = time.perf_counter()
+    export_report(checklist, demo, target, today=TODAY)
+    assert time.perf_counter() - started < 2.0
+    assert [p.name for p in tmp_path.iterdir()] == ["r.xlsx"]  # no temp file left behind
+
+
+def test_template_matches_the_generator(tmp_path: Path) -> None:
+    target = tmp_path / "t.xlsx"
+    repo = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, str(repo / "templates" / "make_template.py"), str(target)],
+        check=True,
+        capture_output=True,
+    )
+    fresh, shipped = load_workbook(target), load_workbook(template_path())
+    assert shipped.sheetnames == fresh.sheetnames == [s.name for s in SHEETS]
+    for ws in fresh.worksheets:
+        other = shipped[ws.title]
+        assert [c.value for c in ws[HEADER_ROW]] == [c.value for c in other[HEADER_ROW]]
+        widths = {k: d.width for k, d in ws.column_dimensions.items()}
+        assert widths == {k: d.width for k, d in other.column_dimensions.items()}, ws.title

@@ -1,0 +1,339 @@
+"""Every change lands on disk at once, is in the history, and can be undone."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Select, Static
+from tui_helpers import SIZE, on_disk
+
+from assess.models import ActionStatus, Priority, Status
+from assess.tui.app import AssessApp
+from assess.tui.detail import FieldArea
+from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
+from assess.tui.tree import GLYPHS, ChecklistTree
+
+
+async def settle(app: AssessApp) -> None:
+    """Let pending messages run, then the save thread finish."""
+    for _ in range(3):
+        await asyncio.sleep(0.05)
+        await app.workers.wait_for_complete()
+
+
+@pytest.mark.parametrize(
+    ("key", "status"),
+    [
+        ("1", Status.DONE),
+        ("2", Status.IN_PROGRESS),
+        ("3", Status.NOT_STARTED),
+        ("4", Status.NOT_APPLICABLE),
+        ("0", Status.NOT_ASSESSED),
+    ],
+)
+async def test_status_key_saves_at_once_and_relabels(
+    app: AssessApp, demo_path: Path, key: str, status: Status
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j", "j", "j", "j")  # 1.7, 未启动 in the demo
+        await pilot.pause(0.1)  # the pane follows once the cursor rests
+        assert app.detail.item_id == "1.7"
+        if status is Status.NOT_STARTED:
+            await pilot.press("1")  # make the key below a change
+        before = app.session.summary.measures[1].value
+        await pilot.press(key)
+        await pilot.pause()
+        await settle(app)
+        saved = on_disk(demo_path)
+        assert saved.items["1.7"].status is status
+        change = saved.history[-1]
+        assert (change.item, change.field, change.new) == ("1.7", "status", status.label)
+        tree = app.query_one(ChecklistTree)
+        assert str(tree.item_nodes["1.7"].label).startswith(GLYPHS[status][0])
+        after = app.session.summary.measures[1].value
+        assert (status is Status.NOT_STARTED) or after != before
+        assert f"{after:.1f}" in str(tree.measure_nodes[1].label)
+        assert app.query_one("#status", Select).value is status
+
+
+async def test_status_key_on_a_measure_changes_nothing(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("left")  # the measure node
+        before = demo_path.read_bytes()
+        await pilot.press("1")
+        await pilot.pause()
+        await settle(app)
+        assert demo_path.read_bytes() == before
+        assert not app.session.can_undo
+
+
+@pytest.mark.parametrize("field", ["explanation", "current", "gap", "opportunity", "note"])
+async def test_text_field_saved_on_leaving_it(app: AssessApp, demo_path: Path, field: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        area = app.query_one(f"#{field}", FieldArea)
+        area.focus()
+        area.clear()
+        await pilot.press(*"新的内容")
+        await pilot.press("escape")  # back to the tree: the field is left
+        await pilot.pause()
+        await settle(app)
+        assert app.focused is app.query_one(ChecklistTree)
+        saved = on_disk(demo_path)
+        assert getattr(saved.items["1.1"], field) == "新的内容"
+        assert saved.history[-1].field == field
+
+
+async def test_text_field_saved_after_a_pause_while_still_typing_there(
+    app: AssessApp, demo_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        area = app.query_one("#note", FieldArea)
+        area.focus()
+        await pilot.press(*"ok")
+        await pilot.pause(1.5)
+        await settle(app)
+        assert app.focused is area
+        assert on_disk(demo_path).items["1.1"].note.endswith("ok")
+
+
+async def test_text_typed_then_moving_away_lands_on_the_item_it_was_typed_for(
+    app: AssessApp, demo_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        area = app.query_one("#gap", FieldArea)
+        area.focus()
+        area.clear()
+        await pilot.press(*"一号的差距")
+        app.jump_to("1.2")  # e.g. a click in the tree, before the pause elapses
+        await pilot.pause()
+        await settle(app)
+        saved = on_disk(demo_path)
+        assert saved.items["1.1"].gap == "一号的差距"
+        assert saved.items["1.2"].gap != "一号的差距"
+        assert area.text == saved.items["1.2"].gap
+
+
+async def test_undo_reverts_a_text_edit(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = app.session.record("1.1").current
+        area = app.query_one("#current", FieldArea)
+        area.focus()
+        await pilot.press(*"补充")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await settle(app)
+        assert on_disk(demo_path).items["1.1"].current == before
+        assert area.text == before
+
+
+async def test_explanation_label_follows_status(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        label = app.query_one("#explanation-label")
+        shown = {}
+        for key in ("1", "2", "3", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+            shown[key] = str(label.render())
+        assert shown == {"1": "成效", "2": "进度", "3": "原因", "4": "理由"}
+
+
+async def test_add_new_evidence_through_the_form(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.detail.add_evidence()
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceForm)
+        await pilot.press(*"平台批复")
+        app.screen.query_one("#ev-date", Input).value = "2025-13-01"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceForm)  # a bad date keeps the form open
+        assert "YYYY-MM-DD" in str(app.screen.query_one("#form-error", Static).render())
+        date = app.screen.query_one("#ev-date", Input)
+        date.value = "2025-10-01"
+        date.focus()
+        await pilot.press("enter")  # Enter in a field submits the form
+        await pilot.pause()
+        await settle(app)
+        saved = on_disk(demo_path)
+        new = saved.evidence[-1]
+        assert (new.title, new.date.isoformat() if new.date else None) == ("平台批复", "2025-10-01")
+        assert saved.items["1.1"].evidence[-1] == new.id
+
+
+async def test_cite_existing_evidence_reuses_the_record(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.jump_to("1.3")  # cites nothing in the demo
+        await pilot.pause()
+        count = len(app.session.assessment.evidence)
+        app.detail.cite_evidence()
+        await pilot.pause()
+        assert isinstance(app.screen, CiteEvidence)
+        await pilot.press("down", "enter")  # the second record: E2
+        await pilot.pause()
+        await settle(app)
+        saved = on_disk(demo_path)
+        assert saved.items["1.3"].evidence == ["E2"]
+        assert "E2" in saved.items["1.1"].evidence
+        assert len(saved.evidence) == count
+        table = app.query_one("#evidence-table", DataTable)
+        assert table.row_count == 1
+
+
+async def test_remove_citation_keeps_record_used_elsewhere(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.detail.remove_evidence()  # 1.1 cites only E2, also cited by 1.2
+        await pilot.pause()
+        await settle(app)
+        saved = on_disk(demo_path)
+        assert saved.items["1.1"].evidence == []
+        assert "E2" in saved.evidence_by_id()
+        assert "E2" in saved.items["1.2"].evidence
+
+
+async def test_action_add_validates_date_then_saves(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = len(app.session.record("1.1").actions)
+        app.detail.add_action()
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        await pilot.press(*"争取国家级平台")
+        form = app.screen
+        form.query_one("#act-lead", Input).value = "科创局"
+        form.query_one("#act-partners", Input).value = "财政局"
+        form.query_one("#act-due", Input).value = "2026/06/30"
+        form.query_one("#act-priority", Select).value = Priority.HIGH
+        form.query_one("#act-status", Select).value = ActionStatus.DOING
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is form
+        assert "YYYY-MM-DD" in str(form.query_one("#form-error", Static).render())
+        due = form.query_one("#act-due", Input)
+        due.value = "2026-06-30"
+        due.focus()
+        await pilot.press("enter")  # Enter in a field submits the form
+        await pilot.pause()
+        await settle(app)
+        actions = on_disk(demo_path).items["1.1"].actions
+        assert len(actions) == before + 1
+        new = actions[-1]
+        assert (new.text, new.lead, new.partners, new.due.isoformat() if new.due else "") == (
+            "争取国家级平台",
+            "科创局",
+            "财政局",
+            "2026-06-30",
+        )
+        assert (new.priority, new.status) == (Priority.HIGH, ActionStatus.DOING)
+        assert app.query_one("#actions-table", DataTable).row_count == before + 1
+
+
+async def test_action_edit_and_remove(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = app.session.record("1.1").actions[0]
+        app.detail.edit_action()
+        await pilot.pause()
+        app.screen.query_one("#act-status", Select).value = ActionStatus.DONE
+        await pilot.click("#ok")
+        await pilot.pause()
+        await settle(app)
+        assert on_disk(demo_path).items["1.1"].actions[0].status is ActionStatus.DONE
+        count = len(app.session.record("1.1").actions)
+        app.detail.remove_action()
+        await pilot.pause()
+        await settle(app)
+        actions = on_disk(demo_path).items["1.1"].actions
+        assert len(actions) == count - 1
+        assert first.text not in [a.text for a in actions]
+
+
+async def test_undo_reverts_across_saves_and_is_in_history(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # 1.1: 推进中 → 已落实
+        await pilot.pause()
+        await settle(app)
+        assert on_disk(demo_path).items["1.1"].status is Status.DONE
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await settle(app)
+        saved = on_disk(demo_path)
+        assert saved.items["1.1"].status is Status.IN_PROGRESS
+        fields = [c.field for c in saved.history[-3:]]
+        assert fields == ["status", "status", "undo"]
+        assert str(app.query_one(ChecklistTree).item_nodes["1.1"].label).startswith("◐")
+        await pilot.press("ctrl+z")  # nothing left: no change, no crash
+        await pilot.pause()
+        await settle(app)
+        assert on_disk(demo_path).items["1.1"].status is Status.IN_PROGRESS
+
+
+async def test_undo_waits_while_a_form_is_open(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        app.detail.edit_action()
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        assert app.session.record("1.1").status is Status.DONE
+        await pilot.press("escape", "ctrl+z")
+        await pilot.pause()
+        assert app.session.record("1.1").status is Status.IN_PROGRESS
+
+
+async def test_undo_restores_removed_evidence_record(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.jump_to("14.1")  # the only item citing E6
+        await pilot.pause()
+        app.detail.remove_evidence()
+        await pilot.pause()
+        await settle(app)
+        assert "E6" not in on_disk(demo_path).evidence_by_id()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await settle(app)
+        saved = on_disk(demo_path)
+        assert "E6" in saved.evidence_by_id()
+        assert saved.items["14.1"].evidence == ["E6"]
+
+
+async def test_palette_runs_a_status_command(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"未启动")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await settle(app)
+        assert on_disk(demo_path).items["1.1"].status is Status.NOT_STARTED
+
+
+async def test_ctrl_s_saves_and_quit_keeps_everything(app: AssessApp, demo_path: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        area = app.query_one("#note", FieldArea)
+        area.focus()
+        await pilot.press(*"xyz")
+        await pilot.press("ctrl+q")  # quit straight from the field, no pause
+        await pilot.pause()
+    assert on_disk(demo_path).items["1.1"].note.endswith("xyz")

@@ -1,0 +1,155 @@
+"""Moving around: focus at start, keys in the tree, search, filters, dashboard jumps."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import Label, Static
+from tui_helpers import SIZE
+
+from assess.models import Status
+from assess.tui.app import AssessApp, open_app
+from assess.tui.tree import ChecklistTree
+
+
+def tree_of(app: AssessApp) -> ChecklistTree:
+    return app.query_one(ChecklistTree)
+
+
+async def test_starts_on_first_item_with_tree_focused_and_measures_expanded(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = tree_of(app)
+        assert app.focused is tree
+        assert tree.current_item == "1.1"
+        assert app.detail.item_id == "1.1"
+        assert all(node.is_expanded for node in tree.measure_nodes.values())
+        assert len(tree.item_nodes) == len(app.session.checklist.items)
+
+
+async def test_j_k_and_arrows_move_and_detail_follows(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j")
+        assert tree_of(app).current_item == "1.3"
+        await pilot.pause(0.1)  # the pane follows once the cursor rests
+        assert app.detail.item_id == "1.3"
+        await pilot.press("down")
+        assert tree_of(app).current_item == "1.4"
+        await pilot.press("k", "up")
+        assert tree_of(app).current_item == "1.2"
+
+
+async def test_left_goes_to_measure_and_folds_right_unfolds(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = tree_of(app)
+        await pilot.press("left")
+        measure = tree.measure_nodes[1]
+        assert tree.cursor_node is measure
+        await pilot.pause(0.1)
+        assert app.detail.item_id is None
+        await pilot.press("left")
+        assert not measure.is_expanded
+        await pilot.press("right")
+        assert measure.is_expanded
+
+
+async def test_enter_goes_into_form_and_escape_back(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.focused is not None and app.focused.id == "status"
+        await pilot.press("escape")
+        assert app.focused is tree_of(app)
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "status"
+
+
+async def test_search_finds_source_text_and_jumps(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.press(*"标准地")  # only in the policy text of 13.x
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        item = tree_of(app).current_item
+        assert item is not None
+        assert "标准地" in app.session.checklist.item_index[item].source
+        assert app.detail.item_id == item
+
+
+async def test_filter_cycles_through_unassessed_gaps_opportunities_warnings(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = tree_of(app)
+        summary = app.session.summary
+        await pilot.press("f")
+        assert app.filter == "unassessed"
+        shown = set(tree.item_nodes)
+        assert shown and all(app.session.record(i).status is Status.NOT_ASSESSED for i in shown)
+        assert "3.4" not in shown  # not applicable to this zone: nothing to assess
+        await pilot.press("f")
+        assert app.filter == "gaps"
+        assert set(tree.item_nodes) == set(summary.gaps)
+        await pilot.press("f")
+        assert set(tree.item_nodes) == set(summary.opportunities)
+        await pilot.press("f")
+        assert set(tree.item_nodes) == {w.item_id for w in summary.warnings}
+        await pilot.press("f")
+        assert app.filter == "all"
+        assert len(tree.item_nodes) == len(app.session.checklist.items)
+
+
+async def test_dashboard_row_jumps_to_item(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")  # first row: the top gap
+        await pilot.pause()
+        top_gap = app.session.summary.gaps[0]
+        assert tree_of(app).current_item == top_gap
+        assert app.detail.item_id == top_gap
+
+
+async def test_help_lists_every_key(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(record=True, width=100, file=io.StringIO())
+        console.print(app.screen.query_one("#help-keys", Static).content)
+        text = console.export_text()
+        for key in ("j k", "← →", "/", "ctrl+z", "ctrl+s", "ctrl+p", "?", "ctrl+q", "Esc", "Tab"):
+            assert key in text
+        for label in (
+            "已落实",
+            "推进中",
+            "未启动",
+            "不适用",
+            "未评估",
+            "筛选",
+            "总览",
+            "经开区画像",
+        ):
+            assert label in text
+        await pilot.press("escape")
+        assert app.screen is app.screen_stack[0]
+
+
+async def test_english_labels(demo_path: Path) -> None:
+    app = open_app(demo_path, lang="en")
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            header = str(app.query_one("#zone-line").render())
+            assert "score" in header and "总分" not in header
+            assert str(app.query_one("#explanation-label", Label).render()) == "progress"
+            label = str(tree_of(app).item_nodes["1.1"].label)
+            assert "Major industrial" in label
+    finally:
+        app.session.close()

@@ -1,0 +1,37 @@
+"""What the user sees, in Chinese: main screen, dashboard, profile, help (fixed day and size)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from tui_helpers import SIZE
+
+from assess.tui.app import AssessApp
+
+SnapCompare = Callable[..., bool]
+
+
+async def _pick_third_item_and_mark_done(pilot: Pilot[None]) -> None:
+    await pilot.press("j", "j", "1")
+    await pilot.pause(0.2)  # the detail pane follows once the cursor rests
+
+
+def test_main_screen(app: AssessApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=SIZE, run_before=_pick_third_item_and_mark_done)
+
+
+def test_main_screen_small_terminal(app: AssessApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_dashboard(app: AssessApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["d"])
+
+
+def test_profile(app: AssessApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["p"])
+
+
+def test_help(app: AssessApp, snap_compare: SnapCompare) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
