@@ -196,6 +196,13 @@ def load(path: Path, checklist: Checklist) -> Loaded:
         raise LoadError(path, "", f"无法读取 / cannot read: {exc.strerror}") from None
     if not raw.strip():
         raise LoadError(path, "", "文件是空的 / the file is empty")
+    if raw.startswith(b"PK\x03\x04"):
+        raise LoadError(
+            path,
+            "",
+            "这是 Excel 工作簿或压缩包，不是评估文件；工作簿请用 assess import 导入 "
+            "/ this is a workbook or zip, not an assessment file; use 'assess import' for workbooks",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -224,10 +231,16 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
             _replace_with(backup_path(path), path.read_bytes(), folder)
         _replace_with(path, data, folder)
     except OSError as exc:
-        raise SaveError(
-            f"{path}: 保存失败，原文件未改动 / save failed, the file is unchanged: "
-            f"{exc.strerror or exc}"
-        ) from None
+        if not folder.is_dir():
+            raise SaveError(
+                f"{path}: 保存失败，文件夹 {folder} 不存在 / save failed: folder does not exist"
+            ) from None
+        state = (
+            "原文件未改动 / the file is unchanged"
+            if path.exists()
+            else "未写入文件 / nothing written"
+        )
+        raise SaveError(f"{path}: 保存失败，{state}: {exc.strerror or exc}") from None
 
 
 def _replace_with(target: Path, data: bytes, folder: Path) -> None:

@@ -24,13 +24,18 @@ from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, read_re
 from assess.lifecycle import new_assessment
 from assess.models import Action, Assessment, Change, Evidence, Status, ZoneProfile
 
+MAX_LISTED = 50  # problems listed in the message; the rest are counted
+
 
 class WorkbookInvalid(AssessError):
     """The workbook has problems; nothing was changed."""
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
+        lines = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
+        if len(problems) > MAX_LISTED:
+            rest = len(problems) - MAX_LISTED
+            lines += f"\n  … 另有 {rest} 处问题未列出 / and {rest} more"
         super().__init__(
             f"{path}: 工作簿有 {len(problems)} 处问题，未导入任何内容；请修改后重试 "
             f"/ {len(problems)} problem(s) in the workbook; nothing was imported:\n{lines}"

@@ -118,9 +118,13 @@ ACTION_REQUIRED = (
 EVIDENCE_REQUIRED = ("编号", "标题", "文号/链接/路径", "日期")
 
 
+class ErrorValue(str):
+    """A cell showing a formula error (#REF!, #NAME?…): reported, never imported as text."""
+
+
 def cell_text(value: Any) -> str | None:
     """A cell as text; None when empty or only whitespace (an empty cell never overwrites)."""
-    if value is None:
+    if value is None or isinstance(value, ErrorValue):
         return None
     if isinstance(value, dt.datetime):
         text = value.date().isoformat()
@@ -140,12 +144,15 @@ class _Sheet:
         self.data = rows_data
         self.header_row = 0
         self.columns: dict[str, int] = {}
+        self.read_headers: tuple[str, ...] = ()
 
-    def find_headers(self, required: tuple[str, ...]) -> bool:
+    def find_headers(self, required: tuple[str, ...], also: tuple[str, ...] = ()) -> bool:
+        """Locate the header row; ``also`` names optional columns that are read too."""
         for index, values in enumerate(self.data[:HEADER_SEARCH_ROWS], start=1):
             headers = {str(v).strip(): col for col, v in enumerate(values, 1) if v is not None}
             if required[0] in headers:
                 self.header_row, self.columns = index, headers
+                self.read_headers = (*required, *also)
                 missing = [h for h in required if h not in headers]
                 for header in missing:
                     self.problem(index, 0, f"缺少列「{header}」/ missing column '{header}'")
@@ -158,7 +165,19 @@ class _Sheet:
     def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         for offset, values in enumerate(self.data[self.header_row :], start=1):
             if any(cell_text(v) is not None for v in values):
+                self._report_errors(self.header_row + offset, values)
                 yield self.header_row + offset, values
+
+    def _report_errors(self, row: int, values: tuple[Any, ...]) -> None:
+        for header in self.read_headers:
+            value = self.get(values, header)
+            if isinstance(value, ErrorValue):
+                self.cell_problem(
+                    row,
+                    header,
+                    f"单元格显示公式错误 {value}，请改为文字后重试 "
+                    f"/ the cell shows the formula error {value}; type the text instead",
+                )
 
     def get(self, values: tuple[Any, ...], header: str) -> Any:
         col = self.columns.get(header)
@@ -241,7 +260,8 @@ def _values(wb: Workbook, name: str) -> list[tuple[Any, ...]]:
     if reset is not None:
         reset()
     return [
-        tuple(row) for row in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True)
+        tuple(ErrorValue(c.value) if c.data_type == "e" else c.value for c in row)
+        for row in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS)
     ]
 
 
@@ -260,7 +280,7 @@ def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checkl
 
 
 def _read_items(sheet: _Sheet, checklist: Checklist) -> None:
-    if not sheet.find_headers(ITEM_REQUIRED):
+    if not sheet.find_headers(ITEM_REQUIRED, also=ACTION_REQUIRED[1:]):
         return
     seen: dict[str, int] = {}
     for row, values in sheet.rows():
