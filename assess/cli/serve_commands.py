@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", type=Path, nargs="?", help="评估文件 / assessment FILE.json")
     p.add_argument("--host", default="127.0.0.1", help="监听地址 / address (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="端口 / port (default 8000)")
+    p.add_argument("--port", type=port_number, default=8000, help="端口 / port (default 8000)")
     p.add_argument(
         "--allow-remote",
         action="store_true",
@@ -38,6 +38,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_lang(p)
     p.set_defaults(run=run_serve)
+
+
+def port_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: 端口须是 1–65535 的整数 / the port must be a whole number, 1–65535"
+        ) from None
 
 
 def run_serve(args: argparse.Namespace) -> int:

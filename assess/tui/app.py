@@ -67,7 +67,8 @@ class AssessApp(App[None]):
         with Horizontal(id="main"):
             yield ChecklistTree(self.session, self.t, id="tree")
             yield ItemDetail(self.session, self.t, id="detail")
-        yield Footer()
+        # the palette key is in the tree's bindings: docked right, it garbles CJK on overflow
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def checklist_tree(self) -> ChecklistTree:
@@ -288,6 +289,8 @@ class AssessApp(App[None]):
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
         self.call_from_thread(self.notify, f"{self.t('exported')}{self.t.colon}{path}", timeout=8)
+        if self.is_web:  # under `assess serve`: the browser downloads a copy too
+            self.call_from_thread(self.deliver_binary, path)
 
     def action_compare(self) -> None:
         self.detail.flush()

@@ -14,13 +14,15 @@ TREE_BINDINGS: list[Binding] = [
         Binding(key, f"app.set_status('{status.value}')", f"status:{status.value}")
         for key, status in STATUS_KEYS.items()
     ),
+    # Most needed first: a narrow terminal's footer cuts the last ones (all are in help).
+    Binding("question_mark", "app.help", "help"),
+    Binding("ctrl+p", "app.command_palette", "palette", priority=True),
     Binding("slash", "app.search", "search_short"),
     Binding("f", "app.cycle_filter", "filter"),
     Binding("d", "app.dashboard", "dashboard"),
     Binding("p", "app.profile", "profile"),
     Binding("x", "app.export", "export_short"),
     Binding("c", "app.compare", "compare_short"),
-    Binding("question_mark", "app.help", "help"),
     Binding("q", "app.quit", "quit"),
     Binding("j", "cursor_down", "move", show=False),
     Binding("k", "cursor_up", "move", show=False),
@@ -30,7 +32,7 @@ TREE_BINDINGS: list[Binding] = [
 
 APP_BINDINGS: list[Binding] = [
     Binding("ctrl+z", "undo", "undo", priority=True),
-    Binding("ctrl+s", "save", "save", priority=True),
+    Binding("ctrl+s", "save", "save", priority=True, show=False),  # autosave: in help and palette
     Binding("ctrl+q", "quit", "quit", priority=True, show=False),
     Binding("escape", "focus_tree", "tree", show=False),
 ]
