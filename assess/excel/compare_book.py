@@ -224,8 +224,8 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
         Reference(ws, min_col=2, max_col=3, min_row=first_measure, max_row=last_measure),
         titles_from_data=False,
     )
-    for series, side in zip(chart.series, (c.a, c.b), strict=True):
-        series.tx = SeriesLabel(v=f"{side.name} {side.period}")
+    for series, letter, side in zip(chart.series, "AB", (c.a, c.b), strict=True):
+        series.tx = SeriesLabel(v=f"{letter}：{side.name} {side.period}")
     chart.set_categories(Reference(ws, min_col=1, min_row=first_measure, max_row=last_measure))
     chart.legend.position = "b"
     chart.height = 14
