@@ -18,9 +18,9 @@ from assess.checklist import Checklist, Item, Kind
 from assess.models import ActionStatus, Assessment, ItemRecord, Status
 
 ROLLUP_RULE = (
-    "评分规则：已落实 计 1 分，推进中 计 0.5 分，未启动 计 0 分；未评估、不适用以及按经开区画像不适用的条目"
-    "不计入。举措、领域和总体得分 = 所含计分条目得分的加权平均（权重见清单，默认为 1），以百分制显示。"
-    "覆盖率 = 已评估的适用条目 ÷ 按画像适用的条目（标为不适用也算已评估）。"
+    "评分规则：已落实计1分，推进中计0.5分，未启动计0分；未评估、不适用以及按经开区画像不适用的条目"
+    "不计入。举措、领域和总体得分＝所含计分条目得分的加权平均（权重见清单，默认为1），以百分制显示。"
+    "覆盖率＝已评估的适用条目÷按画像适用的条目（标为不适用也算已评估）。"
 )
 ROLLUP_RULE_EN = (
     "Scoring: done = 1, in progress = 0.5, not started = 0; items not assessed, marked not "

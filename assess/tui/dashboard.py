@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assess.models import Status
-from assess.scoring import format_score, format_share
+from assess.scoring import ROLLUP_RULE, ROLLUP_RULE_EN, format_score, format_share
 from assess.textwidth import pad, width
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
@@ -22,6 +22,7 @@ from assess.tui.session import Session
 from assess.tui.tree import GLYPHS
 
 BAR_WIDTH = 20
+WIDE = 130  # columns from which scores and lists sit side by side
 TOP_GAPS = 10
 
 
@@ -50,10 +51,15 @@ class DashboardScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dashboard"):
             yield Label(self.t("dashboard"), classes="dialog-title")
-            with VerticalScroll(id="dash-scores"):
-                yield Static(self._scores())
-            yield OptionList(*self._rows(), id="dash-rows")
+            with Container(id="dash-body"):
+                with VerticalScroll(id="dash-scores"):
+                    yield Static(self._scores())
+                yield OptionList(*self._rows(), id="dash-rows")
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Scores beside the lists when the terminal is wide enough for both."""
+        self.query_one("#dash-body").set_class(event.size.width >= WIDE, "-wide")
 
     def _scores(self) -> Text:
         t, summary, cl = self.t, self.session.summary, self.session.checklist
@@ -82,6 +88,7 @@ class DashboardScreen(Screen[str | None]):
             out.append(" ")
             out.append_text(bar(score.value))
             out.append(f" {format_score(score.value):>5}  {format_share(score.coverage):>4}\n")
+        out.append(f"\n{t.pick(ROLLUP_RULE, ROLLUP_RULE_EN)}\n", style="grey62")
         return out
 
     def _rows(self) -> list[Option]:

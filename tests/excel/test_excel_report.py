@@ -18,7 +18,7 @@ from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
 from assess.excel.report import default_report_name, export_report
 from assess.models import Action, Assessment, Evidence, Status
 from assess.resources import template_path
-from assess.scoring import summarize
+from assess.scoring import ROLLUP_RULE, summarize
 from tests.excel.conftest import TODAY
 
 SHEET_NAMES = [
@@ -178,7 +178,7 @@ def test_quality_sheet_lists_every_warning(
 
 def test_notes_sheet_states_rule_and_version(book: Workbook, checklist: Checklist) -> None:
     text = "\n".join(str(c.value) for row in book["说明"].iter_rows() for c in row if c.value)
-    assert "已落实 计 1 分" in text
+    assert ROLLUP_RULE in text
     assert checklist.version in text and checklist.id in text
     assert "仅适用于" in text and "生成时间" in text
 

@@ -35,3 +35,8 @@ def test_profile(app: AssessApp, snap_compare: SnapCompare) -> None:
 
 def test_help(app: AssessApp, snap_compare: SnapCompare) -> None:
     assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+
+
+def test_dashboard_wide_terminal(app: AssessApp, snap_compare: SnapCompare) -> None:
+    """At 160 columns every measure's bar and the lists show side by side."""
+    assert snap_compare(app, terminal_size=(160, 50), press=["d"])
