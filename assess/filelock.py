@@ -60,6 +60,11 @@ class FileLock:
         if self._handle is not None:
             return
         target = lock_path(self.path)
+        if not target.parent.is_dir():
+            raise LockedError(
+                f"{self.path}: 文件夹 {target.parent} 不存在，请先建好文件夹或换个位置 "
+                f"/ the folder does not exist"
+            )
         try:
             handle = open(target, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
         except OSError as exc:

@@ -27,10 +27,15 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file left out of the roll-up, and why (shown to the user)."""
+    """A file left out of the roll-up, and why (shown to the user).
+
+    ``superseded`` marks an older period of a zone that is in the roll-up: expected in a
+    province's folder, so it is listed but is not a failure.
+    """
 
     path: Path
     reason: str
+    superseded: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,6 +239,7 @@ def _latest_per_zone(zones: list[ZoneResult]) -> tuple[list[ZoneResult], list[Sk
             z.path,
             f"同一经开区有更新的评估 {latest[(z.name.strip(), z.province)].path}，本文件未计入 "
             f"/ a more recent assessment of the same zone was used instead",
+            superseded=True,
         )
         for z in zones
         if latest[(z.name.strip(), z.province)] is not z

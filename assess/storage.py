@@ -206,6 +206,13 @@ def load(path: Path, checklist: Checklist) -> Loaded:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if exc.end >= len(raw) and exc.reason == "unexpected end of data":
+            raise LoadError(
+                path,
+                "",
+                "文件在一个字符中间结束，内容不完整（可能复制或下载中断）；请用 .bak 备份或重新获取 "
+                "/ the file ends in the middle of a character: it is incomplete (use the .bak copy)",
+            ) from None
         raise LoadError(
             path,
             "",

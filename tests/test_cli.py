@@ -135,3 +135,31 @@ def test_missing_file_is_a_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "nope.json" in result.stderr and "not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_roll_forward_carries_the_profile_and_warns_on_same_period(
+    tmp_path: Path, demo: Path
+) -> None:
+    nxt = tmp_path / "next.json"
+    period = json.loads(demo.read_text(encoding="utf-8"))["period"]
+    result = run("new", "--period", period, "--from", demo, "-o", nxt)
+    assert result.returncode == 0, result.stderr
+    assert "与上一期相同" in result.stderr
+    zone = json.loads(nxt.read_text(encoding="utf-8"))["zone"]
+    assert zone == json.loads(demo.read_text(encoding="utf-8"))["zone"]  # border carried
+    other = tmp_path / "other.json"
+    result = run("new", "--zone", "别的区", "--province", "江苏", "--no-border", "--period", "下期",
+                 "--from", demo, "-o", other)  # fmt: skip
+    assert result.returncode == 0 and "another zone" in result.stderr
+    assert json.loads(other.read_text(encoding="utf-8"))["zone"]["border"] is False
+
+
+def test_profile_errors_name_the_option(tmp_path: Path) -> None:
+    out = tmp_path / "x.json"
+    hub = run("new", "--zone", "z", "--province", "江苏", "--hub", "--period", "p", "-o", out)
+    assert hub.returncode == 2 and "--hub" in hub.stderr and "西部" in hub.stderr
+    blank = run("new", "--zone", " ", "--province", "江苏", "--period", "p", "-o", out)
+    assert blank.returncode == 2 and "--zone" in blank.stderr
+    missing = run("new", "--period", "p", "-o", out)
+    assert missing.returncode == 2 and "--zone" in missing.stderr
+    assert not out.exists()

@@ -209,3 +209,19 @@ def test_older_checklist_version_loads_and_keeps_removed_items(
     path = tmp_path / "migrated.json"
     save(path, a)
     assert load(path, tiny).assessment.retired_items["1.9"].status is Status.DONE
+
+
+def test_file_cut_mid_character_says_incomplete(
+    tmp_path: Path, tiny: Checklist, tiny_assessment: Assessment
+) -> None:
+    data = dumps(tiny_assessment).encode("utf-8")
+    cut = data[: data.index("测试经开区".encode()) + 1]  # inside the first CJK character
+    path = tmp_path / "cut.json"
+    path.write_bytes(cut)
+    with pytest.raises(LoadError, match="incomplete"):
+        load(path, tiny)
+
+
+def test_missing_folder_is_named(tmp_path: Path, tiny_assessment: Assessment) -> None:
+    with pytest.raises(LockedError, match="folder does not exist"):
+        save(tmp_path / "no" / "such" / "a.json", tiny_assessment)

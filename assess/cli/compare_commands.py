@@ -40,11 +40,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="汇总多个经开区 / roll up many zones",
         description="汇总多个评估文件（或文件夹中的所有 .json）：经开区 × 举措得分矩阵、分地区平均、"
         "总体得分排名、最常见的差距、各经开区覆盖率。读不了的文件列出原因并跳过。\n"
-        "退出码：0 全部读取；1 有文件被跳过（工作簿照常写出）；2 没有可用的文件。\n"
+        "退出码：0 全部读取（同一经开区的较早评估只列出，不算失败）；1 有文件读不了（工作簿照常写出）；2 没有可用的文件。\n"
         "Roll up many assessment files (or every .json in folders): zone × measure scores, "
         "regional averages, ranking, most common gaps, coverage. Files that fail to load are "
         "listed with the reason and skipped.\n"
-        "Exit 0 all loaded; 1 some skipped (the workbook is still written); 2 nothing usable.",
+        "Exit 0 all loaded (older periods of a zone are listed, not failures); 1 some files could not\n"
+        "be read (the workbook is still written); 2 nothing usable.",
         formatter_class=Formatter,
     )
     p.add_argument("inputs", type=Path, nargs="+", metavar="FILE_OR_DIR", help="评估文件或文件夹")
@@ -120,4 +121,4 @@ def run_rollup(args: argparse.Namespace) -> int:
             args.output, workbook_bytes(build_rollup_workbook(rollup, en=en)), keep_backup=False
         )
         print(f"\n已写出 / written: {args.output}")
-    return 1 if rollup.skipped else 0
+    return 1 if any(not s.superseded for s in rollup.skipped) else 0

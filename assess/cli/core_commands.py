@@ -7,14 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from assess.cli.common import Formatter, add_lang, checklist, load_reporting, refuse_overwrite
 from assess.demo import build_demo
-from assess.errors import AssessError, describe_validation_error
+from assess.errors import AssessError
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Assessment, ZoneProfile
-from assess.regions import normalize_province, unknown_province_message
+from assess.regions import Region, normalize_province, unknown_province_message
 from assess.report_text import summary_text, warnings_text
 from assess.scoring import summarize
 from assess.storage import save
@@ -28,15 +26,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "Create an assessment; --from rolls the previous period forward.",
         formatter_class=Formatter,
     )
-    p.add_argument("--zone", required=True, help="经开区名称 / zone name")
-    p.add_argument("--province", required=True, help="所在省份，如 江苏 或 江苏省 / province")
-    p.add_argument("--period", required=True, help="评估期，如 2025年下半年 / period")
-    p.add_argument("--assessor", default="", help="评估人 / assessor")
-    p.add_argument("--border", action="store_true", help="沿边地区 / border zone")
-    p.add_argument("--hub", action="store_true", help="西部枢纽节点起步区 / western hub")
+    p.add_argument("--zone", help="经开区名称（用 --from 时默认沿用上一期）/ zone name")
     p.add_argument(
-        "--foreign-talent", action="store_true", help="外籍人才集中 / many foreign staff"
+        "--province", help="所在省份，如 江苏 或 江苏省（用 --from 时默认沿用）/ province"
     )
+    p.add_argument("--period", required=True, help="评估期，如 2025年下半年 / period")
+    p.add_argument("--assessor", help="评估人 / assessor")
+    flag = argparse.BooleanOptionalAction
+    p.add_argument("--border", action=flag, help="沿边地区 / border zone")
+    p.add_argument("--hub", action=flag, help="西部枢纽节点起步区（仅西部）/ western hub")
+    p.add_argument("--foreign-talent", action=flag, help="外籍人才集中 / many foreign staff")
     p.add_argument("--from", dest="previous", type=Path, help="上一期评估文件 / previous period")
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件 / output FILE.json")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
@@ -83,37 +82,61 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run_demo)
 
 
-def _zone(args: argparse.Namespace) -> ZoneProfile:
-    if normalize_province(args.province) is None:
-        raise AssessError(unknown_province_message(args.province))
-    try:
-        return ZoneProfile(
-            name=args.zone,
-            province=args.province,
-            border=args.border,
-            hub=args.hub,
-            foreign_talent=args.foreign_talent,
+PROFILE_FLAGS = ("border", "hub", "foreign_talent")
+
+
+def _zone(args: argparse.Namespace, previous: ZoneProfile | None) -> ZoneProfile:
+    """The profile from the options; with --from, what is not given is carried over."""
+    name = args.zone if args.zone is not None else (previous.name if previous else None)
+    province = args.province or (previous.province if previous else None)
+    if not name or not name.strip():
+        raise AssessError("--zone: 请填写经开区名称 / give the zone's name")
+    if not province:
+        raise AssessError("--province: 请填写所在省份，如 江苏 / give the province, e.g. 江苏")
+    if normalize_province(province) is None:
+        raise AssessError(unknown_province_message(province))
+    flags = {
+        f: getattr(args, f)
+        if getattr(args, f) is not None
+        else bool(previous and getattr(previous, f))
+        for f in PROFILE_FLAGS
+    }
+    zone = ZoneProfile(name=name.strip(), province=province, **flags)
+    if zone.hub and zone.region is not Region.WEST:
+        raise AssessError(
+            f"--hub: 西部枢纽节点起步区只在西部地区，{zone.province}属于{zone.region.value}；请去掉 --hub "
+            f"/ the western hub start-up areas are in the West only; drop --hub"
         )
-    except ValidationError as exc:
-        field, message = describe_validation_error(exc)
-        raise AssessError(f"--{field}: {message}") from None
+    return zone
 
 
 def run_new(args: argparse.Namespace) -> int:
     refuse_overwrite(args.output, args.force)
-    zone = _zone(args)
     if not args.period.strip():
-        raise AssessError("--period 不能为空 / must not be empty")
+        raise AssessError("--period: 不能为空 / must not be empty")
     cl = checklist()
     if args.previous is not None:
         previous = load_reporting(args.previous).assessment
+        zone = _zone(args, previous.zone)
+        if args.period.strip() == previous.period.strip():
+            print(
+                f"提示 / note: 评估期「{args.period}」与上一期相同 / same period as {args.previous}",
+                file=sys.stderr,
+            )
+        if (zone.name, zone.province) != (previous.zone.name, previous.zone.province):
+            print(
+                f"提示 / note: 上一期是「{previous.zone.name}」（{previous.zone.province}），"
+                f"本期是「{zone.name}」（{zone.province}）/ the previous file is another zone",
+                file=sys.stderr,
+            )
         assessment = roll_forward(
-            previous, cl, zone=zone, period=args.period, assessor=args.assessor or None
+            previous, cl, zone=zone, period=args.period.strip(), assessor=args.assessor
         )
         carried = sum(1 for r in assessment.items.values() if not r.is_blank())
         note = f"，自 {args.previous} 延续 {carried} 个条目 / {carried} items carried forward"
     else:
-        assessment = new_assessment(cl, zone, args.period, args.assessor)
+        zone = _zone(args, None)
+        assessment = new_assessment(cl, zone, args.period.strip(), args.assessor or "")
         note = ""
     save(args.output, assessment)
     print(f"已创建 / created {args.output}（{len(assessment.items)} 个条目 / items{note}）")

@@ -25,7 +25,7 @@ from assess.errors import AssessError
 from assess.models import Assessment, Status
 from assess.resources import default_checklist
 from assess.scoring import format_score, format_share
-from assess.storage import AssessmentFile, load
+from assess.storage import AssessmentFile, Loaded, load
 from assess.tui.commands import AssessCommands
 from assess.tui.dashboard import DashboardScreen
 from assess.tui.detail import ItemChanged, ItemDetail
@@ -240,12 +240,13 @@ class AssessApp(App[None]):
         current = self.detail.item_id
         self.filter = name
         self.checklist_tree.build(self.visibility(name))
-        if not self.checklist_tree.item_nodes:
+        nodes = self.checklist_tree.item_nodes
+        if not nodes:
             self.notify(self.t("no_match"), timeout=2)
-        elif current in self.checklist_tree.item_nodes:
-            self.checklist_tree.go_to_item(current)
         else:
-            self.checklist_tree.go_to_item(next(iter(self.checklist_tree.item_nodes)))
+            target = current if current in nodes else next(iter(nodes))
+            self.checklist_tree.go_to_item(target)
+            self.detail.show_item(target)  # the rebuilt tree does not announce the cursor
         self.update_header()
 
     def action_cycle_filter(self) -> None:
@@ -296,17 +297,14 @@ class AssessApp(App[None]):
         self.detail.flush()
         folder = self.session.path.parent if self.session.path else Path.cwd()
         start = os.path.join(folder, "")  # the folder of this file, ready for a name
-        self.push_screen(PathPrompt(self.t, self.t("compare_prompt"), start), self._compare_with)
+        opener = partial(load, checklist=self.session.checklist)
+        prompt = PathPrompt(self.t, self.t("compare_prompt"), start, opener)
+        self.push_screen(prompt, self._compare_with)
 
-    def _compare_with(self, text: str | None) -> None:
+    def _compare_with(self, other: Loaded | None) -> None:
         from assess.tui.compare_screen import CompareScreen
 
-        if not text:
-            return
-        try:
-            other = load(Path(text).expanduser(), self.session.checklist)
-        except AssessError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+        if other is None:
             return
         self.push_screen(
             CompareScreen(

@@ -34,6 +34,9 @@ STATUS_ORDER = (
 )
 
 
+ACTION_TEXT_WIDTH = 24  # cells; the whole text is in the edit dialog
+
+
 class ItemChanged(Message):
     """An item's record changed; ``urgent`` asks for an immediate save (status, lists)."""
 
@@ -115,13 +118,10 @@ class ItemDetail(VerticalScroll):
         ev = self.query_one("#evidence-table", DataTable)
         ev.add_columns("ID", t("ev_title"), t("ev_ref"), t("ev_used_by"))
         acts = self.query_one("#actions-table", DataTable)
+        # status and deadline right after a capped text column, so they show in a narrow pane
+        acts.add_column(t("act_text"), width=ACTION_TEXT_WIDTH)
         acts.add_columns(
-            t("act_text"),
-            t("act_lead"),
-            t("act_partners"),
-            t("act_due_short"),
-            t("act_priority"),
-            t("act_status"),
+            t("act_status"), t("act_due_short"), t("act_priority"), t("act_lead"), t("act_partners")
         )
 
     def set_form_enabled(self, enabled: bool) -> None:
@@ -218,11 +218,11 @@ class ItemDetail(VerticalScroll):
         for index, action in enumerate(self.session.record(self.item_id).actions):
             table.add_row(
                 action.text,
-                action.lead,
-                action.partners,
+                t.action_status(action.status),
                 action.due.isoformat() if action.due else "",
                 t.priority(action.priority),
-                t.action_status(action.status),
+                action.lead,
+                action.partners,
                 key=str(index),
             )
 

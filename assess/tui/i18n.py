@@ -53,9 +53,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "act_new": ("新增举措", "new action"),
     "act_edit": ("编辑举措", "edit action"),
     "bad_date": (
-        "日期格式应为 YYYY-MM-DD，例如 2026-06-30",
-        "Dates are YYYY-MM-DD, e.g. 2026-06-30",
+        "日期格式应为 2026-06-30、2026/6/30 或 2026年6月30日",
+        "Dates are like 2026-06-30, 2026/6/30 or 2026年6月30日",
     ),
+    "no_such_day": ("没有这一天，请检查月和日", "There is no such day; check the month and day"),
     "required": ("此项不能为空", "This field is required"),
     "pick_row": ("请先在表格中选中一行", "Select a row in the table first"),
     "saved": ("已保存", "saved"),

@@ -7,6 +7,8 @@ shown inside the form, so a bad date never reaches the file.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from textual import on
@@ -17,18 +19,30 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from assess.dates import looks_like_date, parse_date_text
+from assess.errors import AssessError
 from assess.models import Action, ActionStatus, Evidence, Priority
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
 
 
-def parse_date(text: str) -> dt.date | None:
-    """YYYY-MM-DD or empty → date or None; raises ValueError otherwise."""
+def parse_date(text: str, labels: Labels) -> dt.date | None:
+    """A typed date (2026-06-30, 2026/6/30, 2026年6月30日) or None when empty.
+
+    Raises ValueError with the message to show: a wrong form and a day that does not
+    exist (2026-02-30) are told apart.
+    """
     text = text.strip()
-    return dt.date.fromisoformat(text) if text else None
+    if not text:
+        return None
+    date = parse_date_text(text)
+    if date is None:
+        raise ValueError(labels("no_such_day" if looks_like_date(text) else "bad_date"))
+    return date
 
 
 ResultT = TypeVar("ResultT")
+OpenedT = TypeVar("OpenedT")
 
 
 class _Form(ModalScreen[ResultT | None]):
@@ -97,9 +111,9 @@ class EvidenceForm(_Form[Evidence]):
             self.error(f"{self.t('ev_title')}{self.t.colon}{self.t('required')}")
             return
         try:
-            date = parse_date(self.value("#ev-date"))
-        except ValueError:
-            self.error(self.t("bad_date"))
+            date = parse_date(self.value("#ev-date"), self.t)
+        except ValueError as exc:
+            self.error(str(exc))
             return
         evidence_id = self.evidence.id if self.evidence else "E0"
         self.dismiss(Evidence(id=evidence_id, title=title, ref=self.value("#ev-ref"), date=date))
@@ -146,9 +160,9 @@ class ActionForm(_Form[Action]):
             self.error(f"{self.t('act_text')}{self.t.colon}{self.t('required')}")
             return
         try:
-            due = parse_date(self.value("#act-due"))
-        except ValueError:
-            self.error(f"{self.t('act_due_short')}{self.t.colon}{self.t('bad_date')}")
+            due = parse_date(self.value("#act-due"), self.t)
+        except ValueError as exc:
+            self.error(f"{self.t('act_due_short')}{self.t.colon}{exc}")
             return
         priority = self.query_one("#act-priority", Select).value
         status = self.query_one("#act-status", Select).value
@@ -192,13 +206,20 @@ class CiteEvidence(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PathPrompt(_Form[str]):
-    """Ask for a file path (e.g. another assessment to compare with)."""
+class PathPrompt(_Form[OpenedT]):
+    """Ask for a file and open it with ``opener``; a file that fails stays here with its message.
 
-    def __init__(self, labels: Labels, title: str, start: str = "") -> None:
+    Keeping the dialog open on an error matters: otherwise the next keys typed to fix the
+    path would land on the main screen, where digits set statuses.
+    """
+
+    def __init__(
+        self, labels: Labels, title: str, start: str, opener: Callable[[Path], OpenedT]
+    ) -> None:
         super().__init__(labels)
         self.title_text = title
         self.start = start
+        self.opener = opener
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -216,4 +237,9 @@ class PathPrompt(_Form[str]):
         if not path:
             self.error(self.t("required"))
             return
-        self.dismiss(path)
+        try:
+            opened = self.opener(Path(path).expanduser())
+        except AssessError as exc:
+            self.error(str(exc))
+            return
+        self.dismiss(opened)

@@ -110,7 +110,8 @@ class ChecklistTree(Tree[NodeRef]):
         title = self.t.pick(item.title, item.title_en)
         if item_applies(item, self.session.assessment.zone):
             return Text.assemble((glyph, style), " ", (item.id, "dim"), " ", title)
-        return Text.assemble((glyph, style), " ", (f"{item.id} {title} {NOT_FOR_ZONE}", "dim"))
+        # the mark goes before the title, so a narrow tree that cuts titles still shows it
+        return Text.assemble((glyph, style), " ", (f"{item.id} {NOT_FOR_ZONE} {title}", "dim"))
 
     def refresh_item(self, item_id: str) -> None:
         """Update the labels of one item and of its measure and area (after a status key)."""
@@ -155,9 +156,15 @@ class ChecklistTree(Tree[NodeRef]):
             node.parent.expand()
             if node.parent.parent is not None:
                 node.parent.parent.expand()
+        if node.line < 0:  # a freshly built tree has no lines until it is laid out
+            self.call_after_refresh(self._move_to, node)
+        else:
+            self._move_to(node)
+        return True
+
+    def _move_to(self, node: TreeNode[NodeRef]) -> None:
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
-        return True
 
     def action_fold(self) -> None:
         node = self.cursor_node

@@ -166,3 +166,15 @@ def test_progress_rewrites_one_line_on_a_terminal() -> None:
     for done in (1, 2, 3):
         progress(done, 3)
     assert stream.getvalue() == ("\r读取 / loading 1/3\r读取 / loading 2/3\r读取 / loading 3/3\n")
+
+
+def test_rollup_of_two_periods_of_one_zone_is_not_a_failure(
+    periods: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A province folder holds both half-years: the older one is listed, exit stays 0."""
+    result = run("rollup", *periods)
+    assert result.returncode == 0, result.stderr
+    assert "未计入的文件 1 个" in result.stdout and str(periods[0]) in result.stdout
+    broken = tmp_path / "broken.json"
+    broken.write_text("not json", encoding="utf-8")
+    assert run("rollup", *periods, broken).returncode == 1

@@ -159,7 +159,13 @@ async def test_add_new_evidence_through_the_form(app: AssessApp, demo_path: Path
         await pilot.click("#ok")
         await pilot.pause()
         assert isinstance(app.screen, EvidenceForm)  # a bad date keeps the form open
-        assert "YYYY-MM-DD" in str(app.screen.query_one("#form-error", Static).render())
+        assert "没有这一天" in str(app.screen.query_one("#form-error", Static).render())
+        wrong_form = app.screen.query_one("#ev-date", Input)
+        wrong_form.value = "十月一日"
+        wrong_form.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "日期格式应为" in str(app.screen.query_one("#form-error", Static).render())
         date = app.screen.query_one("#ev-date", Input)
         date.value = "2025-10-01"
         date.focus()
@@ -215,15 +221,15 @@ async def test_action_add_validates_date_then_saves(app: AssessApp, demo_path: P
         form = app.screen
         form.query_one("#act-lead", Input).value = "科创局"
         form.query_one("#act-partners", Input).value = "财政局"
-        form.query_one("#act-due", Input).value = "2026/06/30"
+        form.query_one("#act-due", Input).value = "2026-02-30"
         form.query_one("#act-priority", Select).value = Priority.HIGH
         form.query_one("#act-status", Select).value = ActionStatus.DOING
         await pilot.click("#ok")
         await pilot.pause()
         assert app.screen is form
-        assert "YYYY-MM-DD" in str(form.query_one("#form-error", Static).render())
+        assert "没有这一天" in str(form.query_one("#form-error", Static).render())
         due = form.query_one("#act-due", Input)
-        due.value = "2026-06-30"
+        due.value = "2026/6/30"  # the way it is often typed; stored as a date
         due.focus()
         await pilot.press("enter")  # Enter in a field submits the form
         await pilot.pause()
