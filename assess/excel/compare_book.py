@@ -155,6 +155,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     )
     for col, text in enumerate(headers, 1):
         put_text(ws, row, col, text, STYLE_HEADER)
+    score_header = row  # repeated on every printed page: the score table runs onto page 2
     rows = c.score_rows()
     ordered = [r for r in rows if r.level != "measure"] + [r for r in rows if r.level == "measure"]
     first_measure = 0
@@ -235,7 +236,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     ws.add_chart(chart, f"A{row + 2}")
     setup_print(
         ws,
-        title_rows="",
+        title_rows=f"{score_header}:{score_header}",
         header_left=_header_left(c),
         footer_left=f"{c.checklist.id} {c.checklist.version}",
     )

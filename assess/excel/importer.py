@@ -1,15 +1,14 @@
 """Importing a returned report workbook into an assessment (``assess import``).
 
 Rows are matched by 条目编号; an empty cell never overwrites recorded data; every change goes
-through ``assess.editing.Editor`` so the file's history keeps it, and the result lists each
-recorded value that was overwritten. A workbook with any problem changes nothing: all problems
-are reported together, each with its sheet, row and column.
+through ``assess.editing.Editor`` so the file's history keeps it, and the result lists every
+change (old → new where it overwrote a value). A workbook with any problem changes nothing:
+all problems are reported together, each with its sheet, row and column.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,12 +18,15 @@ from assess.editing import Editor, default_user
 from assess.errors import AssessError, describe_validation_error
 from assess.excel import overview as O
 from assess.excel.cells import clean_text
+from assess.excel.import_report import ImportReport
 from assess.excel.notation import EvidenceLine, numbered_lines, split_figures
 from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, read_report
 from assess.lifecycle import new_assessment
-from assess.models import Action, Assessment, Change, Evidence, Status, ZoneProfile
+from assess.models import Action, Assessment, Evidence, Status, ZoneProfile
 
 MAX_LISTED = 50  # problems listed in the message; the rest are counted
+
+__all__ = ["ImportReport", "WorkbookInvalid", "import_into", "new_from_workbook"]
 
 
 class WorkbookInvalid(AssessError):
@@ -40,41 +42,6 @@ class WorkbookInvalid(AssessError):
             f"{path}: 工作簿有 {len(problems)} 处问题，未导入任何内容；请修改后重试 "
             f"/ {len(problems)} problem(s) in the workbook; nothing was imported:\n{lines}"
         )
-
-
-@dataclass
-class ImportReport:
-    """What an import did: all changes, and the recorded values it overwrote."""
-
-    changes: list[Change] = field(default_factory=list)
-    new_evidence: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def overwritten(self) -> list[Change]:
-        """Changes that replaced a recorded (non-empty, assessed) value."""
-        return [c for c in self.changes if c.old and c.old != "未评估"]
-
-    def lines(self) -> list[str]:
-        out = [f"共 {len(self.changes)} 处修改 / {len(self.changes)} change(s)"]
-        out += [f"提示 / note: {n}" for n in self.notes]
-        if self.new_evidence:
-            out.append(f"新登记佐证材料 / new evidence: {', '.join(self.new_evidence)}")
-        if self.overwritten:
-            out.append(
-                f"覆盖了 {len(self.overwritten)} 个已有内容 / overwrote {len(self.overwritten)} "
-                "recorded value(s):"
-            )
-            out += [
-                f"  {c.item or '佐证'} {c.field}: {_short(c.old)} → {_short(c.new)}"
-                for c in self.overwritten
-            ]
-        return out
-
-
-def _short(text: str, width: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def import_into(
@@ -157,7 +124,7 @@ def _apply(rows: ReportRows, assessment: Assessment, who: str | None) -> ImportR
     actions = rows.actions + _typed_in_item_rows(rows, assessment, report)
     for item in rows.items:
         _apply_item(item, editor, lines.get(item.item_id))
-    _apply_actions(actions, editor)
+    _apply_actions(actions, editor, report)
     report.changes = assessment.history[start:]
     return report
 
@@ -213,8 +180,15 @@ def _apply_register(rows: ReportRows, editor: Editor, report: ImportReport) -> d
     """Apply the 佐证材料 sheet; return workbook ID → assessment ID."""
     known = editor.assessment.evidence_by_id()
     mapping = {i: i for i in known}
+    cited = _cited_in_part(rows)
     for row in rows.evidence:
         old = known.get(row.id) if row.id else None
+        if old is None and cited is not None and (row.id is None or row.id not in cited):
+            report.notes.append(
+                f"「佐证材料」第 {row.row} 行（{row.id or row.title or ''}）未被本工作簿的条目引用，"
+                "未登记 / not cited by this department workbook's items; not registered"
+            )
+            continue
         if old is not None:
             update = {
                 k: v
@@ -240,6 +214,18 @@ def _apply_register(rows: ReportRows, editor: Editor, report: ImportReport) -> d
         if row.id:
             mapping[row.id] = created.id
     return mapping
+
+
+def _cited_in_part(rows: ReportRows) -> set[str] | None:
+    """Evidence IDs the items of a department workbook cite; None for a full workbook.
+
+    A department workbook registers only what its items cite, so a register row nothing
+    cites there is another department's (or stale) and must not become a new record.
+    """
+    scope = rows.profile.get(O.SCOPE)
+    if scope is None or scope.startswith(O.WHOLE_SCOPE):
+        return None
+    return {line.id for item in rows.items for line in item.evidence if line.id is not None}
 
 
 def _resolve_item_evidence(
@@ -296,7 +282,7 @@ def _apply_item(item: ItemRow, editor: Editor, evidence: list[str] | None) -> No
         editor.set_item_evidence(item.item_id, evidence)
 
 
-def _apply_actions(rows: list[ActionRow], editor: Editor) -> None:
+def _apply_actions(rows: list[ActionRow], editor: Editor, report: ImportReport) -> None:
     """Per item: rows match recorded actions by text; other rows are new; none is deleted."""
     by_item: dict[str, list[ActionRow]] = {}
     for row in rows:
@@ -318,6 +304,7 @@ def _apply_actions(rows: list[ActionRow], editor: Editor) -> None:
         result += [existing[i] for i in unused]
         if result != existing:
             editor.set_actions(item_id, result)
+            report.actions[item_id] = (existing, result)
 
 
 def _merge(action: Action, row: ActionRow) -> Action:

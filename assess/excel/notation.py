@@ -11,12 +11,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from assess.dates import parse_date_text
 from assess.models import Evidence
 
 FIGURE_PREFIX = "〔指标〕"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ID_LINE = re.compile(r"^\s*(E[0-9]+)(?:\s+(.*))?$", re.DOTALL)
-_DATE_PARTS = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_OPENING, _CLOSING, _SEPARATORS = "（(", "）)", "，,；;"
 
 
 def evidence_line(evidence: Evidence) -> str:
@@ -37,32 +38,51 @@ class EvidenceLine:
 
 
 def parse_evidence_line(line: str) -> EvidenceLine:
-    """Split a 佐证材料 line; for a line without an ID, read 标题（文号，日期） into fields."""
+    """Split a 佐证材料 line; for a line without an ID, read 标题（文号，日期） into fields.
+
+    Half-width ``( ) ,`` and ``；;`` are accepted as the full-width ones, since people type them.
+    """
     match = _ID_LINE.match(line)
     if match:
         return EvidenceLine(match.group(1), (match.group(2) or "").strip())
     text = line.strip()
-    if text.endswith("）") and "（" in text:
-        start = text.rindex("（")
-        title, inner = text[:start].strip(), text[start + 1 : -1]
-        parts = [p.strip() for p in inner.split("，")]
-        date = parse_date_text(parts[-1])
+    start = _opening_of_last_group(text)
+    if start is not None:
+        title, inner = text[:start].strip(), text[start + 1 : -1].strip()
+        ref, date = inner, parse_date_text(inner)
         if date is not None:
-            parts = parts[:-1]
+            ref = ""
+        else:
+            head, sep, last = _last_separator(inner)
+            date = parse_date_text(last) if sep else None
+            if date is not None:
+                ref = head.strip()
         if title:
-            return EvidenceLine(None, title, "，".join(parts), date)
+            return EvidenceLine(None, title, ref, date)
     return EvidenceLine(None, text)
 
 
-def parse_date_text(text: str) -> dt.date | None:
-    """2026-06-30, 2026/6/30, 2026.6.30 or 2026年6月30日 → date; anything else → None."""
-    match = _DATE_PARTS.match(text)
-    if not match:
+def _opening_of_last_group(text: str) -> int | None:
+    """Index of the bracket that opens the text's final （…） or (…), nesting allowed."""
+    if not text or text[-1] not in _CLOSING:
         return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] in _CLOSING:
+            depth += 1
+        elif text[index] in _OPENING:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _last_separator(text: str) -> tuple[str, str, str]:
+    """``rpartition`` on the last of ， , ； ;."""
+    index = max(text.rfind(sep) for sep in _SEPARATORS)
+    if index < 0:
+        return text, "", ""
+    return text[:index], text[index], text[index + 1 :]
 
 
 def current_with_figures(current: str, figures: dict[str, str]) -> str:

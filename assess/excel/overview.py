@@ -47,6 +47,8 @@ PERIOD = "评估期"
 ASSESSOR = "评估人"
 CHECKLIST_ID = "清单编号"
 CHECKLIST_VERSION = "清单版本"
+SCOPE = "范围"
+WHOLE_SCOPE = "全部"  # how the 范围 of a full workbook starts
 YES, NO = "是", "否"
 
 
@@ -66,7 +68,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         ("清单", ctx.checklist.title),
         (CHECKLIST_ID, ctx.checklist.id),
         (CHECKLIST_VERSION, ctx.checklist.version),
-        ("范围", ctx.scope_text()),
+        (SCOPE, ctx.scope_text()),
     ]
     first = row
     for label, value in info:

@@ -19,14 +19,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
 from assess.checklist import Checklist
+from assess.dates import parse_date_text
 from assess.excel import layout as L
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS, WorkbookRefused, check_workbook_file
-from assess.excel.notation import (
-    EvidenceLine,
-    parse_date_text,
-    parse_evidence_line,
-    split_numbered,
-)
+from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbered
 from assess.models import ActionStatus, Priority, Status
 
 HEADER_SEARCH_ROWS = 6

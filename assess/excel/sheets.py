@@ -10,8 +10,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from assess.applicability import applicability_text, item_applies
-from assess.checklist import Item, Kind
+from assess.applicability import applicability_text
+from assess.checklist import Item
 from assess.excel import layout as L
 from assess.excel.cells import STYLE_BODY, STYLE_LABEL, put_text
 from assess.excel.context import ReportContext, open_actions, urgency
@@ -37,6 +37,7 @@ STATUS_FILLS: dict[Status, str] = {
     Status.NOT_ASSESSED: "DDEBF7",
 }
 OVERDUE = "是"
+NONE_YET = "（暂无）"
 WARNING_KINDS: dict[str, str] = {
     "not_applicable_but_assessed": "画像不适用却已评估",
     "done_without_effect": "已落实未填成效",
@@ -122,15 +123,12 @@ def write_items(ws: Worksheet, ctx: ReportContext) -> None:
 
 
 def write_gaps(ws: Worksheet, ctx: ReportContext) -> None:
+    """The scoring's gaps (assessed, applicable, not done); requirements first, then urgency."""
     set_title(ws, f"{ctx.assessment.zone.name}　差距清单（{ctx.assessment.period}）")
-    keyed = []
-    for position, item in enumerate(ctx.items):
-        rec = ctx.record(item.id)
-        if not item_applies(item, ctx.assessment.zone):
-            continue
-        if rec.status in (Status.DONE, Status.NOT_APPLICABLE):
-            continue
-        keyed.append(((KIND_ORDER[item.kind], *urgency(rec), position), item))
+    keyed = [
+        ((KIND_ORDER[item.kind], *urgency(ctx.record(item.id)), position), item)
+        for position, item in enumerate(_listed(ctx, ctx.summary.gaps))
+    ]
     rows: list[list[Value]] = []
     for number, (_, item) in enumerate(sorted(keyed, key=lambda pair: pair[0]), start=1):
         rec = ctx.record(item.id)
@@ -138,31 +136,20 @@ def write_gaps(ws: Worksheet, ctx: ReportContext) -> None:
         rank, due = urgency(rec)
         rows.append([
             number, item.id, _measure_text(ctx, item), item.title, item.kind.label,
-            rec.status.label, rec.gap or _missing_gap(rec.status),
+            rec.status.label, rec.gap or "（未填写差距）",
             numbered_lines([a.text for a in acts]) if acts else "（无下一步举措）",
             "、".join(dict.fromkeys(a.lead for a in acts if a.lead)),
             None if due == dt.date.max else due,
             [p.label for p in Priority][rank] if rank < len(Priority) else "",
         ])  # fmt: skip
-    write_rows(ws, L.GAPS, rows, centered=("序号", "条目编号", "类型", "落实状态", "优先级"))
-
-
-def _missing_gap(status: Status) -> str:
-    return "（尚未评估，请核实）" if status is Status.NOT_ASSESSED else "（未填写差距）"
+    _write_or_none(ws, L.GAPS, rows, ("序号", "条目编号", "类型", "落实状态", "优先级"))
 
 
 def write_opportunities(ws: Worksheet, ctx: ReportContext) -> None:
+    """The scoring's opportunities (support/encourage gaps), in its order."""
     set_title(ws, f"{ctx.assessment.zone.name}　机遇清单（{ctx.assessment.period}）")
-    order = {Status.NOT_STARTED: 0, Status.NOT_ASSESSED: 1, Status.IN_PROGRESS: 2}
-    keyed = []
-    for position, item in enumerate(ctx.items):
-        rec = ctx.record(item.id)
-        if item.kind not in (Kind.SUPPORT, Kind.ENCOURAGE) or rec.status not in order:
-            continue
-        if item_applies(item, ctx.assessment.zone):
-            keyed.append(((order[rec.status], position), item))
     rows: list[list[Value]] = []
-    for number, (_, item) in enumerate(sorted(keyed, key=lambda pair: pair[0]), start=1):
+    for number, item in enumerate(_listed(ctx, ctx.summary.opportunities), start=1):
         rec = ctx.record(item.id)
         rows.append([
             number, item.id, _measure_text(ctx, item), item.title, item.kind.label,
@@ -170,7 +157,21 @@ def write_opportunities(ws: Worksheet, ctx: ReportContext) -> None:
             rec.opportunity or "（未填写，请对照政策原文梳理可争取的支持）",
             "、".join(dict.fromkeys(a.lead for a in rec.actions if a.lead)),
         ])  # fmt: skip
-    write_rows(ws, L.OPPORTUNITIES, rows, centered=("序号", "条目编号", "类型", "落实状态"))
+    _write_or_none(ws, L.OPPORTUNITIES, rows, ("序号", "条目编号", "类型", "落实状态"))
+
+
+def _listed(ctx: ReportContext, item_ids: list[str]) -> list[Item]:
+    """The items of ``item_ids`` that are in this workbook's measures, in that order."""
+    return [ctx.checklist.item_index[i] for i in item_ids if i in ctx.item_ids]
+
+
+def _write_or_none(
+    ws: Worksheet, layout: SheetLayout, rows: list[list[Value]], centered: tuple[str, ...]
+) -> None:
+    """The rows, or one 「（暂无）」 line so an empty list reads as empty, not as unfinished."""
+    if not rows:
+        rows = [[None, None, None, NONE_YET]]
+    write_rows(ws, layout, rows, centered=centered)
 
 
 def write_actions(ws: Worksheet, ctx: ReportContext) -> None:
@@ -212,9 +213,12 @@ def write_evidence(ws: Worksheet, ctx: ReportContext) -> None:
     for item in ctx.checklist.items:
         for ref in ctx.record(item.id).evidence:
             cited.setdefault(ref, []).append(item.id)
+    # A department's part lists only what its items cite; the full workbook keeps every record.
+    shown = {ref for i in ctx.items for ref in ctx.record(i.id).evidence} if ctx.limited else None
     rows: list[list[Value]] = [
         [e.id, e.title, e.ref, e.date, "、".join(cited.get(e.id, []))]
         for e in ctx.assessment.evidence
+        if shown is None or e.id in shown
     ]
     write_rows(ws, L.EVIDENCE, rows, centered=("编号",))
 

@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
+from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static, Tree
@@ -45,7 +46,8 @@ class AssessApp(App[None]):
     """Edits one assessment file; every change is saved as soon as it is made."""
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {AssessCommands}
+    # Only our own commands: Textual's system ones (theme, screenshot…) would be in English.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {AssessCommands}
     BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
 
     def __init__(self, session: Session, labels: Labels, notices: list[str] | None = None) -> None:
@@ -315,6 +317,10 @@ class AssessApp(App[None]):
                 migrations=(other.migration, None),
             )
         )
+
+    def action_command_palette(self) -> None:
+        if not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(placeholder=self.t("palette_search")))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.t))

@@ -103,6 +103,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "fold": ("折叠/展开", "fold/unfold"),
     "move": ("上下移动", "move"),
     "palette": ("命令面板", "command palette"),
+    "palette_search": ("搜索命令…", "Search for commands…"),
     "export": ("导出对标分析台账", "export the workbook"),
     "export_short": ("导出", "export"),
     "exporting": ("正在导出…", "exporting…"),

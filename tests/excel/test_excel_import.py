@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from assess.checklist import Checklist
 from assess.cli import main
+from assess.excel.import_report import short_pair
 from assess.excel.importer import WorkbookInvalid, import_into, new_from_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.excel.limits import WorkbookRefused
@@ -366,3 +367,100 @@ def test_workbook_of_another_zone_is_refused(
     with pytest.raises(WorkbookInvalid, match="另一个经开区"):
         import_into(report, checklist, other)
     assert other.history == demo.history
+
+
+def test_dry_run_lists_every_change_it_would_make_and_the_import_lists_the_same(
+    report: Path, demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _edit(report, "逐项对标", "1.1", "落实状态", "已落实")
+    _edit(report, "逐项对标", "1.3", "差距", "缺少创新联合体")
+    _edit(report, "逐项对标", "1.1", "备注", "已报管委会")
+    assert main(["import", str(report), "--into", str(demo_file), "--dry-run"]) == 0
+    dry = capsys.readouterr().out
+    assert "1.1 落实状态：推进中 → 已落实" in dry  # overwritten: old → new
+    assert "1.3 差距：缺少创新联合体" in dry  # was empty: the new value
+    assert "1.1 备注：" in dry and "已报管委会" in dry
+    assert main(["import", str(report), "--into", str(demo_file)]) == 0
+    done = capsys.readouterr().out
+    listed = [line for line in dry.splitlines() if line.startswith("  ")]
+    assert len(listed) == 3 and all(line in done.splitlines() for line in listed)
+
+
+def test_action_changes_are_listed_one_per_action_with_what_changed(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    first, second = demo.items["1.1"].actions
+    wb = load_workbook(report)
+    ws = wb["行动计划"]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    col = {h: headers.index(h) + 1 for h in ("条目编号", "下一步举措", "举措状态", "完成时限")}
+    for row in range(FIRST_DATA_ROW, ws.max_row + 1):
+        if ws.cell(row, col["下一步举措"]).value == second.text:
+            ws.cell(row, col["举措状态"]).value = "已完成"
+            ws.cell(row, col["完成时限"]).value = dt.datetime(2027, 3, 31)
+    new_row = ws.max_row + 1
+    ws.cell(new_row, col["条目编号"]).value = "1.1"
+    ws.cell(new_row, col["下一步举措"]).value = "对接省科技厅"
+    wb.save(report)
+    result = import_into(report, checklist, demo.model_copy(deep=True))
+    lines = result.lines()
+    assert "  1.1 下一步举措" in lines
+    changed = next(line for line in lines if second.text in line)
+    assert changed.strip().startswith("修改「")
+    assert f"举措状态 {second.status.label} → 已完成" in changed
+    old_due = second.due.isoformat() if second.due else "（空）"
+    assert f"完成时限 {old_due} → 2027-03-31" in changed
+    assert not any(first.text in line for line in lines)  # unchanged: not listed
+    assert any("新增「对接省科技厅」" in line for line in lines)
+
+
+def test_half_width_punctuation_in_new_evidence_is_read_like_full_width(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _edit(report, "逐项对标", "1.3", "佐证材料", "产业研究报告(示经开〔2026〕8号,2026-05-01)")
+    copy = demo.model_copy(deep=True)
+    (new_id,) = import_into(report, checklist, copy).new_evidence
+    record = copy.evidence_by_id()[new_id]
+    assert (record.title, record.ref, record.date) == (
+        "产业研究报告",
+        "示经开〔2026〕8号",
+        dt.date(2026, 5, 1),
+    )
+
+
+def test_department_workbook_does_not_register_evidence_its_items_do_not_cite(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    path = export_report(checklist, demo, tmp_path / "d.xlsx", measures=[1, 13], today=TODAY)
+    wb = load_workbook(path)
+    ws = wb["佐证材料"]
+    row = ws.max_row + 1
+    ws.cell(row, 1).value, ws.cell(row, 2).value = "E99", "别的部门的材料"
+    ws.cell(row + 1, 2).value = "未编号也未引用的材料"
+    wb.save(path)
+    copy = demo.model_copy(deep=True)
+    result = import_into(path, checklist, copy)
+    assert result.changes == [] and result.new_evidence == []
+    assert copy.evidence == demo.evidence
+    assert any("E99" in n and "未登记" in n for n in result.notes)
+    made, _ = new_from_workbook(path, checklist)
+    cited = {ref for i, r in made.items.items() for ref in r.evidence}
+    assert {e.id for e in made.evidence} == cited
+
+
+def test_full_workbook_still_registers_uncited_evidence(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    wb = load_workbook(report)
+    ws = wb["佐证材料"]
+    ws.cell(ws.max_row + 1, 2).value = "新的未引用材料"
+    wb.save(report)
+    copy = demo.model_copy(deep=True)
+    (new_id,) = import_into(report, checklist, copy).new_evidence
+    assert copy.evidence_by_id()[new_id].title == "新的未引用材料"
+
+
+def test_long_overwritten_text_is_shown_where_it_differs() -> None:
+    common = "对接高校院所共建中试基地，" * 6
+    old, new = short_pair(common + "优先支持本地企业", common + "优先支持外地企业")
+    assert old != new and "本地企业" in old and "外地企业" in new

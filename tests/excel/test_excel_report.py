@@ -14,8 +14,11 @@ from openpyxl.workbook.workbook import Workbook
 
 from assess.applicability import item_applies
 from assess.checklist import Checklist
+from assess.compare import compare
+from assess.excel.compare_book import build_compare_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
 from assess.excel.report import default_report_name, export_report
+from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Action, Assessment, Evidence, Status
 from assess.resources import template_path
 from assess.scoring import ROLLUP_RULE, summarize
@@ -139,8 +142,61 @@ def test_gap_list_requirements_first_and_only_open_applicable_items(
     assert kinds == sorted(kinds, key=lambda k: k != "要求")  # requirements first
     for item_id in ids:
         rec = demo.items[str(item_id)]
-        assert rec.status in (Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_ASSESSED)
+        assert rec.status in (Status.IN_PROGRESS, Status.NOT_STARTED)
         assert item_applies(checklist.item_index[str(item_id)], demo.zone)
+
+
+def test_gap_and_opportunity_sheets_hold_exactly_the_summarys_gaps(
+    book: Workbook, checklist: Checklist, demo: Assessment
+) -> None:
+    summary = summarize(checklist, demo, TODAY)
+    assert any(r.status is Status.NOT_ASSESSED for r in demo.items.values())
+    gaps = [str(r["条目编号"]) for r in _rows(book, "差距清单")]
+    assert sorted(gaps) == sorted(summary.gaps)
+    assert "未评估" not in {r["落实状态"] for r in _rows(book, "差距清单")}
+    opportunities = [str(r["条目编号"]) for r in _rows(book, "机遇清单")]
+    assert opportunities == summary.opportunities
+
+
+def test_blank_assessment_gives_empty_gap_and_opportunity_sheets(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    blank = new_assessment(checklist, demo.zone, demo.period)
+    book = load_workbook(export_report(checklist, blank, tmp_path / "b.xlsx", today=TODAY))
+    for sheet in ("差距清单", "机遇清单"):
+        ws = book[sheet]
+        assert ws.cell(HEADER_ROW, 2).value == "条目编号"
+        assert _rows(book, sheet) == [
+            {**dict.fromkeys(c.value for c in ws[HEADER_ROW]), "条目": "（暂无）"}
+        ]
+
+
+def test_department_register_lists_only_evidence_its_items_cite(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    demo.evidence = [*demo.evidence, Evidence(id="E40", title="未被引用的材料")]
+    full = load_workbook(export_report(checklist, demo, tmp_path / "f.xlsx", today=TODAY))
+    assert [r["编号"] for r in _rows(full, "佐证材料")] == [e.id for e in demo.evidence]
+    measures = [1, 2, 3, 4, 5, 13]
+    path = export_report(checklist, demo, tmp_path / "d.xlsx", measures=measures, today=TODAY)
+    cited = {
+        ref
+        for item_id, rec in demo.items.items()
+        if int(item_id.split(".")[0]) in measures
+        for ref in rec.evidence
+    }
+    listed = [r["编号"] for r in _rows(load_workbook(path), "佐证材料")]
+    assert listed == [e.id for e in demo.evidence if e.id in cited]
+    assert "E40" not in listed and "E7" not in listed  # E7: only 12.1/12.2 cite it
+
+
+def test_compare_overview_repeats_the_score_header_on_every_page(
+    checklist: Checklist, demo: Assessment
+) -> None:
+    later = roll_forward(demo, checklist, period="2026年下半年")
+    ws = build_compare_workbook(compare(checklist, demo, later, today=TODAY))["对比总览"]
+    header = next(r for r in range(1, 40) if ws.cell(r, 1).value == "领域 / 举措")
+    assert ws.print_title_rows == f"${header}:${header}"
 
 
 def test_action_plan_flags_overdue(book: Workbook, demo: Assessment) -> None:

@@ -1,0 +1,150 @@
+"""What an import changed, listed so a department can check it (``assess import [--dry-run]``).
+
+Every change is listed: recorded values it overwrote as ``old → new``, empty fields it filled
+with their new value. Changed actions are listed one per action with the attributes that
+differ, so two long action lists that start alike never look the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assess.editing import TEXT_FIELDS
+from assess.models import Action, Change, Status
+
+LIST_WIDTH = 60  # characters of a text value shown on one line
+
+FIELD_LABELS: dict[str, str] = {
+    "status": "落实状态",
+    **{name: label for name, (label, _) in TEXT_FIELDS.items()},
+    "explanation": "成效/进度/原因",  # as the workbook's column reads
+    "evidence": "佐证材料",
+    "actions": "下一步举措",
+}
+ACTION_LABELS: dict[str, str] = {
+    "lead": "牵头单位",
+    "partners": "配合单位",
+    "due": "完成时限",
+    "priority": "优先级",
+    "status": "举措状态",
+}
+
+
+@dataclass
+class ImportReport:
+    """What an import did: all changes, and the recorded values it overwrote."""
+
+    changes: list[Change] = field(default_factory=list)
+    new_evidence: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    actions: dict[str, tuple[list[Action], list[Action]]] = field(default_factory=dict)
+    """Item ID → (actions before, actions after), for listing action changes one by one."""
+
+    @property
+    def overwritten(self) -> list[Change]:
+        """Changes that replaced a recorded (non-empty, assessed) value."""
+        return [c for c in self.changes if _is_overwrite(c)]
+
+    def lines(self) -> list[str]:
+        out = [f"共 {len(self.changes)} 处修改 / {len(self.changes)} change(s)"]
+        out += [f"提示 / note: {n}" for n in self.notes]
+        if self.new_evidence:
+            out.append(f"新登记佐证材料 / new evidence: {', '.join(self.new_evidence)}")
+        overwritten = self.overwritten
+        filled = [c for c in self.changes if not _is_overwrite(c)]
+        if overwritten:
+            out.append(f"覆盖已有内容 {len(overwritten)} 处 / overwrote {len(overwritten)}:")
+            out += [line for c in overwritten for line in self._describe(c)]
+        if filled:
+            out.append(f"新填内容 {len(filled)} 处 / filled in {len(filled)}:")
+            out += [line for c in filled for line in self._describe(c)]
+        return out
+
+    def _describe(self, change: Change) -> list[str]:
+        where = f"  {change.item or '佐证材料'} {field_label(change.field)}："
+        if change.field == "actions" and change.item in self.actions:
+            before, after = self.actions[change.item]
+            return [where.rstrip("：")] + [f"      {line}" for line in action_diff(before, after)]
+        if _is_overwrite(change):
+            old, new = short_pair(change.old, change.new)
+            return [f"{where}{old} → {new}"]
+        return [f"{where}{short_pair('', change.new)[1]}"]
+
+
+def _is_overwrite(change: Change) -> bool:
+    return bool(change.old) and change.old != Status.NOT_ASSESSED.label
+
+
+def field_label(name: str) -> str:
+    """The field's name as the workbook shows it, e.g. 差距, 指标「高新技术企业数」."""
+    if name.startswith("figures."):
+        return f"指标「{name.removeprefix('figures.')}」"
+    if name.startswith("evidence."):
+        return f"登记 {name.removeprefix('evidence.')}"
+    return FIELD_LABELS.get(name, name)
+
+
+def short_pair(old: str, new: str, width: int = LIST_WIDTH) -> tuple[str, str]:
+    """Both texts on one line, cut to ``width`` around where they first differ."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    start = 0
+    if max(len(old), len(new)) > width:
+        same = next(
+            (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+            min(len(old), len(new)),
+        )
+        start = max(0, same - width // 3)
+    return _window(old, start, width), _window(new, start, width)
+
+
+def _window(text: str, start: int, width: int) -> str:
+    if not text:
+        return "（空）"
+    head = "…" if start > 0 else ""
+    body = text[start : start + width]
+    tail = "…" if start + width < len(text) else ""
+    return head + body + tail
+
+
+def action_diff(before: list[Action], after: list[Action]) -> list[str]:
+    """One line per action added, removed or changed (matched by text), with what changed."""
+    unused = list(before)
+    out: list[str] = []
+    for action in after:
+        match = next((a for a in unused if a.text == action.text), None)
+        if match is None:
+            out.append(f"新增「{_one_line(action.text)}」（{_attributes(action)}）")
+            continue
+        unused.remove(match)
+        changed = [
+            f"{label} {_value(match, name)} → {_value(action, name)}"
+            for name, label in ACTION_LABELS.items()
+            if getattr(match, name) != getattr(action, name)
+        ]
+        if changed:
+            out.append(f"修改「{_one_line(action.text)}」：{'；'.join(changed)}")
+    out += [f"删除「{_one_line(a.text)}」（{_attributes(a)}）" for a in unused]
+    return out
+
+
+def _attributes(action: Action) -> str:
+    return "，".join(
+        f"{label} {_value(action, name)}"
+        for name, label in ACTION_LABELS.items()
+        if getattr(action, name) not in (None, "")
+    )
+
+
+def _value(action: Action, name: str) -> str:
+    value = getattr(action, name)
+    if value is None or value == "":
+        return "（空）"
+    label = getattr(value, "label", None)
+    if isinstance(label, str):
+        return label
+    return value.isoformat() if hasattr(value, "isoformat") else _one_line(str(value))
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LIST_WIDTH else text[: LIST_WIDTH - 1] + "…"
