@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, Switch
 
 from assess.models import ZoneProfile
-from assess.regions import PROVINCES, region_of
+from assess.regions import PROVINCES, Region, region_of
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
 from assess.tui.session import Session
@@ -56,12 +56,16 @@ class ProfileScreen(Screen[None]):
             for name in ("border", "hub", "foreign_talent"):
                 with Horizontal(classes="field-row"):
                     yield Switch(getattr(zone, name), id=name)
-                    yield Label(t(name), classes="switch-label")
+                    yield Label(self._switch_text(name, getattr(zone, name)), id=f"{name}-label")
             yield Label(t("period"))
             yield Input(a.period, id="period")
             yield Label(t("assessor"))
             yield Input(a.assessor, id="assessor")
         yield Footer()
+
+    def _switch_text(self, name: str, on: bool) -> str:
+        """The state in words too: a switch alone shows it only by colour."""
+        return f"{self.t(name)}{self.t.colon}{self.t('yes' if on else 'no')}"
 
     def _region_text(self, province: str) -> str:
         region = region_of(province)
@@ -87,8 +91,14 @@ class ProfileScreen(Screen[None]):
 
     @on(Switch.Changed)
     def _switch(self, event: Switch.Changed) -> None:
-        if event.switch.id is not None:
-            self._set_zone(event.switch.id, event.value)
+        name = event.switch.id
+        if name is None:
+            return
+        self._set_zone(name, event.value)
+        self.query_one(f"#{name}-label", Label).update(self._switch_text(name, event.value))
+        zone = self.session.assessment.zone
+        if zone.hub and zone.region is not Region.WEST:
+            self.notify(self.t("hub_not_west"), severity="warning", timeout=6)
 
     @on(Input.Submitted)
     @on(Input.Blurred)

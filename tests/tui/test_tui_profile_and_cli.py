@@ -201,3 +201,17 @@ async def test_compare_loads_other_file_or_tells_why_not(
         assert isinstance(app.screen, CompareScreen)
         assert app.session.assessment.items["1.1"].status is status_before
         assert app.screen.a.zone.name == app.session.assessment.zone.name
+
+
+async def test_profile_switches_say_their_state_in_words(app: AssessApp) -> None:
+    from textual.widgets import Label, Switch
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        label = app.screen.query_one("#hub-label", Label)
+        assert str(label.render()).endswith("否")
+        app.screen.query_one("#hub", Switch).value = True
+        await pilot.pause()
+        assert str(label.render()).endswith("是")
+        assert app.session.assessment.zone.hub is True
