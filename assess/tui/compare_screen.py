@@ -22,6 +22,8 @@ from assess.compare import ChangeClass, Comparison, ItemDiff, Unmatched, compare
 from assess.models import Action, Assessment, ItemRecord
 from assess.scoring import format_score
 from assess.storage import Migration
+from assess.tui.i18n import Labels
+from assess.tui.keys import localize
 
 CHANGE_STYLES: dict[ChangeClass, str] = {
     ChangeClass.IMPROVED: "bold green",
@@ -31,40 +33,6 @@ CHANGE_STYLES: dict[ChangeClass, str] = {
     ChangeClass.APPLICABILITY: "yellow",
     ChangeClass.UNCHANGED: "grey50",
 }
-
-_LABELS: dict[str, tuple[str, str]] = {
-    "title": ("对比", "Compare"),
-    "keys": (
-        "Enter 两期/两区记录对照　f 仅看变化/显示全部　Esc 返回",
-        "Enter both records side by side   f changes only / all   Esc back",
-    ),
-    "id": ("编号", "ID"),
-    "item": ("条目", "item"),
-    "change": ("变化", "change"),
-    "other": ("其他变化", "other changes"),
-    "unmatched": ("未能对应", "unmatched"),
-    "overall": ("总分", "overall"),
-    "filter_on": ("（仅显示有变化的条目）", " (changed items only)"),
-    "changed": ("有变化", "changed"),
-    "no_record": ("（无此条目的记录：清单版本不同）", "(no record: another checklist version)"),
-    "current": ("现状", "current state"),
-    "evidence": ("佐证材料", "evidence"),
-    "gap": ("差距", "gap"),
-    "opportunity": ("机遇", "opportunity"),
-    "actions": ("下一步举措", "next actions"),
-    "note": ("备注", "note"),
-    "figures": ("指标", "figures"),
-    "status": ("状态", "status"),
-    "none": ("（无）", "(none)"),
-}
-
-
-class _Labels:
-    def __init__(self, lang: str) -> None:
-        self.en = lang == "en"
-
-    def __call__(self, key: str) -> str:
-        return _LABELS[key][int(self.en)]
 
 
 class CompareScreen(Screen[None]):
@@ -85,8 +53,8 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "返回 / back"),
-        Binding("f", "toggle_changes", "仅看变化 / changes only"),
+        Binding("escape", "close", "back"),
+        Binding("f", "toggle_changes", "cmp_changes_only"),
     ]
 
     def __init__(
@@ -101,7 +69,8 @@ class CompareScreen(Screen[None]):
         super().__init__()
         self.checklist = checklist
         self.a, self.b = a, b
-        self.t = _Labels(lang)
+        self.t = Labels(en=lang == "en")
+        localize(self, self.t)
         self.comparison: Comparison = compare(checklist, a, b, migrations=migrations)
         self.changes_only = False
 
@@ -113,7 +82,7 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         t = self.t
-        table.add_columns(t("id"), t("item"), "A", "B", t("change"), t("other"))
+        table.add_columns(t("id"), t("cmp_item"), "A", "B", t("cmp_change"), t("cmp_other"))
         self._fill()
         table.focus()
 
@@ -121,18 +90,18 @@ class CompareScreen(Screen[None]):
         c, t, en = self.comparison, self.t, self.t.en
         overall = c.score_rows()[0]
         text = Text()
-        text.append(f"{t('title')}  ", style="bold")
+        text.append(f"{t('cmp_title')}  ", style="bold")
         text.append(f"A {c.a.caption()}  →  B {c.b.caption()}\n")
         text.append(
-            f"{t('overall')} {format_score(overall.a.value)} → {format_score(overall.b.value)} "
+            f"{t('cmp_overall')} {format_score(overall.a.value)} → {format_score(overall.b.value)} "
             f"({format_delta(overall.delta)})   "
         )
         for change in ChangeClass:
             text.append(f"{change.text(en)} {c.counts[change]}  ", style=CHANGE_STYLES[change])
-        text.append(f"  {t('changed')} {len(c.changed_items)}/{len(c.items)}")
+        text.append(f"  {t('cmp_changed')} {len(c.changed_items)}/{len(c.items)}")
         if self.changes_only:
-            text.append(t("filter_on"), style="bold")
-        text.append(f"\n{t('keys')}", style="grey50")
+            text.append(t("cmp_filter_on"), style="bold")
+        text.append(f"\n{t('cmp_keys')}", style="grey50")
         return text
 
     def _fill(self) -> None:
@@ -166,7 +135,7 @@ class CompareScreen(Screen[None]):
                 (u.title_en if en else u.title) or "—",
                 status if u.side == "a" else "—",
                 status if u.side == "b" else "—",
-                Text(self.t("unmatched"), style="magenta"),
+                Text(self.t("cmp_unmatched"), style="magenta"),
                 u.reason(en),
                 key=f"unmatched:{u.side}:{u.item_id}",
             )
@@ -225,13 +194,14 @@ class ItemCompareScreen(ModalScreen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "返回 / back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "back")]
 
     def __init__(
         self, parent: CompareScreen, diff: ItemDiff | None, unmatched: Unmatched | None
     ) -> None:
         super().__init__()
         self.owner = parent
+        localize(self, parent.t)
         self.diff = diff
         self.unmatched = unmatched
         self.item_id = diff.item_id if diff else unmatched.item_id if unmatched else ""
@@ -254,7 +224,7 @@ class ItemCompareScreen(ModalScreen[None]):
         if item is not None:
             text.append(f"{item.source}\n", style="italic")
         if self.diff is not None:
-            text.append(f"{t('change')}: ")
+            text.append(f"{t('cmp_change')}: ")
             text.append(self.diff.change.text(en), style=CHANGE_STYLES[self.diff.change])
             for phrase in self.diff.describe(en):
                 text.append(f"\n  · {phrase}")
@@ -277,7 +247,7 @@ class ItemCompareScreen(ModalScreen[None]):
         text = Text()
         text.append(f"{side.upper()}  {profile.caption()}\n\n", style="bold")
         if record is None:
-            text.append(t("no_record"), style="magenta")
+            text.append(t("cmp_no_record"), style="magenta")
             return text
         status = (
             self.diff.status_text("a" if side == "a" else "b", en)
@@ -302,11 +272,13 @@ class ItemCompareScreen(ModalScreen[None]):
             (t("opportunity"), record.opportunity),
             (t("actions"), "\n".join(f"· {_action(a, en)}" for a in record.actions)),
             (t("note"), record.note),
-            (t("figures"), "\n".join(f"{k}: {v}" for k, v in record.figures.items())),
+            (t("cmp_figures"), "\n".join(f"{k}: {v}" for k, v in record.figures.items())),
         ]
         for label, value in sections:
             text.append(f"\n{label}\n", style="bold")
-            text.append(f"{value.strip() or t('none')}\n", style="" if value.strip() else "grey50")
+            text.append(
+                f"{value.strip() or t('cmp_none')}\n", style="" if value.strip() else "grey50"
+            )
         return text
 
     def action_close(self) -> None:
