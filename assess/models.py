@@ -140,6 +140,11 @@ class ZoneProfile(_Model):
     def region(self) -> Region:
         return region_of(self.province)
 
+    @property
+    def hub_outside_west(self) -> bool:
+        """The 西部枢纽节点起步区 are all in the West: a hub elsewhere is a slip."""
+        return self.hub and self.region is not Region.WEST
+
 
 class ChecklistRef(_Model):
     id: str

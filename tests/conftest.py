@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,21 @@ from assess.resources import default_checklist
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 1, 15)
+
+
+def run_cli(
+    *args: str | Path, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``python -m assess ARGS`` in a subprocess, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "assess", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or REPO,
+        timeout=timeout,
+    )
+
 
 TINY = {
     "id": "tiny",

@@ -3,52 +3,39 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assess", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd or REPO,
-        timeout=60,
-    )
+from tests.conftest import run_cli
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.json"
-    result = run("demo", "-o", path)
+    result = run_cli("demo", "-o", path)
     assert result.returncode == 0, result.stderr
     return path
 
 
 def test_help_is_bilingual() -> None:
-    result = run("--help")
+    result = run_cli("--help")
     assert result.returncode == 0
     assert "逐项分解" in result.stdout and "Self-assessment" in result.stdout
-    sub = run("new", "--help")
+    sub = run_cli("new", "--help")
     assert "沿边" in sub.stdout and "border" in sub.stdout
 
 
 def test_new_then_summary(tmp_path: Path) -> None:
     out = tmp_path / "suzhou.json"
-    result = run("new", "--zone", "苏州工业园区", "--province", "江苏省", "--period", "2025年下半年",
+    result = run_cli("new", "--zone", "苏州工业园区", "--province", "江苏省", "--period", "2025年下半年",
                  "--assessor", "王五", "--foreign-talent", "-o", out)  # fmt: skip
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["zone"] == {"name": "苏州工业园区", "province": "江苏", "border": False, "hub": False,
                             "foreign_talent": True}  # fmt: skip
     assert len(data["items"]) == 78
-    summary = run("summary", out)
+    summary = run_cli("summary", out)
     assert summary.returncode == 0
     assert "苏州工业园区" in summary.stdout and "江苏（东部）" in summary.stdout
     assert "已落实 0  推进中 0  未启动 0  不适用 0  未评估 78" in summary.stdout
@@ -56,7 +43,7 @@ def test_new_then_summary(tmp_path: Path) -> None:
 
 
 def test_unknown_province_lists_valid_ones(tmp_path: Path) -> None:
-    result = run(
+    result = run_cli(
         "new", "--zone", "z", "--province", "江南", "--period", "p", "-o", tmp_path / "x.json"
     )
     assert result.returncode == 2
@@ -68,13 +55,13 @@ def test_unknown_province_lists_valid_ones(tmp_path: Path) -> None:
 def test_new_refuses_to_overwrite(tmp_path: Path, demo: Path) -> None:
     target = tmp_path / "mine.json"
     target.write_text("precious", encoding="utf-8")
-    result = run("new", "--zone", "z", "--province", "江苏", "--period", "p", "-o", target)
+    result = run_cli("new", "--zone", "z", "--province", "江苏", "--period", "p", "-o", target)
     assert result.returncode == 2 and "--force" in result.stderr
     assert target.read_text(encoding="utf-8") == "precious"
 
 
 def test_summary_counts_and_scores_match_the_demo(demo: Path) -> None:
-    result = run("summary", demo)
+    result = run_cli("summary", demo)
     assert result.returncode == 0
     data = json.loads(demo.read_text(encoding="utf-8"))
     statuses = [r["status"] for r in data["items"].values()]
@@ -83,25 +70,25 @@ def test_summary_counts_and_scores_match_the_demo(demo: Path) -> None:
     )
     assert f"未评估 {statuses.count('not_assessed')}" in result.stdout
     assert "评分规则" in result.stdout
-    english = run("summary", "--lang", "en", demo)
+    english = run_cli("summary", "--lang", "en", demo)
     assert "Overall score" in english.stdout and "(16) " in english.stdout
 
 
 def test_validate_exit_codes(tmp_path: Path, demo: Path) -> None:
-    warned = run("validate", demo)
+    warned = run_cli("validate", demo)
     assert warned.returncode == 1
     assert "已落实但未填写成效" in warned.stdout and "不适用但未说明理由" in warned.stdout
     clean = tmp_path / "clean.json"
     assert (
-        run("new", "--zone", "z", "--province", "江苏", "--period", "p", "-o", clean).returncode
+        run_cli("new", "--zone", "z", "--province", "江苏", "--period", "p", "-o", clean).returncode
         == 0
     )
-    assert run("validate", clean).returncode == 0
+    assert run_cli("validate", clean).returncode == 0
     broken = tmp_path / "broken.json"
     data = json.loads(clean.read_text(encoding="utf-8"))
     data["items"]["7.6"]["status"] = "完成"
     broken.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    invalid = run("validate", broken)
+    invalid = run_cli("validate", broken)
     assert invalid.returncode == 2
     assert "broken.json" in invalid.stderr and "items.7.6.status" in invalid.stderr
     assert "Traceback" not in invalid.stderr
@@ -109,7 +96,7 @@ def test_validate_exit_codes(tmp_path: Path, demo: Path) -> None:
 
 def test_roll_forward_from_previous_period(tmp_path: Path, demo: Path) -> None:
     nxt = tmp_path / "next.json"
-    result = run("new", "--zone", "示例经济技术开发区", "--province", "广西", "--border",
+    result = run_cli("new", "--zone", "示例经济技术开发区", "--province", "广西", "--border",
                  "--period", "下一期", "--from", demo, "-o", nxt)  # fmt: skip
     assert result.returncode == 0, result.stderr
     old = json.loads(demo.read_text(encoding="utf-8"))
@@ -124,14 +111,14 @@ def test_roll_forward_from_previous_period(tmp_path: Path, demo: Path) -> None:
 
 
 def test_schema_is_json_schema() -> None:
-    result = run("schema")
+    result = run_cli("schema")
     schema = json.loads(result.stdout)
     assert schema["title"] == "Assessment"
     assert "items" in schema["properties"]
 
 
 def test_missing_file_is_a_message(tmp_path: Path) -> None:
-    result = run("summary", tmp_path / "nope.json")
+    result = run_cli("summary", tmp_path / "nope.json")
     assert result.returncode == 2
     assert "nope.json" in result.stderr and "not found" in result.stderr
     assert "Traceback" not in result.stderr
@@ -142,13 +129,13 @@ def test_roll_forward_carries_the_profile_and_warns_on_same_period(
 ) -> None:
     nxt = tmp_path / "next.json"
     period = json.loads(demo.read_text(encoding="utf-8"))["period"]
-    result = run("new", "--period", period, "--from", demo, "-o", nxt)
+    result = run_cli("new", "--period", period, "--from", demo, "-o", nxt)
     assert result.returncode == 0, result.stderr
     assert "与上一期相同" in result.stderr
     zone = json.loads(nxt.read_text(encoding="utf-8"))["zone"]
     assert zone == json.loads(demo.read_text(encoding="utf-8"))["zone"]  # border carried
     other = tmp_path / "other.json"
-    result = run("new", "--zone", "别的区", "--province", "江苏", "--no-border", "--period", "下期",
+    result = run_cli("new", "--zone", "别的区", "--province", "江苏", "--no-border", "--period", "下期",
                  "--from", demo, "-o", other)  # fmt: skip
     assert result.returncode == 0 and "another zone" in result.stderr
     assert json.loads(other.read_text(encoding="utf-8"))["zone"]["border"] is False
@@ -156,10 +143,10 @@ def test_roll_forward_carries_the_profile_and_warns_on_same_period(
 
 def test_profile_errors_name_the_option(tmp_path: Path) -> None:
     out = tmp_path / "x.json"
-    hub = run("new", "--zone", "z", "--province", "江苏", "--hub", "--period", "p", "-o", out)
+    hub = run_cli("new", "--zone", "z", "--province", "江苏", "--hub", "--period", "p", "-o", out)
     assert hub.returncode == 2 and "--hub" in hub.stderr and "西部" in hub.stderr
-    blank = run("new", "--zone", " ", "--province", "江苏", "--period", "p", "-o", out)
+    blank = run_cli("new", "--zone", " ", "--province", "江苏", "--period", "p", "-o", out)
     assert blank.returncode == 2 and "--zone" in blank.stderr
-    missing = run("new", "--period", "p", "-o", out)
+    missing = run_cli("new", "--period", "p", "-o", out)
     assert missing.returncode == 2 and "--zone" in missing.stderr
     assert not out.exists()

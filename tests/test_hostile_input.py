@@ -6,8 +6,6 @@ import errno
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,8 +13,8 @@ import pytest
 from assess.checklist import Checklist
 from assess.errors import LoadError, LockedError, SaveError
 from assess.storage import load, save
+from tests.conftest import run_cli
 
-REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "hostile"
 
 # file → (field named in the message or "", words the message must contain)
@@ -42,13 +40,6 @@ BROKEN: dict[str, tuple[str, str]] = {
     "bad-date.json": ("items.7.6.actions.0.due", "date"),
     "dangling-evidence.json": ("", "E1"),
 }
-
-
-def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assess", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=60,
-    )  # fmt: skip
 
 
 @pytest.fixture
@@ -85,11 +76,11 @@ def test_broken_file_through_cli(name: str, corpus: Path) -> None:
     path = corpus / name
     before = path.read_bytes()
     for command in ("validate", "summary"):
-        result = cli(command, path)
+        result = run_cli(command, path)
         assert result.returncode == 2
         assert name in result.stderr and BROKEN[name][1] in result.stderr
         assert "Traceback" not in result.stderr
-    result = cli("new", "--zone", "z", "--province", "江苏", "--period", "p", "--from", path,
+    result = run_cli("new", "--zone", "z", "--province", "江苏", "--period", "p", "--from", path,
                  "-o", corpus / "next.json")  # fmt: skip
     assert result.returncode == 2 and not (corpus / "next.json").exists()
     assert path.read_bytes() == before
@@ -98,13 +89,13 @@ def test_broken_file_through_cli(name: str, corpus: Path) -> None:
 
 @pytest.mark.parametrize("name", ["valid-minimal.json", "utf8-bom.json"])
 def test_valid_files_load(name: str, corpus: Path) -> None:
-    result = cli("summary", corpus / name)
+    result = run_cli("summary", corpus / name)
     assert result.returncode == 0, result.stderr
     assert "已落实 1" in result.stdout
 
 
 def test_a_directory(tmp_path: Path) -> None:
-    result = cli("validate", tmp_path)
+    result = run_cli("validate", tmp_path)
     assert result.returncode == 2 and "folder" in result.stderr
 
 
@@ -126,13 +117,13 @@ def test_ten_megabyte_text_field_loads_and_survives(tmp_path: Path, checklist: C
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assessment = load(path, checklist).assessment
     assert len(assessment.items["7.6"].current) == 10 * 1024 * 1024 // 3
-    result = cli("summary", path)
+    result = run_cli("summary", path)
     assert result.returncode == 0
 
 
 def test_read_only_destination_is_a_message(tmp_path: Path) -> None:
     target = Path("/proc/assess-demo.json")
-    result = cli("demo", "-o", target)
+    result = run_cli("demo", "-o", target)
     assert result.returncode == 2
     assert "assess-demo.json" in result.stderr and "Traceback" not in result.stderr
 

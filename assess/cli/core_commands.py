@@ -12,7 +12,7 @@ from assess.demo import build_demo
 from assess.errors import AssessError
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Assessment, ZoneProfile
-from assess.regions import Region, normalize_province, unknown_province_message
+from assess.regions import normalize_province, unknown_province_message
 from assess.report_text import summary_text, warnings_text
 from assess.scoring import summarize
 from assess.storage import save
@@ -102,7 +102,7 @@ def _zone(args: argparse.Namespace, previous: ZoneProfile | None) -> ZoneProfile
         for f in PROFILE_FLAGS
     }
     zone = ZoneProfile(name=name.strip(), province=province, **flags)
-    if zone.hub and zone.region is not Region.WEST:
+    if zone.hub_outside_west:
         raise AssessError(
             f"--hub: 西部枢纽节点起步区只在西部地区，{zone.province}属于{zone.region.value}；请去掉 --hub "
             f"/ the western hub start-up areas are in the West only; drop --hub"

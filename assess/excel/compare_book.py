@@ -28,6 +28,7 @@ from assess.excel.cells import (
     STYLE_SHARE,
     STYLE_TITLE,
     ensure_styles,
+    pick,
     put_date,
     put_number,
     put_text,
@@ -62,10 +63,6 @@ ITEM_COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("变化分类", "Change", 10),
     ("其他变化（说明、佐证、举措等）", "Other changes (texts, evidence, actions)", 50),
 )
-
-
-def _t(zh: str, en: str, lang_en: bool) -> str:
-    return en if lang_en else zh
 
 
 def build_compare_workbook(comparison: Comparison, *, en: bool = False) -> Workbook:
@@ -109,7 +106,7 @@ def _profile_rows(side: Side, en: bool) -> list[str]:
     return [
         side.name,
         f"{side.province}（{region}）",
-        "、".join(flags) or _t("无", "none", en),
+        "、".join(flags) or pick("无", "none", en),
         side.period,
         side.assessor,
         side.checklist_version,
@@ -120,9 +117,9 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     widths = (34, 24, 24, 10, 12, 12)
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    _title(ws, _t("评估对比总览", "Comparison overview", en), len(widths))
+    _title(ws, pick("评估对比总览", "Comparison overview", en), len(widths))
     row = 3
-    for col, text in enumerate((_t("项目", "Field", en), "A", "B"), 1):
+    for col, text in enumerate((pick("项目", "Field", en), "A", "B"), 1):
         put_text(ws, row, col, text, STYLE_HEADER)
     labels = (
         ("经开区", "Zone"),
@@ -135,23 +132,23 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     values_a, values_b = _profile_rows(c.a, en), _profile_rows(c.b, en)
     for (zh, en_label), va, vb in zip(labels, values_a, values_b, strict=True):
         row += 1
-        put_text(ws, row, 1, _t(zh, en_label, en), STYLE_LABEL)
+        put_text(ws, row, 1, pick(zh, en_label, en), STYLE_LABEL)
         put_text(ws, row, 2, va, STYLE_BODY)
         put_text(ws, row, 3, vb, STYLE_BODY)
         fit_row_height(ws, row)
     row += 1
-    put_text(ws, row, 1, _t("更新日期", "Updated", en), STYLE_LABEL)
+    put_text(ws, row, 1, pick("更新日期", "Updated", en), STYLE_LABEL)
     for col, side in ((2, c.a), (3, c.b)):
         put_date(ws, row, col, side.updated.date()).style = STYLE_DATE
 
     row += 2
     headers = (
-        _t("领域 / 举措", "Area / measure", en),
-        _t("A 得分", "A score", en),
-        _t("B 得分", "B score", en),
-        _t("变化 Δ", "Change Δ", en),
-        _t("A 覆盖率", "A coverage", en),
-        _t("B 覆盖率", "B coverage", en),
+        pick("领域 / 举措", "Area / measure", en),
+        pick("A 得分", "A score", en),
+        pick("B 得分", "B score", en),
+        pick("变化 Δ", "Change Δ", en),
+        pick("A 覆盖率", "A coverage", en),
+        pick("B 覆盖率", "B coverage", en),
     )
     for col, text in enumerate(headers, 1):
         put_text(ws, row, col, text, STYLE_HEADER)
@@ -180,8 +177,8 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     last_measure = row
 
     row += 2
-    put_text(ws, row, 1, _t("变化分类", "Change class", en), STYLE_HEADER)
-    put_text(ws, row, 2, _t("条目数", "Items", en), STYLE_HEADER)
+    put_text(ws, row, 1, pick("变化分类", "Change class", en), STYLE_HEADER)
+    put_text(ws, row, 2, pick("条目数", "Items", en), STYLE_HEADER)
     for change in ChangeClass:
         row += 1
         cell = put_text(ws, row, 1, change.text(en), STYLE_BODY)
@@ -189,13 +186,15 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
             cell.fill = PatternFill("solid", fgColor=CHANGE_FILLS[change])
         put_number(ws, row, 2, c.counts[change], "0").style = STYLE_CENTER
     row += 1
-    put_text(ws, row, 1, _t("有变化的条目（含内容变化）", "Items with any change", en), STYLE_LABEL)
+    put_text(
+        ws, row, 1, pick("有变化的条目（含内容变化）", "Items with any change", en), STYLE_LABEL
+    )
     put_number(ws, row, 2, len(c.changed_items), "0").style = STYLE_CENTER
 
     if c.unmatched:
         row += 2
         put_text(
-            ws, row, 1, _t("未能对应的条目（清单版本不同）", "Unmatched items", en), STYLE_HEADER
+            ws, row, 1, pick("未能对应的条目（清单版本不同）", "Unmatched items", en), STYLE_HEADER
         )
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
         for u in c.unmatched:
@@ -214,8 +213,8 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
 
     chart = BarChart()
     chart.type = "bar"
-    chart.title = _t("各举措得分（A / B）", "Score per measure (A / B)", en)
-    chart.y_axis.title = _t("得分", "Score", en)
+    chart.title = pick("各举措得分（A / B）", "Score per measure (A / B)", en)
+    chart.y_axis.title = pick("得分", "Score", en)
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
     chart.y_axis.delete = False
@@ -245,13 +244,13 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
 def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], en: bool) -> None:
     last = len(ITEM_COLUMNS)
     title = (
-        _t("逐项对比表", "Item-by-item comparison", en)
+        pick("逐项对比表", "Item-by-item comparison", en)
         if diffs is c.items
-        else _t("变化清单（仅有变化的条目）", "Changed items only", en)
+        else pick("变化清单（仅有变化的条目）", "Changed items only", en)
     )
     _title(ws, f"{title}　A：{c.a.caption()}　B：{c.b.caption()}", last)
     for col, (zh, en_label, width) in enumerate(ITEM_COLUMNS, 1):
-        put_text(ws, 2, col, _t(zh, en_label, en), STYLE_HEADER)
+        put_text(ws, 2, col, pick(zh, en_label, en), STYLE_HEADER)
         ws.column_dimensions[get_column_letter(col)].width = width
     index = c.checklist.item_index
     measure_of = c.checklist.measure_of
@@ -279,7 +278,7 @@ def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], en: bool) -> Non
         put_text(ws, row, 9, "\n".join(diff.describe(en)), STYLE_BODY)
         fit_row_height(ws, row)
     if not diffs:
-        put_text(ws, 3, 1, _t("两份评估没有差别。", "The two assessments do not differ.", en))
+        put_text(ws, 3, 1, pick("两份评估没有差别。", "The two assessments do not differ.", en))
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=last)
     ws.freeze_panes = "C3"
     if diffs:
@@ -305,7 +304,7 @@ def _due(ws: Worksheet, c: Comparison, en: bool) -> None:
     start, end = (d.isoformat() for d in c.window)
     _title(
         ws,
-        _t(
+        pick(
             f"{start} 至 {end} 到期且 B 中未完成的举措",
             f"Actions due {start} – {end} and not done in B",
             en,
@@ -313,7 +312,7 @@ def _due(ws: Worksheet, c: Comparison, en: bool) -> None:
         len(columns),
     )
     for col, (zh, en_label, width) in enumerate(columns, 1):
-        put_text(ws, 2, col, _t(zh, en_label, en), STYLE_HEADER)
+        put_text(ws, 2, col, pick(zh, en_label, en), STYLE_HEADER)
         ws.column_dimensions[get_column_letter(col)].width = width
     index = c.checklist.item_index
     for row, due in enumerate(c.due_actions, 3):
@@ -327,7 +326,7 @@ def _due(ws: Worksheet, c: Comparison, en: bool) -> None:
         put_text(ws, row, 7, due.state(en), STYLE_CENTER)
         fit_row_height(ws, row)
     if not c.due_actions:
-        put_text(ws, 3, 1, _t("没有到期未完成的举措。", "No action fell due undone.", en))
+        put_text(ws, 3, 1, pick("没有到期未完成的举措。", "No action fell due undone.", en))
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(columns))
     ws.freeze_panes = "A3"
     setup_print(

@@ -24,6 +24,7 @@ from assess.excel.cells import (
     STYLE_SHARE,
     STYLE_TITLE,
     ensure_styles,
+    pick,
     put_date,
     put_number,
     put_text,
@@ -66,17 +67,13 @@ STATUS_ORDER = (
 )
 
 
-def _t(zh: str, en: str, lang_en: bool) -> str:
-    return en if lang_en else zh
-
-
 def build_rollup_workbook(rollup: Rollup, *, en: bool = False) -> Workbook:
     wb = Workbook()
     ensure_styles(wb)
     first = wb.active
     assert first is not None
     wb.remove(first)
-    header = _t(f"汇总 {len(rollup.zones)} 个经开区", f"{len(rollup.zones)} zones", en)
+    header = pick(f"汇总 {len(rollup.zones)} 个经开区", f"{len(rollup.zones)} zones", en)
     footer = f"{rollup.checklist.id} {rollup.checklist.version}"
     for key, fill in (
         ("matrix", _matrix),
@@ -129,16 +126,16 @@ def _measure_headers(rollup: Rollup, en: bool) -> list[tuple[str, float]]:
 
 def _matrix(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     columns = [
-        (_t("序号", "No.", en), 5),
-        (_t("经开区", "Zone", en), 26),
-        (_t("省份", "Province", en), 8),
-        (_t("地区", "Region", en), 6),
-        (_t("总体得分", "Overall", en), 8),
+        (pick("序号", "No.", en), 5),
+        (pick("经开区", "Zone", en), 26),
+        (pick("省份", "Province", en), 8),
+        (pick("地区", "Region", en), 6),
+        (pick("总体得分", "Overall", en), 8),
         *_measure_headers(rollup, en),
     ]
     _table(
         ws,
-        _t("经开区 × 举措得分矩阵", "Zone × measure scores", en),
+        pick("经开区 × 举措得分矩阵", "Zone × measure scores", en),
         columns,
         filter_rows=len(rollup.zones),
     )
@@ -158,13 +155,13 @@ def _matrix(ws: Worksheet, rollup: Rollup, en: bool) -> None:
 
 def _regions(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     columns = [
-        (_t("地区", "Region", en), 8),
-        (_t("经开区数", "Zones", en), 7),
-        (_t("平均总体得分", "Mean overall", en), 9),
-        (_t("平均覆盖率", "Mean coverage", en), 9),
+        (pick("地区", "Region", en), 8),
+        (pick("经开区数", "Zones", en), 7),
+        (pick("平均总体得分", "Mean overall", en), 9),
+        (pick("平均覆盖率", "Mean coverage", en), 9),
         *_measure_headers(rollup, en),
     ]
-    _table(ws, _t("分地区平均得分", "Regional averages", en), columns)
+    _table(ws, pick("分地区平均得分", "Regional averages", en), columns)
     averages = rollup.region_averages()
     for row, avg in enumerate(averages, 3):
         put_text(ws, row, 1, avg.name(en), STYLE_CENTER)
@@ -177,7 +174,7 @@ def _regions(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     ws.conditional_formatting.add(f"C3:C{last_row}", SCORE_SCALE)
     ws.conditional_formatting.add(f"E3:{get_column_letter(len(columns))}{last_row}", SCORE_SCALE)
     notes = (
-        _t(
+        pick(
             "地区平均 = 该地区各经开区得分的算术平均（每个经开区计一次；"
             "某举措无得分的经开区不计入该举措的平均）。",
             "A regional mean is the plain mean of its zones' scores (each zone once; zones "
@@ -195,19 +192,19 @@ def _regions(ws: Worksheet, rollup: Rollup, en: bool) -> None:
 
 def _ranking(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     columns = [
-        (_t("名次", "Rank", en), 6),
-        (_t("经开区", "Zone", en), 30),
-        (_t("省份", "Province", en), 9),
-        (_t("地区", "Region", en), 7),
-        (_t("评估期", "Period", en), 14),
-        (_t("总体得分", "Overall", en), 9),
-        (_t("覆盖率", "Coverage", en), 9),
-        (_t("差距条目数", "Gaps", en), 9),
+        (pick("名次", "Rank", en), 6),
+        (pick("经开区", "Zone", en), 30),
+        (pick("省份", "Province", en), 9),
+        (pick("地区", "Region", en), 7),
+        (pick("评估期", "Period", en), 14),
+        (pick("总体得分", "Overall", en), 9),
+        (pick("覆盖率", "Coverage", en), 9),
+        (pick("差距条目数", "Gaps", en), 9),
     ]
     ranking = rollup.ranking()
     _table(
         ws,
-        _t("总体得分排名（同分同名次）", "Ranking by overall score (ties share a rank)", en),
+        pick("总体得分排名（同分同名次）", "Ranking by overall score (ties share a rank)", en),
         columns,
         filter_rows=len(ranking),
     )
@@ -228,19 +225,19 @@ def _ranking(ws: Worksheet, rollup: Rollup, en: bool) -> None:
 
 def _gaps(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     columns = [
-        (_t("序号", "No.", en), 5),
-        (_t("条目编号", "ID", en), 7),
-        (_t("举措", "Measure", en), 32),
-        (_t("条目", "Item", en), 34),
-        (_t("类型", "Kind", en), 7),
-        (_t("存在差距的经开区数", "Zones with a gap", en), 10),
-        (_t("已评估的经开区数", "Zones assessed", en), 10),
-        (_t("差距占比", "Share", en), 8),
+        (pick("序号", "No.", en), 5),
+        (pick("条目编号", "ID", en), 7),
+        (pick("举措", "Measure", en), 32),
+        (pick("条目", "Item", en), 34),
+        (pick("类型", "Kind", en), 7),
+        (pick("存在差距的经开区数", "Zones with a gap", en), 10),
+        (pick("已评估的经开区数", "Zones assessed", en), 10),
+        (pick("差距占比", "Share", en), 8),
     ]
     gaps = rollup.common_gaps()
     _table(
         ws,
-        _t(
+        pick(
             "最常见的差距（推进中或未启动的适用条目）",
             "Most common gaps (applicable items in progress or not started)",
             en,
@@ -263,25 +260,25 @@ def _gaps(ws: Worksheet, rollup: Rollup, en: bool) -> None:
         _count(ws, row, 7, gap.assessed)
         _share(ws, row, 8, gap.share)
     if not gaps:
-        put_text(ws, 3, 1, _t("没有差距条目。", "No gaps.", en))
+        put_text(ws, 3, 1, pick("没有差距条目。", "No gaps.", en))
 
 
 def _coverage(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     columns = [
-        (_t("序号", "No.", en), 5),
-        (_t("经开区", "Zone", en), 26),
-        (_t("省份", "Province", en), 8),
-        (_t("评估期", "Period", en), 13),
-        (_t("覆盖率", "Coverage", en), 8),
-        (_t("已评估", "Assessed", en), 7),
-        (_t("适用条目", "Applicable", en), 7),
+        (pick("序号", "No.", en), 5),
+        (pick("经开区", "Zone", en), 26),
+        (pick("省份", "Province", en), 8),
+        (pick("评估期", "Period", en), 13),
+        (pick("覆盖率", "Coverage", en), 8),
+        (pick("已评估", "Assessed", en), 7),
+        (pick("适用条目", "Applicable", en), 7),
         *[(s.label_en if en else s.label, 7) for s in STATUS_ORDER],
-        (_t("更新日期", "Updated", en), 11),
-        (_t("文件", "File", en), 30),
+        (pick("更新日期", "Updated", en), 11),
+        (pick("文件", "File", en), 30),
     ]
     _table(
         ws,
-        _t("各经开区覆盖率与状态统计", "Coverage and statuses per zone", en),
+        pick("各经开区覆盖率与状态统计", "Coverage and statuses per zone", en),
         columns,
         filter_rows=len(rollup.zones),
     )
@@ -307,13 +304,13 @@ def _coverage(ws: Worksheet, rollup: Rollup, en: bool) -> None:
 
 def _skipped(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     columns = [
-        (_t("序号", "No.", en), 5),
-        (_t("文件", "File", en), 50),
-        (_t("原因", "Reason", en), 70),
+        (pick("序号", "No.", en), 5),
+        (pick("文件", "File", en), 50),
+        (pick("原因", "Reason", en), 70),
     ]
     _table(
         ws,
-        _t("未计入汇总的文件", "Files left out of the roll-up", en),
+        pick("未计入汇总的文件", "Files left out of the roll-up", en),
         columns,
         filter_rows=len(rollup.skipped),
     )
@@ -323,5 +320,5 @@ def _skipped(ws: Worksheet, rollup: Rollup, en: bool) -> None:
         put_text(ws, row, 3, skipped.reason, STYLE_BODY)
         fit_row_height(ws, row)
     if not rollup.skipped:
-        put_text(ws, 3, 1, _t("所有文件均已计入。", "Every file was included.", en))
+        put_text(ws, 3, 1, pick("所有文件均已计入。", "Every file was included.", en))
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(columns))

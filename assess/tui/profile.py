@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, Switch
 
 from assess.models import ZoneProfile
-from assess.regions import PROVINCES, Region, region_of
+from assess.regions import PROVINCES, region_of
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
 from assess.tui.session import Session
@@ -96,8 +96,7 @@ class ProfileScreen(Screen[None]):
             return
         self._set_zone(name, event.value)
         self.query_one(f"#{name}-label", Label).update(self._switch_text(name, event.value))
-        zone = self.session.assessment.zone
-        if zone.hub and zone.region is not Region.WEST:
+        if self.session.assessment.zone.hub_outside_west:
             self.notify(self.t("hub_not_west"), severity="warning", timeout=6)
 
     @on(Input.Submitted)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,19 +19,7 @@ from assess.models import Status
 from assess.resources import default_checklist
 from assess.storage import save
 from tests.compare.builders import stamp
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assess", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd or REPO,
-        timeout=120,
-    )
+from tests.conftest import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +49,7 @@ def test_compare_prints_table_and_writes_workbook(
 ) -> None:
     a, b = periods
     out = tmp_path / "对比.xlsx"
-    result = run("compare", a, b, "-o", out)
+    result = run_cli("compare", a, b, "-o", out)
     assert result.returncode == 0, result.stderr
     assert "对比 A → B" in result.stdout and "改善 1" in result.stdout and "退步 1" in result.stdout
     assert "新增佐证：=HYPERLINK" in result.stdout
@@ -100,7 +86,7 @@ def test_compare_prints_table_and_writes_workbook(
 
 def test_compare_in_english(periods: tuple[Path, Path], tmp_path: Path) -> None:
     out = tmp_path / "compare.xlsx"
-    result = run("compare", *periods, "-o", out, "--lang", "en")
+    result = run_cli("compare", *periods, "-o", out, "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "Comparison A → B" in result.stdout
     assert CHANGE_LABELS[ChangeClass.IMPROVED][1] in result.stdout
@@ -112,13 +98,13 @@ def test_compare_refuses_to_overwrite_and_reports_bad_files(
 ) -> None:
     out = tmp_path / "x.xlsx"
     out.write_bytes(b"keep me")
-    result = run("compare", *periods, "-o", out)
+    result = run_cli("compare", *periods, "-o", out)
     assert result.returncode == 2 and "--force" in result.stderr
     assert out.read_bytes() == b"keep me"
-    assert run("compare", *periods, "-o", out, "--force").returncode == 0
+    assert run_cli("compare", *periods, "-o", out, "--force").returncode == 0
     broken = tmp_path / "broken.json"
     broken.write_text('{"schema_version": 1', encoding="utf-8")
-    result = run("compare", periods[0], broken)
+    result = run_cli("compare", periods[0], broken)
     assert result.returncode == 2
     assert "broken.json" in result.stderr and "Traceback" not in result.stderr
 
@@ -129,7 +115,7 @@ def test_rollup_skips_bad_files_shows_progress_and_writes_workbook(
     broken = tmp_path / "broken.json"
     broken.write_text("not json", encoding="utf-8")
     out = tmp_path / "汇总.xlsx"
-    result = run("rollup", zone_dir, broken, tmp_path / "missing.json", "-o", out)
+    result = run_cli("rollup", zone_dir, broken, tmp_path / "missing.json", "-o", out)
     assert result.returncode == 1, result.stderr  # some files skipped, workbook still written
     assert "汇总 232 个经开区" in result.stdout
     assert "未计入的文件 2 个" in result.stdout and "broken.json" in result.stdout
@@ -145,13 +131,13 @@ def test_rollup_skips_bad_files_shows_progress_and_writes_workbook(
 
 def test_rollup_with_nothing_loadable_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text("{}", encoding="utf-8")
-    result = run("rollup", tmp_path)
+    result = run_cli("rollup", tmp_path)
     assert result.returncode == 2
     assert "没有可以汇总的评估文件" in result.stderr and "a.json" in result.stderr
 
 
 def test_rollup_all_good_exits_zero(periods: tuple[Path, Path]) -> None:
-    result = run("rollup", periods[1], "--lang", "en")
+    result = run_cli("rollup", periods[1], "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "Roll-up of 1 zone(s)" in result.stdout
 
@@ -172,9 +158,9 @@ def test_rollup_of_two_periods_of_one_zone_is_not_a_failure(
     periods: tuple[Path, Path], tmp_path: Path
 ) -> None:
     """A province folder holds both half-years: the older one is listed, exit stays 0."""
-    result = run("rollup", *periods)
+    result = run_cli("rollup", *periods)
     assert result.returncode == 0, result.stderr
     assert "未计入的文件 1 个" in result.stdout and str(periods[0]) in result.stdout
     broken = tmp_path / "broken.json"
     broken.write_text("not json", encoding="utf-8")
-    assert run("rollup", *periods, broken).returncode == 1
+    assert run_cli("rollup", *periods, broken).returncode == 1
