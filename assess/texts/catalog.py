@@ -1,0 +1,98 @@
+"""The catalog of user-facing text: one id → (zh, en), one way to read it.
+
+Every sentence, label, header and key description a user sees is defined once with
+:func:`text` in a module of this package and read with :class:`Texts`. Enum members get
+their labels by id ``<EnumClass>.<value>`` (see :func:`enum_labels`), so the core's enums
+carry no display text of their own.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from enum import Enum
+from typing import TypeVar
+
+from assess.lang import Lang
+
+CATALOG: dict[str, Text] = {}
+E = TypeVar("E", bound=Enum)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One catalog entry; ``{name}`` placeholders are filled by :meth:`Texts.__call__`."""
+
+    id: str
+    zh: str
+    en: str
+
+    def params(self) -> set[str]:
+        """The placeholder names (the same in both languages; the catalog test checks)."""
+        return {f for _, f, _, _ in string.Formatter().parse(self.zh) if f}
+
+    def __str__(self) -> str:  # a Text is never shown unrendered by accident
+        raise TypeError(f"render catalog text {self.id!r} with Texts(lang)")
+
+
+def text(id: str, zh: str, en: str) -> Text:
+    """Define one entry; an id defined twice is a programming error caught at import."""
+    if id in CATALOG:
+        raise ValueError(f"catalog id defined twice: {id}")
+    entry = Text(id, zh, en)
+    CATALOG[id] = entry
+    return entry
+
+
+def enum_labels(enum_name: str, **labels: tuple[str, str]) -> dict[str, Text]:
+    """Labels of an enum's members, by member value: ``enum_labels("Status", done=("已落实", "done"))``."""
+    return {value: text(f"{enum_name}.{value}", zh, en) for value, (zh, en) in labels.items()}
+
+
+def enum_text(member: Enum) -> Text:
+    """The catalog entry labelling an enum member."""
+    return CATALOG[f"{type(member).__name__}.{member.value}"]
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """Reads the catalog in one language: ``t = Texts(lang); t(SAVED)``."""
+
+    lang: Lang = Lang.ZH
+
+    @property
+    def en(self) -> bool:
+        return self.lang is Lang.EN
+
+    def __call__(self, entry: Text, /, **params: object) -> str:
+        template = entry.en if self.lang is Lang.EN else entry.zh
+        return template.format(**params) if params else template
+
+    def label(self, member: Enum) -> str:
+        """The label of an enum member (status, kind, region, priority …)."""
+        return self(enum_text(member))
+
+    def pick(self, zh: str, en: str) -> str:
+        """Choose between a checklist's Chinese text and its English twin (falls back to Chinese)."""
+        return (en or zh) if self.lang is Lang.EN else zh
+
+    @property
+    def colon(self) -> str:
+        return ": " if self.lang is Lang.EN else "："
+
+    @property
+    def list_sep(self) -> str:
+        return ", " if self.lang is Lang.EN else "、"
+
+
+def parse_label(enum: type[E], value: str) -> E | None:
+    """The member whose stored value or label (either language) is ``value``; None if none."""
+    key = value.strip().casefold()
+    for member in enum:
+        entry = CATALOG.get(f"{enum.__name__}.{member.value}")
+        names = {str(member.value).casefold()}
+        if entry is not None:
+            names |= {entry.zh.casefold(), entry.en.casefold()}
+        if key in names:
+            return member
+    return None

@@ -1,0 +1,53 @@
+"""Labels of the core's enums and of the record's fields (the words every adapter shows)."""
+
+from __future__ import annotations
+
+from assess.texts.catalog import enum_labels, text
+
+STATUS = enum_labels(
+    "Status",
+    not_assessed=("未评估", "not assessed"),
+    done=("已落实", "done"),
+    in_progress=("推进中", "in progress"),
+    not_started=("未启动", "not started"),
+    not_applicable=("不适用", "not applicable"),
+)
+
+# What each status asks the zone to explain: 已落实查成效，推进中查进度，未启动查原因，不适用说理由.
+EXPLANATION = {
+    "not_assessed": text("explanation.not_assessed", "说明", "note"),
+    "done": text("explanation.done", "成效", "effect"),
+    "in_progress": text("explanation.in_progress", "进度", "progress"),
+    "not_started": text("explanation.not_started", "原因", "reason"),
+    "not_applicable": text("explanation.not_applicable", "理由", "justification"),
+}
+
+PRIORITY = enum_labels("Priority", high=("高", "high"), medium=("中", "medium"), low=("低", "low"))
+
+ACTION_STATUS = enum_labels(
+    "ActionStatus", todo=("未开始", "to do"), doing=("进行中", "doing"), done=("已完成", "done")
+)
+
+KIND = enum_labels(
+    "Kind",
+    requirement=("要求", "requirement"),
+    support=("支持", "support"),
+    encourage=("鼓励", "encourage"),
+    higher_level=("上级事项", "higher-level"),
+)
+
+REGION = enum_labels(
+    "Region",
+    **{"东部": ("东部", "East"), "中部": ("中部", "Central"), "西部": ("西部", "West")},
+    **{"东北": ("东北", "Northeast")},
+)
+
+CHANGE_CLASS = enum_labels(
+    "ChangeClass",
+    applicability=("适用性变化", "applicability changed"),
+    newly_assessed=("新评估", "newly assessed"),
+    no_longer_assessed=("转为未评估", "now not assessed"),
+    improved=("改善", "improved"),
+    regressed=("退步", "regressed"),
+    unchanged=("未变", "unchanged"),
+)
