@@ -100,4 +100,7 @@ class TmuxServer:
             time.sleep(0.005)
 
     def close(self) -> None:
+        """Stop this private server and remove its socket file."""
+        socket = self.tmux("display-message", "-p", "-t", "keep", "#{socket_path}").strip()
         subprocess.run([*self.base, "kill-server"], capture_output=True)
+        Path(socket).unlink(missing_ok=True)
