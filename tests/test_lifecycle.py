@@ -26,8 +26,8 @@ def test_history_records_who_what_old_new(tiny_assessment: Assessment) -> None:
     ed.set_text("1.1", "gap", "缺少专业队伍")
     h = tiny_assessment.history
     assert [(c.item, c.field, c.old, c.new, c.who) for c in h] == [
-        ("1.1", "status", "未评估", "推进中", "李四"),
-        ("1.1", "status", "推进中", "已落实", "李四"),
+        ("1.1", "status", "not_assessed", "in_progress", "李四"),
+        ("1.1", "status", "in_progress", "done", "李四"),
         ("1.1", "gap", "", "缺少专业队伍", "李四"),
     ]
     assert tiny_assessment.updated == h[-1].at
