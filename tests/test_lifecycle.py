@@ -52,7 +52,7 @@ def test_roll_forward_carries_work_and_drops_done_actions(
 ) -> None:
     ed = Editor(tiny_assessment)
     ev = ed.add_evidence("政策文件", "经开发〔2025〕1号", dt.date(2025, 6, 1))
-    ed.replace_record(
+    ed.restore_record(
         "1.1",
         ItemRecord(
             status=Status.IN_PROGRESS,
