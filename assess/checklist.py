@@ -25,22 +25,6 @@ class Kind(StrEnum):
     ENCOURAGE = "encourage"
     HIGHER_LEVEL = "higher_level"
 
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return KIND_LABELS[self][1]
-
-
-KIND_LABELS: dict[Kind, tuple[str, str]] = {
-    Kind.REQUIREMENT: ("要求", "requirement"),
-    Kind.SUPPORT: ("支持", "support"),
-    Kind.ENCOURAGE: ("鼓励", "encourage"),
-    Kind.HIGHER_LEVEL: ("上级事项", "higher-level"),
-}
-
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

@@ -33,8 +33,9 @@ from typing import Literal
 
 from assess.applicability import item_applies
 from assess.checklist import Checklist, item_sort_key
-from assess.editing import TEXT_FIELDS
-from assess.models import Action, ActionStatus, Assessment, ItemRecord, Status
+from assess.fields import TEXT_FIELDS
+from assess.models import Action, ActionStatus, Assessment, ItemRecord, Status, ZoneProfile
+from assess.regions import Region
 from assess.scoring import Score, Summary, summarize
 from assess.storage import Migration
 
@@ -50,27 +51,6 @@ class ChangeClass(StrEnum):
     IMPROVED = "improved"
     REGRESSED = "regressed"
     UNCHANGED = "unchanged"
-
-    @property
-    def label(self) -> str:
-        return CHANGE_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return CHANGE_LABELS[self][1]
-
-    def text(self, en: bool = False) -> str:
-        return self.label_en if en else self.label
-
-
-CHANGE_LABELS: dict[ChangeClass, tuple[str, str]] = {
-    ChangeClass.APPLICABILITY: ("适用性变化", "applicability changed"),
-    ChangeClass.NEWLY_ASSESSED: ("新评估", "newly assessed"),
-    ChangeClass.NO_LONGER_ASSESSED: ("转为未评估", "now not assessed"),
-    ChangeClass.IMPROVED: ("改善", "improved"),
-    ChangeClass.REGRESSED: ("退步", "regressed"),
-    ChangeClass.UNCHANGED: ("未变", "unchanged"),
-}
 
 
 def classify(status_a: Status, applies_a: bool, status_b: Status, applies_b: bool) -> ChangeClass:
@@ -101,37 +81,28 @@ class Side:
 
     name: str
     province: str
-    region: str
-    region_en: str
+    region: Region
     period: str
     assessor: str
     updated: dt.datetime
     checklist_version: str
-    flags: tuple[str, ...]
-    flags_en: tuple[str, ...]
+    flags: tuple[str, ...]  # profile field ids that are on: border, hub, foreign_talent
 
     @classmethod
     def of(cls, assessment: Assessment, migration: Migration | None = None) -> Side:
         """The side's profile; the checklist version is the file's own, before any migration."""
         zone = assessment.zone
-        pairs = [
-            (zone.border, "沿边地区", "border zone"),
-            (zone.hub, "西部枢纽节点起步区", "western hub"),
-            (zone.foreign_talent, "外籍人才集中", "many foreign staff"),
-        ]
         return cls(
             name=zone.name,
             province=zone.province,
-            region=zone.region.value,
-            region_en=zone.region.label_en,
+            region=zone.region,
             period=assessment.period,
             assessor=assessment.assessor,
             updated=assessment.updated,
             checklist_version=(
                 migration.from_version if migration else assessment.checklist.version
             ),
-            flags=tuple(zh for on, zh, _ in pairs if on),
-            flags_en=tuple(en for on, _, en in pairs if on),
+            flags=profile_flags(zone),
         )
 
     def caption(self) -> str:
@@ -185,49 +156,6 @@ class ItemDiff:
         """Anything at all differs: the status class or the content."""
         return self.change is not ChangeClass.UNCHANGED or self.content_changed
 
-    def status_text(self, side: Literal["a", "b"], en: bool = False) -> str:
-        """The status as shown, e.g. 不适用（画像）for an item outside the zone's profile."""
-        status, applies = (
-            (self.status_a, self.applies_a) if side == "a" else (self.status_b, self.applies_b)
-        )
-        if not applies and status in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE):
-            return "n/a (profile)" if en else "不适用（画像）"
-        text = status.label_en if en else status.label
-        if not applies:
-            text += " (profile n/a)" if en else "（画像不适用）"
-        return text
-
-    def describe(self, en: bool = False) -> list[str]:
-        """What changed besides the status, one short phrase each."""
-        out: list[str] = []
-        for name in self.texts_changed:
-            label = TEXT_FIELDS[name][1 if en else 0]
-            if name == "explanation":
-                status = self.status_b
-                label = status.explanation_label_en if en else status.explanation_label
-            out.append(f"{label} changed" if en else f"{label}有修改")
-        sep = "; " if en else "；"
-        for values, zh, en_label in (
-            (self.evidence_added, "新增佐证", "evidence added"),
-            (self.evidence_removed, "移除佐证", "evidence removed"),
-            (self.actions_added, "新增举措", "actions added"),
-            (self.actions_removed, "移除举措", "actions removed"),
-            (self.actions_done_removed, "已完成举措不再列出", "done actions no longer listed"),
-            (self.actions_edited, "举措内容修改", "actions edited"),
-        ):
-            if values:
-                joined = sep.join(values)
-                out.append(f"{en_label}: {joined}" if en else f"{zh}：{joined}")
-        for change in self.actions_status:
-            if en:
-                out.append(f"action '{change.text}': {change.old.label_en} → {change.new.label_en}")
-            else:
-                out.append(f"举措「{change.text}」：{change.old.label} → {change.new.label}")
-        if self.figures_changed:
-            joined = sep.join(self.figures_changed)
-            out.append(f"figures changed: {joined}" if en else f"指标数值修改：{joined}")
-        return out
-
 
 @dataclass(frozen=True)
 class Unmatched:
@@ -240,21 +168,6 @@ class Unmatched:
     title_en: str
     in_checklist: bool
 
-    def reason(self, en: bool = False) -> str:
-        where = "A" if self.side == "a" else "B"
-        other = "B" if self.side == "a" else "A"
-        if self.in_checklist:
-            return (
-                f"only {where} has it; {other} was made with another checklist version"
-                if en
-                else f"仅 {where} 有记录（{other} 使用其他清单版本）"
-            )
-        return (
-            f"only in {where}; no longer in the checklist"
-            if en
-            else f"仅 {where} 有记录；当前清单已无此条目"
-        )
-
 
 @dataclass(frozen=True)
 class DueAction:
@@ -265,11 +178,6 @@ class DueAction:
     lead: str
     due: dt.date
     status_b: ActionStatus | None  # None: B no longer lists it
-
-    def state(self, en: bool = False) -> str:
-        if self.status_b is None:
-            return "not listed in B" if en else "B 中已无此举措"
-        return self.status_b.label_en if en else self.status_b.label
 
 
 @dataclass(frozen=True)
@@ -286,13 +194,6 @@ class ScoreRow:
     @property
     def delta(self) -> float | None:
         return score_delta(self.a, self.b)
-
-    def name(self, en: bool = False) -> str:
-        if self.level == "overall":
-            return "Overall" if en else "总体"
-        if self.level == "area":
-            return self.title_en if en else self.title
-        return f"({self.number}) {self.title_en}" if en else self.title
 
 
 def score_delta(a: Score, b: Score) -> float | None:
@@ -333,14 +234,14 @@ class Comparison:
     def score_rows(self) -> list[ScoreRow]:
         """Overall, then each area followed by its measures, in checklist order."""
         sa, sb = self.summary_a, self.summary_b
-        rows = [ScoreRow("overall", 0, "总体", "Overall", sa.overall, sb.overall)]
+        rows = [ScoreRow("overall", 0, "", "", sa.overall, sb.overall)]
         for area in self.checklist.areas:
             rows.append(
                 ScoreRow(
                     "area",
                     area.number,
-                    f"{area.numeral}、{area.title}",
-                    f"Part {area.number}. {area.title_en}",
+                    area.title,
+                    area.title_en,
                     sa.areas[area.number],
                     sb.areas[area.number],
                 )
@@ -350,7 +251,7 @@ class Comparison:
                     ScoreRow(
                         "measure",
                         m.number,
-                        f"{m.numeral}{m.title}",
+                        m.title,
                         m.title_en,
                         sa.measures[m.number],
                         sb.measures[m.number],
@@ -457,9 +358,9 @@ def diff_item(
         applies_b=applies_b,
         change=classify(rec_a.status, applies_a, rec_b.status, applies_b),
         texts_changed=tuple(
-            name
-            for name in TEXT_FIELDS
-            if getattr(rec_a, name).strip() != getattr(rec_b, name).strip()
+            f.id
+            for f in TEXT_FIELDS
+            if getattr(rec_a, f.id).strip() != getattr(rec_b, f.id).strip()
         ),
         evidence_added=tuple(t for t in titles_b if t not in titles_a),
         evidence_removed=tuple(t for t in titles_a if t not in titles_b),
@@ -496,6 +397,11 @@ def due_between(
         ]
         out.extend(sorted(found, key=lambda d: d.due))
     return out
+
+
+def profile_flags(zone: ZoneProfile) -> tuple[str, ...]:
+    """The ids of the profile's flags that are on, in form order."""
+    return tuple(name for name in ("border", "hub", "foreign_talent") if getattr(zone, name))
 
 
 def _evidence_titles(assessment: Assessment) -> dict[str, str]:

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import json
+from enum import Enum
 from typing import Any
 
-from assess.models import Action, Assessment, Change, Evidence, ItemRecord, Status
+from pydantic import BaseModel
 
-TEXT_FIELDS: dict[str, tuple[str, str]] = {
-    "explanation": ("成效/进度/原因/理由", "explanation"),
-    "current": ("现状", "current state"),
-    "gap": ("差距", "gap"),
-    "opportunity": ("机遇", "opportunity"),
-    "note": ("备注", "note"),
-}
+from assess import fields
+from assess.fields import RECORD_FIELDS, TEXT_FIELDS, Field, FieldError
+from assess.models import Action, Assessment, Change, Evidence, ItemRecord, Status, ZoneProfile
+from assess.texts.messages import UNKNOWN_EVIDENCE
 
 
 def now() -> dt.datetime:
@@ -32,29 +31,27 @@ def default_user() -> str:
         return ""
 
 
-def _text(value: Any) -> str:
+def stored(value: Any) -> str:
+    """A value as the history keeps it: status codes, ISO dates, compact JSON for records."""
     if value is None:
         return ""
-    if isinstance(value, Status):
-        return value.label
-    if isinstance(value, list):
-        return "; ".join(_text(v) for v in value)
-    if isinstance(value, Action):
-        return action_text(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, BaseModel):
+        return _json(value.model_dump(mode="json"))
+    if isinstance(value, list):
+        if any(isinstance(v, BaseModel) for v in value):
+            return _json([v.model_dump(mode="json") for v in value])
+        return "; ".join(stored(v) for v in value)
     return str(value)
 
 
-def action_text(action: Action) -> str:
-    parts = [action.text]
-    if action.lead:
-        parts.append(f"牵头 {action.lead}")
-    if action.due:
-        parts.append(f"时限 {action.due.isoformat()}")
-    parts.append(f"优先级 {action.priority.label}")
-    parts.append(action.status.label)
-    return "｜".join(parts)
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 class Editor:
@@ -66,30 +63,35 @@ class Editor:
 
     def log(self, item: str, field: str, old: Any, new: Any) -> Change:
         change = Change(
-            at=now(), who=self.who, item=item, field=field, old=_text(old), new=_text(new)
+            at=now(), who=self.who, item=item, field=field, old=stored(old), new=stored(new)
         )
         self.assessment.history.append(change)
         self.assessment.updated = change.at
         return change
 
-    def set_status(self, item_id: str, status: Status) -> bool:
+    def set_field(self, item_id: str, field: Field, value: Any) -> bool:
+        """Set any field of the registry's ``RECORD_FIELDS`` on an item's record."""
+        if field.id == "evidence":
+            return self.set_item_evidence(item_id, value)
+        if field.id == "figures":
+            return self.set_figures(item_id, value)
         record = self.assessment.record(item_id)
-        if record.status is status:
-            return False
-        self.log(item_id, "status", record.status, status)
-        record.status = status
-        return True
-
-    def set_text(self, item_id: str, field: str, value: str) -> bool:
-        if field not in TEXT_FIELDS:
-            raise ValueError(f"not a text field: {field}")
-        record = self.assessment.record(item_id)
-        old = getattr(record, field)
+        old = getattr(record, field.id)
         if old == value:
             return False
-        self.log(item_id, field, old, value)
-        setattr(record, field, value)
+        self.log(item_id, field.id, old, value)
+        setattr(record, field.id, list(value) if isinstance(value, list) else value)
         return True
+
+    def set_status(self, item_id: str, status: Status) -> bool:
+        return self.set_field(item_id, fields.STATUS, status)
+
+    def set_text(self, item_id: str, field: str, value: str) -> bool:
+        """Set one of the record's free-text fields (explanation, 现状, 差距, 机遇, 备注)."""
+        by_id = {f.id: f for f in TEXT_FIELDS}
+        if field not in by_id:
+            raise ValueError(f"not a text field: {field}")
+        return self.set_field(item_id, by_id[field], value)
 
     def set_figure(self, item_id: str, name: str, value: str) -> bool:
         record = self.assessment.record(item_id)
@@ -105,33 +107,48 @@ class Editor:
         record.figures = figures
         return True
 
+    def set_figures(self, item_id: str, figures: dict[str, str]) -> bool:
+        current = self.assessment.record(item_id).figures
+        changed = False
+        for name in sorted(set(current) | set(figures)):
+            changed |= self.set_figure(item_id, name, figures.get(name, ""))
+        return changed
+
     def set_actions(self, item_id: str, actions: list[Action]) -> bool:
-        record = self.assessment.record(item_id)
-        if record.actions == actions:
-            return False
-        self.log(item_id, "actions", record.actions, actions)
-        record.actions = [a.model_copy() for a in actions]
-        return True
+        return self.set_field(item_id, fields.ACTIONS, [a.model_copy() for a in actions])
 
     def set_item_evidence(self, item_id: str, evidence_ids: list[str]) -> bool:
         record = self.assessment.record(item_id)
         known = {e.id for e in self.assessment.evidence}
         missing = [e for e in evidence_ids if e not in known]
         if missing:
-            raise ValueError(f"unknown evidence ID(s): {', '.join(missing)}")
+            raise FieldError(UNKNOWN_EVIDENCE, ids=", ".join(missing))
         if record.evidence == evidence_ids:
             return False
         self.log(item_id, "evidence", record.evidence, evidence_ids)
         record.evidence = list(evidence_ids)
         return True
 
-    def add_evidence(self, title: str, ref: str = "", date: dt.date | None = None) -> Evidence:
-        """A new evidence record in the register, with the next free ID (E1, E2, …)."""
-        used = {int(e.id[1:]) for e in self.assessment.evidence}
-        new_id = f"E{max(used, default=0) + 1}"
-        evidence = Evidence(id=new_id, title=title, ref=ref, date=date)
+    def cite(self, item_id: str, evidence_id: str) -> bool:
+        """Let an item cite a registered record (one record may back several items)."""
+        cited = self.assessment.record(item_id).evidence
+        return evidence_id not in cited and self.set_item_evidence(item_id, [*cited, evidence_id])
+
+    def uncite(self, item_id: str, evidence_id: str) -> bool:
+        cited = self.assessment.record(item_id).evidence
+        return self.set_item_evidence(item_id, [e for e in cited if e != evidence_id])
+
+    def add_evidence(
+        self, title: str, ref: str = "", date: dt.date | None = None, *, id: str | None = None
+    ) -> Evidence:
+        """A new record in the register: with ``id`` when it is free, else the next (E1, E2 …)."""
+        used = {e.id for e in self.assessment.evidence}
+        if id is None or id in used:
+            numbers = {int(e[1:]) for e in used}
+            id = f"E{max(numbers, default=0) + 1}"
+        evidence = Evidence(id=id, title=title, ref=ref, date=date)
         self.assessment.evidence = [*self.assessment.evidence, evidence]
-        self.log("", f"evidence.{new_id}", "", f"{title} {ref}".strip())
+        self.log("", f"evidence.{id}", None, evidence)
         return evidence
 
     def update_evidence(self, evidence: Evidence) -> bool:
@@ -140,9 +157,7 @@ class Editor:
             if old.id == evidence.id:
                 if old == evidence:
                     return False
-                self.log(
-                    "", f"evidence.{evidence.id}", _evidence_text(old), _evidence_text(evidence)
-                )
+                self.log("", f"evidence.{evidence.id}", old, evidence)
                 self.assessment.evidence = [*register[:index], evidence, *register[index + 1 :]]
                 return True
         raise KeyError(evidence.id)
@@ -154,23 +169,58 @@ class Editor:
                 self.set_item_evidence(item_id, [e for e in record.evidence if e != evidence_id])
         old = self.assessment.evidence_by_id()[evidence_id]
         self.assessment.evidence = [e for e in self.assessment.evidence if e.id != evidence_id]
-        self.log("", f"evidence.{evidence_id}", _evidence_text(old), "")
+        self.log("", f"evidence.{evidence_id}", old, None)
 
-    def replace_record(self, item_id: str, record: ItemRecord) -> bool:
-        """Make an item's record equal to ``record``, logging each field that differs."""
+    def restore_record(self, item_id: str, record: ItemRecord) -> bool:
+        """Make an item's record equal to ``record`` (undo), logging each field that differs."""
         changed = False
-        current = self.assessment.record(item_id)
-        if current.status is not record.status:
-            changed |= self.set_status(item_id, record.status)
-        for name in TEXT_FIELDS:
-            changed |= self.set_text(item_id, name, getattr(record, name))
-        changed |= self.set_item_evidence(item_id, record.evidence)
-        changed |= self.set_actions(item_id, record.actions)
-        for name in sorted(set(current.figures) | set(record.figures)):
-            changed |= self.set_figure(item_id, name, record.figures.get(name, ""))
+        for field in RECORD_FIELDS:
+            changed |= self.set_field(item_id, field, getattr(record, field.id))
         return changed
 
+    def restore(self, snapshot: Assessment) -> None:
+        """Make the assessment equal to ``snapshot`` (history aside), each change logged (undo)."""
+        for field in fields.ZONE_FIELDS:
+            self.set_zone(field, getattr(snapshot.zone, field.attr))
+        self.set_period(snapshot.period)
+        self.set_assessor(snapshot.assessor)
+        known = self.assessment.evidence_by_id()
+        wanted = snapshot.evidence_by_id()
+        # First the union of both registers, so every record's citations stay valid.
+        for evidence_id, evidence in wanted.items():
+            if evidence_id not in known:
+                self.add_evidence(evidence.title, evidence.ref, evidence.date, id=evidence_id)
+        for item_id in sorted(set(self.assessment.items) | set(snapshot.items)):
+            self.restore_record(item_id, snapshot.items.get(item_id, ItemRecord()))
+        for evidence_id in known:
+            if evidence_id not in wanted:
+                self.remove_evidence(evidence_id)
+            else:
+                self.update_evidence(wanted[evidence_id].model_copy())
+        self.assessment.evidence = [e.model_copy() for e in snapshot.evidence]
+        self.log("", "undo", None, None)
 
-def _evidence_text(evidence: Evidence) -> str:
-    parts = [evidence.title, evidence.ref, evidence.date.isoformat() if evidence.date else ""]
-    return " ".join(p for p in parts if p)
+    def set_zone(self, field: Field, value: Any) -> bool:
+        """Set one of the zone profile's fields (``ZONE_FIELDS``: name, province, flags)."""
+        zone = self.assessment.zone
+        old = getattr(zone, field.attr)
+        if old == value:
+            return False
+        self.assessment.zone = ZoneProfile.model_validate({**zone.model_dump(), field.attr: value})
+        self.log("", field.id, old, getattr(self.assessment.zone, field.attr))
+        return True
+
+    def set_period(self, period: str) -> bool:
+        return self.set_field_of_assessment(fields.PERIOD, period)
+
+    def set_assessor(self, assessor: str) -> bool:
+        return self.set_field_of_assessment(fields.ASSESSOR, assessor)
+
+    def set_field_of_assessment(self, field: Field, value: str) -> bool:
+        """Set the period or the assessor (``fields.PERIOD`` / ``fields.ASSESSOR``)."""
+        old = getattr(self.assessment, field.id)
+        if old == value:
+            return False
+        setattr(self.assessment, field.id, value)
+        self.log("", field.id, old, value)
+        return True

@@ -21,52 +21,15 @@ class Status(StrEnum):
     NOT_STARTED = "not_started"
     NOT_APPLICABLE = "not_applicable"
 
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self][0]
 
-    @property
-    def label_en(self) -> str:
-        return STATUS_LABELS[self][1]
-
-    @property
-    def explanation_label(self) -> str:
-        """What the status asks for: 已落实查成效，推进中查进度，未启动查原因，不适用说理由."""
-        return EXPLANATION_LABELS[self][0]
-
-    @property
-    def explanation_label_en(self) -> str:
-        return EXPLANATION_LABELS[self][1]
-
-    @classmethod
-    def from_label(cls, text: str) -> Status:
-        """Accept a Chinese label, an English label or the stored value."""
-        key = text.strip().lower()
-        for status, (zh, en) in STATUS_LABELS.items():
-            if key in (zh, en.lower(), status.value):
-                return status
-        raise ValueError(f"未知状态「{text}」/ unknown status; 可选 / valid: {status_choices()}")
-
-
-STATUS_LABELS: dict[Status, tuple[str, str]] = {
-    Status.NOT_ASSESSED: ("未评估", "not assessed"),
-    Status.DONE: ("已落实", "done"),
-    Status.IN_PROGRESS: ("推进中", "in progress"),
-    Status.NOT_STARTED: ("未启动", "not started"),
-    Status.NOT_APPLICABLE: ("不适用", "not applicable"),
-}
-
-EXPLANATION_LABELS: dict[Status, tuple[str, str]] = {
-    Status.NOT_ASSESSED: ("说明", "note"),
-    Status.DONE: ("成效", "effect"),
-    Status.IN_PROGRESS: ("进度", "progress"),
-    Status.NOT_STARTED: ("原因", "reason"),
-    Status.NOT_APPLICABLE: ("理由", "justification"),
-}
-
-
-def status_choices() -> str:
-    return "、".join(s.label for s in Status)
+# The order statuses are listed in everywhere (counts, legends, drop-downs): best first.
+STATUS_ORDER: tuple[Status, ...] = (
+    Status.DONE,
+    Status.IN_PROGRESS,
+    Status.NOT_STARTED,
+    Status.NOT_APPLICABLE,
+    Status.NOT_ASSESSED,
+)
 
 
 class Priority(StrEnum):
@@ -74,45 +37,11 @@ class Priority(StrEnum):
     MEDIUM = "medium"
     LOW = "low"
 
-    @property
-    def label(self) -> str:
-        return {"high": "高", "medium": "中", "low": "低"}[self.value]
-
-    @property
-    def label_en(self) -> str:
-        return self.value
-
-    @classmethod
-    def from_label(cls, text: str) -> Priority:
-        key = text.strip().lower()
-        for p in cls:
-            if key in (p.label, p.value):
-                return p
-        raise ValueError(f"未知优先级「{text}」/ unknown priority; 可选 / valid: 高、中、低")
-
 
 class ActionStatus(StrEnum):
     TODO = "todo"
     DOING = "doing"
     DONE = "done"
-
-    @property
-    def label(self) -> str:
-        return {"todo": "未开始", "doing": "进行中", "done": "已完成"}[self.value]
-
-    @property
-    def label_en(self) -> str:
-        return {"todo": "to do", "doing": "doing", "done": "done"}[self.value]
-
-    @classmethod
-    def from_label(cls, text: str) -> ActionStatus:
-        key = text.strip().lower()
-        for s in cls:
-            if key in (s.label, s.value, s.label_en):
-                return s
-        raise ValueError(
-            f"未知举措状态「{text}」/ unknown action status; 可选 / valid: 未开始、进行中、已完成"
-        )
 
 
 class _Model(BaseModel):

@@ -11,10 +11,6 @@ class Region(StrEnum):
     WEST = "西部"
     NORTHEAST = "东北"
 
-    @property
-    def label_en(self) -> str:
-        return {"东部": "East", "中部": "Central", "西部": "West", "东北": "Northeast"}[self.value]
-
 
 _REGION_PROVINCES: dict[Region, tuple[str, ...]] = {
     Region.EAST: ("北京", "天津", "河北", "上海", "江苏", "浙江", "福建", "山东", "广东", "海南"),

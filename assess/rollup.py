@@ -75,11 +75,6 @@ class RegionAverage:
     coverage: Mean
     measures: dict[int, Mean]
 
-    def name(self, en: bool = False) -> str:
-        if self.region is None:
-            return "All" if en else "全部"
-        return self.region.label_en if en else self.region.value
-
 
 @dataclass(frozen=True)
 class GapCount:

@@ -1,6 +1,6 @@
 """Scores, coverage, gaps, opportunities and quality warnings.
 
-The roll-up rule (shown to users by ``ROLLUP_RULE``): an item scores 1 (已落实), 0.5 (推进中)
+The roll-up rule (shown to users as ``assess.texts.messages.ROLLUP_RULE``): an item scores 1 (已落实), 0.5 (推进中)
 or 0 (未启动); 未评估 and 不适用 items, and items that do not apply to the zone's profile, are
 left out. A measure, an area and the whole plan score the weighted mean of their scored items
 (weights from the checklist, 1 by default), shown as 0–100. Coverage is the share of items
@@ -11,24 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from assess.applicability import item_applies
 from assess.checklist import Checklist, Item, Kind
-from assess.models import ActionStatus, Assessment, ItemRecord, Status
-
-ROLLUP_RULE = (
-    "评分规则：已落实计1分，推进中计0.5分，未启动计0分；未评估、不适用以及按经开区画像不适用的条目"
-    "不计入。举措、领域和总体得分＝所含计分条目得分的加权平均（权重见清单，默认为1），以百分制显示。"
-    "覆盖率＝已评估的适用条目÷按画像适用的条目（标为不适用也算已评估）。"
-)
-ROLLUP_RULE_EN = (
-    "Scoring: done = 1, in progress = 0.5, not started = 0; items not assessed, marked not "
-    "applicable, or not applicable to the zone's profile are left out. A measure, an area and the "
-    "whole plan score the weighted mean of their scored items (checklist weights, 1 by default), "
-    "shown as 0–100. Coverage = assessed applicable items ÷ items applicable to the profile "
-    "(marking an item not applicable counts as assessed)."
-)
+from assess.models import Action, ActionStatus, Assessment, ItemRecord, Priority, Status
 
 ITEM_SCORE: dict[Status, float] = {
     Status.DONE: 1.0,
@@ -80,14 +69,26 @@ def format_share(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.0f}%"
 
 
-@dataclass(frozen=True)
-class Warning:
-    """A quality problem worth fixing before the report goes out."""
+PRIORITY_RANK: dict[Priority, int] = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
 
-    code: str
+
+class WarningCode(StrEnum):
+    """What a quality warning is about; its sentence is ``texts.messages.WARNING[code]``."""
+
+    NOT_APPLICABLE_BUT_ASSESSED = "not_applicable_but_assessed"
+    DONE_WITHOUT_EFFECT = "done_without_effect"
+    NA_WITHOUT_REASON = "na_without_reason"
+    IN_PROGRESS_WITHOUT_ACTION = "in_progress_without_action"
+    ACTION_OVERDUE = "action_overdue"
+
+
+@dataclass(frozen=True)
+class QualityWarning:
+    """A quality problem worth fixing before the report goes out: a code and its values."""
+
+    code: WarningCode
     item_id: str
-    message: str
-    message_en: str
+    params: Mapping[str, object] = field(default_factory=dict)
     action_index: int | None = None
 
 
@@ -102,7 +103,7 @@ class Summary:
     counts: Counter[Status]
     gaps: list[str] = field(default_factory=list)
     opportunities: list[str] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[QualityWarning] = field(default_factory=list)
 
 
 def item_score(item: Item, record: ItemRecord, applicable: bool) -> Score:
@@ -115,11 +116,6 @@ def item_score(item: Item, record: ItemRecord, applicable: bool) -> Score:
     return Score(points * item.weight, item.weight, 1, 1, assessed)
 
 
-def effective_status(assessment: Assessment, item_id: str) -> Status:
-    rec = assessment.items.get(item_id)
-    return Status.NOT_ASSESSED if rec is None else rec.status
-
-
 def summarize(
     checklist: Checklist, assessment: Assessment, today: dt.date | None = None
 ) -> Summary:
@@ -130,9 +126,9 @@ def summarize(
     measures: dict[int, Score] = {}
     areas: dict[int, Score] = {}
     counts: Counter[Status] = Counter({s: 0 for s in Status})
-    gaps: list[tuple[int, int, int, str]] = []
+    gaps: list[tuple[int, int, dt.date, int, int, str]] = []
     opportunities: list[tuple[int, int, str]] = []
-    warnings: list[Warning] = []
+    warnings: list[QualityWarning] = []
     position = 0
     for area in checklist.areas:
         area_score = Score()
@@ -151,7 +147,8 @@ def summarize(
                     continue
                 if record.status in (Status.IN_PROGRESS, Status.NOT_STARTED):
                     severity = 0 if record.status is Status.NOT_STARTED else 1
-                    gaps.append((KIND_ORDER[item.kind], severity, position, item.id))
+                    rank, due = urgency(record)
+                    gaps.append((KIND_ORDER[item.kind], rank, due, severity, position, item.id))
                     if item.kind in (Kind.SUPPORT, Kind.ENCOURAGE):
                         opportunities.append((severity, position, item.id))
             measures[measure.number] = measure_score
@@ -172,62 +169,44 @@ def summarize(
 
 def item_warnings(
     item: Item, record: ItemRecord, applicable: bool, today: dt.date
-) -> list[Warning]:
+) -> list[QualityWarning]:
     """The quality checks of one item (已落实查效果，推进中查进度，未启动查原因)."""
-    out: list[Warning] = []
+    out: list[QualityWarning] = []
     status = record.status
     if not applicable and status in ITEM_SCORE:
         out.append(
-            Warning(
-                "not_applicable_but_assessed",
-                item.id,
-                f"按经开区画像不适用，但记为「{status.label}」（不计分）",
-                f"not applicable to the zone's profile but marked '{status.label_en}' (not scored)",
-            )
+            QualityWarning(WarningCode.NOT_APPLICABLE_BUT_ASSESSED, item.id, {"status": status})
         )
     if status is Status.DONE and not record.explanation.strip():
-        out.append(
-            Warning(
-                "done_without_effect", item.id, "已落实但未填写成效", "done but no effect given"
-            )
-        )
+        out.append(QualityWarning(WarningCode.DONE_WITHOUT_EFFECT, item.id))
     if status is Status.NOT_APPLICABLE and not record.explanation.strip():
-        out.append(
-            Warning(
-                "na_without_reason", item.id, "不适用但未说明理由", "not applicable but no reason"
-            )
-        )
+        out.append(QualityWarning(WarningCode.NA_WITHOUT_REASON, item.id))
     if status is Status.IN_PROGRESS and not record.actions:
-        out.append(
-            Warning(
-                "in_progress_without_action",
-                item.id,
-                "推进中但没有下一步举措",
-                "in progress but no next action",
-            )
-        )
+        out.append(QualityWarning(WarningCode.IN_PROGRESS_WITHOUT_ACTION, item.id))
     for index, action in enumerate(record.actions):
-        if action.due is not None and action.due < today and action.status is not ActionStatus.DONE:
-            out.append(
-                Warning(
-                    "action_overdue",
-                    item.id,
-                    f"举措「{shorten(action.text)}」已过完成时限 {action.due.isoformat()} 且未完成",
-                    f"action '{shorten(action.text)}' is past its due date "
-                    f"{action.due.isoformat()} and not done",
-                    index,
-                )
-            )
+        if action.due is not None and overdue(action, today):
+            params = {"action": shorten(action.text), "due": action.due.isoformat()}
+            out.append(QualityWarning(WarningCode.ACTION_OVERDUE, item.id, params, index))
     return out
+
+
+def overdue(action: Action, today: dt.date) -> bool:
+    """Past its due date and not done."""
+    return action.due is not None and action.due < today and action.status is not ActionStatus.DONE
+
+
+def open_actions(record: ItemRecord) -> list[Action]:
+    return [a for a in record.actions if a.status is not ActionStatus.DONE]
+
+
+def urgency(record: ItemRecord) -> tuple[int, dt.date]:
+    """Highest priority and earliest due date among open actions (gaps are sorted by it)."""
+    actions = open_actions(record)
+    rank = min((PRIORITY_RANK[a.priority] for a in actions), default=len(PRIORITY_RANK))
+    due = min((a.due for a in actions if a.due is not None), default=dt.date.max)
+    return rank, due
 
 
 def shorten(text: str, width: int = 20) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def status_count_line(summary: Summary, *, en: bool = False) -> str:
-    """e.g. 已落实 12  推进中 5  未启动 3  不适用 2  未评估 60."""
-    order = [Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE]
-    order.append(Status.NOT_ASSESSED)
-    return "  ".join(f"{s.label_en if en else s.label} {summary.counts[s]}" for s in order)

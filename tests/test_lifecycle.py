@@ -26,8 +26,8 @@ def test_history_records_who_what_old_new(tiny_assessment: Assessment) -> None:
     ed.set_text("1.1", "gap", "缺少专业队伍")
     h = tiny_assessment.history
     assert [(c.item, c.field, c.old, c.new, c.who) for c in h] == [
-        ("1.1", "status", "未评估", "推进中", "李四"),
-        ("1.1", "status", "推进中", "已落实", "李四"),
+        ("1.1", "status", "not_assessed", "in_progress", "李四"),
+        ("1.1", "status", "in_progress", "done", "李四"),
         ("1.1", "gap", "", "缺少专业队伍", "李四"),
     ]
     assert tiny_assessment.updated == h[-1].at
@@ -52,7 +52,7 @@ def test_roll_forward_carries_work_and_drops_done_actions(
 ) -> None:
     ed = Editor(tiny_assessment)
     ev = ed.add_evidence("政策文件", "经开发〔2025〕1号", dt.date(2025, 6, 1))
-    ed.replace_record(
+    ed.restore_record(
         "1.1",
         ItemRecord(
             status=Status.IN_PROGRESS,

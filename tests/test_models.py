@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from assess import fields
+from assess.fields import FieldError
+from assess.lang import Lang
 from assess.models import Assessment, Evidence, ItemRecord, Status, ZoneProfile
 from assess.regions import Region
+from assess.texts import Texts, parse_label
+from assess.texts.labels import EXPLANATION
 
 
 @pytest.mark.parametrize(
@@ -28,13 +33,15 @@ def test_unknown_province_lists_valid_ones() -> None:
 
 
 def test_status_labels_round_trip() -> None:
+    zh, en = Texts(Lang.ZH), Texts(Lang.EN)
     for status in Status:
-        assert Status.from_label(status.label) is status
-        assert Status.from_label(status.label_en.upper()) is status
-    assert Status.DONE.explanation_label == "成效"
-    assert Status.NOT_STARTED.explanation_label == "原因"
-    with pytest.raises(ValueError, match="已落实"):
-        Status.from_label("完成了")
+        assert parse_label(Status, zh.label(status)) is status
+        assert parse_label(Status, en.label(status).upper()) is status
+    assert zh(EXPLANATION["done"]) == "成效"
+    assert zh(EXPLANATION["not_started"]) == "原因"
+    assert parse_label(Status, "完成了") is None
+    with pytest.raises(FieldError, match="已落实"):
+        fields.STATUS.from_cell("完成了")
 
 
 def test_item_cannot_cite_missing_evidence(tiny_assessment: Assessment) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from assess.cli.common import Formatter, add_lang, checklist, load_reporting, refuse_overwrite
+from assess.cli.compare_text import comparison_text, rollup_text
 from assess.compare import compare
-from assess.compare_text import comparison_text, rollup_text
 from assess.errors import AssessError
 from assess.rollup import build_rollup, collect_paths
 from assess.storage import write_atomic

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from assess.cli.common import Formatter, add_lang, checklist, load_reporting, refuse_overwrite
+from assess.cli.report_text import summary_text, warnings_text
 from assess.demo import build_demo
 from assess.errors import AssessError
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Assessment, ZoneProfile
 from assess.regions import normalize_province, unknown_province_message
-from assess.report_text import summary_text, warnings_text
 from assess.scoring import summarize
 from assess.storage import save
 

@@ -35,7 +35,16 @@ from assess.excel.cells import (
 )
 from assess.excel.printing import setup_print
 from assess.excel.sizing import fit_row_height
-from assess.scoring import ROLLUP_RULE, ROLLUP_RULE_EN
+from assess.texts.catalog import texts_for
+from assess.texts.compare import (
+    describe,
+    due_state,
+    row_name,
+    side_flags,
+    status_text,
+    unmatched_reason,
+)
+from assess.texts.messages import ROLLUP_RULE
 
 CHANGE_FILLS: dict[ChangeClass, str] = {
     ChangeClass.IMPROVED: "C6EFCE",
@@ -101,8 +110,8 @@ def _title(ws: Worksheet, text: str, last_col: int) -> None:
 
 
 def _profile_rows(side: Side, en: bool) -> list[str]:
-    flags = side.flags_en if en else side.flags
-    region = side.region_en if en else side.region
+    flags = side_flags(side, texts_for(en))
+    region = texts_for(en).label(side.region)
     return [
         side.name,
         f"{side.province}（{region}）",
@@ -161,7 +170,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
         if score_row.level == "measure" and not first_measure:
             first_measure = row
         style = STYLE_BODY if score_row.level == "measure" else STYLE_LABEL
-        put_text(ws, row, 1, score_row.name(en), style)
+        put_text(ws, row, 1, row_name(score_row, texts_for(en)), style)
         put_number(ws, row, 2, score_row.a.value).style = STYLE_SCORE
         put_number(ws, row, 3, score_row.b.value).style = STYLE_SCORE
         delta = put_number(ws, row, 4, score_row.delta, "+0.0;-0.0;0.0")
@@ -181,7 +190,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     put_text(ws, row, 2, pick("条目数", "Items", en), STYLE_HEADER)
     for change in ChangeClass:
         row += 1
-        cell = put_text(ws, row, 1, change.text(en), STYLE_BODY)
+        cell = put_text(ws, row, 1, texts_for(en).label(change), STYLE_BODY)
         if change in CHANGE_FILLS:
             cell.fill = PatternFill("solid", fgColor=CHANGE_FILLS[change])
         put_number(ws, row, 2, c.counts[change], "0").style = STYLE_CENTER
@@ -200,14 +209,14 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
         for u in c.unmatched:
             row += 1
             title = u.title_en if en else u.title
-            status = u.status.label_en if en else u.status.label
+            status = texts_for(en).label(u.status)
             put_text(ws, row, 1, f"{u.item_id} {title}".strip(), STYLE_BODY)
             put_text(ws, row, 2, status, STYLE_CENTER)
-            put_text(ws, row, 3, u.reason(en), STYLE_BODY)
+            put_text(ws, row, 3, unmatched_reason(u, texts_for(en)), STYLE_BODY)
             ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=len(widths))
 
     row += 2
-    put_text(ws, row, 1, ROLLUP_RULE_EN if en else ROLLUP_RULE, STYLE_BODY)
+    put_text(ws, row, 1, texts_for(en)(ROLLUP_RULE), STYLE_BODY)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
     ws.row_dimensions[row].height = 58
 
@@ -269,13 +278,13 @@ def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], en: bool) -> Non
             STYLE_BODY,
         )
         put_text(ws, row, 4, item.title_en if en else item.title, STYLE_BODY)
-        put_text(ws, row, 5, item.kind.label_en if en else item.kind.label, STYLE_CENTER)
-        put_text(ws, row, 6, diff.status_text("a", en), STYLE_CENTER)
-        put_text(ws, row, 7, diff.status_text("b", en), STYLE_CENTER)
-        cell = put_text(ws, row, 8, diff.change.text(en), STYLE_CENTER)
+        put_text(ws, row, 5, texts_for(en).label(item.kind), STYLE_CENTER)
+        put_text(ws, row, 6, status_text(diff, "a", texts_for(en)), STYLE_CENTER)
+        put_text(ws, row, 7, status_text(diff, "b", texts_for(en)), STYLE_CENTER)
+        cell = put_text(ws, row, 8, texts_for(en).label(diff.change), STYLE_CENTER)
         if diff.change in CHANGE_FILLS:
             cell.fill = PatternFill("solid", fgColor=CHANGE_FILLS[diff.change])
-        put_text(ws, row, 9, "\n".join(diff.describe(en)), STYLE_BODY)
+        put_text(ws, row, 9, "\n".join(describe(diff, texts_for(en))), STYLE_BODY)
         fit_row_height(ws, row)
     if not diffs:
         put_text(ws, 3, 1, pick("两份评估没有差别。", "The two assessments do not differ.", en))
@@ -323,7 +332,7 @@ def _due(ws: Worksheet, c: Comparison, en: bool) -> None:
         put_text(ws, row, 4, due.text, STYLE_BODY)
         put_text(ws, row, 5, due.lead, STYLE_BODY)
         put_date(ws, row, 6, due.due).style = STYLE_DATE
-        put_text(ws, row, 7, due.state(en), STYLE_CENTER)
+        put_text(ws, row, 7, due_state(due, texts_for(en)), STYLE_CENTER)
         fit_row_height(ws, row)
     if not c.due_actions:
         put_text(ws, 3, 1, pick("没有到期未完成的举措。", "No action fell due undone.", en))

@@ -9,10 +9,8 @@ from functools import cached_property
 
 from assess.checklist import Checklist, Item, Measure
 from assess.errors import AssessError
-from assess.models import Action, ActionStatus, Assessment, ItemRecord, Priority
+from assess.models import Assessment, ItemRecord
 from assess.scoring import Score, Summary, summarize
-
-PRIORITY_RANK: dict[Priority, int] = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
 
 
 @dataclass
@@ -97,26 +95,7 @@ class ReportContext:
         ]
         return "举措" + "、".join(parts)
 
-    def is_overdue(self, action: Action) -> bool:
-        return (
-            action.due is not None
-            and action.due < self.today
-            and action.status is not ActionStatus.DONE
-        )
-
     @property
     def zone_line(self) -> str:
         """Page header text: zone name and period."""
         return f"{self.assessment.zone.name}　{self.assessment.period}"
-
-
-def open_actions(record: ItemRecord) -> list[Action]:
-    return [a for a in record.actions if a.status is not ActionStatus.DONE]
-
-
-def urgency(record: ItemRecord) -> tuple[int, dt.date]:
-    """Highest priority and earliest due date among open actions (for sorting gaps)."""
-    actions = open_actions(record)
-    rank = min((PRIORITY_RANK[a.priority] for a in actions), default=len(PRIORITY_RANK))
-    due = min((a.due for a in actions if a.due is not None), default=dt.date.max)
-    return rank, due

@@ -8,26 +8,19 @@ differ, so two long action lists that start alike never look the same.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
-from assess.editing import TEXT_FIELDS
+from assess.fields import ACTION_FIELDS, RECORD_FIELDS
 from assess.models import Action, Change, Status
+from assess.texts import Texts
+from assess.texts.history import history_value
 
 LIST_WIDTH = 60  # characters of a text value shown on one line
 
-FIELD_LABELS: dict[str, str] = {
-    "status": "落实状态",
-    **{name: label for name, (label, _) in TEXT_FIELDS.items()},
-    "explanation": "成效/进度/原因",  # as the workbook's column reads
-    "evidence": "佐证材料",
-    "actions": "下一步举措",
-}
-ACTION_LABELS: dict[str, str] = {
-    "lead": "牵头单位",
-    "partners": "配合单位",
-    "due": "完成时限",
-    "priority": "优先级",
-    "status": "举措状态",
-}
+ZH = Texts()
+NOT_ASSESSED_LABEL = ZH.label(Status.NOT_ASSESSED)  # what files written before 0.x stored
+FIELD_LABELS: dict[str, str] = {f.id: ZH(f.header) for f in RECORD_FIELDS}
+ACTION_LABELS: dict[str, str] = {f.attr: ZH(f.header) for f in ACTION_FIELDS[1:]}
 
 
 @dataclass
@@ -65,14 +58,15 @@ class ImportReport:
         if change.field == "actions" and change.item in self.actions:
             before, after = self.actions[change.item]
             return [where.rstrip("：")] + [f"      {line}" for line in action_diff(before, after)]
+        old, new = (history_value(change.field, v, ZH) for v in (change.old, change.new))
         if _is_overwrite(change):
-            old, new = short_pair(change.old, change.new)
+            old, new = short_pair(old, new)
             return [f"{where}{old} → {new}"]
-        return [f"{where}{short_pair('', change.new)[1]}"]
+        return [f"{where}{short_pair('', new)[1]}"]
 
 
 def _is_overwrite(change: Change) -> bool:
-    return bool(change.old) and change.old != Status.NOT_ASSESSED.label
+    return bool(change.old) and change.old not in (Status.NOT_ASSESSED.value, NOT_ASSESSED_LABEL)
 
 
 def field_label(name: str) -> str:
@@ -139,9 +133,8 @@ def _value(action: Action, name: str) -> str:
     value = getattr(action, name)
     if value is None or value == "":
         return "（空）"
-    label = getattr(value, "label", None)
-    if isinstance(label, str):
-        return label
+    if isinstance(value, Enum):
+        return ZH.label(value)
     return value.isoformat() if hasattr(value, "isoformat") else _one_line(str(value))
 
 

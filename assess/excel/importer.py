@@ -8,23 +8,28 @@ all problems are reported together, each with its sheet, row and column.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from assess import fields
 from assess.checklist import Checklist, item_sort_key
 from assess.editing import Editor, default_user
 from assess.errors import AssessError, describe_validation_error
+from assess.excel import layout as L
 from assess.excel import overview as O
 from assess.excel.cells import clean_text
 from assess.excel.import_report import ImportReport
 from assess.excel.notation import EvidenceLine, numbered_lines, split_figures
 from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, read_report
+from assess.fields import FieldError
 from assess.lifecycle import new_assessment
-from assess.models import Action, Assessment, Evidence, Status, ZoneProfile
+from assess.models import Action, Assessment, Status, ZoneProfile
+from assess.texts import Texts
 
-MAX_LISTED = 50  # problems listed in the message; the rest are counted
+MAX_LISTED = 50
+ZH = Texts()
+EVIDENCE_HEADER = ZH(fields.EVIDENCE.header)  # problems listed in the message; the rest are counted
 
 __all__ = ["ImportReport", "WorkbookInvalid", "import_into", "new_from_workbook"]
 
@@ -95,11 +100,14 @@ def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
     try:
         zone = ZoneProfile(
             name=p.get(O.ZONE, ""),
-            province=p.get(O.PROVINCE, "").split("（")[0],
-            border=p.get(O.BORDER) == O.YES,
-            hub=p.get(O.HUB) == O.YES,
-            foreign_talent=p.get(O.FOREIGN) == O.YES,
+            province=fields.ZONE_PROVINCE.from_cell(p.get(O.PROVINCE)) or "",
+            border=bool(fields.ZONE_BORDER.from_cell(p.get(O.BORDER))),
+            hub=bool(fields.ZONE_HUB.from_cell(p.get(O.HUB))),
+            foreign_talent=bool(fields.ZONE_FOREIGN_TALENT.from_cell(p.get(O.FOREIGN))),
         )
+    except FieldError as exc:
+        problem(O.PROVINCE, f"「总览」经开区信息无效 / bad zone profile: {exc}")
+        raise WorkbookInvalid(rows.path, rows.problems) from None
     except ValidationError as exc:
         field_name, message = describe_validation_error(exc)
         problem(field_name, f"「总览」经开区信息无效 / bad zone profile: {message}")
@@ -163,19 +171,6 @@ def _norm(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _add_evidence(
-    editor: Editor, wanted: str | None, title: str, ref: str, date: dt.date | None
-) -> Evidence:
-    """A new register entry, keeping the workbook's ID when it is free."""
-    used = {e.id for e in editor.assessment.evidence}
-    if wanted is None or wanted in used:
-        return editor.add_evidence(title, ref, date)
-    evidence = Evidence(id=wanted, title=title, ref=ref, date=date)
-    editor.assessment.evidence = [*editor.assessment.evidence, evidence]
-    editor.log("", f"evidence.{wanted}", "", f"{title} {ref}".strip())
-    return evidence
-
-
 def _apply_register(rows: ReportRows, editor: Editor, report: ImportReport) -> dict[str, str]:
     """Apply the 佐证材料 sheet; return workbook ID → assessment ID."""
     known = editor.assessment.evidence_by_id()
@@ -209,7 +204,7 @@ def _apply_register(rows: ReportRows, editor: Editor, report: ImportReport) -> d
                 )
             )
             continue
-        created = _add_evidence(editor, row.id, row.title, row.ref or "", row.date)
+        created = editor.add_evidence(row.title, row.ref or "", row.date, id=row.id)
         report.new_evidence.append(created.id)
         if row.id:
             mapping[row.id] = created.id
@@ -242,7 +237,7 @@ def _resolve_item_evidence(
                 if line.id not in ids:
                     rows.problems.append(
                         Problem(
-                            "逐项对标", item.row, 12, "佐证材料",
+                            "逐项对标", item.row, L.ITEMS.col(EVIDENCE_HEADER), EVIDENCE_HEADER,
                             f"佐证编号 {line.id} 未在「佐证材料」表登记 / unknown evidence ID",
                         )
                     )  # fmt: skip

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assess import fields
+from assess.fields import Field
+from assess.texts import Texts
+
+ZH = Texts()
+
 
 @dataclass(frozen=True)
 class Column:
@@ -33,8 +39,9 @@ HEADER_ROW = 2
 FIRST_DATA_ROW = 3
 
 
-def _cols(*pairs: tuple[str, float]) -> tuple[Column, ...]:
-    return tuple(Column(h, w) for h, w in pairs)
+def _cols(*pairs: tuple[str | Field, float]) -> tuple[Column, ...]:
+    """Columns by header, or by registry field (its header; the width given is the sheet's)."""
+    return tuple(Column(h if isinstance(h, str) else ZH(h.header), w) for h, w in pairs)
 
 
 # 总览 has no header row: blocks and tables are laid out by the export; these are widths only.
@@ -44,9 +51,10 @@ ITEMS = SheetLayout(
     "逐项对标",
     _cols(
         ("序号", 4), ("领域", 9), ("举措", 9), ("条目编号", 6), ("条目", 10), ("政策原文", 26),
-        ("类型", 5), ("适用性", 8), ("落实状态", 7), ("成效/进度/原因", 20), ("现状", 14),
-        ("佐证材料", 18), ("差距", 12), ("机遇", 12), ("下一步举措", 16), ("牵头单位", 8),
-        ("配合单位", 8), ("完成时限", 10.5), ("优先级", 5), ("备注", 8),
+        ("类型", 5), ("适用性", 8), (fields.STATUS, 7), (fields.EXPLANATION_FIELD, 20), (fields.CURRENT, 14),
+        (fields.EVIDENCE, 18), (fields.GAP, 12), (fields.OPPORTUNITY, 12), (fields.ACTION_TEXT, 16),
+        (fields.ACTION_LEAD, 8), (fields.ACTION_PARTNERS, 8), (fields.ACTION_DUE, 10.5),
+        (fields.ACTION_PRIORITY, 5), (fields.NOTE, 8),
     ),
     frozen_cols=5,
 )  # fmt: skip
@@ -72,15 +80,15 @@ OPPORTUNITIES = SheetLayout(
 ACTIONS = SheetLayout(
     "行动计划",
     _cols(
-        ("序号", 5), ("条目编号", 7), ("条目", 18), ("下一步举措", 40), ("牵头单位", 12),
-        ("配合单位", 12), ("完成时限", 11), ("优先级", 7), ("举措状态", 8), ("逾期", 6),
+        ("序号", 5), ("条目编号", 7), ("条目", 18),
+        *((f, f.width) for f in fields.ACTION_FIELDS), ("逾期", 6),
     ),
     frozen_cols=3,
 )  # fmt: skip
 
 EVIDENCE = SheetLayout(
     "佐证材料",
-    _cols(("编号", 6), ("标题", 36), ("文号/链接/路径", 36), ("日期", 11), ("引用条目", 24)),
+    _cols(*((f, f.width) for f in fields.EVIDENCE_FIELDS), ("引用条目", 24)),
     frozen_cols=2,
 )
 

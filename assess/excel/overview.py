@@ -27,9 +27,10 @@ from assess.excel.cells import (
 )
 from assess.excel.context import ReportContext
 from assess.excel.layout import OVERVIEW
-from assess.excel.sheets import STATUS_ORDER
+from assess.excel.sheets import ZH
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
 from assess.excel.tables import put_score, set_title
+from assess.models import STATUS_ORDER
 from assess.scoring import Score
 
 WIDTH = len(OVERVIEW.columns)
@@ -105,7 +106,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
 
     ws.row_breaks.append(Break(id=row - 1))
     row = _section(ws, row, "三、各举措得分")
-    labels = [s.label for s in STATUS_ORDER]
+    labels = [ZH.label(s) for s in STATUS_ORDER]
     row = _header(ws, row, ["举措", "名称", "得分", "覆盖率", *labels])
     measure_first = row
     for measure in ctx.measures:
@@ -133,8 +134,8 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         rec = ctx.record(item_id)
         put_text(ws, row, 1, item_id, STYLE_CENTER)
         put_text(ws, row, 2, item.title, STYLE_BODY)
-        put_text(ws, row, 3, item.kind.label, STYLE_CENTER)
-        put_text(ws, row, 4, rec.status.label, STYLE_CENTER)
+        put_text(ws, row, 3, ZH.label(item.kind), STYLE_CENTER)
+        put_text(ws, row, 4, ZH.label(rec.status), STYLE_CENTER)
         put_text(ws, row, 5, rec.gap or rec.explanation, STYLE_BODY)
         for col in range(6, WIDTH + 1):
             ws.cell(row, col).style = STYLE_BODY
@@ -152,7 +153,7 @@ def _status_counts(ws: Worksheet, row: int, ctx: ReportContext) -> None:
     for col, text in enumerate(("落实状态", "条目数", "占比"), start=STATUS_COL):
         put_text(ws, row, col, text, STYLE_HEADER)
     for offset, status in enumerate([*STATUS_ORDER, None], start=1):
-        label = status.label if status else "合计"
+        label = ZH.label(status) if status else "合计"
         count = counts[status] if status else total
         put_text(
             ws, row + offset, STATUS_COL, label, STYLE_LABEL if status is None else STYLE_CENTER

@@ -18,12 +18,15 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
+from assess import fields
 from assess.checklist import Checklist
 from assess.dates import parse_date_text
 from assess.excel import layout as L
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS, WorkbookRefused, check_workbook_file
 from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbered
+from assess.fields import Field, FieldError
 from assess.models import ActionStatus, Priority, Status
+from assess.texts import Texts
 
 HEADER_SEARCH_ROWS = 6
 T = TypeVar("T")
@@ -94,24 +97,17 @@ class ReportRows:
     problems: list[Problem] = field(default_factory=list)
 
 
-ITEM_TEXT_COLUMNS = {
-    "成效/进度/原因": "explanation",
-    "现状": "current",
-    "差距": "gap",
-    "机遇": "opportunity",
-    "备注": "note",
-}
-ITEM_REQUIRED = ("条目编号", "落实状态", *ITEM_TEXT_COLUMNS, "佐证材料")
-ACTION_REQUIRED = (
-    "条目编号",
-    "下一步举措",
-    "牵头单位",
-    "配合单位",
-    "完成时限",
-    "优先级",
-    "举措状态",
+ZH = Texts()
+ITEM_ID = "条目编号"
+STATUS, EVIDENCE = ZH(fields.STATUS.header), ZH(fields.EVIDENCE.header)
+TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS = (ZH(f.header) for f in fields.ACTION_FIELDS)
+EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE = (
+    ZH(f.header) for f in fields.EVIDENCE_FIELDS
 )
-EVIDENCE_REQUIRED = ("编号", "标题", "文号/链接/路径", "日期")
+ITEM_TEXT_COLUMNS = {ZH(f.header): f.id for f in fields.TEXT_FIELDS}
+ITEM_REQUIRED = (ITEM_ID, STATUS, *ITEM_TEXT_COLUMNS, EVIDENCE)
+ACTION_REQUIRED = (ITEM_ID, TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS)
+EVIDENCE_REQUIRED = (EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE)
 
 
 class ErrorValue(str):
@@ -262,14 +258,14 @@ def _values(wb: Workbook, name: str) -> list[tuple[Any, ...]]:
 
 
 def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
-    raw = sheet.text(values, "条目编号")
+    raw = sheet.text(values, ITEM_ID)
     if raw is None:
-        sheet.cell_problem(row, "条目编号", "条目编号为空 / item ID is empty")
+        sheet.cell_problem(row, ITEM_ID, "条目编号为空 / item ID is empty")
         return None
     item_id = raw.strip()
     if item_id not in checklist.item_index:
         sheet.cell_problem(
-            row, "条目编号", f"清单中没有条目「{item_id}」/ unknown item ID '{item_id}'"
+            row, ITEM_ID, f"清单中没有条目「{item_id}」/ unknown item ID '{item_id}'"
         )
         return None
     return item_id
@@ -285,25 +281,20 @@ def _read_items(sheet: _Sheet, checklist: Checklist) -> None:
             continue
         if item_id in seen:
             sheet.cell_problem(
-                row, "条目编号", f"条目 {item_id} 重复（另见第 {seen[item_id]} 行）/ duplicate row"
+                row, ITEM_ID, f"条目 {item_id} 重复（另见第 {seen[item_id]} 行）/ duplicate row"
             )
             continue
         seen[item_id] = row
         item = ItemRow(row, item_id)
-        label = sheet.text(values, "落实状态")
-        if label is not None:
-            try:
-                item.status = Status.from_label(label)
-            except ValueError as exc:
-                sheet.cell_problem(row, "落实状态", str(exc))
+        item.status = _choice(sheet, row, values, STATUS, fields.STATUS)
         for header, name in ITEM_TEXT_COLUMNS.items():
             text = sheet.text(values, header)
             if text is not None:
                 item.texts[name] = text
-        evidence = sheet.text(values, "佐证材料")
+        evidence = sheet.text(values, EVIDENCE)
         if evidence is not None:
             item.evidence = [parse_evidence_line(x) for x in evidence.split("\n") if x.strip()]
-        item.action_text = sheet.text(values, "下一步举措")
+        item.action_text = sheet.text(values, TEXT)
         if item.action_text is not None:
             item.actions = _item_actions(sheet, row, values, item_id, item.action_text)
         sheet.out.items.append(item)
@@ -318,19 +309,19 @@ def _item_actions(
         cell = sheet.text(values, header)
         return [x if x.strip() else None for x in split_numbered(cell)] if cell else []
 
-    texts = lines("下一步举措")
-    due_value = sheet.get(values, "完成时限")
+    texts = lines(TEXT)
+    due_value = sheet.get(values, DUE)
     dues: list[dt.date | None]
     if isinstance(due_value, dt.datetime | dt.date):
-        dues = [sheet.date(row, values, "完成时限")]
+        dues = [sheet.date(row, values, DUE)]
     else:
         dues = []
-        for line in lines("完成时限"):
+        for line in lines(DUE):
             date = parse_date_text(line) if line else None
             if line and date is None:
                 sheet.cell_problem(
                     row,
-                    "完成时限",
+                    DUE,
                     f"日期「{line}」无法识别，请写成 2026-06-30 / unrecognised date",
                 )
             dues.append(date)
@@ -342,16 +333,16 @@ def _item_actions(
             row,
             item_id,
             action_text,
-            _nth(lines("牵头单位"), index),
-            _nth(lines("配合单位"), index),
+            _nth(lines(LEAD), index),
+            _nth(lines(PARTNERS), index),
             _nth(dues, index),
         )
-        label = _nth(lines("优先级"), index)
+        label = _nth(lines(PRIORITY), index)
         if label is not None:
             try:
-                action.priority = Priority.from_label(label)
-            except ValueError as exc:
-                sheet.cell_problem(row, "优先级", str(exc))
+                action.priority = fields.ACTION_PRIORITY.from_cell(label)
+            except FieldError as exc:
+                sheet.cell_problem(row, PRIORITY, str(exc))
         out.append(action)
     return out
 
@@ -368,30 +359,27 @@ def _read_actions(sheet: _Sheet, checklist: Checklist) -> None:
         if all(sheet.text(values, h) is None for h in action_cols):
             continue  # e.g. a row with only 条目编号 or 序号 left behind
         item_id = _item_id(sheet, row, values, checklist)
-        text = sheet.text(values, "下一步举措")
+        text = sheet.text(values, TEXT)
         action = ActionRow(
             row,
             item_id or "",
             text,
-            sheet.text(values, "牵头单位"),
-            sheet.text(values, "配合单位"),
-            sheet.date(row, values, "完成时限"),
+            sheet.text(values, LEAD),
+            sheet.text(values, PARTNERS),
+            sheet.date(row, values, DUE),
         )
-        action.priority = _choice(sheet, row, values, "优先级", Priority.from_label)
-        action.status = _choice(sheet, row, values, "举措状态", ActionStatus.from_label)
+        action.priority = _choice(sheet, row, values, PRIORITY, fields.ACTION_PRIORITY)
+        action.status = _choice(sheet, row, values, ACTION_STATUS, fields.ACTION_STATUS)
         if text is None:
-            sheet.cell_problem(row, "下一步举措", "下一步举措为空 / the action text is empty")
+            sheet.cell_problem(row, TEXT, "下一步举措为空 / the action text is empty")
         elif item_id is not None:
             sheet.out.actions.append(action)
 
 
-def _choice(sheet: _Sheet, row: int, values: tuple[Any, ...], header: str, parse: Any) -> Any:
-    text = sheet.text(values, header)
-    if text is None:
-        return None
+def _choice(sheet: _Sheet, row: int, values: tuple[Any, ...], header: str, field: Field) -> Any:
     try:
-        return parse(text)
-    except ValueError as exc:
+        return field.from_cell(sheet.text(values, header))
+    except FieldError as exc:
         sheet.cell_problem(row, header, str(exc))
         return None
 
@@ -400,19 +388,23 @@ def _read_evidence(sheet: _Sheet) -> None:
     if not sheet.find_headers(EVIDENCE_REQUIRED):
         return
     for row, values in sheet.rows():
-        record_id = sheet.text(values, "编号")
+        record_id = sheet.text(values, EVIDENCE_ID)
         record = EvidenceRow(
             row,
             record_id.strip() if record_id else None,
-            sheet.text(values, "标题"),
-            sheet.text(values, "文号/链接/路径"),
-            sheet.date(row, values, "日期"),
+            sheet.text(values, EVIDENCE_TITLE),
+            sheet.text(values, EVIDENCE_REF),
+            sheet.date(row, values, EVIDENCE_DATE),
         )
         if record.id is not None and not _is_evidence_id(record.id):
-            sheet.cell_problem(row, "编号", f"编号「{record.id}」应为 E 加数字，如 E12 / bad ID")
+            sheet.cell_problem(
+                row, EVIDENCE_ID, f"编号「{record.id}」应为 E 加数字，如 E12 / bad ID"
+            )
             continue
         if record.id is None and record.title is None:
-            sheet.cell_problem(row, "标题", "新登记的佐证材料缺少标题 / new evidence needs a title")
+            sheet.cell_problem(
+                row, EVIDENCE_TITLE, "新登记的佐证材料缺少标题 / new evidence needs a title"
+            )
             continue
         sheet.out.evidence.append(record)
 

@@ -31,9 +31,11 @@ from assess.excel.cells import (
 )
 from assess.excel.printing import setup_print
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height
-from assess.models import Status
+from assess.models import STATUS_ORDER
 from assess.rollup import Rollup
-from assess.scoring import ROLLUP_RULE, ROLLUP_RULE_EN
+from assess.texts.catalog import texts_for
+from assess.texts.compare import region_name
+from assess.texts.messages import ROLLUP_RULE
 
 SHEETS = {
     "matrix": ("得分矩阵", "Score matrix"),
@@ -58,13 +60,6 @@ def _scale(*points: tuple[float, str]) -> Rule:
 
 SCORE_SCALE = _scale((0, "F8696B"), (50, "FFEB84"), (100, "63BE7B"))
 SHARE_SCALE = _scale((0, "F8696B"), (1, "63BE7B"))
-STATUS_ORDER = (
-    Status.DONE,
-    Status.IN_PROGRESS,
-    Status.NOT_STARTED,
-    Status.NOT_APPLICABLE,
-    Status.NOT_ASSESSED,
-)
 
 
 def build_rollup_workbook(rollup: Rollup, *, en: bool = False) -> Workbook:
@@ -144,7 +139,7 @@ def _matrix(ws: Worksheet, rollup: Rollup, en: bool) -> None:
         _count(ws, row, 1, row - 2)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
         put_text(ws, row, 3, zone.province, STYLE_CENTER)
-        put_text(ws, row, 4, zone.region.label_en if en else zone.region.value, STYLE_CENTER)
+        put_text(ws, row, 4, texts_for(en).label(zone.region), STYLE_CENTER)
         _score(ws, row, 5, zone.overall)
         for col, m in enumerate(measures, 6):
             _score(ws, row, col, zone.summary.measures[m.number].value)
@@ -164,7 +159,7 @@ def _regions(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     _table(ws, pick("分地区平均得分", "Regional averages", en), columns)
     averages = rollup.region_averages()
     for row, avg in enumerate(averages, 3):
-        put_text(ws, row, 1, avg.name(en), STYLE_CENTER)
+        put_text(ws, row, 1, region_name(avg.region, texts_for(en)), STYLE_CENTER)
         _count(ws, row, 2, avg.zones)
         _score(ws, row, 3, avg.overall.value)
         _share(ws, row, 4, avg.coverage.value)
@@ -181,7 +176,7 @@ def _regions(ws: Worksheet, rollup: Rollup, en: bool) -> None:
             "without a score for a measure are left out of that measure's mean).",
             en,
         ),
-        ROLLUP_RULE_EN if en else ROLLUP_RULE,
+        texts_for(en)(ROLLUP_RULE),
     )
     for row, text in enumerate(notes, last_row + 2):
         put_text(ws, row, 1, text, STYLE_BODY)
@@ -215,7 +210,7 @@ def _ranking(ws: Worksheet, rollup: Rollup, en: bool) -> None:
             _count(ws, row, 1, rank)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
         put_text(ws, row, 3, zone.province, STYLE_CENTER)
-        put_text(ws, row, 4, zone.region.label_en if en else zone.region.value, STYLE_CENTER)
+        put_text(ws, row, 4, texts_for(en).label(zone.region), STYLE_CENTER)
         put_text(ws, row, 5, zone.period, STYLE_CENTER)
         _score(ws, row, 6, zone.overall)
         _share(ws, row, 7, zone.coverage)
@@ -254,7 +249,7 @@ def _gaps(ws: Worksheet, rollup: Rollup, en: bool) -> None:
             ws, row, 3, measure.title_en if en else f"{measure.numeral}{measure.title}", STYLE_BODY
         )
         put_text(ws, row, 4, item.title_en if en else item.title, STYLE_BODY)
-        put_text(ws, row, 5, item.kind.label_en if en else item.kind.label, STYLE_CENTER)
+        put_text(ws, row, 5, texts_for(en).label(item.kind), STYLE_CENTER)
         fit_row_height(ws, row)  # before the share: it measures a float's repr, not its format
         _count(ws, row, 6, gap.gaps)
         _count(ws, row, 7, gap.assessed)
@@ -272,7 +267,7 @@ def _coverage(ws: Worksheet, rollup: Rollup, en: bool) -> None:
         (pick("覆盖率", "Coverage", en), 8),
         (pick("已评估", "Assessed", en), 7),
         (pick("适用条目", "Applicable", en), 7),
-        *[(s.label_en if en else s.label, 7) for s in STATUS_ORDER],
+        *[(texts_for(en).label(s), 7) for s in STATUS_ORDER],
         (pick("更新日期", "Updated", en), 11),
         (pick("文件", "File", en), 30),
     ]

@@ -10,25 +10,22 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from assess.applicability import applicability_text
 from assess.checklist import Item
 from assess.excel import layout as L
 from assess.excel.cells import STYLE_BODY, STYLE_LABEL, put_text
-from assess.excel.context import ReportContext, open_actions, urgency
+from assess.excel.context import ReportContext
 from assess.excel.layout import FIRST_DATA_ROW, SheetLayout
 from assess.excel.notation import current_with_figures, evidence_line, numbered_lines
 from assess.excel.sizing import fit_row_height
 from assess.excel.tables import Value, set_title, write_rows
-from assess.models import Action, ActionStatus, Priority, Status
-from assess.scoring import KIND_ORDER, ROLLUP_RULE, ROLLUP_RULE_EN
+from assess.lang import Lang
+from assess.models import STATUS_ORDER, Action, ActionStatus, Priority, Status
+from assess.scoring import open_actions, overdue, urgency
+from assess.texts import Texts
+from assess.texts.applicability import applicability_text
+from assess.texts.labels import EXPLANATION
+from assess.texts.messages import ROLLUP_RULE, WARNING_KIND, warning_text
 
-STATUS_ORDER = [
-    Status.DONE,
-    Status.IN_PROGRESS,
-    Status.NOT_STARTED,
-    Status.NOT_APPLICABLE,
-    Status.NOT_ASSESSED,
-]
 STATUS_FILLS: dict[Status, str] = {
     Status.DONE: "C6EFCE",
     Status.IN_PROGRESS: "FFEB9C",
@@ -38,13 +35,7 @@ STATUS_FILLS: dict[Status, str] = {
 }
 OVERDUE = "是"
 NONE_YET = "（暂无）"
-WARNING_KINDS: dict[str, str] = {
-    "not_applicable_but_assessed": "画像不适用却已评估",
-    "done_without_effect": "已落实未填成效",
-    "na_without_reason": "不适用未说明理由",
-    "in_progress_without_action": "推进中无下一步举措",
-    "action_overdue": "举措逾期",
-}
+ZH, EN = Texts(Lang.ZH), Texts(Lang.EN)
 
 
 def _due_cell(actions: list[Action]) -> Value:
@@ -96,13 +87,13 @@ def write_items(ws: Worksheet, ctx: ReportContext) -> None:
         acts = rec.actions
         rows.append([
             number, _area_text(ctx, item), _measure_text(ctx, item), item.id, item.title,
-            item.source, item.kind.label, applicability_text(item, zone), rec.status.label,
+            item.source, ZH.label(item.kind), applicability_text(item, zone, ZH), ZH.label(rec.status),
             rec.explanation, current_with_figures(rec.current, rec.figures),
             _evidence_text(ctx, rec.evidence), rec.gap, rec.opportunity,
             numbered_lines([a.text for a in acts]) if acts else "",
             numbered_lines([a.lead for a in acts]) if acts else "",
             numbered_lines([a.partners for a in acts]) if acts else "",
-            _due_cell(acts), numbered_lines([a.priority.label for a in acts]) if acts else "",
+            _due_cell(acts), numbered_lines([ZH.label(a.priority) for a in acts]) if acts else "",
             rec.note,
         ])  # fmt: skip
         bands.append(ctx.measure_numbers.index(ctx.checklist.measure_of[item.id].number))
@@ -110,37 +101,33 @@ def write_items(ws: Worksheet, ctx: ReportContext) -> None:
     last = write_rows(ws, L.ITEMS, rows, centered=centered, bands=bands)
     status_col = _letter(L.ITEMS, "落实状态")
     cells = f"{status_col}{FIRST_DATA_ROW}:{status_col}{max(last, FIRST_DATA_ROW)}"
-    _list_validation(ws, [s.label for s in STATUS_ORDER], cells, "落实状态")
+    _list_validation(ws, [ZH.label(s) for s in STATUS_ORDER], cells, "落实状态")
     for status, colour in STATUS_FILLS.items():
         ws.conditional_formatting.add(
             cells,
             CellIsRule(
                 operator="equal",
-                formula=[f'"{status.label}"'],
+                formula=[f'"{ZH.label(status)}"'],
                 fill=PatternFill("solid", fgColor=colour, bgColor=colour),
             ),
         )
 
 
 def write_gaps(ws: Worksheet, ctx: ReportContext) -> None:
-    """The scoring's gaps (assessed, applicable, not done); requirements first, then urgency."""
+    """The scoring's gaps (assessed, applicable, not done), in its order."""
     set_title(ws, f"{ctx.assessment.zone.name}　差距清单（{ctx.assessment.period}）")
-    keyed = [
-        ((KIND_ORDER[item.kind], *urgency(ctx.record(item.id)), position), item)
-        for position, item in enumerate(_listed(ctx, ctx.summary.gaps))
-    ]
     rows: list[list[Value]] = []
-    for number, (_, item) in enumerate(sorted(keyed, key=lambda pair: pair[0]), start=1):
+    for number, item in enumerate(_listed(ctx, ctx.summary.gaps), start=1):
         rec = ctx.record(item.id)
         acts = open_actions(rec)
         rank, due = urgency(rec)
         rows.append([
-            number, item.id, _measure_text(ctx, item), item.title, item.kind.label,
-            rec.status.label, rec.gap or "（未填写差距）",
+            number, item.id, _measure_text(ctx, item), item.title, ZH.label(item.kind),
+            ZH.label(rec.status), rec.gap or "（未填写差距）",
             numbered_lines([a.text for a in acts]) if acts else "（无下一步举措）",
             "、".join(dict.fromkeys(a.lead for a in acts if a.lead)),
             None if due == dt.date.max else due,
-            [p.label for p in Priority][rank] if rank < len(Priority) else "",
+            [ZH.label(p) for p in Priority][rank] if rank < len(Priority) else "",
         ])  # fmt: skip
     _write_or_none(ws, L.GAPS, rows, ("序号", "条目编号", "类型", "落实状态", "优先级"))
 
@@ -152,8 +139,8 @@ def write_opportunities(ws: Worksheet, ctx: ReportContext) -> None:
     for number, item in enumerate(_listed(ctx, ctx.summary.opportunities), start=1):
         rec = ctx.record(item.id)
         rows.append([
-            number, item.id, _measure_text(ctx, item), item.title, item.kind.label,
-            rec.status.label, item.source,
+            number, item.id, _measure_text(ctx, item), item.title, ZH.label(item.kind),
+            ZH.label(rec.status), item.source,
             rec.opportunity or "（未填写，请对照政策原文梳理可争取的支持）",
             "、".join(dict.fromkeys(a.lead for a in rec.actions if a.lead)),
         ])  # fmt: skip
@@ -181,8 +168,8 @@ def write_actions(ws: Worksheet, ctx: ReportContext) -> None:
         for action in ctx.record(item.id).actions:
             rows.append([
                 len(rows) + 1, item.id, item.title, action.text, action.lead, action.partners,
-                action.due, action.priority.label, action.status.label,
-                OVERDUE if ctx.is_overdue(action) else "",
+                action.due, ZH.label(action.priority), ZH.label(action.status),
+                OVERDUE if overdue(action, ctx.today) else "",
             ])  # fmt: skip
     centered = ("序号", "条目编号", "优先级", "举措状态", "逾期")
     last = max(write_rows(ws, L.ACTIONS, rows, centered=centered), FIRST_DATA_ROW)
@@ -190,10 +177,10 @@ def write_actions(ws: Worksheet, ctx: ReportContext) -> None:
     end = last + 50
     prio, state = _letter(L.ACTIONS, "优先级"), _letter(L.ACTIONS, "举措状态")
     _list_validation(
-        ws, [p.label for p in Priority], f"{prio}{FIRST_DATA_ROW}:{prio}{end}", "优先级"
+        ws, [ZH.label(p) for p in Priority], f"{prio}{FIRST_DATA_ROW}:{prio}{end}", "优先级"
     )
     _list_validation(
-        ws, [s.label for s in ActionStatus], f"{state}{FIRST_DATA_ROW}:{state}{end}", "举措状态"
+        ws, [ZH.label(s) for s in ActionStatus], f"{state}{FIRST_DATA_ROW}:{state}{end}", "举措状态"
     )
     flag = _letter(L.ACTIONS, "逾期")
     ws.conditional_formatting.add(
@@ -227,7 +214,7 @@ def write_quality(ws: Worksheet, ctx: ReportContext) -> None:
     set_title(ws, f"{ctx.assessment.zone.name}　质量检查（{ctx.assessment.period}）")
     titles = {i.id: i.title for i in ctx.items}
     rows: list[list[Value]] = [
-        [n, w.item_id, titles[w.item_id], WARNING_KINDS.get(w.code, w.code), w.message]
+        [n, w.item_id, titles[w.item_id], ZH(WARNING_KIND[w.code]), warning_text(w, ZH)]
         for n, w in enumerate(
             (w for w in ctx.summary.warnings if w.item_id in ctx.item_ids), start=1
         )
@@ -239,13 +226,13 @@ def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
     set_title(ws, "填写与评分说明")
     cl = ctx.checklist
     scale = "\n".join(
-        f"{s.label}（{s.label_en}）：填写「{s.explanation_label}」" for s in STATUS_ORDER
+        f"{ZH.label(s)}（{EN.label(s)}）：填写「{ZH(EXPLANATION[s.value])}」" for s in STATUS_ORDER
     )
     rows: list[tuple[str, str]] = [
         ("清单", f"{cl.title}（{cl.source}）\n清单编号 {cl.id}，版本 {cl.version}"),
         ("本表范围", ctx.scope_text()),
         ("落实状态", scale + "\n已经落实的查效果，正在落实的查进度，尚未落实的查原因。"),
-        ("评分与汇总规则", ROLLUP_RULE + "\n" + ROLLUP_RULE_EN),
+        ("评分与汇总规则", ZH(ROLLUP_RULE) + "\n" + EN(ROLLUP_RULE)),
         (
             "适用性",
             "按经开区画像（所在地区、沿边地区、西部枢纽节点起步区、外籍人才集中）判断条目是否适用；"

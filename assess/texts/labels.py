@@ -51,3 +51,44 @@ CHANGE_CLASS = enum_labels(
     regressed=("退步", "regressed"),
     unchanged=("未变", "unchanged"),
 )
+
+# Record fields: the label a form shows (``field.*``) and, where it differs, the workbook's
+# column header (``header.*``). ``assess.fields`` pairs them with each field's codec.
+FIELD = {
+    name: text(f"field.{name}", zh, en)
+    for name, (zh, en) in {
+        "status": ("状态", "status"),
+        "explanation": ("成效/进度/原因/理由", "effect / progress / reason"),
+        "current": ("现状", "current state"),
+        "evidence": ("佐证材料", "evidence"),
+        "gap": ("差距", "gap"),
+        "opportunity": ("机遇", "opportunity"),
+        "actions": ("下一步举措", "next actions"),
+        "note": ("备注", "note"),
+        "figures": ("指标", "figures"),
+        "action.text": ("下一步举措", "next action"),
+        "action.lead": ("牵头单位", "lead unit"),
+        "action.partners": ("配合单位", "partner units"),
+        "action.due": ("完成时限", "due"),
+        "action.priority": ("优先级", "priority"),
+        "action.status": ("举措状态", "action status"),
+        "evidence.id": ("编号", "ID"),
+        "evidence.title": ("标题", "title"),
+        "evidence.ref": ("文号/链接/路径", "number / link / path"),
+        "evidence.date": ("日期", "date"),
+        "zone.name": ("经开区", "zone"),
+        "zone.province": ("所在省份", "province"),
+        "zone.border": ("沿边地区", "border zone"),
+        "zone.hub": ("西部枢纽节点起步区", "western computing hub start-up area"),
+        "zone.foreign_talent": ("外籍人才集中", "many foreign staff"),
+        "period": ("评估期", "period"),
+        "assessor": ("评估人", "assessor"),
+    }.items()
+}
+HEADER = {
+    "status": text("header.status", "落实状态", "status"),
+    "explanation": text("header.explanation", "成效/进度/原因", "effect / progress / reason"),
+}
+YES = text("yes", "是", "yes")
+NO = text("no", "否", "no")
+PROVINCE_CELL = text("province_cell", "{province}（{region}地区）", "{province} ({region})")

@@ -22,6 +22,9 @@ from assess.compare import ChangeClass, Comparison, ItemDiff, Unmatched, compare
 from assess.models import Action, Assessment, ItemRecord
 from assess.scoring import format_score
 from assess.storage import Migration
+from assess.texts.catalog import texts_for
+from assess.texts.compare import describe, status_text, unmatched_reason
+from assess.texts.labels import EXPLANATION
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
 
@@ -97,7 +100,9 @@ class CompareScreen(Screen[None]):
             f"({format_delta(overall.delta)})   "
         )
         for change in ChangeClass:
-            text.append(f"{change.text(en)} {c.counts[change]}  ", style=CHANGE_STYLES[change])
+            text.append(
+                f"{texts_for(en).label(change)} {c.counts[change]}  ", style=CHANGE_STYLES[change]
+            )
         text.append(f"  {t('cmp_changed')} {len(c.changed_items)}/{len(c.items)}")
         if self.changes_only:
             text.append(t("cmp_filter_on"), style="bold")
@@ -113,7 +118,7 @@ class CompareScreen(Screen[None]):
             if self.changes_only and not diff.changed:
                 continue
             item = index[diff.item_id]
-            phrases = diff.describe(en)
+            phrases = describe(diff, texts_for(en))
             other = (
                 phrases[0] + (f" (+{len(phrases) - 1})" if len(phrases) > 1 else "")
                 if phrases
@@ -122,21 +127,21 @@ class CompareScreen(Screen[None]):
             table.add_row(
                 diff.item_id,
                 item.title_en if en else item.title,
-                diff.status_text("a", en),
-                diff.status_text("b", en),
-                Text(diff.change.text(en), style=CHANGE_STYLES[diff.change]),
+                status_text(diff, "a", texts_for(en)),
+                status_text(diff, "b", texts_for(en)),
+                Text(texts_for(en).label(diff.change), style=CHANGE_STYLES[diff.change]),
                 other,
                 key=diff.item_id,
             )
         for u in self.comparison.unmatched:
-            status = u.status.label_en if en else u.status.label
+            status = texts_for(en).label(u.status)
             table.add_row(
                 u.item_id,
                 (u.title_en if en else u.title) or "—",
                 status if u.side == "a" else "—",
                 status if u.side == "b" else "—",
                 Text(self.t("cmp_unmatched"), style="magenta"),
-                u.reason(en),
+                unmatched_reason(u, texts_for(en)),
                 key=f"unmatched:{u.side}:{u.item_id}",
             )
         self.query_one("#compare-head", Static).update(self._head())
@@ -225,11 +230,13 @@ class ItemCompareScreen(ModalScreen[None]):
             text.append(f"{item.source}\n", style="italic")
         if self.diff is not None:
             text.append(f"{t('cmp_change')}: ")
-            text.append(self.diff.change.text(en), style=CHANGE_STYLES[self.diff.change])
-            for phrase in self.diff.describe(en):
+            text.append(
+                texts_for(en).label(self.diff.change), style=CHANGE_STYLES[self.diff.change]
+            )
+            for phrase in describe(self.diff, texts_for(en)):
                 text.append(f"\n  · {phrase}")
         elif self.unmatched is not None:
-            text.append(self.unmatched.reason(en), style="magenta")
+            text.append(unmatched_reason(self.unmatched, texts_for(en)), style="magenta")
         return text
 
     def _record(self, side: str) -> tuple[Assessment, ItemRecord | None]:
@@ -250,13 +257,13 @@ class ItemCompareScreen(ModalScreen[None]):
             text.append(t("cmp_no_record"), style="magenta")
             return text
         status = (
-            self.diff.status_text("a" if side == "a" else "b", en)
+            status_text(self.diff, "a" if side == "a" else "b", texts_for(en))
             if self.diff is not None
-            else (record.status.label_en if en else record.status.label)
+            else (texts_for(en).label(record.status))
         )
         text.append(f"{t('status')}: ", style="bold")
         text.append(f"{status}\n")
-        explanation = record.status.explanation_label_en if en else record.status.explanation_label
+        explanation = texts_for(en)(EXPLANATION[record.status.value])
         evidence = assessment.evidence_by_id()
         sections: list[tuple[str, str]] = [
             (explanation, record.explanation),
@@ -288,5 +295,5 @@ class ItemCompareScreen(ModalScreen[None]):
 def _action(action: Action, en: bool) -> str:
     """An action on one line: text｜lead｜due｜status."""
     parts = [action.text, action.lead, action.due.isoformat() if action.due else ""]
-    parts.append(action.status.label_en if en else action.status.label)
+    parts.append(texts_for(en).label(action.status))
     return "｜".join(p for p in parts if p)

@@ -13,8 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assess.models import Status
-from assess.scoring import ROLLUP_RULE, ROLLUP_RULE_EN, format_score, format_share
+from assess.models import STATUS_ORDER
+from assess.scoring import format_score, format_share
+from assess.texts.catalog import texts_for
+from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
@@ -69,8 +71,7 @@ class DashboardScreen(Screen[str | None]):
         out = Text()
         out.append(f"{t('overall')} {format_score(summary.overall.value)}    ", style="bold")
         out.append(f"{t('coverage')} {format_share(summary.overall.coverage)}\n", style="bold")
-        order = [Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE]
-        for status in [*order, Status.NOT_ASSESSED]:
+        for status in STATUS_ORDER:
             glyph, style = GLYPHS[status]
             out.append(glyph, style=style)
             out.append(f" {t.status(status)} {summary.counts[status]}   ")
@@ -88,7 +89,7 @@ class DashboardScreen(Screen[str | None]):
             out.append(" ")
             out.append_text(bar(score.value))
             out.append(f" {format_score(score.value):>5}  {format_share(score.coverage):>4}\n")
-        out.append(f"\n{t.pick(ROLLUP_RULE, ROLLUP_RULE_EN)}\n", style="grey62")
+        out.append(f"\n{texts_for(t.en)(ROLLUP_RULE)}\n", style="grey62")
         return out
 
     def _rows(self) -> list[Option]:
@@ -108,7 +109,7 @@ class DashboardScreen(Screen[str | None]):
             kind = cl.item_index[item_id].kind
             rows.append(
                 Option(
-                    f"  {title(item_id)}  [{t.pick(kind.label, kind.label_en)}·{t.status(status)}]",
+                    f"  {title(item_id)}  [{texts_for(t.en).label(kind)}·{t.status(status)}]",
                     id=f"{item_id}#gap{n}",
                 )
             )
@@ -117,7 +118,7 @@ class DashboardScreen(Screen[str | None]):
             rows.append(Option(f"  {title(item_id)}", id=f"{item_id}#opp{n}"))
         section(t("warnings"), len(summary.warnings))
         for n, warning in enumerate(summary.warnings):
-            message = warning.message_en if t.en else warning.message
+            message = warning_text(warning, texts_for(t.en))
             rows.append(Option(f"  {warning.item_id}  {message}", id=f"{warning.item_id}#w{n}"))
         return rows
 

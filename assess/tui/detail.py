@@ -17,33 +17,30 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, Label, Select, Static, TextArea
 
-from assess.applicability import applicability_text, item_applies
-from assess.editing import TEXT_FIELDS
-from assess.models import Action, Evidence, Status
+from assess.applicability import item_applies
+from assess.fields import TEXT_FIELDS
+from assess.models import STATUS_ORDER, Action, Evidence, Status
+from assess.texts.applicability import applicability_text
+from assess.texts.catalog import texts_for
 from assess.tui.i18n import Labels
 from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
 from assess.tui.session import Session
 
 TEXT_DEBOUNCE_SECONDS = 1.0
-STATUS_ORDER = (
-    Status.NOT_ASSESSED,
-    Status.DONE,
-    Status.IN_PROGRESS,
-    Status.NOT_STARTED,
-    Status.NOT_APPLICABLE,
-)
+TEXT_FIELD_IDS = {f.id for f in TEXT_FIELDS}
+# The form offers 未评估 first: it is where every item starts.
+FORM_STATUSES = (Status.NOT_ASSESSED, *(s for s in STATUS_ORDER if s is not Status.NOT_ASSESSED))
 
 
 ACTION_TEXT_WIDTH = 24  # cells; the whole text is in the edit dialog
 
 
 class ItemChanged(Message):
-    """An item's record changed; ``urgent`` asks for an immediate save (status, lists)."""
+    """An item's record changed."""
 
-    def __init__(self, item_id: str, *, urgent: bool) -> None:
+    def __init__(self, item_id: str) -> None:
         super().__init__()
         self.item_id = item_id
-        self.urgent = urgent
 
 
 @dataclass
@@ -82,7 +79,7 @@ class ItemDetail(VerticalScroll):
         with Horizontal(classes="field-row"):
             yield Label(t("status"), classes="field-label")
             yield Select(
-                [(t.status(s), s) for s in STATUS_ORDER],
+                [(t.status(s), s) for s in FORM_STATUSES],
                 allow_blank=False,
                 value=Status.NOT_ASSESSED,
                 id="status",
@@ -161,8 +158,8 @@ class ItemDetail(VerticalScroll):
         head = Text()
         head.append(f"{item.id}  ", style="bold cyan")
         head.append(t.pick(item.title, item.title_en), style="bold")
-        head.append(f"\n{t('kind')}{t.colon}{t.pick(item.kind.label, item.kind.label_en)}    ")
-        applies = applicability_text(item, zone, en=t.en)
+        head.append(f"\n{t('kind')}{t.colon}{texts_for(t.en).label(item.kind)}    ")
+        applies = applicability_text(item, zone, texts_for(t.en))
         head.append(f"{t('applicability')}{t.colon}")
         head.append(applies, style="" if item_applies(item, zone) else "bold red")
         self.query_one("#item-head", Static).update(head)
@@ -245,7 +242,7 @@ class ItemDetail(VerticalScroll):
         self.session.editor.set_status(item_id, status)
         if item_id == self.item_id:
             self._show_status(status)
-        self.post_message(ItemChanged(item_id, urgent=True))
+        self.post_message(ItemChanged(item_id))
 
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -270,14 +267,14 @@ class ItemDetail(VerticalScroll):
             self._timer_handle = None
         pending, self._pending = self._pending, {}
         for entry in pending.values():
-            if entry.field not in TEXT_FIELDS:
+            if entry.field not in TEXT_FIELD_IDS:
                 continue
             text = self.query_one(f"#{entry.field}", FieldArea).text
             if getattr(self.session.record(entry.item_id), entry.field) == text:
                 continue
             self.session.checkpoint()
             self.session.editor.set_text(entry.item_id, entry.field, text)
-            self.post_message(ItemChanged(entry.item_id, urgent=False))
+            self.post_message(ItemChanged(entry.item_id))
 
     # evidence ----------------------------------------------------------------------
 
@@ -300,8 +297,7 @@ class ItemDetail(VerticalScroll):
                 return
             self.session.checkpoint()
             ev = self.session.editor.add_evidence(result.title, result.ref, result.date)
-            record = self.session.record(item_id)
-            self.session.editor.set_item_evidence(item_id, [*record.evidence, ev.id])
+            self.session.editor.cite(item_id, ev.id)
             self._after_list_change(item_id)
 
         self.app.push_screen(EvidenceForm(self.t, None), done)
@@ -321,8 +317,7 @@ class ItemDetail(VerticalScroll):
             if evidence_id is None:
                 return
             self.session.checkpoint()
-            record = self.session.record(item_id)
-            self.session.editor.set_item_evidence(item_id, [*record.evidence, evidence_id])
+            self.session.editor.cite(item_id, evidence_id)
             self._after_list_change(item_id)
 
         self.app.push_screen(CiteEvidence(self.t, choices), done)
@@ -352,8 +347,7 @@ class ItemDetail(VerticalScroll):
         if item_id is None or key is None:
             return
         self.session.checkpoint()
-        record = self.session.record(item_id)
-        self.session.editor.set_item_evidence(item_id, [e for e in record.evidence if e != key])
+        self.session.editor.uncite(item_id, key)
         if not any(key in r.evidence for r in self.session.assessment.items.values()):
             self.session.editor.remove_evidence(key)
         self._after_list_change(item_id)
@@ -412,4 +406,4 @@ class ItemDetail(VerticalScroll):
         if item_id == self.item_id:
             self.refresh_evidence()
             self.refresh_actions()
-        self.post_message(ItemChanged(item_id, urgent=True))
+        self.post_message(ItemChanged(item_id))

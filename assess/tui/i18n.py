@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assess.models import ActionStatus, Priority, Status
+from assess.texts.catalog import texts_for
+from assess.texts.labels import EXPLANATION
 
 _LABELS: dict[str, tuple[str, str]] = {
     "app_title": ("经开区自评", "ETDZ self-assessment"),
@@ -192,16 +194,16 @@ class Labels:
         return key in _LABELS or key.removeprefix("status:") in Status._value2member_map_
 
     def status(self, status: Status) -> str:
-        return status.label_en if self.en else status.label
+        return texts_for(self.en).label(status)
 
     def explanation(self, status: Status) -> str:
-        return status.explanation_label_en if self.en else status.explanation_label
+        return texts_for(self.en)(EXPLANATION[status.value])
 
     def priority(self, priority: Priority) -> str:
-        return priority.label_en if self.en else priority.label
+        return texts_for(self.en).label(priority)
 
     def action_status(self, status: ActionStatus) -> str:
-        return status.label_en if self.en else status.label
+        return texts_for(self.en).label(status)
 
     def pick(self, zh: str, en: str) -> str:
         """Choose between a Chinese text and its English twin (falling back to Chinese)."""

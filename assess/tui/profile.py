@@ -16,8 +16,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, Switch
 
-from assess.models import ZoneProfile
+from assess.fields import BY_ID
 from assess.regions import PROVINCES, region_of
+from assess.texts.catalog import texts_for
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
 from assess.tui.session import Session
@@ -69,18 +70,13 @@ class ProfileScreen(Screen[None]):
 
     def _region_text(self, province: str) -> str:
         region = region_of(province)
-        return f"{self.t('region')}{self.t.colon}{region.label_en if self.t.en else region.value}"
+        return f"{self.t('region')}{self.t.colon}{texts_for(self.t.en).label(region)}"
 
     def _set_zone(self, name: str, value: str | bool) -> None:
-        zone = self.session.assessment.zone
-        old = getattr(zone, name)
-        if old == value:
+        if getattr(self.session.assessment.zone, name) == value:
             return
         self.session.checkpoint()
-        self.session.editor.log("", f"zone.{name}", old, value)
-        data = zone.model_dump()
-        data[name] = value
-        self.session.assessment.zone = ZoneProfile.model_validate(data)
+        self.session.editor.set_zone(BY_ID[f"zone.{name}"], value)
         self.app.post_message(ProfileChanged())
 
     @on(Select.Changed, "#province")
@@ -112,11 +108,9 @@ class ProfileScreen(Screen[None]):
         if field == "name":
             self._set_zone("name", value)
             return
-        old = getattr(self.session.assessment, field)
-        if old != value:
+        if getattr(self.session.assessment, field) != value:
             self.session.checkpoint()
-            self.session.editor.log("", field, old, value)
-            setattr(self.session.assessment, field, value)
+            self.session.editor.set_field_of_assessment(BY_ID[field], value)
             self.app.post_message(ProfileChanged())
 
     def action_close(self) -> None:

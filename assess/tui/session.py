@@ -18,7 +18,6 @@ from assess.scoring import Summary, summarize
 from assess.storage import AssessmentFile, dumps, write_atomic
 
 UNDO_DEPTH = 200
-PROFILE_FIELDS = ("name", "province", "border", "hub", "foreign_talent")
 
 
 @dataclass
@@ -70,7 +69,7 @@ class Session:
         """Go back to the last checkpoint, logging each reverted field in the history."""
         if not self._undo:
             return False
-        restore(self.editor, self._undo.pop())
+        self.editor.restore(self._undo.pop())
         self.changed()
         return True
 
@@ -101,38 +100,3 @@ class Session:
     def close(self) -> None:
         if self.handle is not None:
             self.handle.close()
-
-
-def restore(editor: Editor, snapshot: Assessment) -> None:
-    """Make the assessment equal to ``snapshot`` (history aside) through the editor."""
-    current = editor.assessment
-    for name in PROFILE_FIELDS:
-        old, new = getattr(current.zone, name), getattr(snapshot.zone, name)
-        if old != new:
-            editor.log("", f"zone.{name}", old, new)
-    if current.zone != snapshot.zone:
-        current.zone = snapshot.zone.model_copy()
-    for name in ("period", "assessor"):
-        old, new = getattr(current, name), getattr(snapshot, name)
-        if old != new:
-            editor.log("", name, old, new)
-            setattr(current, name, new)
-    # Evidence: first the union of both registers, so every record's citations stay valid.
-    known = current.evidence_by_id()
-    wanted = snapshot.evidence_by_id()
-    current.evidence = [*current.evidence, *(e for i, e in wanted.items() if i not in known)]
-    for item_id in sorted(set(current.items) | set(snapshot.items)):
-        target = snapshot.items.get(item_id, ItemRecord())
-        if current.items.get(item_id, ItemRecord()) != target:
-            editor.replace_record(item_id, target)
-    for evidence_id, old_ev in known.items():
-        new_ev = wanted.get(evidence_id)
-        if new_ev is None:
-            editor.log("", f"evidence.{evidence_id}", old_ev.title, "")
-        elif new_ev != old_ev:
-            editor.log("", f"evidence.{evidence_id}", old_ev.title, new_ev.title)
-    for evidence_id, new_ev in wanted.items():
-        if evidence_id not in known:
-            editor.log("", f"evidence.{evidence_id}", "", new_ev.title)
-    current.evidence = [e.model_copy() for e in snapshot.evidence]
-    editor.log("", "undo", "", "撤销 / undo")

@@ -10,14 +10,16 @@ import pytest
 from openpyxl import load_workbook
 
 from assess.cli.compare_commands import ProgressLine
-from assess.compare import CHANGE_LABELS, ChangeClass
+from assess.compare import ChangeClass
 from assess.demo import build_demo
 from assess.editing import Editor
 from assess.excel.compare_book import CHANGE_FILLS
+from assess.lang import Lang
 from assess.lifecycle import roll_forward
 from assess.models import Status
 from assess.resources import default_checklist
 from assess.storage import save
+from assess.texts import Texts
 from tests.compare.builders import stamp
 from tests.conftest import run_cli
 
@@ -89,7 +91,7 @@ def test_compare_in_english(periods: tuple[Path, Path], tmp_path: Path) -> None:
     result = run_cli("compare", *periods, "-o", out, "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "Comparison A → B" in result.stdout
-    assert CHANGE_LABELS[ChangeClass.IMPROVED][1] in result.stdout
+    assert Texts(Lang.EN).label(ChangeClass.IMPROVED) in result.stdout
     assert load_workbook(out).sheetnames == ["Overview", "Item by item", "Changes", "Due actions"]
 
 

@@ -8,14 +8,17 @@ from pathlib import Path
 import pytest
 
 from assess.checklist import Checklist
+from assess.cli.compare_text import comparison_text
 from assess.compare import ChangeClass, classify, compare
-from assess.compare_text import comparison_text
 from assess.demo import build_demo
 from assess.editing import Editor
+from assess.lang import Lang
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import ActionStatus, Status, ZoneProfile
 from assess.scoring import summarize
 from assess.storage import dumps, load, write_atomic
+from assess.texts import Texts
+from assess.texts.compare import describe, due_state, status_text
 from tests.compare.builders import act, add_evidence, pair, set_record, stamp
 from tests.conftest import TINY
 
@@ -52,6 +55,9 @@ def test_classify_order_of_precedence(
     a: Status, applies_a: bool, b: Status, applies_b: bool, expected: ChangeClass
 ) -> None:
     assert classify(a, applies_a, b, applies_b) is expected
+
+
+ZH = Texts()
 
 
 def test_every_change_class_in_one_zone_across_periods(
@@ -93,8 +99,8 @@ def test_two_zones_applicability_follows_each_profile(tiny: Checklist) -> None:
     assert by_id["1.3"].change is C.APPLICABILITY  # border only: applies to B
     assert by_id["2.2"].change is C.APPLICABILITY  # east only: applies to A
     assert by_id["1.1"].change is C.UNCHANGED
-    assert by_id["1.3"].status_text("a") == "不适用（画像）"
-    assert by_id["1.3"].status_text("b") == "未评估"
+    assert status_text(by_id["1.3"], "a", ZH) == "不适用（画像）"
+    assert status_text(by_id["1.3"], "b", ZH) == "未评估"
     assert not c.same_zone
 
 
@@ -139,7 +145,7 @@ def test_content_changes_name_what_was_added_and_removed(
         ("申报平台", ActionStatus.TODO, ActionStatus.DOING)
     ]
     assert d.figures_changed == ("平台数",)
-    text = "\n".join(d.describe())
+    text = "\n".join(describe(d, ZH))
     for phrase in (
         "差距有修改",
         "新增佐证：新的认定文件",
@@ -148,7 +154,7 @@ def test_content_changes_name_what_was_added_and_removed(
     ):
         assert phrase in text
     assert "举措「申报平台」：未开始 → 进行中" in text
-    assert "evidence added: 新的认定文件" in "\n".join(d.describe(en=True))
+    assert "evidence added: 新的认定文件" in "\n".join(describe(d, Texts(Lang.EN)))
 
 
 def test_unchanged_record_is_not_listed_as_changed(tiny: Checklist, jiangsu: ZoneProfile) -> None:
@@ -212,7 +218,7 @@ def test_actions_due_between_the_two_dates_and_not_done(
         ("仍在推进", ActionStatus.DOING),
         ("A中有B中无", None),
     ]
-    assert c.due_actions[1].state() == "B 中已无此举措"
+    assert due_state(c.due_actions[1], ZH) == "B 中已无此举措"
     # B older than A (the user swapped them): the window is still the span between them.
     assert compare(tiny, b, a).window == c.window
 
@@ -281,7 +287,7 @@ def test_real_checklist_roll_forward_then_edit(checklist: Checklist) -> None:
     c = compare(checklist, a, b, today=dt.date(2026, 7, 1))
     changed = {d.item_id: d for d in c.changed_items}
     assert changed[first.id].change is C.IMPROVED
-    assert "成效有修改" in changed[first.id].describe()
+    assert "成效有修改" in describe(changed[first.id], ZH)
     # Roll-forward drops done actions; that shows as "no longer listed", not as a removal.
     for diff in c.changed_items:
         assert diff.actions_removed == ()

@@ -20,8 +20,9 @@ from assess.excel.importer import WorkbookInvalid, import_into, new_from_workboo
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.excel.limits import WorkbookRefused
 from assess.excel.report import export_report
-from assess.models import Action, Assessment, Evidence, Status
+from assess.models import Action, ActionStatus, Assessment, Evidence, Status
 from assess.storage import dumps, load
+from assess.texts import Texts
 from tests.excel.conftest import TODAY
 
 COMPARED = ("checklist", "zone", "period", "assessor", "evidence", "items", "retired_items")
@@ -148,7 +149,7 @@ def test_edits_are_applied_through_history_and_overwrites_listed(
     assert copy.history[-len(result.changes) :] == result.changes
     assert all(c.who == "科创局" for c in result.changes)
     overwritten = {(c.item, c.field, c.old, c.new) for c in result.overwritten}
-    assert ("1.1", "status", "推进中", "已落实") in overwritten
+    assert ("1.1", "status", "in_progress", "done") in overwritten
     assert not any(c.field == "gap" for c in result.overwritten)  # 1.3 had no gap recorded
     assert any("推进中 → 已落实" in line for line in result.lines())
 
@@ -185,7 +186,7 @@ def test_department_workbooks_merge_one_after_another(
     import_into(land, checklist, merged)
     assert merged.items["1.3"].status is Status.IN_PROGRESS
     assert merged.items["13.2"].status is Status.IN_PROGRESS
-    assert merged.items["13.2"].actions[0].status.label == "进行中"
+    assert merged.items["13.2"].actions[0].status is ActionStatus.DOING
     untouched = [i for i in demo.items if i.split(".")[0] not in ("1", "13")]
     assert all(merged.items[i] == demo.items[i] for i in untouched)
 
@@ -316,7 +317,7 @@ def test_actions_typed_into_the_item_sheet_are_imported_when_the_item_has_none(
     copy = demo.model_copy(deep=True)
     result = import_into(report, checklist, copy)
     first, second = copy.items["1.3"].actions
-    assert (first.text, first.lead, first.due, first.priority.label) == (
+    assert (first.text, first.lead, first.due, Texts().label(first.priority)) == (
         "组建创新联合体", "科技创新局", dt.date(2026, 12, 31), "高",
     )  # fmt: skip
     assert (second.text, second.lead, second.due) == (
@@ -407,7 +408,7 @@ def test_action_changes_are_listed_one_per_action_with_what_changed(
     assert "  1.1 下一步举措" in lines
     changed = next(line for line in lines if second.text in line)
     assert changed.strip().startswith("修改「")
-    assert f"举措状态 {second.status.label} → 已完成" in changed
+    assert f"举措状态 {Texts().label(second.status)} → 已完成" in changed
     old_due = second.due.isoformat() if second.due else "（空）"
     assert f"完成时限 {old_due} → 2027-03-31" in changed
     assert not any(first.text in line for line in lines)  # unchanged: not listed

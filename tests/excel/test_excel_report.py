@@ -21,7 +21,9 @@ from assess.excel.report import default_report_name, export_report
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Action, Assessment, Evidence, Status
 from assess.resources import template_path
-from assess.scoring import ROLLUP_RULE, summarize
+from assess.scoring import summarize
+from assess.texts import Texts
+from assess.texts.messages import ROLLUP_RULE, warning_text
 from tests.excel.conftest import TODAY
 
 SHEET_NAMES = [
@@ -228,13 +230,13 @@ def test_quality_sheet_lists_every_warning(
     rows = _rows(book, "质量检查")
     warnings = summarize(checklist, demo, TODAY).warnings
     assert [(r["条目编号"], r["问题说明"]) for r in rows] == [
-        (w.item_id, w.message) for w in warnings
+        (w.item_id, warning_text(w, Texts())) for w in warnings
     ]
 
 
 def test_notes_sheet_states_rule_and_version(book: Workbook, checklist: Checklist) -> None:
     text = "\n".join(str(c.value) for row in book["说明"].iter_rows() for c in row if c.value)
-    assert ROLLUP_RULE in text
+    assert Texts()(ROLLUP_RULE) in text
     assert checklist.version in text and checklist.id in text
     assert "仅适用于" in text and "生成时间" in text
 

@@ -50,7 +50,7 @@ async def test_status_key_saves_at_once_and_relabels(
         saved = on_disk(demo_path)
         assert saved.items["1.7"].status is status
         change = saved.history[-1]
-        assert (change.item, change.field, change.new) == ("1.7", "status", status.label)
+        assert (change.item, change.field, change.new) == ("1.7", "status", status.value)
         tree = app.query_one(ChecklistTree)
         assert str(tree.item_nodes["1.7"].label).startswith(GLYPHS[status][0])
         after = app.session.summary.measures[1].value

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from assess.checklist import Checklist
 from assess.models import Assessment
-from assess.scoring import (
-    ROLLUP_RULE,
-    ROLLUP_RULE_EN,
-    Score,
-    Summary,
-    format_score,
-    format_share,
-    status_count_line,
-    summarize,
-)
+from assess.scoring import Score, Summary, format_score, format_share, summarize
+from assess.texts.catalog import texts_for
+from assess.texts.messages import ROLLUP_RULE, status_counts, warning_text
 from assess.textwidth import pad
 
 NAME_COLUMNS = 50
@@ -31,7 +24,7 @@ def _row(name: str, score: Score) -> str:
 def summary_text(checklist: Checklist, assessment: Assessment, *, en: bool = False) -> str:
     summary = summarize(checklist, assessment)
     zone = assessment.zone
-    region = zone.region.label_en if en else zone.region.value
+    region = texts_for(en).label(zone.region)
     flags = [
         label
         for on, label in (
@@ -56,7 +49,7 @@ def summary_text(checklist: Checklist, assessment: Assessment, *, en: bool = Fal
             f"{'coverage' if en else '覆盖率'} {format_share(overall.coverage)} "
             f"({overall.assessed}/{overall.applicable})"
         ),
-        status_count_line(summary, en=en),
+        status_counts(summary.counts, texts_for(en)),
         "",
         pad("Area / measure" if en else "领域 / 举措", NAME_COLUMNS)
         + pad("score" if en else "得分", 9, right=True)
@@ -69,7 +62,7 @@ def summary_text(checklist: Checklist, assessment: Assessment, *, en: bool = Fal
         for m in area.measures:
             name = f"({m.number}) {m.title_en}" if en else f"{m.numeral}{m.title}"
             lines.append(_row(f"  {name}", summary.measures[m.number]))
-    lines += ["", ROLLUP_RULE_EN if en else ROLLUP_RULE]
+    lines += ["", texts_for(en)(ROLLUP_RULE)]
     if summary.warnings:
         lines.append(
             f"{len(summary.warnings)} quality warning(s): run 'assess validate'"
@@ -88,5 +81,5 @@ def warnings_text(checklist: Checklist, summary: Summary, *, en: bool = False) -
     for w in summary.warnings:
         item = checklist.item_index.get(w.item_id)
         title = "" if item is None else (item.title_en if en else item.title)
-        lines.append(f"  {w.item_id} {title}: {w.message_en if en else w.message}")
+        lines.append(f"  {w.item_id} {title}: {warning_text(w, texts_for(en))}")
     return "\n".join(lines)

@@ -5,6 +5,16 @@ from __future__ import annotations
 from assess.compare import ChangeClass, Comparison, Side, format_delta
 from assess.rollup import Rollup
 from assess.scoring import format_score, format_share
+from assess.texts.catalog import texts_for
+from assess.texts.compare import (
+    describe,
+    due_state,
+    region_name,
+    row_name,
+    side_flags,
+    status_text,
+    unmatched_reason,
+)
 from assess.textwidth import pad
 
 NAME = 44
@@ -12,10 +22,10 @@ TITLE = 30
 
 
 def side_line(tag: str, side: Side, *, en: bool = False) -> str:
-    region = side.region_en if en else side.region
+    region = texts_for(en).label(side.region)
     where = f"{side.province} ({region})" if en else f"{side.province}（{region}）"
     parts = [side.name, side.period, where]
-    parts += list(side.flags_en if en else side.flags)
+    parts += list(side_flags(side, texts_for(en)))
     updated = side.updated.date().isoformat()
     parts.append(f"updated {updated}" if en else f"更新于 {updated}")
     parts.append(f"checklist {side.checklist_version}" if en else f"清单 {side.checklist_version}")
@@ -23,7 +33,7 @@ def side_line(tag: str, side: Side, *, en: bool = False) -> str:
 
 
 def change_count_line(comparison: Comparison, *, en: bool = False) -> str:
-    return "  ".join(f"{c.text(en)} {comparison.counts[c]}" for c in ChangeClass)
+    return "  ".join(f"{texts_for(en).label(c)} {comparison.counts[c]}" for c in ChangeClass)
 
 
 def comparison_text(comparison: Comparison, *, en: bool = False) -> str:
@@ -51,7 +61,7 @@ def comparison_text(comparison: Comparison, *, en: bool = False) -> str:
     for row in c.score_rows():
         indent = "  " if row.level == "measure" else ""
         lines.append(
-            pad(indent + row.name(en), NAME)
+            pad(indent + row_name(row, texts_for(en)), NAME)
             + pad(format_score(row.a.value), 8, right=True)
             + pad(format_score(row.b.value), 8, right=True)
             + pad(format_delta(row.delta), 8, right=True)
@@ -75,11 +85,11 @@ def comparison_text(comparison: Comparison, *, en: bool = False) -> str:
                 pad(diff.item_id, 6)
                 + pad(item.title_en if en else item.title, TITLE)
                 + " "
-                + pad(diff.status_text("a", en), 14)
-                + pad(diff.status_text("b", en), 14)
-                + diff.change.text(en)
+                + pad(status_text(diff, "a", texts_for(en)), 14)
+                + pad(status_text(diff, "b", texts_for(en)), 14)
+                + texts_for(en).label(diff.change)
             )
-            lines += [f"{'':6}· {phrase}" for phrase in diff.describe(en)]
+            lines += [f"{'':6}· {phrase}" for phrase in describe(diff, texts_for(en))]
     lines += _due_lines(c, en)
     lines += _unmatched_lines(c, en)
     return "\n".join(lines)
@@ -106,7 +116,9 @@ def _due_lines(c: Comparison, en: bool) -> list[str]:
     lines = ["", head]
     for due in c.due_actions:
         lead = f" ({due.lead})" if due.lead else ""
-        lines.append(f"  {due.item_id} {due.text}{lead} · {due.due.isoformat()} · {due.state(en)}")
+        lines.append(
+            f"  {due.item_id} {due.text}{lead} · {due.due.isoformat()} · {due_state(due, texts_for(en))}"
+        )
     return lines
 
 
@@ -121,8 +133,10 @@ def _unmatched_lines(c: Comparison, en: bool) -> list[str]:
     ]
     for u in c.unmatched:
         title = u.title_en if en else u.title
-        status = u.status.label_en if en else u.status.label
-        lines.append(f"  {' '.join(filter(None, [u.item_id, title]))} [{status}]: {u.reason(en)}")
+        status = texts_for(en).label(u.status)
+        lines.append(
+            f"  {' '.join(filter(None, [u.item_id, title]))} [{status}]: {unmatched_reason(u, texts_for(en))}"
+        )
     return lines
 
 
@@ -140,7 +154,7 @@ def rollup_text(rollup: Rollup, *, en: bool = False, top: int = 10) -> str:
     ]
     for avg in rollup.region_averages():
         lines.append(
-            pad(avg.name(en), 10)
+            pad(region_name(avg.region, texts_for(en)), 10)
             + pad(str(avg.zones), 10, right=True)
             + pad(format_score(avg.overall.value), 10, right=True)
             + pad(format_share(avg.coverage.value), 12, right=True)

@@ -1,0 +1,88 @@
+"""Every kind of edit goes through ``Editor`` and leaves one history entry with stored values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from assess import fields
+from assess.editing import Editor
+from assess.models import Action, Assessment, ItemRecord, Status
+from assess.texts import Texts
+from assess.texts.history import history_value
+
+Edit = Callable[[Editor], object]
+EDITS: dict[str, tuple[Edit, str]] = {
+    "zone name": (lambda e: e.set_zone(fields.ZONE_NAME, "新名称"), "zone.name"),
+    "province": (lambda e: e.set_zone(fields.ZONE_PROVINCE, "浙江"), "zone.province"),
+    "border": (lambda e: e.set_zone(fields.ZONE_BORDER, True), "zone.border"),
+    "hub": (lambda e: e.set_zone(fields.ZONE_HUB, True), "zone.hub"),
+    "foreign talent": (
+        lambda e: e.set_zone(fields.ZONE_FOREIGN_TALENT, True),
+        "zone.foreign_talent",
+    ),
+    "period": (lambda e: e.set_period("2026年上半年"), "period"),
+    "assessor": (lambda e: e.set_assessor("王五"), "assessor"),
+    "status": (lambda e: e.set_status("1.1", Status.DONE), "status"),
+    "text": (lambda e: e.set_field("1.1", fields.GAP, "缺少队伍"), "gap"),
+    "figure": (lambda e: e.set_figure("1.1", "企业数", "12"), "figures.企业数"),
+    "actions": (lambda e: e.set_actions("1.1", [Action(text="建队伍")]), "actions"),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_each_edit_writes_one_history_entry(tiny_assessment: Assessment, name: str) -> None:
+    edit, field = EDITS[name]
+    editor = Editor(tiny_assessment, who="李四")
+    edit(editor)
+    assert [(c.field, c.who) for c in tiny_assessment.history] == [(field, "李四")]
+    edit(editor)  # the same edit again changes nothing and logs nothing
+    assert len(tiny_assessment.history) == 1
+
+
+def test_evidence_update_cite_uncite_and_remove_are_logged(tiny_assessment: Assessment) -> None:
+    editor = Editor(tiny_assessment)
+    record = editor.add_evidence("工作报告", id="E7")
+    assert record.id == "E7"
+    assert editor.cite("1.1", "E7") and not editor.cite("1.1", "E7")
+    assert editor.update_evidence(record.model_copy(update={"ref": "文2号"}))
+    assert editor.uncite("1.1", "E7")
+    editor.cite("1.2", "E7")
+    editor.remove_evidence("E7")
+    assert tiny_assessment.items["1.2"].evidence == []
+    assert [c.field for c in tiny_assessment.history] == [
+        "evidence.E7", "evidence", "evidence.E7", "evidence", "evidence", "evidence", "evidence.E7",
+    ]  # fmt: skip
+
+
+def test_history_stores_values_and_shows_labels(tiny_assessment: Assessment) -> None:
+    editor = Editor(tiny_assessment)
+    editor.set_status("1.1", Status.IN_PROGRESS)
+    editor.set_actions("1.1", [Action(text="建队伍", due=dt.date(2026, 6, 30))])
+    status, actions = tiny_assessment.history
+    assert (status.old, status.new) == ("not_assessed", "in_progress")
+    assert '"due":"2026-06-30"' in actions.new and '"priority":"medium"' in actions.new
+    assert history_value("status", status.new, Texts()) == "推进中"
+    # Files written before values were stored hold labels; they are shown as they are.
+    assert history_value("status", "推进中", Texts()) == "推进中"
+    assert history_value("status", "某旧值", Texts()) == "某旧值"
+
+
+def test_restore_record_and_undo_log_every_field(tiny_assessment: Assessment) -> None:
+    snapshot = tiny_assessment.model_copy(deep=True)
+    editor = Editor(tiny_assessment)
+    editor.set_status("1.1", Status.DONE)
+    editor.set_zone(fields.ZONE_HUB, True)
+    editor.add_evidence("报告")
+    editor.cite("1.1", "E1")
+    start = len(tiny_assessment.history)
+    editor.restore(snapshot)
+    assert tiny_assessment.model_dump(exclude={"history", "updated"}) == snapshot.model_dump(
+        exclude={"history", "updated"}
+    )
+    logged = {c.field for c in tiny_assessment.history[start:]}
+    assert {"zone.hub", "status", "evidence", "evidence.E1", "undo"} <= logged
+    assert not editor.restore_record("1.1", tiny_assessment.items["1.1"])
+    assert editor.restore_record("1.1", ItemRecord(note="备注"))
