@@ -11,7 +11,14 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from assess.errors import LoadError, describe_validation_error
 from assess.regions import Region
@@ -95,6 +102,35 @@ class Area(_Strict):
         return chinese_numeral(self.number)
 
 
+class FigureMove(_Strict):
+    """A figure (indicator value) that now belongs to another item."""
+
+    name: str = Field(min_length=1)
+    from_item: str = Field(alias="from", min_length=1, description="ID in the earlier version")
+    to: str = Field(min_length=1, description="ID in this version")
+
+
+class VersionChange(_Strict):
+    """How the items of an earlier version map onto this one, so its files load losslessly.
+
+    IDs not named keep their ID. ``renamed`` moves a record; ``split`` copies it to each part
+    (the zone answered the whole sentence); ``kinds`` holds the kind an item had before, so the
+    loader can say whose gap or opportunity it now is.
+    """
+
+    from_version: str = Field(alias="from", min_length=1)
+    renamed: dict[str, str] = Field(default_factory=dict)
+    split: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    figures: tuple[FigureMove, ...] = ()
+    kinds: dict[str, Kind] = Field(default_factory=dict)
+
+    def target(self, old_id: str) -> tuple[str, ...]:
+        """The IDs in this version that carry the record of ``old_id``."""
+        if old_id in self.split:
+            return self.split[old_id]
+        return (self.renamed.get(old_id, old_id),)
+
+
 class Checklist(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     version: str = Field(min_length=1)
@@ -103,6 +139,9 @@ class Checklist(_Strict):
     source: str = ""
     issued: str = ""
     areas: tuple[Area, ...] = Field(min_length=1)
+    changes: tuple[VersionChange, ...] = Field(
+        default=(), description="Mappings from earlier versions, oldest first."
+    )
 
     @field_validator("areas")
     @classmethod
@@ -120,6 +159,31 @@ class Checklist(_Strict):
                         raise ValueError(f"duplicate item ID {item.id}")
                     seen.add(item.id)
         return areas
+
+    @model_validator(mode="after")
+    def _changes_name_items(self) -> Checklist:
+        """A mapping that points at an item this version lacks would lose a record."""
+        known = {i.id: i for a in self.areas for m in a.measures for i in m.items}
+        for change in self.changes:
+            targets = [*change.renamed.values(), *(p for ps in change.split.values() for p in ps)]
+            for new_id in [*targets, *(f.to for f in change.figures), *change.kinds]:
+                if new_id not in known:
+                    raise ValueError(
+                        f"changes (from {change.from_version}): item {new_id} is not in this "
+                        f"checklist; map old IDs only onto items of version {self.version}"
+                    )
+            if len(targets) != len(set(targets)):
+                raise ValueError(
+                    f"changes (from {change.from_version}): two old items map onto the same ID; "
+                    f"each new ID may receive one old record"
+                )
+            for move in change.figures:
+                if move.name not in {ind.name for ind in known[move.to].indicators}:
+                    raise ValueError(
+                        f"changes (from {change.from_version}): figure {move.name!r} moves to "
+                        f"{move.to}, which has no indicator of that name; add it to {move.to}"
+                    )
+        return self
 
     @property
     def measures(self) -> list[Measure]:

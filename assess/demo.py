@@ -203,7 +203,7 @@ RECORDS: dict[str, ItemRecord] = {
         gap="岗位管理改革未破题。",
         actions=[_a("提请市委编办研究编制分类管理方案", "党政办公室", D(2026, 5, 31), MID, TODO)],
     ),
-    "11.1": ItemRecord(
+    "11.2": ItemRecord(
         status=Status.IN_PROGRESS,
         explanation="开发建设公司已完成市场化改制方案。",
         actions=[_a("开发公司剥离行政职能", "党政办公室", D(2026, 3, 31), HIGH, DOING, "财政局")],
@@ -247,7 +247,7 @@ RECORDS: dict[str, ItemRecord] = {
             _a("推动分布式光伏市场化交易试点", "经济发展局", D(2026, 10, 31), MID, DOING, "供电局")
         ],
     ),
-    "14.5": ItemRecord(
+    "14.6": ItemRecord(
         status=Status.DONE,
         explanation="园区总体规划环评已通过审查。",
     ),

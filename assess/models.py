@@ -56,6 +56,8 @@ class ZoneProfile(_Model):
     border: bool = Field(default=False, description="沿边地区 / border zone")
     hub: bool = Field(default=False, description="西部枢纽节点起步区 / western computing hub")
     foreign_talent: bool = Field(default=False, description="外籍人才集中 / many foreign staff")
+    # Where border and hub can hold is checked by assess.profile_rules, not here: a file
+    # with an impossible profile still loads, and ``validate`` names the rule it breaks.
 
     @field_validator("province")
     @classmethod
@@ -68,11 +70,6 @@ class ZoneProfile(_Model):
     @property
     def region(self) -> Region:
         return region_of(self.province)
-
-    @property
-    def hub_outside_west(self) -> bool:
-        """The 西部枢纽节点起步区 are all in the West: a hub elsewhere is a slip."""
-        return self.hub and self.region is not Region.WEST
 
 
 class ChecklistRef(_Model):

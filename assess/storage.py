@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assess.checklist import Checklist, item_sort_key
+from assess.checklist_changes import Remapped, apply_changes, remapped_messages
 from assess.errors import LoadError, LockedError, SaveError, describe_validation_error
 from assess.filelock import FileLock
 from assess.models import SCHEMA_VERSION, Assessment, ItemRecord
@@ -35,12 +36,14 @@ class Migration:
     to_version: str
     added: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)
+    remapped: Remapped = field(default_factory=Remapped)
 
     def messages(self) -> list[str]:
         lines = [
             f"清单版本 {self.from_version} → {self.to_version} "
             f"/ checklist version {self.from_version} → {self.to_version}"
         ]
+        lines += remapped_messages(self.remapped)
         if self.added:
             lines.append(f"新增条目 / added items: {', '.join(self.added)}")
         if self.retired:
@@ -147,7 +150,12 @@ def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migr
             f"文件使用的清单版本 {ref.version} 比本程序自带的 {checklist.version} 新，请升级 assess "
             f"/ made with a newer checklist version; please upgrade",
         )
-    migration = Migration(ref.version, checklist.version)
+    migration = Migration(
+        ref.version, checklist.version, remapped=apply_changes(assessment, checklist)
+    )
+    for old_id, record in migration.remapped.displaced.items():
+        assessment.retired_items[old_id] = record
+        migration.retired.append(old_id)
     migration.added = [i for i in known if i not in assessment.items]
     for item_id in sorted(assessment.items, key=item_sort_key):
         if item_id not in known:

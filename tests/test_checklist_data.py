@@ -76,6 +76,7 @@ def test_source_copy_matches_shared_reference() -> None:
 
 def test_top_level(checklist: Checklist) -> None:
     assert checklist.id == "etdz-2025"
+    assert checklist.version == "1.1.0"
     assert checklist.title == "深化国家级经济技术开发区改革创新以高水平开放引领高质量发展工作方案"
     assert checklist.issued == "2025-05-21"
     assert checklist.title_en
@@ -220,3 +221,55 @@ def test_bad_kind_names_the_field(tmp_path: Path) -> None:
     assert "kind" in info.value.field
     assert info.value.field.startswith("areas.")
     assert info.value.path == broken
+
+
+# ── 1.1.0 corrections (issue 12) ─────────────────────────────────────────────
+
+
+def test_kinds_by_who_carries_it_out(checklist: Checklist) -> None:
+    """7.2 is an opening like 7.1; 9.2, 9.3 are done by the zone itself, like 11.1 and 11.2."""
+    kinds = {i.id: i.kind for i in checklist.items}
+    assert kinds["7.1"] is kinds["7.2"] is Kind.SUPPORT
+    for item_id in ("9.2", "9.3", "11.1", "11.2"):
+        assert kinds[item_id] is Kind.REQUIREMENT, item_id
+    header = CHECKLIST_PATH.read_text(encoding="utf-8").split("\nid = ")[0]
+    assert "who carries it out" in header and "9.2" in header and "11.1" in header
+
+
+def test_bundled_sentences_split(checklist: Checklist) -> None:
+    index = checklist.item_index
+    assert index["1.7"].source.endswith("知识产权强国建设示范园区，")
+    assert index["1.8"].source.startswith("强化区内外知识产权合作对接")
+    assert index["11.2"].source.startswith("推动园区行政管理主体与开发建设主体相对分离")
+    assert index["14.5"].source.endswith(
+        "积极创建绿色工业园区和生态文明建设示范区（生态工业园区）。"
+    )
+
+
+def test_figures_sit_on_their_items(checklist: Checklist) -> None:
+    def names(item_id: str) -> set[str]:
+        return {i.name for i in checklist.item_index[item_id].indicators}
+
+    assert "进出口总额" not in names("8.1") and "进出口总额" in names("9.2")
+    measure_two = {i.name for item in checklist.measure(2).items for i in item.indicators}
+    assert "规模以上工业总产值" in measure_two
+
+
+def test_titles_a_reader_would_not_misread(checklist: Checklist) -> None:
+    index = checklist.item_index
+    assert "单列年度用地计划指标" in index["13.1"].title
+    assert "Custody" not in index["10.3"].title_en and "Entrusted" in index["10.3"].title_en
+    assert "carriers" not in index["1.5"].title_en and "platforms" in index["1.5"].title_en
+    assert "bianzhi" in index["10.5"].title_en
+    assert "Two Countries, Twin Parks" in index["9.5"].title_en
+    assert not any(
+        "custody" in i.guidance_en or "carrier" in i.guidance_en for i in checklist.items
+    )
+
+
+def test_evidence_is_a_document_not_activity_records(checklist: Checklist) -> None:
+    """减负: evidence proves the point with one document, not a trail of activities."""
+    for item in checklist.items:
+        for ref in item.evidence:
+            for word in ("活动记录", "参会记录", "对接记录", "宣讲材料", "检查记录", "情况报告"):
+                assert word not in ref, f"{item.id}: {ref}"

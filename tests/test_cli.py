@@ -34,11 +34,11 @@ def test_new_then_summary(tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["zone"] == {"name": "苏州工业园区", "province": "江苏", "border": False, "hub": False,
                             "foreign_talent": True}  # fmt: skip
-    assert len(data["items"]) == 78
+    assert len(data["items"]) == 81
     summary = run_cli("summary", out)
     assert summary.returncode == 0
     assert "苏州工业园区" in summary.stdout and "江苏（东部）" in summary.stdout
-    assert "已落实 0  推进中 0  未启动 0  不适用 0  未评估 78" in summary.stdout
+    assert "已落实 0  推进中 0  未启动 0  不适用 0  未评估 81" in summary.stdout
     assert "（十六）加强财政金融支持" in summary.stdout
 
 

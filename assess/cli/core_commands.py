@@ -11,11 +11,28 @@ from assess.cli.common import Formatter, add_lang, checklist, load_reporting, re
 from assess.cli.report_text import summary_text, warnings_text
 from assess.demo import build_demo
 from assess.errors import AssessError
+from assess.lang import Lang
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Assessment, ZoneProfile
+from assess.profile_rules import ProfileViolation, profile_violations, violation_text
 from assess.regions import normalize_province, unknown_province_message
 from assess.scoring import summarize
 from assess.storage import save
+from assess.texts import Text, Texts
+from assess.texts.profile import (
+    DEFINITIONS,
+    FIX_FILE,
+    FIX_FLAG,
+    PROFILE_WARNING,
+    PROFILE_WARNINGS_HEAD,
+)
+
+PROFILE_FLAGS = ("border", "hub", "foreign_talent")
+
+
+def _both(entry: Text, **params: object) -> str:
+    """Chinese then English, as the rest of this module still writes its messages."""
+    return f"{Texts(Lang.ZH)(entry, **params)} / {Texts(Lang.EN)(entry, **params)}"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,14 +45,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--zone", help="经开区名称（用 --from 时默认沿用上一期）/ zone name")
     p.add_argument(
-        "--province", help="所在省份，如 江苏 或 江苏省（用 --from 时默认沿用）/ province"
+        "--province",
+        help="所在省份，如 江苏、江苏省、内蒙、兵团（用 --from 时默认沿用）/ province, e.g. 江苏 or 江苏省",
     )
     p.add_argument("--period", required=True, help="评估期，如 2025年下半年 / period")
     p.add_argument("--assessor", help="评估人 / assessor")
     flag = argparse.BooleanOptionalAction
-    p.add_argument("--border", action=flag, help="沿边地区 / border zone")
-    p.add_argument("--hub", action=flag, help="西部枢纽节点起步区（仅西部）/ western hub")
-    p.add_argument("--foreign-talent", action=flag, help="外籍人才集中 / many foreign staff")
+    for name in PROFILE_FLAGS:
+        p.add_argument(f"--{name.replace('_', '-')}", action=flag, help=_both(DEFINITIONS[name]))
     p.add_argument("--from", dest="previous", type=Path, help="上一期评估文件 / previous period")
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件 / output FILE.json")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
@@ -82,9 +99,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run_demo)
 
 
-PROFILE_FLAGS = ("border", "hub", "foreign_talent")
-
-
 def _zone(args: argparse.Namespace, previous: ZoneProfile | None) -> ZoneProfile:
     """The profile from the options; with --from, what is not given is carried over."""
     name = args.zone if args.zone is not None else (previous.name if previous else None)
@@ -94,7 +108,7 @@ def _zone(args: argparse.Namespace, previous: ZoneProfile | None) -> ZoneProfile
     if not province:
         raise AssessError("--province: 请填写所在省份，如 江苏 / give the province, e.g. 江苏")
     if normalize_province(province) is None:
-        raise AssessError(unknown_province_message(province))
+        raise AssessError(f"--province: {unknown_province_message(province)}")
     flags = {
         f: getattr(args, f)
         if getattr(args, f) is not None
@@ -102,12 +116,21 @@ def _zone(args: argparse.Namespace, previous: ZoneProfile | None) -> ZoneProfile
         for f in PROFILE_FLAGS
     }
     zone = ZoneProfile(name=name.strip(), province=province, **flags)
-    if zone.hub_outside_west:
+    violations = profile_violations(zone)
+    if violations:
         raise AssessError(
-            f"--hub: 西部枢纽节点起步区只在西部地区，{zone.province}属于{zone.region.value}；请去掉 --hub "
-            f"/ the western hub start-up areas are in the West only; drop --hub"
+            "\n".join(f"--{v.flag}: {violation_both(v, FIX_FLAG, flag=v.flag)}" for v in violations)
         )
     return zone
+
+
+def violation_both(violation: ProfileViolation, fix: Text, **params: object) -> str:
+    """The broken rule and how to fix it, Chinese then English."""
+    zh, en = Texts(Lang.ZH), Texts(Lang.EN)
+    return (
+        f"{violation_text(violation, Lang.ZH)}；{zh(fix, **params)}"
+        f" / {violation_text(violation, Lang.EN)}; {en(fix, **params)}"
+    )
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -147,11 +170,27 @@ def run_validate(args: argparse.Namespace) -> int:
     assessment = load_reporting(args.file).assessment
     summary = summarize(checklist(), assessment)
     en = args.lang == "en"
-    if not summary.warnings:
+    violations = profile_violations(assessment.zone)
+    if not summary.warnings and not violations:
         print(f"{args.file}: " + ("valid, no warnings" if en else "有效，无质量提示"))
         return 0
-    print(warnings_text(checklist(), summary, en=en))
+    if violations:
+        print(profile_warnings_text(violations, Lang.parse(args.lang)))
+    if summary.warnings:
+        print(warnings_text(checklist(), summary, en=en))
     return 1
+
+
+def profile_warnings_text(violations: list[ProfileViolation], lang: Lang) -> str:
+    """The profile's broken rules, each with how to fix it (a file is fixed, not refused)."""
+    t = Texts(lang)
+    lines = [t(PROFILE_WARNINGS_HEAD, count=len(violations))]
+    sep = "; " if lang is Lang.EN else "；"
+    lines += [
+        f"  {t(PROFILE_WARNING)}{t.colon}{violation_text(v, lang)}{sep}{t(FIX_FILE)}"
+        for v in violations
+    ]
+    return "\n".join(lines)
 
 
 def run_summary(args: argparse.Namespace) -> int:

@@ -7,10 +7,13 @@ import time
 from pathlib import Path
 
 from assess.cli.common import Formatter, checklist, load_reporting, refuse_overwrite
+from assess.cli.core_commands import violation_both
 from assess.errors import AssessError
 from assess.excel.importer import ImportReport, import_into, new_from_workbook
 from assess.excel.report import default_report_name, export_report
+from assess.profile_rules import profile_violations
 from assess.storage import AssessmentFile, load, save
+from assess.texts.profile import FIX_FILE
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,6 +96,8 @@ def run_import(args: argparse.Namespace) -> int:
         assessment, report = new_from_workbook(args.workbook, cl)
         for note in report.notes:
             print(f"提示 / note: {note}")
+        for violation in profile_violations(assessment.zone):
+            print(f"提示 / note: {violation_both(violation, FIX_FILE)}")
         filled = sum(1 for r in assessment.items.values() if not r.is_blank())
         counts = f"{filled} 个条目有记录、{len(assessment.evidence)} 项佐证材料 / items with records: {filled}"
         if args.dry_run:

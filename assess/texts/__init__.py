@@ -1,10 +1,11 @@
 """User-facing text in Chinese and English; see :mod:`assess.texts.catalog`.
 
-The definition modules are imported here so the catalog is complete whichever is read.
+Enum and field labels (:mod:`assess.texts.labels`) are loaded with the package, since
+``Texts.label`` finds them by id; every other definition module is imported where it is used,
+so the core modules may define their messages here without an import cycle.
 """
 
 from assess.texts import labels as labels
-from assess.texts import messages as messages
 from assess.texts.catalog import CATALOG, Text, Texts, enum_text, parse_label, text
 
-__all__ = ["CATALOG", "Text", "Texts", "enum_text", "labels", "messages", "parse_label", "text"]
+__all__ = ["CATALOG", "Text", "Texts", "enum_text", "parse_label", "text"]

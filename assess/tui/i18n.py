@@ -124,10 +124,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cmp_changes_only": ("仅看变化", "changes only"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
-    "hub_not_west": (
-        "西部枢纽节点起步区只在西部地区，请核对所在省份",
-        "The western hub start-up areas are in the West only; check the province",
-    ),
     "export": ("导出对标分析台账", "export the workbook"),
     "export_short": ("导出", "export"),
     "exporting": ("正在导出…", "exporting…"),

@@ -17,8 +17,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, Switch
 
 from assess.fields import BY_ID
+from assess.lang import Lang
+from assess.profile_rules import profile_violations, violation_text
 from assess.regions import PROVINCES, region_of
+from assess.texts import Texts
 from assess.texts.catalog import texts_for
+from assess.texts.profile import DEFINITIONS
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
 from assess.tui.session import Session
@@ -35,6 +39,7 @@ class ProfileScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.t = labels
+        self.texts = Texts(Lang.EN if labels.en else Lang.ZH)
         localize(self, labels)
 
     def compose(self) -> ComposeResult:
@@ -58,11 +63,15 @@ class ProfileScreen(Screen[None]):
                 with Horizontal(classes="field-row"):
                     yield Switch(getattr(zone, name), id=name)
                     yield Label(self._switch_text(name, getattr(zone, name)), id=f"{name}-label")
+                yield Static(self.texts(DEFINITIONS[name]), classes="hint")
             yield Label(t("period"))
             yield Input(a.period, id="period")
             yield Label(t("assessor"))
             yield Input(a.assessor, id="assessor")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._warn_violations()
 
     def _switch_text(self, name: str, on: bool) -> str:
         """The state in words too: a switch alone shows it only by colour."""
@@ -84,6 +93,7 @@ class ProfileScreen(Screen[None]):
         if isinstance(event.value, str):
             self._set_zone("province", event.value)
             self.query_one("#region", Static).update(self._region_text(event.value))
+            self._warn_violations()
 
     @on(Switch.Changed)
     def _switch(self, event: Switch.Changed) -> None:
@@ -92,8 +102,12 @@ class ProfileScreen(Screen[None]):
             return
         self._set_zone(name, event.value)
         self.query_one(f"#{name}-label", Label).update(self._switch_text(name, event.value))
-        if self.session.assessment.zone.hub_outside_west:
-            self.notify(self.t("hub_not_west"), severity="warning", timeout=6)
+        self._warn_violations()
+
+    def _warn_violations(self) -> None:
+        """Name the rule a profile breaks; the change is kept (the user may fix the province)."""
+        for violation in profile_violations(self.session.assessment.zone):
+            self.notify(violation_text(violation, self.texts.lang), severity="warning", timeout=8)
 
     @on(Input.Submitted)
     @on(Input.Blurred)

@@ -66,7 +66,7 @@ def test_compare_prints_table_and_writes_workbook(
     chart = overview._charts[0]
     assert len(chart.series) == 2
     items = wb["逐项对比"]
-    assert items.max_row == 2 + 78
+    assert items.max_row == 2 + 81
     assert items.print_title_rows == "$2:$2"
     rows = {items.cell(r, 2).value: r for r in range(3, items.max_row + 1)}
     r11 = rows["1.1"]
@@ -77,7 +77,7 @@ def test_compare_prints_table_and_writes_workbook(
     changes = wb["变化清单"]
     listed = [changes.cell(r, 8).value for r in range(3, changes.max_row + 1)]
     assert "退步" in listed and "改善" in listed
-    assert changes.max_row - 2 < 78
+    assert changes.max_row - 2 < 81
     regress_row = next(
         r for r in range(3, changes.max_row + 1) if changes.cell(r, 8).value == "退步"
     )

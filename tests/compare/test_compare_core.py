@@ -291,7 +291,7 @@ def test_real_checklist_roll_forward_then_edit(checklist: Checklist) -> None:
     # Roll-forward drops done actions; that shows as "no longer listed", not as a removal.
     for diff in c.changed_items:
         assert diff.actions_removed == ()
-    assert len(c.items) == len(checklist.items) == 78
+    assert len(c.items) == len(checklist.items) == 81
     assert compare(checklist, a, a).changed_items == []
 
 

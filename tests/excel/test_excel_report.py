@@ -93,14 +93,15 @@ def test_status_dropdown_and_colours(book: Workbook, checklist: Checklist) -> No
     assert len(colours) == 5
 
 
-def test_filter_freeze_wrap_and_measure_bands(book: Workbook) -> None:
+def test_filter_freeze_wrap_and_measure_bands(book: Workbook, checklist: Checklist) -> None:
     ws = book["逐项对标"]
     assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:T")
     assert ws.freeze_panes == "F3"
     assert ws["F3"].alignment.wrap_text
     fills = {ws.cell(r, 1).fill.fgColor.rgb[-6:] for r in range(3, 20)}
     assert len(fills) == 2  # measures alternate shading
-    assert ws.cell(3, 1).fill.fgColor.rgb != ws.cell(10, 1).fill.fgColor.rgb  # (一) vs (二)
+    second = 3 + len(checklist.measure(1).items)  # first row of (二)
+    assert ws.cell(3, 1).fill.fgColor.rgb != ws.cell(second, 1).fill.fgColor.rgb
 
 
 def test_every_sheet_prints_a4_landscape_with_headers(book: Workbook, demo: Assessment) -> None:

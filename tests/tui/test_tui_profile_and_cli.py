@@ -215,3 +215,27 @@ async def test_profile_switches_say_their_state_in_words(app: AssessApp) -> None
         await pilot.pause()
         assert str(label.render()).endswith("是")
         assert app.session.assessment.zone.hub is True
+
+
+async def test_profile_defines_attributes_and_names_a_broken_rule(
+    app: AssessApp, demo_path: Path
+) -> None:
+    """The demo is in 广西: 沿边 is fine there, a hub start-up area is not (issue 12)."""
+    from textual.widgets import Static
+
+    from assess.texts import Texts
+    from assess.texts.profile import DEFINITIONS
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        shown = [str(s.render()) for s in app.screen.query(Static)]
+        for entry in DEFINITIONS.values():
+            assert Texts()(entry) in shown
+        assert not [n for n in app._notifications if "规则" in n.message]
+        app.screen.query_one("#hub", Switch).value = True
+        await pilot.pause()
+        await settle(app)
+        messages = [n.message for n in app._notifications]
+        assert any("西部枢纽节点起步区仅在" in m and "广西" in m for m in messages), messages
+        assert on_disk(demo_path).zone.hub  # kept: the user may be fixing the province next
