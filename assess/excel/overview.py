@@ -230,7 +230,8 @@ def _charts(
     radar.title = t(R.CHART_MEASURES if limited else R.CHART_AREAS)
     radar.legend = None
     radar.add_data(Reference(ws, min_col=3, min_row=first, max_row=last))
-    radar.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
+    names = 1 if limited else 2  # measures by numeral, as on the columns; areas by name
+    radar.set_categories(Reference(ws, min_col=names, min_row=first, max_row=last))
     radar.y_axis.scaling.min = 0
     radar.y_axis.scaling.max = 100
     radar.y_axis.delete = False

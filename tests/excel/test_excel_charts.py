@@ -55,8 +55,8 @@ def test_department_radar_shows_its_measures_and_says_department_score(
 ) -> None:
     path = export_report(checklist, demo, tmp_path / "dept.xlsx", measures=range(1, 6), today=TODAY)
     bar, radar = charts(path)
-    titles = [checklist.measure(n).title for n in range(1, 6)]
-    assert cache(radar, "strCache") == [titles]  # five axes, not one
+    numerals = [checklist.measure(n).numeral for n in range(1, 6)]
+    assert cache(radar, "strCache") == [numerals]  # five axes, not one
     assert len(cache(radar, "numCache")[0]) == 5
     assert cache(bar, "numCache") == cache(radar, "numCache")
     ws = load_workbook(path)["总览"]
