@@ -7,14 +7,23 @@ import sys
 from collections.abc import Sequence
 
 from assess import __version__
-from assess.cli import compare_commands, core_commands, excel_commands, serve_commands, tui_commands
+from assess.cli import (
+    compare_commands,
+    core_commands,
+    excel_commands,
+    report_commands,
+    serve_commands,
+    tui_commands,
+)
 from assess.errors import AssessError
 
 DESCRIPTION = """\
 国家级经开区 16 项举措自评工具：逐项分解、逐条对标，找差距、找机遇。
 Self-assessment of a national ETDZ against the 2025 work plan's 16 measures."""
 
-COMMAND_MODULES = [core_commands, serve_commands, tui_commands, compare_commands, excel_commands]
+COMMAND_MODULES = [
+    core_commands, serve_commands, tui_commands, compare_commands, excel_commands, report_commands
+]  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,6 +33,7 @@ from assess.excel.cells import (
     put_number,
     put_text,
 )
+from assess.excel.chart_cache import cache_values
 from assess.excel.printing import setup_print
 from assess.excel.sizing import fit_row_height
 from assess.texts.catalog import texts_for
@@ -240,6 +241,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     chart.height = 14
     chart.width = 24
     chart.y_axis.majorGridlines = None
+    cache_values(chart, ws.parent)
     ws.row_breaks.append(Break(id=row + 1))
     ws.add_chart(chart, f"A{row + 2}")
     setup_print(

@@ -25,6 +25,7 @@ from assess.excel.cells import (
     put_number,
     put_text,
 )
+from assess.excel.chart_cache import cache_values
 from assess.excel.context import ReportContext
 from assess.excel.layout import OVERVIEW
 from assess.excel.sheets import ZH
@@ -32,11 +33,14 @@ from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
 from assess.excel.tables import put_score, set_title
 from assess.models import STATUS_ORDER
 from assess.scoring import Score
+from assess.texts import Texts
+from assess.texts import report as report_words
 
 WIDTH = len(OVERVIEW.columns)
 TOP_GAPS = 8
 STATUS_COL = 5
 CHART_ROWS = 19
+RADAR_AXES = 3
 
 # Profile labels, shared with the importer.
 ZONE = "经开区"
@@ -54,6 +58,7 @@ YES, NO = "是", "否"
 
 
 def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
+    t = Texts()
     a = ctx.assessment
     set_title(ws, f"{a.zone.name}　对标分析总览（{a.period}）")
     row = _section(ws, 3, "一、基本信息与落实状态")
@@ -81,7 +86,9 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     put_date(ws, row, 2, ctx.today).style = STYLE_DATE
     row += 1
     score = ctx.scope_score
-    _pair(ws, row, "总体得分")
+    _pair(
+        ws, row, t(report_words.DEPARTMENT_SCORE) if ctx.limited else t(report_words.OVERALL_SCORE)
+    )
     put_score(ws, row, 2, score.value)
     row += 1
     _pair(ws, row, "覆盖率")
@@ -122,7 +129,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
 
     ws.row_breaks.append(Break(id=row - 1))
     row = _section(ws, row, "四、得分图")
-    _charts(ws, row, (measure_first, measure_last), (area_first, area_last))
+    _charts(ws, row, (measure_first, measure_last), (area_first, area_last), limited=ctx.limited)
     row += CHART_ROWS
 
     row = _section(ws, row, f"五、主要差距（前 {TOP_GAPS} 项）")
@@ -195,10 +202,16 @@ def _fit_merged(ws: Worksheet, row: int, text: str) -> None:
     ws.row_dimensions[row].height = lines * LINE_HEIGHT + 4
 
 
-def _charts(ws: Worksheet, row: int, measures: tuple[int, int], areas: tuple[int, int]) -> None:
+def _charts(
+    ws: Worksheet, row: int, measures: tuple[int, int], areas: tuple[int, int], *, limited: bool
+) -> None:
+    """Scores per measure as columns; beside them a radar over the areas, or, in a department's
+    workbook, over its measures (a radar needs three axes; with fewer the columns say it all).
+    """
+    t = Texts()
     bar = BarChart()
     bar.type = "col"
-    bar.title = "各举措得分（百分制）"
+    bar.title = t(report_words.CHART_MEASURES)
     bar.legend = None
     bar.add_data(Reference(ws, min_col=3, min_row=measures[0], max_row=measures[1]))
     bar.set_categories(Reference(ws, min_col=1, min_row=measures[0], max_row=measures[1]))
@@ -209,18 +222,24 @@ def _charts(ws: Worksheet, row: int, measures: tuple[int, int], areas: tuple[int
     bar.x_axis.delete = False
     bar.y_axis.delete = False
     bar.height, bar.width = 9.5, 16.5
+    cache_values(bar, ws.parent)
     ws.add_chart(bar, f"A{row}")
 
+    first, last = measures if limited else areas
+    if last - first + 1 < RADAR_AXES:
+        return
     radar = RadarChart()
     radar.type = "marker"
-    radar.title = "各领域得分（百分制）"
+    radar.title = t(report_words.CHART_MEASURES if limited else report_words.CHART_AREAS)
     radar.legend = None
-    radar.add_data(Reference(ws, min_col=3, min_row=areas[0], max_row=areas[1]))
-    radar.set_categories(Reference(ws, min_col=2, min_row=areas[0], max_row=areas[1]))
+    radar.add_data(Reference(ws, min_col=3, min_row=first, max_row=last))
+    names = 1 if limited else 2  # measures by numeral, as on the columns; areas by name
+    radar.set_categories(Reference(ws, min_col=names, min_row=first, max_row=last))
     radar.y_axis.scaling.min = 0
     radar.y_axis.scaling.max = 100
     radar.y_axis.delete = False
     radar.y_axis.number_format = "0"
     radar.x_axis.delete = False
     radar.height, radar.width = 9.5, 11.5
+    cache_values(radar, ws.parent)
     ws.add_chart(radar, f"{get_column_letter(5)}{row}")

@@ -1,0 +1,185 @@
+"""The Word report: what an official opens, edits, prints and signs."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.shared import Length, Pt
+
+from assess.checklist import Checklist, chinese_numeral
+from assess.lang import Lang
+from assess.models import Action, Assessment, ItemRecord, Status
+from assess.word.render import default_report_name, write_report
+from tests.word.conftest import TODAY
+
+
+def texts(document: Document, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == style]
+
+
+def body(document: Document) -> str:
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def after(document: Document, heading: str) -> list[str]:
+    """The paragraphs between the heading ``heading`` and the next heading."""
+    paragraphs = document.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == heading) + 1
+    out = []
+    for p in paragraphs[start:]:
+        if p.style is not None and p.style.name.startswith("Heading"):
+            break
+        out.append(p.text)
+    return out
+
+
+def east_asia(document: Document, style: str) -> str | None:
+    rpr = document.styles[style].element.rPr
+    assert rpr is not None and rpr.rFonts is not None
+    value: str | None = rpr.rFonts.get(qn("w:eastAsia"))
+    return value
+
+
+def test_headings_follow_the_policys_numbering(zh_doc: Document, checklist: Checklist) -> None:
+    (title,) = texts(zh_doc, "Title")
+    assert title.startswith("示例经济技术开发区关于对标落实《深化国家级经济技术开发区")
+    assert title.endswith("情况的自评报告")
+    assert texts(zh_doc, "Subtitle") == ["（2026年上半年）"]
+    parts = [f"{chinese_numeral(n)}、{a.title}" for n, a in enumerate(checklist.areas, start=2)]
+    assert texts(zh_doc, "Heading 1") == ["一、基本情况", *parts]
+    assert texts(zh_doc, "Heading 2") == [f"{m.numeral}{m.title}" for m in checklist.measures]
+
+
+def test_basics_give_scores_coverage_and_counts(zh_doc: Document) -> None:
+    basics = after(zh_doc, "一、基本情况")
+    assert basics[0].startswith("示例经济技术开发区位于广西，属西部地区，为沿边地区。")
+    assert "评估人为示例评估组" in basics[0]
+    assert "覆盖率43%；总体得分64.5分" in basics[1]
+    assert basics[2].startswith(
+        "从落实状态看，已落实14项、推进中12项、未启动6项、不适用2项、未评估44项。"
+    )
+    assert "（其中逾期未完成2项）" in basics[2]
+    assert basics[3].startswith("分领域看，“因地制宜发展新质生产力”得分60.7分")
+
+
+def test_a_measure_reads_as_prose_in_four_sections(zh_doc: Document, demo: Assessment) -> None:
+    first, effects, gaps, support, steps = after(zh_doc, "（一）提升创新策源能力")
+    assert first.startswith(
+        "本项适用条目7个，已落实2项、推进中2项、未启动1项、不适用1项、未评估1项，得分60.0分。"
+    )
+    assert "“离岸创新基地”标为不适用，理由：园区暂无境外研发合作基础" in first
+    assert effects.startswith("1.落实成效。（1）“承担国家和地方科技计划项目”：2025年区内单位")
+    assert gaps.startswith(
+        "2.存在差距。（1）“重大产业科技创新平台”正在推进：自治区级新材料中试基地已获批"
+    )
+    assert "主要差距：缺少国家级产业科技创新平台，高端研发人才不足。" in gaps
+    assert "“知识产权示范园区与协同运用”尚未启动，原因：知识产权工作由市局统筹" in gaps
+    assert support.startswith(
+        "3.争取支持。（1）“重大产业科技创新平台”：可争取将中试基地纳入国家级平台布局。"
+    )
+    due = demo.items["1.1"].actions[0].due
+    assert due is not None
+    expected = f"完成中试基地主体工程建设（牵头：科技创新局，配合：建设局，时限：{due.year}年{due.month}月{due.day}日前）。"
+    assert steps.startswith(f"4.下一步举措。（1）{expected}")
+
+
+def test_run_in_section_headings_are_bold(zh_doc: Document) -> None:
+    effects = next(p for p in zh_doc.paragraphs if p.text.startswith("1.落实成效。"))
+    assert effects.runs[0].text == "1.落实成效。"
+    assert effects.runs[0].bold is True
+
+
+def test_overdue_actions_and_higher_level_requests_are_named(zh_doc: Document) -> None:
+    text = body(zh_doc)
+    assert (
+        "完成制糖企业智能化改造验收（牵头：经济发展局，时限：2025年11月26日前，已逾期）。" in text
+    )
+    assert "“沿边跨境产业合作”属上级事项，正在争取：" in text
+
+
+def test_a_measure_with_nothing_recorded_says_so_in_one_line(
+    zh_doc: Document, checklist: Checklist
+) -> None:
+    nine = checklist.measure(9)  # the demo records nothing for （九）
+    assert after(zh_doc, f"（九）{nine.title}") == ["本项暂未填写。"]
+
+
+def test_closing_and_sign_off_block(zh_doc: Document) -> None:
+    assert "特此报告。" in texts(zh_doc, "Normal")
+    assert texts(zh_doc, "Sign-off") == [
+        "填报单位（盖章）：示例经济技术开发区",
+        "填报人：示例评估组",
+        "联系电话：" + "　" * 8,
+        "审核人：" + "　" * 8,
+        "日期：　　年　　月　　日",
+    ]
+
+
+def test_page_and_fonts_follow_gbt_9704(zh_doc: Document, zh_report: Path) -> None:
+    section = zh_doc.sections[0]
+    sizes = (section.page_width, section.page_height, section.top_margin, section.bottom_margin)
+    sizes += (section.left_margin, section.right_margin)
+    assert [round(Length(s).mm) for s in sizes] == [210, 297, 37, 35, 28, 26]
+    assert zh_doc.styles["Normal"].font.size == Pt(16)
+    assert zh_doc.styles["Title"].font.size == Pt(22)
+    assert east_asia(zh_doc, "Normal") == "仿宋_GB2312"
+    assert east_asia(zh_doc, "Title") == "方正小标宋简体"
+    assert east_asia(zh_doc, "Heading 1") == "黑体"
+    assert east_asia(zh_doc, "Heading 2") == "楷体_GB2312"
+    with zipfile.ZipFile(zh_report) as z:
+        fonts = z.read("word/fontTable.xml").decode()
+        footer = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts
+    assert footer.count(" PAGE ") == 2  # odd and even pages
+    assert "《工作方案》清单1.0.0版" in footer
+
+
+def test_english_keeps_the_structure_and_the_zones_words(
+    en_doc: Document, checklist: Checklist
+) -> None:
+    assert texts(en_doc, "Heading 1")[:2] == [
+        "I. Basic information",
+        "II. Developing new quality productive forces according to local conditions",
+    ]
+    assert texts(en_doc, "Heading 2")[0] == "(1) Strengthen the capacity to originate innovation"
+    effects = next(p.text for p in en_doc.paragraphs if p.text.startswith("1. Results."))
+    assert "“National and local S&T programme projects”: 2025年区内单位" in effects
+    assert after(en_doc, f"(9) {checklist.measure(9).title_en}") == ["Nothing recorded yet."]
+    assert "due by 2025-11-26; overdue" in body(en_doc)
+    assert texts(en_doc, "Sign-off")[0] == "Reporting unit (seal): 示例经济技术开发区"
+
+
+def test_markup_and_formula_text_comes_out_literally(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    demo.items["9.1"] = ItemRecord(
+        status=Status.DONE, explanation="=1+1 [b]x[/b] <w:t>&amp; {zone}\x07"
+    )
+    demo.items["9.2"] = ItemRecord(
+        status=Status.NOT_STARTED, actions=[Action(text="@SUM(A1) ${x}", lead="=HYPERLINK()")]
+    )
+    path = write_report(checklist, demo, tmp_path / "r.docx", today=TODAY)
+    text = body(docx.Document(str(path)))
+    assert "=1+1 [b]x[/b] <w:t>&amp; {zone}。" in text
+    assert "@SUM(A1) ${x}（牵头：=HYPERLINK()）。" in text
+
+
+def test_default_name_is_next_to_the_workbook_and_safe(demo: Assessment) -> None:
+    assert default_report_name(demo) == "示例经济技术开发区-2026年上半年-自评报告.docx"
+    assert default_report_name(demo, Lang.EN).endswith("-self-assessment.docx")
+    demo.period = "2026/上半年"
+    assert default_report_name(demo) == "示例经济技术开发区-2026_上半年-自评报告.docx"
+
+
+def test_an_action_due_today_is_not_overdue(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    demo.items["9.1"] = ItemRecord(
+        status=Status.IN_PROGRESS, actions=[Action(text="今日到期", due=TODAY)]
+    )
+    path = write_report(checklist, demo, tmp_path / "r.docx", today=TODAY)
+    assert "今日到期（牵头单位待明确，时限：2026年1月15日前）。" in body(docx.Document(str(path)))
