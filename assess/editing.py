@@ -10,7 +10,17 @@ import datetime as dt
 import getpass
 from typing import Any
 
-from assess.models import Action, Assessment, Change, Evidence, ItemRecord, Status
+from assess.models import (
+    Action,
+    Assessment,
+    Change,
+    Evidence,
+    ItemRecord,
+    Status,
+    all_actions,
+    assign_action_ids,
+    next_action_id,
+)
 
 TEXT_FIELDS: dict[str, tuple[str, str]] = {
     "explanation": ("成效/进度/原因/理由", "explanation"),
@@ -60,13 +70,20 @@ def action_text(action: Action) -> str:
 class Editor:
     """Applies changes to one assessment and records each in ``assessment.history``."""
 
-    def __init__(self, assessment: Assessment, who: str | None = None) -> None:
+    def __init__(self, assessment: Assessment, who: str | None = None, source: str = "") -> None:
         self.assessment = assessment
         self.who = who if who is not None else (assessment.assessor or default_user())
+        self.source = source
 
     def log(self, item: str, field: str, old: Any, new: Any) -> Change:
         change = Change(
-            at=now(), who=self.who, item=item, field=field, old=_text(old), new=_text(new)
+            at=now(),
+            who=self.who,
+            item=item,
+            field=field,
+            old=_text(old),
+            new=_text(new),
+            source=self.source,
         )
         self.assessment.history.append(change)
         self.assessment.updated = change.at
@@ -111,6 +128,7 @@ class Editor:
             return False
         self.log(item_id, "actions", record.actions, actions)
         record.actions = [a.model_copy() for a in actions]
+        assign_action_ids(self.assessment)
         return True
 
     def set_item_evidence(self, item_id: str, evidence_ids: list[str]) -> bool:
@@ -169,6 +187,43 @@ class Editor:
         for name in sorted(set(current.figures) | set(record.figures)):
             changed |= self.set_figure(item_id, name, record.figures.get(name, ""))
         return changed
+
+    def add_action(self, item_id: str, action: Action) -> Action:
+        """Append an action; it keeps its ID if free (a restored row), else gets the next one."""
+        used = {a.id for a in all_actions(self.assessment)}
+        new_id = (
+            action.id if action.id and action.id not in used else next_action_id(self.assessment)
+        )
+        added = action.model_copy(update={"id": new_id})
+        record = self.assessment.record(item_id)
+        record.actions = [*record.actions, added]
+        self.log(item_id, f"actions.{new_id}", "", added)
+        return added
+
+    def set_action_field(self, action_id: str, field: str, value: Any) -> bool:
+        """Change one attribute of one action, found by its ID wherever it is."""
+        if field == "id" or field not in Action.model_fields:
+            raise ValueError(f"not an action field: {field}")
+        item_id, record, index = self._find_action(action_id)
+        old = record.actions[index]
+        new = Action.model_validate({**old.model_dump(), field: value})
+        if new == old:
+            return False
+        self.log(item_id, f"actions.{action_id}.{field}", getattr(old, field), getattr(new, field))
+        record.actions = [*record.actions[:index], new, *record.actions[index + 1 :]]
+        return True
+
+    def remove_action(self, action_id: str) -> None:
+        item_id, record, index = self._find_action(action_id)
+        self.log(item_id, f"actions.{action_id}", record.actions[index], "")
+        record.actions = [*record.actions[:index], *record.actions[index + 1 :]]
+
+    def _find_action(self, action_id: str) -> tuple[str, ItemRecord, int]:
+        for item_id, record in self.assessment.items.items():
+            for index, action in enumerate(record.actions):
+                if action.id == action_id:
+                    return item_id, record, index
+        raise KeyError(action_id)
 
 
 def _evidence_text(evidence: Evidence) -> str:

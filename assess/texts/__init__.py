@@ -3,7 +3,8 @@
 The definition modules are imported here so the catalog is complete whichever is read.
 """
 
+from assess.texts import departments as departments
 from assess.texts import labels as labels
 from assess.texts.catalog import CATALOG, Text, Texts, enum_text, parse_label, text
 
-__all__ = ["CATALOG", "Text", "Texts", "enum_text", "labels", "parse_label", "text"]
+__all__ = ["CATALOG", "Text", "Texts", "departments", "enum_text", "labels", "parse_label", "text"]
