@@ -16,9 +16,11 @@ from assess.models import (
     Change,
     Evidence,
     ItemRecord,
+    Responsibility,
     Status,
     all_actions,
     assign_action_ids,
+    check_responsibility,
     next_action_id,
 )
 
@@ -218,12 +220,43 @@ class Editor:
         self.log(item_id, f"actions.{action_id}", record.actions[index], "")
         record.actions = [*record.actions[:index], *record.actions[index + 1 :]]
 
+    def set_departments(self, names: list[str]) -> bool:
+        """The zone's list; a department still owning something cannot be dropped (ValueError)."""
+        old = self.assessment.departments
+        if old == names:
+            return False
+        check_responsibility(names, self.assessment.responsibility)
+        self.assessment.departments = list(names)
+        self.log("", "departments", old, names)
+        return True
+
+    def set_responsibility(self, key: str, owners: Responsibility | None) -> bool:
+        """Owners of a measure ("3") or an item ("3.2"); None removes the entry."""
+        table = dict(self.assessment.responsibility)
+        old = table.get(key)
+        if old == owners:
+            return False
+        if owners is None:
+            del table[key]
+        else:
+            table[key] = owners
+        check_responsibility(self.assessment.departments, table)
+        self.assessment.responsibility = table
+        self.log("", f"responsibility.{key}", _owners_text(old), _owners_text(owners))
+        return True
+
     def _find_action(self, action_id: str) -> tuple[str, ItemRecord, int]:
         for item_id, record in self.assessment.items.items():
             for index, action in enumerate(record.actions):
                 if action.id == action_id:
                     return item_id, record, index
         raise KeyError(action_id)
+
+
+def _owners_text(owners: Responsibility | None) -> str:
+    if owners is None:
+        return ""
+    return "；".join([owners.lead, *(["、".join(owners.partners)] if owners.partners else [])])
 
 
 def _evidence_text(evidence: Evidence) -> str:

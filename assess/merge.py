@@ -321,7 +321,8 @@ class _Merger:
         self.plan.out_of_scope.append(OutOfScope(item, name, value, self.wb.source, reason, row))
 
     def _in_scope(self, item: str, name: str, value: Value, row: str = "") -> bool:
-        if item in self.scope:
+        """Items by the workbook's scope; the evidence register is shared (最多报一次)."""
+        if item in self.scope or _kind(row) == "evidence":
             return True
         reason: Reason = "not_in_scope" if item in self.exported else "not_exported"
         self._refuse(item, name, value, reason, row)
@@ -386,7 +387,7 @@ class _Merger:
         item = brow.get("item", "")
         if all(trow[n] == brow.get(n, "") for n in _row_fields(kind) if n in trow):
             self.plan.unchanged += 1
-        elif kind == "evidence" or self._in_scope(item, ROW, _as_tuple(kind, trow), rid):
+        elif self._in_scope(item, ROW, _as_tuple(kind, trow), rid):
             was = _as_tuple(kind, brow)
             edited = _as_tuple(kind, {**brow, **trow})
             self.plan.conflicts.append(Conflict(item, ROW, was, (), edited, self.wb.source, rid))
@@ -397,7 +398,7 @@ class _Merger:
         was = _as_tuple(kind, brow)
         if crow is None:
             self.plan.unchanged += 1
-        elif kind == "action" and not self._in_scope(item, ROW, (), rid):
+        elif not self._in_scope(item, ROW, (), rid):
             return
         elif _as_tuple(kind, crow) != was:
             conflict = Conflict(item, ROW, was, _as_tuple(kind, crow), (), self.wb.source, rid)

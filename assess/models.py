@@ -257,19 +257,7 @@ class Assessment(_Model):
     @model_validator(mode="after")
     def _responsibility_known(self) -> Assessment:
         """Owners are picked from the zone's list, so a typo cannot create a department."""
-        names = self.departments
-        bad = [n for n in names if not n.strip() or n != n.strip() or names.count(n) > 1]
-        if bad:
-            raise ValueError(_both(dept_texts.BAD_DEPARTMENT, name=bad[0]))
-        known = set(names)
-        for key, owners in self.responsibility.items():
-            if not _RESPONSIBILITY_KEY.match(key):
-                raise ValueError(_both(dept_texts.BAD_RESPONSIBILITY_KEY, key=key))
-            for name in [owners.lead, *owners.partners]:
-                if name not in known:
-                    raise ValueError(_both(dept_texts.UNKNOWN_DEPARTMENT, key=key, name=name))
-            if owners.lead in owners.partners or len(set(owners.partners)) < len(owners.partners):
-                raise ValueError(_both(dept_texts.REPEATED_DEPARTMENT, key=key))
+        check_responsibility(self.departments, self.responsibility)
         return self
 
     @model_validator(mode="after")
@@ -306,6 +294,22 @@ _RESPONSIBILITY_KEY = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)?$")
 def _both(entry: Text, **params: object) -> str:
     """A model error is read before anyone's language is known: both languages."""
     return f"{Texts(Lang.ZH)(entry, **params)} / {Texts(Lang.EN)(entry, **params)}"
+
+
+def check_responsibility(departments: list[str], table: dict[str, Responsibility]) -> None:
+    """Raise ValueError naming the bad department or key; the Editor checks before it assigns."""
+    bad = [n for n in departments if not n.strip() or n != n.strip() or departments.count(n) > 1]
+    if bad:
+        raise ValueError(_both(dept_texts.BAD_DEPARTMENT, name=bad[0]))
+    known = set(departments)
+    for key, owners in table.items():
+        if not _RESPONSIBILITY_KEY.match(key):
+            raise ValueError(_both(dept_texts.BAD_RESPONSIBILITY_KEY, key=key))
+        for name in [owners.lead, *owners.partners]:
+            if name not in known:
+                raise ValueError(_both(dept_texts.UNKNOWN_DEPARTMENT, key=key, name=name))
+        if owners.lead in owners.partners or len(set(owners.partners)) < len(owners.partners):
+            raise ValueError(_both(dept_texts.REPEATED_DEPARTMENT, key=key))
 
 
 def all_actions(assessment: Assessment) -> list[Action]:
