@@ -119,10 +119,8 @@ def snapshot(
     snap = Snapshot()
     for item_id in assessment.items if items is None else items:
         record = assessment.items.get(item_id) or ItemRecord()
-        snap.fields[(item_id, "status")] = record.status.value
-        for name in TEXT_FIELDS:
-            snap.fields[(item_id, name)] = getattr(record, name)
-        snap.fields[(item_id, "evidence")] = _ids(record.evidence)
+        for name in ITEM_FIELDS:
+            snap.fields[(item_id, name)] = item_value(record, name)
         for name, value in record.figures.items():
             snap.fields[(item_id, FIGURE + name)] = value
         for action in record.actions:
@@ -132,6 +130,17 @@ def snapshot(
         if wanted is None or entry.id in wanted:
             snap.evidence[entry.id] = evidence_row(entry)
     return snap
+
+
+def item_value(record: ItemRecord, name: str) -> Value:
+    """One of ITEM_FIELDS (or figures.<name>) as the merge compares it."""
+    if name == "status":
+        return record.status.value
+    if name == "evidence":
+        return _ids(record.evidence)
+    if name.startswith(FIGURE):
+        return record.figures.get(name[len(FIGURE) :], "")
+    return str(getattr(record, name))
 
 
 def action_row(item_id: str, action: Action) -> Row:
