@@ -18,8 +18,10 @@ from assess.models import (
     Evidence,
     ItemRecord,
     Priority,
+    Responsibility,
     Status,
     ZoneProfile,
+    assign_action_ids,
 )
 
 D = dt.date
@@ -51,8 +53,8 @@ RECORDS: dict[str, ItemRecord] = {
         gap="缺少国家级产业科技创新平台，高端研发人才不足。",
         opportunity="可争取将中试基地纳入国家级平台布局。",
         actions=[
-            _a("完成中试基地主体工程建设", "科技创新局", D(2026, 6, 30), HIGH, DOING, "建设局"),
-            _a("编制国家级平台申报方案", "科技创新局", D(2025, 12, 31), MID, TODO),
+            _a("完成中试基地主体工程建设", "科创局", D(2026, 6, 30), HIGH, DOING, "建设局"),
+            _a("编制国家级平台申报方案", "科创局", D(2025, 12, 31), MID, TODO),
         ],
     ),
     "1.2": ItemRecord(
@@ -67,7 +69,7 @@ RECORDS: dict[str, ItemRecord] = {
         evidence=["E2"],
         gap="中试验证平台尚未建成。",
         opportunity="可申请自治区中试平台建设补助。",
-        actions=[_a("建成概念验证中心并对外服务", "科技创新局", D(2026, 9, 30), MID, DOING)],
+        actions=[_a("建成概念验证中心并对外服务", "科创局", D(2026, 9, 30), MID, DOING)],
     ),
     "1.5": ItemRecord(
         status=Status.DONE,
@@ -86,7 +88,7 @@ RECORDS: dict[str, ItemRecord] = {
         actions=[
             _a(
                 "对接市场监管局研究创建路径",
-                "经济发展局",
+                "经发局",
                 D(2026, 3, 31),
                 LOW,
                 TODO,
@@ -102,21 +104,21 @@ RECORDS: dict[str, ItemRecord] = {
     "2.2": ItemRecord(
         status=Status.IN_PROGRESS,
         explanation="制糖、建材两个传统产业数智化改造完成40%。",
-        actions=[_a("完成制糖企业智能化改造验收", "经济发展局", D(2025, 10, 31), HIGH, DOING)],
+        actions=[_a("完成制糖企业智能化改造验收", "经发局", D(2025, 10, 31), HIGH, DOING)],
     ),
     "2.3": ItemRecord(
         status=Status.NOT_STARTED,
         explanation="未来产业方向尚在研究，暂无孵化器载体。",
         gap="未来产业布局空白。",
         opportunity="可争取纳入自治区未来产业先导区试点。",
-        actions=[_a("委托第三方开展未来产业方向研究", "经济发展局", D(2026, 6, 30), MID, TODO)],
+        actions=[_a("委托第三方开展未来产业方向研究", "经发局", D(2026, 6, 30), MID, TODO)],
     ),
     "3.1": ItemRecord(
         status=Status.IN_PROGRESS,
         explanation="已建成自治区级数字化车间5个，智能工厂1个在建。",
         current="规上工业企业数字化转型覆盖率约45%。",
         actions=[
-            _a("开展数字化转型诊断全覆盖", "经济发展局", D(2026, 12, 31), MID, TODO, "大数据中心")
+            _a("开展数字化转型诊断全覆盖", "经发局", D(2026, 12, 31), MID, TODO, "大数据中心")
         ],
         figures={},
     ),
@@ -133,7 +135,7 @@ RECORDS: dict[str, ItemRecord] = {
     "4.3": ItemRecord(
         status=Status.IN_PROGRESS,
         explanation="与钦州、南宁经开区签订产业链协作备忘录。",
-        actions=[_a("建立跨园区产业链供需对接机制", "投资促进局", D(2026, 4, 30), MID, DOING)],
+        actions=[_a("建立跨园区产业链供需对接机制", "商务局", D(2026, 4, 30), MID, DOING)],
     ),
     "5.1": ItemRecord(
         status=Status.DONE,
@@ -144,7 +146,7 @@ RECORDS: dict[str, ItemRecord] = {
         status=Status.IN_PROGRESS,
         explanation="承接电子信息加工贸易项目3个，2个已投产。",
         opportunity="可申请加工贸易梯度转移重点承接地支持政策。",
-        actions=[_a("编制加工贸易承接专项招商目录", "投资促进局", D(2026, 2, 28), HIGH, TODO)],
+        actions=[_a("编制加工贸易承接专项招商目录", "商务局", D(2026, 2, 28), HIGH, TODO)],
     ),
     "5.4": ItemRecord(
         status=Status.IN_PROGRESS,
@@ -152,7 +154,7 @@ RECORDS: dict[str, ItemRecord] = {
         evidence=["E5"],
         gap="跨境物流和结算便利化不足。",
         actions=[
-            _a("推动跨境产业合作园首批项目签约", "开放合作局", D(2026, 6, 30), HIGH, DOING, "海关")
+            _a("推动跨境产业合作园首批项目签约", "商务局", D(2026, 6, 30), HIGH, DOING, "海关")
         ],
     ),
     "6.1": ItemRecord(
@@ -160,9 +162,7 @@ RECORDS: dict[str, ItemRecord] = {
         explanation="区内外资项目规模较小，尚无项目符合重大外资项目清单门槛。",
         gap="缺少大体量外资项目。",
         opportunity="生物医药项目可争取优先纳入重点外资项目清单。",
-        actions=[
-            _a("梳理储备外资项目并对接自治区商务厅", "投资促进局", D(2025, 11, 30), HIGH, TODO)
-        ],
+        actions=[_a("梳理储备外资项目并对接自治区商务厅", "商务局", D(2025, 11, 30), HIGH, TODO)],
         figures={"实际使用外资": "0.8"},
     ),
     "6.4": ItemRecord(
@@ -231,7 +231,9 @@ RECORDS: dict[str, ItemRecord] = {
         status=Status.NOT_STARTED,
         explanation="尚未研究“工业上楼”产业类型。",
         opportunity="电子信息产业可探索“工业上楼”。",
-        actions=[_a("研究出台“工业上楼”产业指导目录", "规划国土局", D(2026, 8, 31), LOW, TODO)],
+        actions=[
+            _a("研究出台“工业上楼”产业指导目录", "自然资源和规划局", D(2026, 8, 31), LOW, TODO)
+        ],
     ),
     "13.6": ItemRecord(
         status=Status.DONE,
@@ -244,7 +246,7 @@ RECORDS: dict[str, ItemRecord] = {
         explanation="区内8家企业参与绿电交易，绿电消费占比约12%。",
         evidence=["E6"],
         actions=[
-            _a("推动分布式光伏市场化交易试点", "经济发展局", D(2026, 10, 31), MID, DOING, "供电局")
+            _a("推动分布式光伏市场化交易试点", "经发局", D(2026, 10, 31), MID, DOING, "供电局")
         ],
     ),
     "14.6": ItemRecord(
@@ -254,7 +256,9 @@ RECORDS: dict[str, ItemRecord] = {
     "15.1": ItemRecord(
         status=Status.IN_PROGRESS,
         explanation="出台高层次人才安居办法，引进高层次人才21名。",
-        actions=[_a("建设人才公寓二期", "人力资源局", D(2026, 12, 31), MID, TODO, "建设局")],
+        actions=[
+            _a("建设人才公寓二期", "人力资源和社会保障局", D(2026, 12, 31), MID, TODO, "建设局")
+        ],
     ),
     "16.1": ItemRecord(
         status=Status.NOT_ASSESSED,
@@ -263,6 +267,38 @@ RECORDS: dict[str, ItemRecord] = {
     ),
 }
 
+
+DEPARTMENTS = [
+    "经发局", "科创局", "商务局", "自然资源和规划局", "财政局", "生态环境分局", "行政审批局",
+    "人力资源和社会保障局",
+]  # fmt: skip
+
+
+def _r(lead: str, *partners: str) -> Responsibility:
+    return Responsibility(lead=lead, partners=list(partners))
+
+
+# Who answers for each measure, as a 管委会 would split the plan; one item overridden: 1.7
+# (知识产权示范园区) sits with 经发局, which works with 市场监管, not with 科创局.
+RESPONSIBILITY: dict[str, Responsibility] = {
+    "1": _r("科创局", "经发局", "财政局"),
+    "1.7": _r("经发局", "科创局"),
+    "2": _r("经发局", "科创局"),
+    "3": _r("经发局", "科创局"),
+    "4": _r("经发局", "商务局"),
+    "5": _r("商务局", "经发局"),
+    "6": _r("商务局"),
+    "7": _r("商务局", "行政审批局"),
+    "8": _r("商务局"),
+    "9": _r("商务局", "经发局"),
+    "10": _r("经发局", "人力资源和社会保障局"),
+    "11": _r("经发局", "财政局"),
+    "12": _r("行政审批局", "商务局"),
+    "13": _r("自然资源和规划局", "经发局"),
+    "14": _r("生态环境分局", "经发局"),
+    "15": _r("人力资源和社会保障局", "科创局"),
+    "16": _r("财政局", "经发局"),
+}
 
 ANCHOR = D(2025, 12, 20)  # the dates above are written as if today were this day
 
@@ -294,4 +330,10 @@ def build_demo(checklist: Checklist, today: dt.date | None = None) -> Assessment
             a.model_copy(update={"due": a.due + shift if a.due else None}) for a in copy.actions
         ]
         assessment.items[item_id] = copy
+    assign_action_ids(assessment)
+    assessment.departments = list(DEPARTMENTS)
+    known = {str(m.number) for m in checklist.measures} | set(checklist.item_index)
+    assessment.responsibility = {
+        k: r.model_copy(deep=True) for k, r in RESPONSIBILITY.items() if k in known
+    }
     return assessment

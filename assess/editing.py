@@ -16,7 +16,19 @@ from pydantic import BaseModel
 
 from assess import fields
 from assess.fields import RECORD_FIELDS, TEXT_FIELDS, Field, FieldError
-from assess.models import Action, Assessment, Change, Evidence, ItemRecord, Status, ZoneProfile
+from assess.models import (
+    Action,
+    Assessment,
+    Change,
+    Evidence,
+    ItemRecord,
+    Responsibility,
+    Status,
+    ZoneProfile,
+    all_actions,
+    check_responsibility,
+    next_action_id,
+)
 from assess.texts.messages import UNKNOWN_EVIDENCE
 
 
@@ -57,13 +69,20 @@ def _json(data: object) -> str:
 class Editor:
     """Applies changes to one assessment and records each in ``assessment.history``."""
 
-    def __init__(self, assessment: Assessment, who: str | None = None) -> None:
+    def __init__(self, assessment: Assessment, who: str | None = None, source: str = "") -> None:
         self.assessment = assessment
         self.who = who if who is not None else (assessment.assessor or default_user())
+        self.source = source
 
     def log(self, item: str, field: str, old: Any, new: Any) -> Change:
         change = Change(
-            at=now(), who=self.who, item=item, field=field, old=stored(old), new=stored(new)
+            at=now(),
+            who=self.who,
+            item=item,
+            field=field,
+            old=stored(old),
+            new=stored(new),
+            source=self.source,
         )
         self.assessment.history.append(change)
         self.assessment.updated = change.at
@@ -115,7 +134,23 @@ class Editor:
         return changed
 
     def set_actions(self, item_id: str, actions: list[Action]) -> bool:
-        return self.set_field(item_id, fields.ACTIONS, [a.model_copy() for a in actions])
+        """Replace an item's actions; one given without an ID takes the ID of the same action
+        already there, else the next free one, so setting the same list twice logs nothing."""
+        current = self.assessment.record(item_id).actions
+        free = [a for a in current if a.id not in {b.id for b in actions if b.id}]
+        top = int(next_action_id(self.assessment)[1:])
+        given: list[Action] = []
+        for action in actions:
+            if not action.id:
+                same = next((a for a in free if a.model_copy(update={"id": ""}) == action), None)
+                if same is not None:
+                    free.remove(same)
+                    action = same
+                else:
+                    action = action.model_copy(update={"id": f"A{top}"})
+                    top += 1
+            given.append(action.model_copy())
+        return self.set_field(item_id, fields.ACTIONS, given)
 
     def set_item_evidence(self, item_id: str, evidence_ids: list[str]) -> bool:
         record = self.assessment.record(item_id)
@@ -199,6 +234,68 @@ class Editor:
                 self.update_evidence(wanted[evidence_id].model_copy())
         self.assessment.evidence = [e.model_copy() for e in snapshot.evidence]
         self.log("", "undo", None, None)
+
+    def add_action(self, item_id: str, action: Action) -> Action:
+        """Append an action; it keeps its ID if free (a restored row), else gets the next one."""
+        used = {a.id for a in all_actions(self.assessment)}
+        new_id = (
+            action.id if action.id and action.id not in used else next_action_id(self.assessment)
+        )
+        added = action.model_copy(update={"id": new_id})
+        record = self.assessment.record(item_id)
+        record.actions = [*record.actions, added]
+        self.log(item_id, f"actions.{new_id}", "", added)
+        return added
+
+    def set_action_field(self, action_id: str, field: str, value: Any) -> bool:
+        """Change one attribute of one action, found by its ID wherever it is."""
+        if field == "id" or field not in Action.model_fields:
+            raise ValueError(f"not an action field: {field}")
+        item_id, record, index = self._find_action(action_id)
+        old = record.actions[index]
+        new = Action.model_validate({**old.model_dump(), field: value})
+        if new == old:
+            return False
+        self.log(item_id, f"actions.{action_id}.{field}", getattr(old, field), getattr(new, field))
+        record.actions = [*record.actions[:index], new, *record.actions[index + 1 :]]
+        return True
+
+    def remove_action(self, action_id: str) -> None:
+        item_id, record, index = self._find_action(action_id)
+        self.log(item_id, f"actions.{action_id}", record.actions[index], "")
+        record.actions = [*record.actions[:index], *record.actions[index + 1 :]]
+
+    def set_departments(self, names: list[str]) -> bool:
+        """The zone's list; a department still owning something cannot be dropped (ValueError)."""
+        old = self.assessment.departments
+        if old == names:
+            return False
+        check_responsibility(names, self.assessment.responsibility)
+        self.assessment.departments = list(names)
+        self.log("", "departments", old, names)
+        return True
+
+    def set_responsibility(self, key: str, owners: Responsibility | None) -> bool:
+        """Owners of a measure ("3") or an item ("3.2"); None removes the entry."""
+        table = dict(self.assessment.responsibility)
+        old = table.get(key)
+        if old == owners:
+            return False
+        if owners is None:
+            del table[key]
+        else:
+            table[key] = owners
+        check_responsibility(self.assessment.departments, table)
+        self.assessment.responsibility = table
+        self.log("", f"responsibility.{key}", old, owners)
+        return True
+
+    def _find_action(self, action_id: str) -> tuple[str, ItemRecord, int]:
+        for item_id, record in self.assessment.items.items():
+            for index, action in enumerate(record.actions):
+                if action.id == action_id:
+                    return item_id, record, index
+        raise KeyError(action_id)
 
     def set_zone(self, field: Field, value: Any) -> bool:
         """Set one of the zone profile's fields (``ZONE_FIELDS``: name, province, flags)."""

@@ -33,8 +33,9 @@ def roll_forward(
 ) -> Assessment:
     """The next period's assessment, starting from the last one (最多报一次).
 
-    Statuses, explanations, 现状/差距/机遇/备注, figures and evidence are carried; actions
-    already done are dropped, open ones carried; the history restarts.
+    Statuses, explanations, 现状/差距/机遇/备注, figures, evidence, the departments and who
+    answers for what are carried; actions already done are dropped, open ones carried (their
+    IDs too); the history restarts.
     """
     fresh = new_assessment(
         checklist,
@@ -51,4 +52,6 @@ def roll_forward(
         carried.actions = [a for a in carried.actions if a.status is not ActionStatus.DONE]
         fresh.items[item_id] = carried
     fresh.retired_items = {k: v.model_copy(deep=True) for k, v in previous.retired_items.items()}
+    fresh.departments = list(previous.departments)
+    fresh.responsibility = {k: v.model_copy(deep=True) for k, v in previous.responsibility.items()}
     return fresh

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from assess.checklist import item_sort_key
+from assess.lang import Lang
 from assess.regions import Region, normalize_province, region_of, unknown_province_message
+from assess.texts import departments as dept_texts
+from assess.texts.catalog import Text, Texts
 
 SCHEMA_VERSION = 1
 
@@ -95,6 +100,11 @@ class Action(_Model):
     due: dt.date | None = Field(default=None, description="完成时限")
     priority: Priority = Priority.MEDIUM
     status: ActionStatus = ActionStatus.TODO
+    id: str = Field(
+        default="",
+        pattern=r"^(A[1-9][0-9]*)?$",
+        description="A1, A2…: stable, so a returned workbook's row edits this action; '' until assigned",
+    )
 
 
 class ItemRecord(_Model):
@@ -123,6 +133,16 @@ class Change(_Model):
     field: str
     old: str = ""
     new: str = ""
+    source: str = Field(
+        default="", description="where the change came from, e.g. a workbook's name"
+    )
+
+
+class Responsibility(_Model):
+    """Who owns a measure or an item: one 牵头部门 and any number of 配合部门."""
+
+    lead: str = Field(min_length=1, description="牵头部门")
+    partners: list[str] = Field(default_factory=list, description="配合部门")
 
 
 class Assessment(_Model):
@@ -141,7 +161,30 @@ class Assessment(_Model):
         default_factory=dict,
         description="Records of items no longer in the checklist, kept so nothing is lost.",
     )
+    departments: list[str] = Field(
+        default_factory=list, description="the zone's own departments, typed once"
+    )
+    responsibility: dict[str, Responsibility] = Field(
+        default_factory=dict,
+        description="measure number ('3', the default) or item ID ('3.2', an override) → owners",
+    )
     history: list[Change] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _action_ids_unique(self) -> Assessment:
+        """Older files have no action IDs: give them A1, A2… in item order (a save writes them)."""
+        ids = [a.id for a in all_actions(self) if a.id]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise ValueError(_both(dept_texts.DUPLICATE_ACTION_ID, ids=", ".join(sorted(dupes))))
+        assign_action_ids(self)
+        return self
+
+    @model_validator(mode="after")
+    def _responsibility_known(self) -> Assessment:
+        """Owners are picked from the zone's list, so a typo cannot create a department."""
+        check_responsibility(self.departments, self.responsibility)
+        return self
 
     @model_validator(mode="after")
     def _evidence_refs_exist(self) -> Assessment:
@@ -169,3 +212,51 @@ class Assessment(_Model):
             rec = ItemRecord()
             self.items[item_id] = rec
         return rec
+
+
+_RESPONSIBILITY_KEY = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)?$")
+
+
+def _both(entry: Text, **params: object) -> str:
+    """A model error is read before anyone's language is known: both languages."""
+    return f"{Texts(Lang.ZH)(entry, **params)} / {Texts(Lang.EN)(entry, **params)}"
+
+
+def check_responsibility(departments: list[str], table: dict[str, Responsibility]) -> None:
+    """Raise ValueError naming the bad department or key; the Editor checks before it assigns."""
+    bad = [n for n in departments if not n.strip() or n != n.strip() or departments.count(n) > 1]
+    if bad:
+        raise ValueError(_both(dept_texts.BAD_DEPARTMENT, name=bad[0]))
+    known = set(departments)
+    for key, owners in table.items():
+        if not _RESPONSIBILITY_KEY.match(key):
+            raise ValueError(_both(dept_texts.BAD_RESPONSIBILITY_KEY, key=key))
+        for name in [owners.lead, *owners.partners]:
+            if name not in known:
+                raise ValueError(_both(dept_texts.UNKNOWN_DEPARTMENT, key=key, name=name))
+        if owners.lead in owners.partners or len(set(owners.partners)) < len(owners.partners):
+            raise ValueError(_both(dept_texts.REPEATED_DEPARTMENT, key=key))
+
+
+def all_actions(assessment: Assessment) -> list[Action]:
+    """Every action of the file, items in checklist order, then retired items'."""
+    records = [assessment.items[k] for k in sorted(assessment.items, key=item_sort_key)]
+    records += [
+        assessment.retired_items[k] for k in sorted(assessment.retired_items, key=item_sort_key)
+    ]
+    return [a for r in records for a in r.actions]
+
+
+def next_action_id(assessment: Assessment) -> str:
+    used = [int(a.id[1:]) for a in all_actions(assessment) if a.id]
+    return f"A{max(used, default=0) + 1}"
+
+
+def assign_action_ids(assessment: Assessment) -> None:
+    """Give every action without an ID the next free one, in order; IDs already given stay."""
+    actions = all_actions(assessment)
+    top = max((int(a.id[1:]) for a in actions if a.id), default=0)
+    for action in actions:
+        if not action.id:
+            top += 1
+            action.id = f"A{top}"

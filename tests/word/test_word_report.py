@@ -12,7 +12,9 @@ from docx.shared import Length, Pt
 
 from assess.checklist import Checklist, chinese_numeral
 from assess.lang import Lang
-from assess.models import Action, Assessment, ItemRecord, Status
+from assess.models import STATUS_ORDER, Action, Assessment, ItemRecord, Status
+from assess.scoring import format_score, format_share, overdue, summarize
+from assess.texts import Texts
 from assess.word.render import default_report_name, write_report
 from tests.word.conftest import TODAY
 
@@ -54,36 +56,49 @@ def test_headings_follow_the_policys_numbering(zh_doc: Document, checklist: Chec
     assert texts(zh_doc, "Heading 2") == [f"{m.numeral}{m.title}" for m in checklist.measures]
 
 
-def test_basics_give_scores_coverage_and_counts(zh_doc: Document) -> None:
+def test_basics_give_scores_coverage_and_counts(
+    zh_doc: Document, checklist: Checklist, demo: Assessment
+) -> None:
+    summary = summarize(checklist, demo, TODAY)
+    overall = summary.overall
     basics = after(zh_doc, "一、基本情况")
     assert basics[0].startswith("示例经济技术开发区位于广西，属西部地区，为沿边地区。")
     assert "评估人为示例评估组" in basics[0]
-    assert "覆盖率43%；总体得分64.5分" in basics[1]
-    assert basics[2].startswith(
-        "从落实状态看，已落实14项、推进中12项、未启动6项、不适用2项、未评估44项。"
+    assert f"按经开区画像适用条目{overall.applicable}个，已评估{overall.assessed}个" in basics[1]
+    assert (
+        f"覆盖率{format_share(overall.coverage)}；总体得分{format_score(overall.value)}分"
+        in basics[1]
     )
+    counts = "、".join(f"{Texts().label(s)}{summary.counts[s]}项" for s in STATUS_ORDER)
+    assert basics[2].startswith(f"从落实状态看，{counts}。")
     assert "（其中逾期未完成2项）" in basics[2]
     assert basics[3].startswith("分领域看，“因地制宜发展新质生产力”得分60.7分")
 
 
-def test_a_measure_reads_as_prose_in_four_sections(zh_doc: Document, demo: Assessment) -> None:
+def test_a_measure_reads_as_prose_in_four_sections(
+    zh_doc: Document, checklist: Checklist, demo: Assessment
+) -> None:
     first, effects, gaps, support, steps = after(zh_doc, "（一）提升创新策源能力")
-    assert first.startswith(
-        "本项适用条目7个，已落实2项、推进中2项、未启动1项、不适用1项、未评估1项，得分60.0分。"
-    )
+    one = summarize(checklist, demo, TODAY).measures[1]
+    assert first.startswith(f"本项适用条目{one.applicable}个，")
+    assert f"得分{format_score(one.value)}分。" in first
     assert "“离岸创新基地”标为不适用，理由：园区暂无境外研发合作基础" in first
     assert effects.startswith("1.落实成效。（1）“承担国家和地方科技计划项目”：2025年区内单位")
     assert gaps.startswith(
         "2.存在差距。（1）“重大产业科技创新平台”正在推进：自治区级新材料中试基地已获批"
     )
     assert "主要差距：缺少国家级产业科技创新平台，高端研发人才不足。" in gaps
-    assert "“知识产权示范园区与协同运用”尚未启动，原因：知识产权工作由市局统筹" in gaps
+    assert f"“{checklist.item_index['1.7'].title}”尚未启动，原因：知识产权工作由市局统筹" in gaps
     assert support.startswith(
         "3.争取支持。（1）“重大产业科技创新平台”：可争取将中试基地纳入国家级平台布局。"
     )
     due = demo.items["1.1"].actions[0].due
     assert due is not None
-    expected = f"完成中试基地主体工程建设（牵头：科技创新局，配合：建设局，时限：{due.year}年{due.month}月{due.day}日前）。"
+    action = demo.items["1.1"].actions[0]
+    expected = (
+        f"{action.text}（牵头：{action.lead}，配合：{action.partners}，"
+        f"时限：{due.year}年{due.month}月{due.day}日前）。"
+    )
     assert steps.startswith(f"4.下一步举措。（1）{expected}")
 
 
@@ -93,11 +108,17 @@ def test_run_in_section_headings_are_bold(zh_doc: Document) -> None:
     assert effects.runs[0].bold is True
 
 
-def test_overdue_actions_and_higher_level_requests_are_named(zh_doc: Document) -> None:
+def test_overdue_actions_and_higher_level_requests_are_named(
+    zh_doc: Document, demo: Assessment
+) -> None:
     text = body(zh_doc)
-    assert (
-        "完成制糖企业智能化改造验收（牵头：经济发展局，时限：2025年11月26日前，已逾期）。" in text
-    )
+    late = [a for r in demo.items.values() for a in r.actions if overdue(a, TODAY)]
+    assert late
+    for action in late:
+        assert action.due is not None
+        due = f"{action.due.year}年{action.due.month}月{action.due.day}日前"
+        assert f"{action.text}（牵头：{action.lead}" in text
+        assert f"时限：{due}，已逾期）" in text
     assert "“沿边跨境产业合作”属上级事项，正在争取：" in text
 
 
@@ -119,7 +140,9 @@ def test_closing_and_sign_off_block(zh_doc: Document) -> None:
     ]
 
 
-def test_page_and_fonts_follow_gbt_9704(zh_doc: Document, zh_report: Path) -> None:
+def test_page_and_fonts_follow_gbt_9704(
+    zh_doc: Document, zh_report: Path, checklist: Checklist
+) -> None:
     section = zh_doc.sections[0]
     sizes = (section.page_width, section.page_height, section.top_margin, section.bottom_margin)
     sizes += (section.left_margin, section.right_margin)
@@ -135,7 +158,7 @@ def test_page_and_fonts_follow_gbt_9704(zh_doc: Document, zh_report: Path) -> No
         footer = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
     assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts
     assert footer.count(" PAGE ") == 2  # odd and even pages
-    assert "《工作方案》清单1.0.0版" in footer
+    assert f"《工作方案》清单{checklist.version}版" in footer
 
 
 def test_english_keeps_the_structure_and_the_zones_words(
