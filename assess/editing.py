@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import hashlib
 from typing import Any
 
 from assess.models import Action, Assessment, Change, Evidence, ItemRecord, Status
@@ -46,6 +47,21 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+MAX_HISTORY_CHARS = 2000  # longer values are kept as their start, length and digest
+
+
+def history_value(value: str) -> str:
+    """A value as the history keeps it: whole if short, else its start, length and SHA-256.
+
+    Keeping every old and new copy of a long text whole would grow the file by twice the text
+    at each edit, past the size the loader accepts; the text itself is in the record.
+    """
+    if len(value) <= MAX_HISTORY_CHARS:
+        return value
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{value[:200]}…〔{len(value)} 字 / chars, sha256 {digest}〕"
+
+
 def action_text(action: Action) -> str:
     parts = [action.text]
     if action.lead:
@@ -66,7 +82,12 @@ class Editor:
 
     def log(self, item: str, field: str, old: Any, new: Any) -> Change:
         change = Change(
-            at=now(), who=self.who, item=item, field=field, old=_text(old), new=_text(new)
+            at=now(),
+            who=self.who,
+            item=item,
+            field=field,
+            old=history_value(_text(old)),
+            new=history_value(_text(new)),
         )
         self.assessment.history.append(change)
         self.assessment.updated = change.at

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
 from assess import __version__
 from assess.cli import compare_commands, core_commands, excel_commands, serve_commands, tui_commands
+from assess.cli.common import safe_output
 from assess.errors import AssessError
 
 DESCRIPTION = """\
 国家级经开区 16 项举措自评工具：逐项分解、逐条对标，找差距、找机遇。
 Self-assessment of a national ETDZ against the 2025 work plan's 16 measures."""
 
+FULL_SCREEN = {None, "open", "serve"}  # these draw on the terminal themselves
 COMMAND_MODULES = [core_commands, serve_commands, tui_commands, compare_commands, excel_commands]
 
 
@@ -49,10 +52,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         args.run = lambda a: tui_commands.open_demo(a.ui_lang)  # no command: the demo in the TUI
+    guard = contextlib.nullcontext() if args.command in FULL_SCREEN else safe_output()
     try:
-        code: int = args.run(args)
+        with guard:
+            code: int = args.run(args)
     except AssessError as exc:
-        print(f"错误 / error: {exc}", file=sys.stderr)
+        with safe_output():
+            print(f"错误 / error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

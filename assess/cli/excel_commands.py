@@ -10,7 +10,7 @@ from assess.cli.common import Formatter, checklist, load_reporting, refuse_overw
 from assess.errors import AssessError
 from assess.excel.importer import ImportReport, import_into, new_from_workbook
 from assess.excel.report import default_report_name, export_report
-from assess.storage import AssessmentFile, load, save
+from assess.storage import AssessmentFile, save
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -107,7 +107,7 @@ def run_import(args: argparse.Namespace) -> int:
         print("（试运行，未写入 / dry run, nothing written）")
         return 0
     with AssessmentFile(args.into) as handle:
-        loaded = load(args.into, cl)
+        loaded = handle.load(cl)
         report = import_into(args.workbook, cl, loaded.assessment)
         _print(report)
         if report.changes or loaded.migration is not None:
