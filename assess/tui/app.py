@@ -14,11 +14,13 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static, Tree
 
@@ -65,6 +67,18 @@ class AssessApp(App[None]):
         self.title = labels("app_title")
         localize(self, labels)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: messages quote paths and file text literally."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # layout ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -110,7 +124,7 @@ class AssessApp(App[None]):
         )
         if self.filter != "all":
             line += f" · {t('filter')}{self.t.colon}{t('filter_' + self.filter)}"
-        self.query_one("#zone-line", Static).update(line)
+        self.query_one("#zone-line", Static).update(Text(line))
         self.query_one("#coverage", ProgressBar).update(
             total=max(overall.applicable, 1), progress=overall.assessed
         )

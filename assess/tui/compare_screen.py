@@ -24,6 +24,7 @@ from assess.scoring import format_score
 from assess.storage import Migration
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
+from assess.tui.literal import literal
 
 CHANGE_STYLES: dict[ChangeClass, str] = {
     ChangeClass.IMPROVED: "bold green",
@@ -120,23 +121,27 @@ class CompareScreen(Screen[None]):
                 else ""
             )
             table.add_row(
-                diff.item_id,
-                item.title_en if en else item.title,
-                diff.status_text("a", en),
-                diff.status_text("b", en),
+                *literal(
+                    diff.item_id,
+                    item.title_en if en else item.title,
+                    diff.status_text("a", en),
+                    diff.status_text("b", en),
+                ),
                 Text(diff.change.text(en), style=CHANGE_STYLES[diff.change]),
-                other,
+                Text(other),
                 key=diff.item_id,
             )
         for u in self.comparison.unmatched:
             status = u.status.label_en if en else u.status.label
             table.add_row(
-                u.item_id,
-                (u.title_en if en else u.title) or "—",
-                status if u.side == "a" else "—",
-                status if u.side == "b" else "—",
+                *literal(
+                    u.item_id,
+                    (u.title_en if en else u.title) or "—",
+                    status if u.side == "a" else "—",
+                    status if u.side == "b" else "—",
+                ),
                 Text(self.t("cmp_unmatched"), style="magenta"),
-                u.reason(en),
+                Text(u.reason(en)),
                 key=f"unmatched:{u.side}:{u.item_id}",
             )
         self.query_one("#compare-head", Static).update(self._head())

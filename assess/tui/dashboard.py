@@ -108,17 +108,21 @@ class DashboardScreen(Screen[str | None]):
             kind = cl.item_index[item_id].kind
             rows.append(
                 Option(
-                    f"  {title(item_id)}  [{t.pick(kind.label, kind.label_en)}·{t.status(status)}]",
+                    Text(
+                        f"  {title(item_id)}  [{t.pick(kind.label, kind.label_en)}·{t.status(status)}]"
+                    ),
                     id=f"{item_id}#gap{n}",
                 )
             )
         section(t("open_opps"), len(summary.opportunities))
         for n, item_id in enumerate(summary.opportunities):
-            rows.append(Option(f"  {title(item_id)}", id=f"{item_id}#opp{n}"))
+            rows.append(Option(Text(f"  {title(item_id)}"), id=f"{item_id}#opp{n}"))
         section(t("warnings"), len(summary.warnings))
         for n, warning in enumerate(summary.warnings):
             message = warning.message_en if t.en else warning.message
-            rows.append(Option(f"  {warning.item_id}  {message}", id=f"{warning.item_id}#w{n}"))
+            rows.append(
+                Option(Text(f"  {warning.item_id}  {message}"), id=f"{warning.item_id}#w{n}")
+            )
         return rows
 
     def on_mount(self) -> None:

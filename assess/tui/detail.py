@@ -21,6 +21,7 @@ from assess.applicability import applicability_text, item_applies
 from assess.editing import TEXT_FIELDS
 from assess.models import Action, Evidence, Status
 from assess.tui.i18n import Labels
+from assess.tui.literal import literal
 from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
 from assess.tui.session import Session
 
@@ -207,7 +208,7 @@ class ItemDetail(VerticalScroll):
             users = [
                 i for i, r in self.session.assessment.items.items() if evidence_id in r.evidence
             ]
-            table.add_row(ev.id, ev.title, ev.ref, "、".join(users), key=ev.id)
+            table.add_row(*literal(ev.id, ev.title, ev.ref, "、".join(users)), key=ev.id)
 
     def refresh_actions(self) -> None:
         if self.item_id is None:
@@ -217,12 +218,14 @@ class ItemDetail(VerticalScroll):
         table.clear()
         for index, action in enumerate(self.session.record(self.item_id).actions):
             table.add_row(
-                action.text,
-                t.action_status(action.status),
-                action.due.isoformat() if action.due else "",
-                t.priority(action.priority),
-                action.lead,
-                action.partners,
+                *literal(
+                    action.text,
+                    t.action_status(action.status),
+                    action.due.isoformat() if action.due else "",
+                    t.priority(action.priority),
+                    action.lead,
+                    action.partners,
+                ),
                 key=str(index),
             )
 
