@@ -197,3 +197,29 @@ async def test_a_touch_without_change_is_not_a_conflict(app: AssessApp, demo_pat
         item = await edit_first_item(app, pilot)
         assert not isinstance(app.screen, ChangedOnDisk)
     assert on_disk(demo_path).items[item].status is Status.NOT_STARTED
+
+
+async def test_in_the_browser_file_dialogs_stay_in_the_assessments_folder(
+    app: AssessApp, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 11.8: whoever reaches ``assess serve`` may not open any file the owner can read."""
+    monkeypatch.setattr(AssessApp, "is_web", property(lambda self: True))
+    secret = tmp_path.parent / "secret.json"
+    secret.write_bytes(demo_path.read_bytes())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for outside in (str(secret), str(demo_path.parent / ".." / "secret.json")):
+            app.action_compare()
+            await pilot.pause()
+            app.screen.query_one("#path", Input).value = outside
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, PathPrompt)  # refused, with the reason
+            assert "文件夹" in str(app.screen.query_one("#form-error").render())
+            app.pop_screen()
+        app.action_compare()
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(demo_path)  # inside: allowed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PathPrompt)
