@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import hashlib
 import json
 from enum import Enum
 from typing import Any
@@ -66,6 +67,21 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+MAX_HISTORY_CHARS = 2000  # longer values are kept as their start, length and digest
+
+
+def history_value(value: str) -> str:
+    """A value as the history keeps it: whole if short, else its start, length and SHA-256.
+
+    Keeping every old and new copy of a long text whole would grow the file by twice the text
+    at each edit, past the size the loader accepts; the text itself is in the record.
+    """
+    if len(value) <= MAX_HISTORY_CHARS:
+        return value
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{value[:200]}…〔{len(value)} 字 / chars, sha256 {digest}〕"
+
+
 class Editor:
     """Applies changes to one assessment and records each in ``assessment.history``."""
 
@@ -80,8 +96,8 @@ class Editor:
             who=self.who,
             item=item,
             field=field,
-            old=stored(old),
-            new=stored(new),
+            old=history_value(stored(old)),
+            new=history_value(stored(new)),
             source=self.source,
         )
         self.assessment.history.append(change)

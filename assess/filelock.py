@@ -2,6 +2,12 @@
 
 The lock is an OS advisory lock on ``.NAME.lock`` beside the file: it is released by the OS
 when the holder dies, so a crash never leaves a stale lock behind.
+
+The holder removes the lock file while still holding it, so the folder stays clean. Another
+process may have opened that file a moment earlier and may be granted the lock on the now
+deleted inode once it is unlocked; so after locking, :meth:`FileLock.acquire` checks that the
+file it locked is still the one at ``.NAME.lock`` and, if not, starts again. Only one process
+can hold a lock on the inode that the path names, so two never hold the lock at once.
 """
 
 from __future__ import annotations
@@ -47,6 +53,19 @@ def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
+MAX_ATTEMPTS = 100  # each retry means another process took and released the lock meanwhile
+
+
+def _same_file(handle: IO[str], target: Path) -> bool:
+    """True if ``handle`` is the file now at ``target`` (not one unlinked since it was opened)."""
+    try:
+        on_disk = os.stat(target)
+    except OSError:
+        return False
+    mine = os.fstat(handle.fileno())
+    return (mine.st_dev, mine.st_ino) == (on_disk.st_dev, on_disk.st_ino)
+
+
 class FileLock:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -65,21 +84,26 @@ class FileLock:
                 f"{self.path}: 文件夹 {target.parent} 不存在，请先建好文件夹或换个位置 "
                 f"/ the folder does not exist"
             )
-        try:
-            handle = open(target, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
-        except OSError as exc:
-            raise LockedError(
-                f"{self.path}: 无法创建锁文件 {target.name}（{exc.strerror}）；请检查文件夹是否可写 "
-                f"/ cannot create the lock file; is the folder writable?"
-            ) from None
-        if not _try_lock(handle):
-            handle.seek(0)
-            holder = handle.read().strip() or "?"
+        for _ in range(MAX_ATTEMPTS):
+            handle = self._open(target)
+            if not _try_lock(handle):
+                handle.seek(0)
+                holder = handle.read().strip() or "?"
+                handle.close()
+                raise LockedError(
+                    f"{self.path}: 文件正被另一个程序编辑（{holder}），请先关闭那个窗口再试；"
+                    f"只需查看时可用 summary / validate "
+                    f"/ the file is open for writing in another process ({holder}); close it first"
+                )
+            if sys.platform == "win32" or _same_file(handle, target):
+                break
+            # locked a lock file its holder has just removed: someone else may hold the new one
+            _unlock(handle)
             handle.close()
+        else:  # pragma: no cover - needs another process to win the race 100 times running
             raise LockedError(
-                f"{self.path}: 文件正被另一个程序编辑（{holder}），请先关闭那个窗口再试；"
-                f"只需查看时可用 summary / validate "
-                f"/ the file is open for writing in another process ({holder}); close it first"
+                f"{self.path}: 文件正被其他程序反复打开和关闭，请稍后再试 "
+                f"/ other processes keep opening and closing the file; try again shortly"
             )
         handle.seek(0)
         handle.truncate()
@@ -87,11 +111,23 @@ class FileLock:
         handle.flush()
         self._handle = handle
 
+    def _open(self, target: Path) -> IO[str]:
+        try:
+            return open(target, "a+", encoding="utf-8")  # held until release
+        except OSError as exc:
+            raise LockedError(
+                f"{self.path}: 无法创建锁文件 {target.name}（{exc.strerror}）；请检查文件夹是否可写 "
+                f"/ cannot create the lock file; is the folder writable?"
+            ) from None
+
     def release(self) -> None:
         handle, self._handle = self._handle, None
         if handle is None:
             return
-        with contextlib.suppress(OSError):
-            os.unlink(lock_path(self.path))
+        # Unlinked while still locked: a process that opened it meanwhile re-checks and retries.
+        if sys.platform != "win32":
+            with contextlib.suppress(OSError):
+                if _same_file(handle, lock_path(self.path)):
+                    os.unlink(lock_path(self.path))
         _unlock(handle)
         handle.close()

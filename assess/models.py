@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -189,10 +190,11 @@ class Assessment(_Model):
     @model_validator(mode="after")
     def _evidence_refs_exist(self) -> Assessment:
         ids = [e.id for e in self.evidence]
-        dupes = {i for i in ids if ids.count(i) > 1}
-        if dupes:
-            raise ValueError(f"duplicate evidence ID(s): {', '.join(sorted(dupes))}")
         known = set(ids)
+        if len(known) < len(ids):  # linear: 100k entries are checked in milliseconds
+            dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
+            more = f" (+{len(dupes) - 10})" if len(dupes) > 10 else ""
+            raise ValueError(f"duplicate evidence ID(s): {', '.join(dupes[:10])}{more}")
         for item_id, record in self.items.items():
             for ref in record.evidence:
                 if ref not in known:

@@ -5,7 +5,14 @@ websocket. Each tab is a separate process holding the core's writer lock on FILE
 tab on the same file gets the lock message instead of a second writer. This module adds what
 the plain server lacks for our users: the reason a tab's process could not start is shown in
 that tab (not only on the server's console), pages make no request outside the server (zone
-intranets are often offline), and on a loopback address other web sites cannot drive it.
+intranets are often offline), and nobody without this run's secret can use it.
+
+The secret (as Jupyter's token): a random string made at each start and printed in the
+address. The page sets it as a cookie, so reloads keep working; the page, the websocket and
+downloads answer 403 without it. Only the bound address and this machine's names (plus names
+given with ``--allow-host``) are accepted in the Host header, and a websocket must carry an
+Origin naming the same host: so neither another account on the machine, a non-browser client,
+another web site nor a DNS-rebinding page can drive the TUI with the owner's rights.
 """
 
 from __future__ import annotations
@@ -14,8 +21,10 @@ import asyncio
 import contextlib
 import ctypes
 import errno
+import hmac
 import ipaddress
 import os
+import secrets
 import shlex
 import signal
 import socket
@@ -96,12 +105,38 @@ def url_host(host: str) -> str:
     return f"[{name}]" if ":" in name else name
 
 
-def display_url(host: str, port: int) -> str:
-    """The address to print; a wildcard bind is shown with this computer's name."""
+def display_url(host: str, port: int, token: str = "") -> str:
+    """The address to print, with the secret; a wildcard bind shows this computer's name."""
     name = host.strip("[]")
     if name in ("0.0.0.0", "::", ""):
         name = socket.gethostname()
-    return f"http://{url_host(name)}:{port}/"
+    query = f"?token={token}" if token else ""
+    return f"http://{url_host(name)}:{port}/{query}"
+
+
+def machine_names() -> set[str]:
+    """This computer's names and addresses, as a browser on the intranet may put in Host."""
+    names = set(LOOPBACK_NAMES)
+    for name in {socket.gethostname(), socket.getfqdn()}:
+        if not name:
+            continue
+        names.add(name.lower())
+        with contextlib.suppress(OSError, UnicodeError):
+            for info in socket.getaddrinfo(name, None):
+                names.add(str(info[4][0]).split("%")[0])
+    return names
+
+
+def allowed_hosts(host: str, loopback: bool, extra: list[str]) -> frozenset[str]:
+    """Host names a request may carry: the bound address, this machine's names, the user's."""
+    bound = host.strip("[]").lower()
+    names = set(LOOPBACK_NAMES) | {bound}
+    if not loopback:
+        names |= machine_names()
+    names |= {e.strip().strip("[]").lower() for e in extra if e.strip()}
+    names.discard("0.0.0.0")
+    names.discard("::")
+    return frozenset(names)
 
 
 def check_port_free(host: str, port: int) -> None:
@@ -215,11 +250,21 @@ class AssessServer(Server):
     """textual-serve's server with our page, addresses taken from the request, and origin checks."""
 
     def __init__(
-        self, command: str, *, host: str, port: int, title: str, banner: str, loopback: bool
+        self,
+        command: str,
+        *,
+        host: str,
+        port: int,
+        title: str,
+        banner: str,
+        hosts: frozenset[str],
+        token: str,
     ) -> None:
         super().__init__(command, host=host, port=port, title=title, templates_path=TEMPLATES)
         self.banner = banner
-        self.loopback = loopback
+        self.hosts = hosts
+        self.token = token
+        self.cookie = f"assess_token_{port}"  # cookies ignore ports: one per server
         self.sockets: set[web.WebSocketResponse] = set()
 
     def initialize_logging(self) -> None:
@@ -235,38 +280,54 @@ class AssessServer(Server):
         for websocket in list(self.sockets):
             await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"server stopping")
 
-    def refuse(self, request: web.Request) -> str | None:
+    def refuse(self, request: web.Request, *, websocket: bool = False) -> str | None:
         """Why this request may not use the server, or None.
 
-        Bound to loopback, only loopback host names are served (stops DNS rebinding); and a
-        page from another origin may not open a tab's websocket (stops other web sites from
-        driving the TUI through the user's browser).
+        The Host must be one of ours (stops DNS rebinding); the secret must come with the
+        request, in the address or in the cookie the page set (stops other accounts and
+        programs); a websocket must say which page opened it, and that page must be ours
+        (stops other web sites driving the TUI through the user's browser).
         """
-        host = urlsplit(f"//{request.host}").hostname or ""
-        if self.loopback and host not in LOOPBACK_NAMES | {self.host}:
+        host = (urlsplit(f"//{request.host}").hostname or "").lower()
+        if host not in self.hosts:
             return f"host {request.host!r} not served"
         origin = request.headers.get("Origin")
-        if origin is not None and urlsplit(origin).netloc != request.host:
+        if origin is None and websocket:
+            return "a websocket without an Origin header is not accepted"
+        if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
             return f"origin {origin!r} not allowed"
+        if not self.has_secret(request):
+            return "the address must carry this server's token (see the console that started it)"
         return None
 
-    @aiohttp_jinja2.template("app_index.html")
-    async def handle_index(self, request: web.Request) -> dict[str, Any]:
+    def has_secret(self, request: web.Request) -> bool:
+        offered = request.query.get("token") or request.cookies.get(self.cookie) or ""
+        return hmac.compare_digest(offered.encode(), self.token.encode())
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         reason = self.refuse(request)
         if reason is not None:
             raise web.HTTPForbidden(text=reason)
         base = f"{request.scheme}://{request.host}"
         socket_base = ("wss" if request.scheme == "https" else "ws") + f"://{request.host}"
         font_size = request.query.get("fontsize", "16")
-        return {
+        context = {
             "font_size": int(font_size) if font_size.isdigit() else 16,
             "app_websocket_url": socket_base + str(request.app.router["websocket"].url_for()),
             "config": {"static": {"url": base + "/static/"}},
             "application": {"name": self.title},
         }
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response.set_cookie(self.cookie, self.token, httponly=True, samesite="Strict", path="/")
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"  # the token is in the address
+        return response
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         """As textual-serve's, but with a file name header that survives Chinese names."""
+        reason = self.refuse(request)
+        if reason is not None:
+            raise web.HTTPForbidden(text=reason)
         key = request.match_info["key"]
         try:
             meta = await self.download_manager.get_download_metadata(key)
@@ -288,7 +349,7 @@ class AssessServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One tab: start its process and relay until either side closes."""
-        reason = self.refuse(request)
+        reason = self.refuse(request, websocket=True)
         if reason is not None:
             raise web.HTTPForbidden(text=reason)
         websocket = web.WebSocketResponse(heartbeat=15)
@@ -316,15 +377,26 @@ class AssessServer(Server):
         return websocket
 
 
-def serve(path: Path, *, host: str, port: int, lang: str, allow_remote: bool) -> None:
+def serve(
+    path: Path,
+    *,
+    host: str,
+    port: int,
+    lang: str,
+    allow_remote: bool,
+    allow_hosts: list[str] | None = None,
+) -> None:
     """Serve ``assess open path`` until Ctrl+C; every failure to start is an AssessError."""
     check_port(port)
     loopback = check_host(host, allow_remote)
     check_port_free(host, port)
-    url = display_url(host, port)
+    token = secrets.token_urlsafe(24)
+    url = display_url(host, port, token)
     lines = [
         f"assess 网页版 / assess in a browser: {path}",
         f"  在浏览器中打开 / open in a browser:  {url}",
+        "  地址中的 token 是本次运行的密钥，只发给要用的人 "
+        "/ the token in the address is this run's secret: give it only to those who should use it",
         "  按 Ctrl+C 停止 / press Ctrl+C to stop",
     ]
     if not loopback:
@@ -339,7 +411,8 @@ def serve(path: Path, *, host: str, port: int, lang: str, allow_remote: bool) ->
         port=port,
         title=f"经开区自评 / ETDZ self-assessment — {path.name}",
         banner="\n".join(lines),
-        loopback=loopback,
+        hosts=allowed_hosts(host, loopback, allow_hosts or []),
+        token=token,
     )
     try:
         server.serve()

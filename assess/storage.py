@@ -9,8 +9,11 @@ names the file and the field.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +25,73 @@ from assess.checklist import Checklist, item_sort_key
 from assess.checklist_changes import Remapped, apply_changes, remapped_messages
 from assess.errors import LoadError, LockedError, SaveError, describe_validation_error
 from assess.filelock import FileLock
-from assess.models import SCHEMA_VERSION, Assessment, ItemRecord
+from assess.models import (
+    SCHEMA_VERSION,
+    Action,
+    Assessment,
+    Change,
+    ChecklistRef,
+    Evidence,
+    ItemRecord,
+    ZoneProfile,
+)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 64
+MAX_LISTED = 10  # a message names this many IDs and counts the rest
+_VERSION = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9}){0,9}")
+# an escaped UTF-16 surrogate that is not half of a pair (JSON allows it; UTF-8 cannot hold it)
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+class ChangedOnDiskError(SaveError):
+    """The file was changed by another program since it was read; nothing was written."""
+
+
+class _Refused(Exception):
+    """Raised from inside the JSON parser to stop at the first duplicate key or deep nesting."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook``: refuse duplicate keys (the last copy would silently win)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(
+                    key,
+                    f"键「{key}」在同一个对象中出现了两次，只能保留一份；请删去多余的一份 "
+                    f"/ the key {key!r} appears twice in one object; keep only one copy",
+                )
+            seen.add(key)
+    return data
+
+
+def _too_deep(data: Any) -> bool:
+    """True if containers nest deeper than MAX_JSON_DEPTH: one pass, level by level.
+
+    Only containers are followed and the walk stops at the limit, so its cost is one look at
+    each value, never more (the old walk pushed every string through a stack).
+    """
+    level: list[Any] = [data]
+    for _ in range(MAX_JSON_DEPTH):
+        below: list[Any] = []
+        for node in level:
+            values = node.values() if type(node) is dict else node
+            below += [v for v in values if type(v) is dict or type(v) is list]
+        if not below:
+            return False
+        level = below
+    return True
 
 
 @dataclass
@@ -73,7 +139,7 @@ def dumps(assessment: Assessment) -> str:
 def parse(text: str, path: Path, checklist: Checklist) -> Loaded:
     """Validate JSON text as an assessment of ``checklist``; raise LoadError naming the field."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise LoadError(
             path,
@@ -81,14 +147,24 @@ def parse(text: str, path: Path, checklist: Checklist) -> Loaded:
             f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
             f"/ not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
         ) from None
+    except _Refused as exc:
+        raise LoadError(path, exc.field, exc.message) from None
     except RecursionError:
         raise LoadError(path, "", "JSON 嵌套过深 / JSON nested too deeply") from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise LoadError(
+            path,
+            "",
+            "文件中有位数过多的数字（超过 4300 位），不是评估数据；请删去该数字 "
+            "/ the file holds a number with too many digits (over 4300); remove it",
+        ) from None
     if not isinstance(data, dict):
         raise LoadError(
             path, "", "文件内容不是评估对象 / the file does not hold an assessment object"
         )
-    if _depth(data) > MAX_JSON_DEPTH:
+    if _too_deep(data):
         raise LoadError(path, "", "JSON 嵌套过深 / JSON nested too deeply")
+    _refuse_lone_surrogates(text, path)
     version = data.get("schema_version")
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise LoadError(
@@ -97,28 +173,86 @@ def parse(text: str, path: Path, checklist: Checklist) -> Loaded:
             f"文件格式版本 {version} 比本程序支持的 {SCHEMA_VERSION} 新，请升级 assess "
             f"/ made by a newer assess (schema {version} > {SCHEMA_VERSION}); please upgrade",
         )
+    _refuse_unknown_keys(data, path)
     try:
         assessment = Assessment.model_validate(data)
     except ValidationError as exc:
         field_path, message = describe_validation_error(exc)
         raise LoadError(path, field_path, message) from None
+    version_text = assessment.checklist.version
+    if not _VERSION.fullmatch(version_text):
+        raise LoadError(
+            path,
+            "checklist.version",
+            f"清单版本号「{visible(version_text)}」无效，应为用点分隔的数字（如 1.0）"
+            f"/ the checklist version must be numbers separated by dots, e.g. 1.0",
+        )
     return Loaded(assessment, _reconcile(assessment, checklist, path))
 
 
-def _depth(value: Any, limit: int = MAX_JSON_DEPTH + 1) -> int:
-    """Nesting depth, stopping early once past the limit."""
-    depth = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        node, d = stack.pop()
-        depth = max(depth, d)
-        if depth > limit:
-            return depth
-        if isinstance(node, dict):
-            stack.extend((v, d + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, d + 1) for v in node)
-    return depth
+def _refuse_lone_surrogates(text: str, path: Path) -> None:
+    """A lone ``\\udXXX`` escape loads into a string that can never be saved as UTF-8."""
+    if "\\u" not in text:
+        return
+    for match in _LONE_SURROGATE.finditer(text):
+        # an escaped backslash before it ("\\\\udc00") makes it plain text, not an escape
+        run = len(text[: match.start()]) - len(text[: match.start()].rstrip("\\"))
+        if run % 2:
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        raise LoadError(
+            path,
+            "",
+            f"第 {line} 行第 {column} 列有不成对的 UTF-16 代理字符 {match.group()}，"
+            f"无法保存为 UTF-8；请删去它 / line {line}, column {column}: a lone UTF-16 "
+            f"surrogate {match.group()}, which cannot be saved as UTF-8; remove it",
+        )
+
+
+def _refuse_unknown_keys(data: dict[str, Any], path: Path) -> None:
+    """Unknown keys, counted (not a million separate errors); the model would refuse them."""
+    checks: list[tuple[str, Any, type[Any]]] = [("", data, Assessment)]
+    parts: tuple[tuple[str, type[Any]], ...] = (("zone", ZoneProfile), ("checklist", ChecklistRef))
+    checks += [(name, data.get(name), model) for name, model in parts]
+    for name, kind in (("evidence", Evidence), ("history", Change)):
+        entries = data.get(name)
+        if isinstance(entries, list):
+            checks += [(f"{name}.{i}", e, kind) for i, e in enumerate(entries)]
+    for name in ("items", "retired_items"):
+        records = data.get(name)
+        if isinstance(records, dict):
+            for item_id, record in records.items():
+                checks.append((f"{name}.{item_id}", record, ItemRecord))
+                actions = record.get("actions") if isinstance(record, dict) else None
+                if isinstance(actions, list):
+                    checks += [
+                        (f"{name}.{item_id}.actions.{i}", a, Action) for i, a in enumerate(actions)
+                    ]
+    for where, value, model in checks:
+        if not isinstance(value, dict):
+            continue
+        unknown = [k for k in value if k not in model.model_fields]
+        if unknown:
+            listed = ", ".join(visible(k) for k in unknown[:MAX_LISTED])
+            more = len(unknown) - MAX_LISTED
+            more_zh = f" 等 {len(unknown)} 个" if more > 0 else ""
+            more_en = f" and {more} more" if more > 0 else ""
+            raise LoadError(
+                path,
+                f"{where}.{unknown[0]}".lstrip("."),
+                f"未知字段 {listed}{more_zh}；请删去或改正拼写 "
+                f"/ unknown field(s) {listed}{more_en}; remove them or fix the spelling",
+            )
+
+
+def visible(value: str, limit: int = 80) -> str:
+    """``value`` shortened, with control characters shown as escapes (for messages)."""
+    shown = value if len(value) <= limit else value[: limit - 1] + "…"
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+        for c in shown
+    )
 
 
 def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migration | None:
@@ -133,12 +267,19 @@ def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migr
         )
     known = checklist.item_index
     if ref.version == checklist.version:
-        unknown = sorted((i for i in assessment.items if i not in known), key=item_sort_key)
+        unknown = [i for i in assessment.items if i not in known]
         if unknown:
+            first = sorted(unknown[: MAX_LISTED * 100], key=item_sort_key)[:MAX_LISTED]
+            listed = ", ".join(visible(i) for i in first)
+            more = (
+                f"（共 {len(unknown)} 个）/ ({len(unknown)} in all)"
+                if len(unknown) > MAX_LISTED
+                else ""
+            )
             raise LoadError(
                 path,
-                f"items.{unknown[0]}",
-                f"清单 {checklist.id} {checklist.version} 中没有条目 {', '.join(unknown)}，"
+                f"items.{first[0]}",
+                f"清单 {checklist.id} {checklist.version} 中没有条目 {listed}{more}，"
                 f"请核对条目编号 / unknown item ID(s) for this checklist; check the IDs",
             )
         _fill_missing(assessment, checklist)
@@ -177,31 +318,94 @@ def _fill_missing(assessment: Assessment, checklist: Checklist) -> None:
 
 
 def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
+    return tuple(int(p) if p.isascii() and p.isdigit() else 0 for p in version.split("."))
 
 
 def load(path: Path, checklist: Checklist) -> Loaded:
     """Read an assessment file; never writes; every failure is a LoadError."""
-    path = Path(path)
+    return parse_bytes(read_limited(Path(path)).data, Path(path), checklist)
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a file was when read or written: to notice another program changing it."""
+
+    identity: tuple[int, int, int, int]  # device, inode, size, mtime in ns
+    digest: str
+
+    @classmethod
+    def of(cls, data: bytes, st: os.stat_result) -> FileState:
+        return cls(_identity(st), hashlib.sha256(data).hexdigest())
+
+
+def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    data: bytes
+    state: FileState
+
+
+def read_limited(path: Path, limit: int | None = None) -> ReadResult:
+    """The bytes of a regular file of at most ``limit`` bytes; LoadError for anything else.
+
+    Opened without blocking and checked to be a regular file, so a FIFO, a device or a socket
+    is a message at once (not a hang), and reading stops at the limit whatever ``st_size``
+    says (``/dev/zero`` reports 0).
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         if path.is_dir():
             raise LoadError(
                 path, "", "这是一个文件夹，不是评估文件 / this is a folder, not an assessment file"
             )
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                path,
-                "",
-                f"文件过大（{size} 字节）/ file too large ({size} bytes, max {MAX_FILE_BYTES})",
-            )
-        raw = path.read_bytes()
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise LoadError(
+                    path,
+                    "",
+                    "这不是普通文件（而是管道、设备或套接字），不能作为评估文件打开 "
+                    "/ not a regular file (a pipe, device or socket); it cannot be an assessment",
+                )
+            if st.st_size > limit:
+                raise _too_large(path, st.st_size, limit)
+            chunks: list[bytes] = []
+            total = 0
+            while total <= limit:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            if total > limit:
+                raise _too_large(path, total, limit)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise LoadError(path, "", "文件不存在 / file not found") from None
     except PermissionError:
         raise LoadError(path, "", "没有读取权限 / permission denied") from None
     except OSError as exc:
         raise LoadError(path, "", f"无法读取 / cannot read: {exc.strerror}") from None
+    raw = b"".join(chunks)
+    return ReadResult(raw, FileState.of(raw, st))
+
+
+def _too_large(path: Path, size: int, limit: int) -> LoadError:
+    return LoadError(
+        path,
+        "",
+        f"文件过大（至少 {size} 字节，上限 {limit}）/ file too large ({size} bytes or more, max {limit})",
+    )
+
+
+def parse_bytes(raw: bytes, path: Path, checklist: Checklist) -> Loaded:
+    """Decode and parse the bytes of an assessment file."""
     if not raw.strip():
         raise LoadError(path, "", "文件是空的 / the file is empty")
     if raw.startswith(b"PK\x03\x04"):
@@ -234,17 +438,22 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> FileState:
     """Replace ``path`` with ``data`` so a crash leaves either the old or the new file.
 
     The previous content, if any, is kept as ``path.bak`` (itself replaced atomically).
+    Returns what the new file is, so a later save can tell whether someone else changed it.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         if keep_backup and path.is_file():
-            _replace_with(backup_path(path), path.read_bytes(), folder)
-        _replace_with(path, data, folder)
+            _replace_with(backup_path(path), read_limited(path, 1 << 62).data, folder)
+        return _replace_with(path, data, folder)
+    except LoadError as exc:
+        raise SaveError(
+            f"{path}: 保存失败，原文件未改动 / save failed, the file is unchanged: {exc.message}"
+        ) from None
     except OSError as exc:
         if not folder.is_dir():
             raise SaveError(
@@ -258,13 +467,14 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
         raise SaveError(f"{path}: 保存失败，{state}: {exc.strerror or exc}") from None
 
 
-def _replace_with(target: Path, data: bytes, folder: Path) -> None:
+def _replace_with(target: Path, data: bytes, folder: Path) -> FileState:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            written = FileState.of(data, os.fstat(handle.fileno()))  # a rename keeps these
         with contextlib.suppress(OSError):
             os.chmod(tmp_name, _mode_of(target))
         os.replace(tmp_name, target)
@@ -273,6 +483,7 @@ def _replace_with(target: Path, data: bytes, folder: Path) -> None:
             os.unlink(tmp_name)
         raise
     _fsync_dir(folder)
+    return written
 
 
 def _mode_of(path: Path) -> int:
@@ -295,16 +506,44 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def encode(assessment: Assessment, path: Path) -> bytes:
+    """The file's bytes; SaveError if the loader would refuse them (too large, not UTF-8)."""
+    try:
+        data = dumps(assessment).encode("utf-8")
+    except UnicodeEncodeError:
+        raise SaveError(
+            f"{path}: 保存失败，内容中有无法用 UTF-8 保存的字符（不成对的代理字符）；原文件未改动 "
+            f"/ save failed: the text holds a character UTF-8 cannot store (a lone surrogate); "
+            f"the file is unchanged"
+        ) from None
+    check_size(path, data)
+    return data
+
+
+def check_size(path: Path, data: bytes) -> None:
+    """Never write a file the loader would refuse as too large."""
+    if len(data) > MAX_FILE_BYTES:
+        raise SaveError(
+            f"{path}: 保存失败，内容达 {len(data)} 字节，超过可打开的上限 {MAX_FILE_BYTES}；"
+            f"请缩短过长的文字或把大段材料作为佐证文件引用；原文件未改动 "
+            f"/ save failed: {len(data)} bytes is over the {MAX_FILE_BYTES}-byte limit the loader "
+            f"accepts; shorten very long texts or cite long material as evidence; the file is unchanged"
+        )
+
+
 class AssessmentFile:
     """An assessment file opened for writing: holds the lock until closed.
 
     A second process (or a second window) that opens the same file gets a LockedError with a
-    clear message instead of both writing it.
+    clear message instead of both writing it. What the file was when loaded or last saved is
+    remembered: a save over a file another program has changed since is refused with
+    ChangedOnDiskError, so their version is never overwritten unasked.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = FileLock(self.path)
+        self.state: FileState | None = None
 
     def __enter__(self) -> AssessmentFile:
         self.acquire()
@@ -327,10 +566,49 @@ class AssessmentFile:
     def close(self) -> None:
         self._lock.release()
 
-    def save(self, assessment: Assessment) -> None:
+    def load(self, checklist: Checklist) -> Loaded:
+        """Load the file and remember what it was, to notice changes made by others."""
+        read = read_limited(self.path)
+        loaded = parse_bytes(read.data, self.path, checklist)
+        self.state = read.state
+        return loaded
+
+    def changed_on_disk(self) -> bool:
+        """True if the file is no longer what we loaded or last saved (a touch is no change)."""
+        if self.state is None:
+            return False
+        try:
+            identity = _identity(os.stat(self.path))
+        except FileNotFoundError:
+            return False  # moved away or deleted: saving puts it back, nothing is lost
+        except OSError:
+            return False  # the save itself will report why it cannot write
+        if identity == self.state.identity:
+            return False
+        try:
+            now = read_limited(self.path, 1 << 62)
+        except LoadError:
+            return True
+        if now.state.digest == self.state.digest:
+            self.state = now.state
+            return False
+        return True
+
+    def write(self, data: bytes, *, force: bool = False) -> None:
+        """Write the file's new bytes; refuses if another program changed it (unless ``force``)."""
         if not self._lock.held:
             raise LockedError(f"{self.path}: 未加锁，不能保存 / not locked for writing")
-        write_atomic(self.path, dumps(assessment).encode("utf-8"))
+        check_size(self.path, data)
+        if not force and self.changed_on_disk():
+            raise ChangedOnDiskError(
+                f"{self.path}: 文件在打开后被其他程序改动过，未保存，以免覆盖那些改动 "
+                f"/ the file was changed by another program since it was opened; not saved, so "
+                f"as not to overwrite that change"
+            )
+        self.state = write_atomic(self.path, data)
+
+    def save(self, assessment: Assessment) -> None:
+        self.write(encode(assessment, self.path))
 
 
 def save(path: Path, assessment: Assessment) -> None:

@@ -102,10 +102,10 @@ def test_a_directory(tmp_path: Path) -> None:
 def test_unreadable_file(
     corpus: Path, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def denied(self: Path) -> bytes:
+    def denied(*args: object, **kwargs: object) -> int:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr("assess.storage.os.open", denied)
     with pytest.raises(LoadError, match="permission denied"):
         load(corpus / "valid-minimal.json", checklist)
 

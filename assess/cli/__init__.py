@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +16,7 @@ from assess.cli import (
     serve_commands,
     tui_commands,
 )
+from assess.cli.common import safe_output
 from assess.errors import AssessError
 
 DESCRIPTION = """\
@@ -24,6 +26,7 @@ Self-assessment of a national ETDZ against the 2025 work plan's 16 measures."""
 COMMAND_MODULES = [
     core_commands, serve_commands, tui_commands, compare_commands, excel_commands, report_commands
 ]  # fmt: skip
+FULL_SCREEN = {None, "open", "serve"}  # these draw on the terminal themselves
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,10 +61,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         args.run = lambda a: tui_commands.open_demo(a.ui_lang)  # no command: the demo in the TUI
+    guard = contextlib.nullcontext() if args.command in FULL_SCREEN else safe_output()
     try:
-        code: int = args.run(args)
+        with guard:
+            code: int = args.run(args)
     except AssessError as exc:
-        print(f"错误 / error: {exc}", file=sys.stderr)
+        with safe_output():
+            print(f"错误 / error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TextIO
 
 from assess.checklist import Checklist
 from assess.errors import AssessError
 from assess.resources import default_checklist
+from assess.safe_text import terminal_safe
 from assess.storage import Loaded, load
 
 
@@ -44,3 +48,29 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
         default="zh",
         help="输出语言 / output language (default zh)",
     )
+
+
+class SafeStream:
+    """A text stream that shows control characters from file text instead of obeying them."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        lead = "\r" if text.startswith("\r") else ""  # our own progress line rewrites itself
+        return self._stream.write(lead + terminal_safe(text[len(lead) :]))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def safe_output() -> Iterator[None]:
+    """While a command prints, escape control characters on stdout and stderr."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = SafeStream(saved[0])
+    sys.stderr = SafeStream(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

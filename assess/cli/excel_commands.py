@@ -12,7 +12,7 @@ from assess.errors import AssessError
 from assess.excel.importer import ImportReport, import_into, new_from_workbook
 from assess.excel.report import default_report_name, export_report
 from assess.profile_rules import profile_violations
-from assess.storage import AssessmentFile, load, save
+from assess.storage import AssessmentFile, save
 from assess.texts.profile import FIX_FILE
 
 
@@ -112,7 +112,7 @@ def run_import(args: argparse.Namespace) -> int:
         print("（试运行，未写入 / dry run, nothing written）")
         return 0
     with AssessmentFile(args.into) as handle:
-        loaded = load(args.into, cl)
+        loaded = handle.load(cl)
         report = import_into(args.workbook, cl, loaded.assessment)
         _print(report)
         if report.changes or loaded.migration is not None:

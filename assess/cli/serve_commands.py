@@ -14,11 +14,12 @@ DESCRIPTION = """\
 在浏览器中使用与 assess open 相同的界面：每个标签页各自打开 FILE，修改即时保存；
 同一文件只能在一个标签页中编辑，第二个标签页会提示文件正被编辑。
 默认只在本机 127.0.0.1 监听；--allow-remote 才允许内网其他电脑访问（没有登录！）。
-不给 FILE 时打开示例评估的副本。
+不给 FILE 时打开示例评估的副本。打印的地址带有本次运行的密钥 token，没有它的请求一律拒绝。
 
 The assess open screens in a browser tab: each tab opens FILE and saves every edit; a
 second tab on the same file is told it is being edited. Listens on 127.0.0.1 only unless
---allow-remote (there is no login!). Without FILE, a copy of the demo assessment is opened."""
+--allow-remote (there is no login!). Without FILE, a copy of the demo assessment is opened.
+The printed address carries a secret token made for this run; without it the page refuses."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,6 +36,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--allow-remote",
         action="store_true",
         help="允许非本机地址（无登录）/ allow a non-loopback address (no login)",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="与 --allow-remote 一起：另外接受的主机名（可重复）"
+        "/ with --allow-remote: another host name to accept (repeatable)",
     )
     add_lang(p)
     p.set_defaults(run=run_serve)
@@ -62,5 +71,12 @@ def run_serve(args: argparse.Namespace) -> int:
     probe = FileLock(path)
     probe.acquire()  # LockedError now if another window already edits it
     probe.release()
-    serve(path, host=args.host, port=args.port, lang=args.lang, allow_remote=args.allow_remote)
+    serve(
+        path,
+        host=args.host,
+        port=args.port,
+        lang=args.lang,
+        allow_remote=args.allow_remote,
+        allow_hosts=args.allow_host,
+    )
     return 0

@@ -8,6 +8,7 @@ sheet's declared dimension first keeps a bad file from hanging or exhausting the
 from __future__ import annotations
 
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -34,7 +35,15 @@ def check_workbook_file(path: Path) -> None:
     path = Path(path)
     where = f"{path}: "
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):  # opening a FIFO would hang; a device never ends
+            raise WorkbookRefused(
+                where + "这不是普通文件（而是管道、设备或套接字）/ not a regular file "
+                "(a pipe, device or socket)"
+            )
+        size = st.st_size
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:

@@ -8,25 +8,30 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static, Tree
 
 from assess.applicability import item_applies
 from assess.errors import AssessError
+from assess.lang import Lang
 from assess.models import Assessment, Status
 from assess.resources import default_checklist
 from assess.scoring import format_score, format_share
-from assess.storage import AssessmentFile, Loaded, load
+from assess.storage import AssessmentFile, ChangedOnDiskError, Loaded, load
+from assess.texts import Texts, safety
 from assess.tui.commands import AssessCommands
 from assess.tui.dashboard import DashboardScreen
 from assess.tui.detail import ItemChanged, ItemDetail
@@ -35,6 +40,7 @@ from assess.tui.i18n import FILTERS, STATUS_KEYS, Labels
 from assess.tui.keys import APP_BINDINGS, localize
 from assess.tui.modals import PathPrompt
 from assess.tui.profile import ProfileChanged, ProfileScreen
+from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
 from assess.tui.search import SearchScreen
 from assess.tui.session import Session
 from assess.tui.tree import ChecklistTree, NodeRef
@@ -56,9 +62,22 @@ class AssessApp(App[None]):
         self.notices = notices or []
         self.t = labels
         self.filter = "all"
+        self.conflict = False  # another program changed the file: autosave paused
         self._follow: Timer | None = None
         self.title = labels("app_title")
         localize(self, labels)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: messages quote paths and file text literally."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # layout ------------------------------------------------------------------------
 
@@ -105,7 +124,7 @@ class AssessApp(App[None]):
         )
         if self.filter != "all":
             line += f" · {t('filter')}{self.t.colon}{t('filter_' + self.filter)}"
-        self.query_one("#zone-line", Static).update(line)
+        self.query_one("#zone-line", Static).update(Text(line))
         self.query_one("#coverage", ProgressBar).update(
             total=max(overall.applicable, 1), progress=overall.assessed
         )
@@ -191,8 +210,18 @@ class AssessApp(App[None]):
     # saving ------------------------------------------------------------------------
 
     def save_soon(self) -> None:
-        """Serialize now (a few ms) and write in a thread, so typing never waits on fsync."""
-        number, data = self.session.serialize()
+        """Serialize now (a few ms) and write in a thread, so typing never waits on fsync.
+
+        While the file is known to have been changed by another program, nothing is written:
+        the edits stay here until the user chooses what to do (ctrl+s or quitting asks).
+        """
+        try:
+            number, data = self.session.serialize()
+        except AssessError as exc:
+            self._save_failed(str(exc))
+            return
+        if self.conflict:
+            return
         self.run_worker(
             partial(self._write, number, data), thread=True, group="save", exit_on_error=False
         )
@@ -200,22 +229,135 @@ class AssessApp(App[None]):
     def _write(self, number: int, data: bytes) -> None:
         try:
             self.session.write(number, data)
+        except ChangedOnDiskError:
+            self.call_from_thread(self._changed_on_disk)
         except AssessError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            self.call_from_thread(self._save_failed, str(exc))
+
+    @property
+    def ui_lang(self) -> Lang:
+        return Lang.EN if self.t.en else Lang.ZH
+
+    def _save_failed(self, error: str) -> None:
+        text = Texts(self.ui_lang)(safety.SAVE_FAILED_TOAST, error=error)
+        self.notify(text, severity="error", timeout=10)
+
+    def _changed_on_disk(self) -> None:
+        """Stop autosaving and ask, once; both versions stay where they are meanwhile."""
+        if self.conflict:
+            return
+        self.conflict = True
+        self.ask_about_conflict(quitting=False)
+
+    def ask_about_conflict(self, *, quitting: bool) -> None:
+        if isinstance(self.screen, ChangedOnDisk):
+            return
+        screen = ChangedOnDisk(self.ui_lang, str(self.session.path), quitting=quitting)
+        self.push_screen(screen, partial(self._conflict_chosen, quitting=quitting))
+
+    def _conflict_chosen(self, choice: str | None, *, quitting: bool) -> None:
+        t = Texts(self.ui_lang)
+        path = self.session.path
+        assert path is not None
+        try:
+            if choice == "reload":
+                copy = self.session.save_copy(copy_name(path, t(safety.COPY_TAG_MINE)))
+                self.session.reload()
+                self.conflict = False
+                self.session_replaced()
+                self.notify(t(safety.RELOADED, copy=copy), timeout=15)
+            elif choice == "overwrite":
+                copy = copy_name(path, t(safety.COPY_TAG_THEIRS))
+                shutil.copyfile(path, copy)  # theirs, beside it, before mine goes over it
+                self.session.save_now(force=True)
+                self.conflict = False
+                self.notify(t(safety.OVERWRITTEN, copy=copy), timeout=15)
+            elif choice == "discard":
+                self.exit()
+                return
+            else:
+                self.notify(t(safety.CONFLICT_PAUSED), severity="warning", timeout=10)
+                return
+        except (AssessError, OSError) as exc:
+            self._save_failed(str(exc))
+            return
+        if quitting:
+            self.exit()
+
+    def session_replaced(self) -> None:
+        """Show the assessment that was just loaded in place of the one in the window."""
+        self.checklist_tree.refresh_all_labels()
+        self.detail.item_id, item_id = None, self.detail.item_id
+        self.detail.show_item(item_id)
+        self.update_header()
+
+    def save_or_ask(self, *, quitting: bool) -> bool:
+        """Save now; True if saved. Otherwise the user is asked and decides (False)."""
+        if self.conflict:
+            self.ask_about_conflict(quitting=quitting)
+            return False
+        try:
+            self.session.save_now()
+        except ChangedOnDiskError:
+            self.conflict = True
+            self.ask_about_conflict(quitting=quitting)
+            return False
+        except AssessError as exc:
+            if not isinstance(self.screen, SaveFailed):
+                screen = SaveFailed(self.ui_lang, str(exc), quitting=quitting)
+                self.push_screen(screen, partial(self._failure_chosen, quitting=quitting))
+            return False
+        return True
+
+    def _failure_chosen(self, choice: str | None, *, quitting: bool) -> None:
+        if choice == "retry":
+            if self.save_or_ask(quitting=quitting):
+                self.notify(f"{self.t('saved')}{self.t.colon}{self.session.path}", timeout=3)
+                if quitting:
+                    self.exit()
+        elif choice == "elsewhere":
+            self.save_elsewhere(quitting=quitting)
+        elif choice == "discard":
+            self.exit()
+
+    def save_elsewhere(self, *, quitting: bool) -> None:
+        t = Texts(self.ui_lang)
+        path = self.session.path or Path.cwd() / "assessment.json"
+        start = str(copy_name(path, t(safety.COPY_TAG_MINE)))
+
+        def write_copy(target: Path) -> Path:
+            self.check_inside_folder(target)
+            return self.session.save_copy(target)
+
+        prompt = PathPrompt(self.t, t(safety.SAVE_ELSEWHERE_PROMPT), start, write_copy)
+        self.push_screen(prompt, partial(self._saved_elsewhere, quitting=quitting))
+
+    def _saved_elsewhere(self, copy: Path | None, *, quitting: bool) -> None:
+        if copy is None:
+            return
+        self.notify(Texts(self.ui_lang)(safety.SAVED_ELSEWHERE, path=copy), timeout=15)
+        if quitting:
+            self.exit()
+
+    def check_inside_folder(self, target: Path) -> None:
+        """Under ``assess serve``, file dialogs stay inside the assessment's folder."""
+        if not self.is_web or self.session.path is None:
+            return
+        folder = self.session.path.resolve().parent
+        if not target.resolve().is_relative_to(folder):
+            raise AssessError(
+                Texts(self.ui_lang)(safety.OUTSIDE_FOLDER, path=target, folder=folder)
+            )
 
     def action_save(self) -> None:
         self.detail.flush()
-        try:
-            self.session.save_now()
-        except AssessError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
-            return
-        self.notify(f"{self.t('saved')}{self.t.colon}{self.session.path}", timeout=3)
+        if self.save_or_ask(quitting=False):
+            self.notify(f"{self.t('saved')}{self.t.colon}{self.session.path}", timeout=3)
 
     async def action_quit(self) -> None:
         self.detail.flush()
-        if self.session.edits:
-            self.action_save()
+        if (self.session.edits or self.session.unsaved) and not self.save_or_ask(quitting=True):
+            return  # the user is asked what to do with the edits; nothing is thrown away
         self.exit()
 
     def on_unmount(self) -> None:
@@ -299,7 +441,11 @@ class AssessApp(App[None]):
         self.detail.flush()
         folder = self.session.path.parent if self.session.path else Path.cwd()
         start = os.path.join(folder, "")  # the folder of this file, ready for a name
-        opener = partial(load, checklist=self.session.checklist)
+
+        def opener(path: Path) -> Loaded:
+            self.check_inside_folder(path)
+            return load(path, self.session.checklist)
+
         prompt = PathPrompt(self.t, self.t("compare_prompt"), start, opener)
         self.push_screen(prompt, self._compare_with)
 
@@ -349,6 +495,12 @@ class AssessApp(App[None]):
         return commands
 
 
+def copy_name(path: Path, tag: str) -> Path:
+    """A free name beside ``path`` for a kept copy: ``评估-我的版本-20260115-093000.json``."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return free_name(path.with_name(f"{path.stem}-{tag}-{stamp}{path.suffix}"))
+
+
 def free_name(path: Path) -> Path:
     """``path``, or ``stem-2.xlsx``, ``stem-3.xlsx``… if taken: an export never overwrites."""
     candidate, number = path, 1
@@ -364,7 +516,7 @@ def open_app(path: Path, *, lang: str = "zh", today: dt.date | None = None) -> A
     handle = AssessmentFile(Path(path))
     handle.acquire()
     try:
-        loaded = load(handle.path, checklist)
+        loaded = handle.load(checklist)
     except BaseException:
         handle.close()
         raise

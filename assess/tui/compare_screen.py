@@ -27,6 +27,7 @@ from assess.texts.compare import describe, status_text, unmatched_reason
 from assess.texts.labels import EXPLANATION
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
+from assess.tui.literal import literal
 
 CHANGE_STYLES: dict[ChangeClass, str] = {
     ChangeClass.IMPROVED: "bold green",
@@ -125,23 +126,27 @@ class CompareScreen(Screen[None]):
                 else ""
             )
             table.add_row(
-                diff.item_id,
-                item.title_en if en else item.title,
-                status_text(diff, "a", texts_for(en)),
-                status_text(diff, "b", texts_for(en)),
+                *literal(
+                    diff.item_id,
+                    item.title_en if en else item.title,
+                    status_text(diff, "a", texts_for(en)),
+                    status_text(diff, "b", texts_for(en)),
+                ),
                 Text(texts_for(en).label(diff.change), style=CHANGE_STYLES[diff.change]),
-                other,
+                Text(other),
                 key=diff.item_id,
             )
         for u in self.comparison.unmatched:
             status = texts_for(en).label(u.status)
             table.add_row(
-                u.item_id,
-                (u.title_en if en else u.title) or "—",
-                status if u.side == "a" else "—",
-                status if u.side == "b" else "—",
+                *literal(
+                    u.item_id,
+                    (u.title_en if en else u.title) or "—",
+                    status if u.side == "a" else "—",
+                    status if u.side == "b" else "—",
+                ),
                 Text(self.t("cmp_unmatched"), style="magenta"),
-                unmatched_reason(u, texts_for(en)),
+                Text(unmatched_reason(u, texts_for(en))),
                 key=f"unmatched:{u.side}:{u.item_id}",
             )
         self.query_one("#compare-head", Static).update(self._head())

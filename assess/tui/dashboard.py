@@ -109,17 +109,19 @@ class DashboardScreen(Screen[str | None]):
             kind = cl.item_index[item_id].kind
             rows.append(
                 Option(
-                    f"  {title(item_id)}  [{texts_for(t.en).label(kind)}·{t.status(status)}]",
+                    Text(f"  {title(item_id)}  [{texts_for(t.en).label(kind)}·{t.status(status)}]"),
                     id=f"{item_id}#gap{n}",
                 )
             )
         section(t("open_opps"), len(summary.opportunities))
         for n, item_id in enumerate(summary.opportunities):
-            rows.append(Option(f"  {title(item_id)}", id=f"{item_id}#opp{n}"))
+            rows.append(Option(Text(f"  {title(item_id)}"), id=f"{item_id}#opp{n}"))
         section(t("warnings"), len(summary.warnings))
         for n, warning in enumerate(summary.warnings):
             message = warning_text(warning, texts_for(t.en))
-            rows.append(Option(f"  {warning.item_id}  {message}", id=f"{warning.item_id}#w{n}"))
+            rows.append(
+                Option(Text(f"  {warning.item_id}  {message}"), id=f"{warning.item_id}#w{n}")
+            )
         return rows
 
     def on_mount(self) -> None:

@@ -23,6 +23,7 @@ from assess.models import STATUS_ORDER, Action, Evidence, Status
 from assess.texts.applicability import applicability_text
 from assess.texts.catalog import texts_for
 from assess.tui.i18n import Labels
+from assess.tui.literal import literal
 from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
 from assess.tui.session import Session
 
@@ -204,7 +205,7 @@ class ItemDetail(VerticalScroll):
             users = [
                 i for i, r in self.session.assessment.items.items() if evidence_id in r.evidence
             ]
-            table.add_row(ev.id, ev.title, ev.ref, "、".join(users), key=ev.id)
+            table.add_row(*literal(ev.id, ev.title, ev.ref, "、".join(users)), key=ev.id)
 
     def refresh_actions(self) -> None:
         if self.item_id is None:
@@ -214,12 +215,14 @@ class ItemDetail(VerticalScroll):
         table.clear()
         for index, action in enumerate(self.session.record(self.item_id).actions):
             table.add_row(
-                action.text,
-                t.action_status(action.status),
-                action.due.isoformat() if action.due else "",
-                t.priority(action.priority),
-                action.lead,
-                action.partners,
+                *literal(
+                    action.text,
+                    t.action_status(action.status),
+                    action.due.isoformat() if action.due else "",
+                    t.priority(action.priority),
+                    action.lead,
+                    action.partners,
+                ),
                 key=str(index),
             )
 

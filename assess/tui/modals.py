@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -54,7 +55,7 @@ class _Form(ModalScreen[ResultT | None]):
         localize(self, labels)
 
     def buttons(self) -> ComposeResult:
-        yield Static("", id="form-error", classes="error")
+        yield Static("", id="form-error", classes="error", markup=False)
         with Horizontal(classes="buttons"):
             yield Button(self.t("ok"), id="ok", variant="primary")
             yield Button(self.t("cancel"), id="cancel")
@@ -194,7 +195,7 @@ class CiteEvidence(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(self.t("ev_cite_title"), classes="dialog-title")
             yield OptionList(
-                *(Option(f"{e.id}  {e.title}  {e.ref}", id=e.id) for e in self.choices),
+                *(Option(Text(f"{e.id}  {e.title}  {e.ref}"), id=e.id) for e in self.choices),
                 id="cite-list",
             )
 
@@ -223,7 +224,7 @@ class PathPrompt(_Form[OpenedT]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Input(self.start, id="path", compact=True, select_on_focus=False)
             yield from self.buttons()
 

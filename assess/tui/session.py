@@ -13,9 +13,10 @@ from pathlib import Path
 
 from assess.checklist import Checklist
 from assess.editing import Editor
+from assess.errors import SaveError
 from assess.models import Assessment, ItemRecord
 from assess.scoring import Summary, summarize
-from assess.storage import AssessmentFile, dumps, write_atomic
+from assess.storage import AssessmentFile, encode, write_atomic
 
 UNDO_DEPTH = 200
 
@@ -79,23 +80,57 @@ class Session:
     # saving -------------------------------------------------------------------------
 
     def serialize(self) -> tuple[int, bytes]:
-        """The bytes to save now, numbered so an older write never lands after a newer one."""
-        self._queued += 1
-        return self._queued, dumps(self.assessment).encode("utf-8")
+        """The bytes to save now, numbered so an older write never lands after a newer one.
 
-    def write(self, number: int, data: bytes) -> bool:
-        """Write one serialized version (safe from a worker thread); skip superseded ones."""
+        SaveError if the loader would refuse them (too large); the state then counts as unsaved.
+        """
+        self._queued += 1
+        return self._queued, encode(self.assessment, self.path or Path("assessment.json"))
+
+    def write(self, number: int, data: bytes, *, force: bool = False) -> bool:
+        """Write one serialized version (safe from a worker thread); skip superseded ones.
+
+        Raises SaveError (the disk is full, the folder read-only…) and ChangedOnDiskError
+        (another program wrote the file since we read it); either way nothing is lost: the
+        edits stay here and ``unsaved`` stays true until a write succeeds.
+        """
         if self.handle is None:
             return False
         with self._write_lock:
             if number <= self._written:
                 return False
-            write_atomic(self.handle.path, data)
+            self.handle.write(data, force=force)
             self._written = number
             return True
 
-    def save_now(self) -> None:
-        self.write(*self.serialize())
+    def save_now(self, *, force: bool = False) -> None:
+        self.write(*self.serialize(), force=force)
+
+    @property
+    def unsaved(self) -> bool:
+        """True while the latest state is not known to be in the file."""
+        return self.handle is not None and self._queued > self._written
+
+    def save_copy(self, target: Path) -> Path:
+        """Write the current state to a new file ``target`` (never over an existing one)."""
+        data = encode(self.assessment, target)
+        if target.exists():
+            raise SaveError(
+                f"{target}: 文件已存在，未覆盖 / the file exists and was not overwritten"
+            )
+        write_atomic(target, data, keep_backup=False)
+        return target
+
+    def reload(self) -> None:
+        """Replace what is open by the file as it is on disk now (LoadError if it is bad)."""
+        assert self.handle is not None
+        loaded = self.handle.load(self.checklist)
+        with self._write_lock:
+            self.assessment = loaded.assessment
+            self.editor = Editor(self.assessment)
+            self._undo.clear()
+            self._written = self._queued
+            self._summary = None
 
     def close(self) -> None:
         if self.handle is not None:

@@ -149,6 +149,10 @@ def test_owners_are_changed_through_the_history(owned: Assessment) -> None:
         editor.set_departments(["经发局", "科创局"])  # 商务局 still leads measure 3
     assert owned.departments == ["经发局", "科创局", "商务局"]
     assert [(c.field, c.old, c.new) for c in owned.history[-2:]] == [
-        ("responsibility.3", '{"lead":"经发局","partners":[]}', '{"lead":"商务局","partners":["经发局"]}'),
+        (
+            "responsibility.3",
+            '{"lead":"经发局","partners":[]}',
+            '{"lead":"商务局","partners":["经发局"]}',
+        ),
         ("responsibility.1.2", '{"lead":"商务局","partners":[]}', ""),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -56,6 +57,8 @@ class Served:
     url: str
     process: subprocess.Popen[bytes]
     log: Path
+    port: int = 0
+    token: str = ""
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -95,12 +98,21 @@ def serving(
             env=env_for(home),
             cwd=home,
         )
-    served = Served(f"http://127.0.0.1:{port}/", process, log)
+    served = Served(f"http://127.0.0.1:{port}/", process, log, port)
     try:
         deadline = time.monotonic() + 30
         while True:
             if process.poll() is not None:
                 pytest.fail(f"assess serve exited early:\n{served.output()}")
+            if not served.token:  # the secret is only in the address the server prints
+                found = re.search(r"/\?token=([A-Za-z0-9_-]+)", served.output())
+                if found is None:
+                    if time.monotonic() > deadline:
+                        pytest.fail(f"assess serve printed no address:\n{served.output()}")
+                    time.sleep(0.1)
+                    continue
+                served.token = found.group(1)
+                served.url = f"http://127.0.0.1:{port}/?token={served.token}"
             try:
                 with urllib.request.urlopen(served.url, timeout=2):
                     break

@@ -160,3 +160,36 @@ def test_tab_processes_end_with_the_server(
         served.process.send_signal(stop)
         served.process.wait(timeout=15)
         assert wait_until(lambda: lock_is_free(demo_file)), "a tab's process outlived the server"
+
+
+def test_markup_in_the_file_is_shown_literally_in_the_browser(browser: Any, home: Path) -> None:
+    """Issue 11.9: a ``[/]`` in the zone name once crashed the tab before it drew anything."""
+    from assess.demo import build_demo
+    from assess.storage import save
+
+    path = home / "markup.json"
+    demo = build_demo(default_checklist())
+    demo.zone.name = "区[/]甲[b]乙[/b]"
+    for record in demo.items.values():
+        for action in record.actions:
+            action.text = f"举[@click=app.quit]措[/]{action.text}"
+    save(path, demo)
+    with serving(str(path), home=home) as served:
+        page = open_tab(browser, served.url, READY)
+        assert wait_until(lambda: "区[/]甲[b]乙[/b]" in shown(page)), shown(page)[-2000:]
+        assert "MarkupError" not in shown(page)
+    assert "Traceback" not in served.output()
+
+
+def test_a_browser_without_the_token_gets_nothing(
+    browser: Any, demo_file: Path, home: Path
+) -> None:
+    with serving(str(demo_file), home=home) as served:
+        page = browser.new_page()
+        response = page.goto(served.url.split("?")[0])
+        assert response.status == 403
+        page = open_tab(browser, served.url, READY)  # the printed address works…
+        page.reload()  # …and a reload (no token in the address any more) keeps working
+        page.wait_for_selector("body.-first-byte", timeout=OPEN_TIMEOUT_MS)
+        response = page.goto(served.url.split("?")[0])
+        assert response.status == 200  # the cookie carries the secret

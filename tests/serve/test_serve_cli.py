@@ -90,10 +90,21 @@ def test_without_file_serves_the_demo_copy(home: Path) -> None:
 def test_allow_remote_warns_that_there_is_no_login(demo_file: Path, home: Path) -> None:
     port = free_port()
     with serving(
-        str(demo_file), "--host", "0.0.0.0", "--allow-remote", home=home, port=port
+        str(demo_file),
+        "--host",
+        "0.0.0.0",
+        "--allow-remote",
+        "--allow-host",
+        "intranet-name",
+        home=home,
+        port=port,
     ) as served:
         assert "no login" in served.output()
-        assert status_of(port, "/", {"Host": f"intranet-name:{port}"}) == 200
+        page = f"/?token={served.token}"
+        assert status_of(port, page, {"Host": f"intranet-name:{port}"}) == 200
+        assert status_of(port, page, {"Host": f"{socket.gethostname()}:{port}"}) == 200
+        # DNS rebinding: a name the user did not list is refused, even with the token.
+        assert status_of(port, page, {"Host": f"attacker.example:{port}"}) == 403
 
 
 def test_loopback_server_refuses_other_host_names_and_origins(demo_file: Path, home: Path) -> None:
@@ -104,10 +115,43 @@ def test_loopback_server_refuses_other_host_names_and_origins(demo_file: Path, h
         "Sec-WebSocket-Version": "13",
         "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
     }
-    with serving(str(demo_file), home=home, port=port):
-        assert status_of(port, "/", {"Host": f"localhost:{port}"}) == 200
+    with serving(str(demo_file), home=home, port=port) as served:
+        page = f"/?token={served.token}"
+        assert status_of(port, page, {"Host": f"localhost:{port}"}) == 200
         # DNS rebinding: a foreign name pointing at 127.0.0.1 gets nothing.
-        assert status_of(port, "/", {"Host": f"attacker.example:{port}"}) == 403
+        assert status_of(port, page, {"Host": f"attacker.example:{port}"}) == 403
         # Another web site's page may not open a tab (and so edit the file) via the browser.
         foreign = {**upgrade, "Host": f"127.0.0.1:{port}", "Origin": "http://attacker.example"}
-        assert status_of(port, "/ws", foreign) == 403
+        assert status_of(port, f"/ws?token={served.token}", foreign) == 403
+
+
+def test_page_websocket_and_downloads_need_this_runs_secret(demo_file: Path, home: Path) -> None:
+    """Issue 11.6: another account on this machine, or any non-browser client, gets 403."""
+    port = free_port()
+    upgrade = {
+        "Connection": "Upgrade",
+        "Upgrade": "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+    }
+    with serving(str(demo_file), home=home, port=port) as served:
+        host = {"Host": f"127.0.0.1:{port}"}
+        origin = {**host, "Origin": f"http://127.0.0.1:{port}"}
+        cookie = {"Cookie": f"assess_token_{port}={served.token}"}
+        assert status_of(port, "/", host) == 403
+        assert status_of(port, "/?token=wrong", host) == 403
+        assert status_of(port, "/download/x", host) == 403
+        # No Origin (a script, curl, another user's program): refused even with the secret.
+        assert status_of(port, "/ws", {**upgrade, **host, **cookie}) == 403
+        assert status_of(port, "/ws", {**upgrade, **origin}) == 403  # a browser, no secret
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", f"/?token={served.token}", headers=host)
+            response = connection.getresponse()
+            assert response.status == 200
+            set_cookie = response.getheader("Set-Cookie") or ""
+        finally:
+            connection.close()
+        assert f"assess_token_{port}={served.token}" in set_cookie  # reloads keep working
+        assert "HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie
+        assert status_of(port, "/", {**host, **cookie}) == 200
