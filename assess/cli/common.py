@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from assess.checklist import Checklist
+from assess.cli.safe_text import terminal_safe
 from assess.errors import AssessError
 from assess.resources import default_checklist
-from assess.safe_text import terminal_safe
 from assess.storage import Loaded, load
 
 

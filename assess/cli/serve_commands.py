@@ -60,7 +60,7 @@ def port_number(text: str) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     try:
-        from assess.serve import serve
+        from assess.serve.server import serve
     except ImportError as exc:  # pragma: no cover - only when installed without its dependencies
         raise AssessError(
             f"网页版所需的组件未安装（{exc.name}），请运行 pip install textual-serve "

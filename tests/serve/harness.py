@@ -38,7 +38,7 @@ def assess_argv(*args: str, tab_app: Path | None = None) -> list[str]:
     if tab_app is None:
         return [sys.executable, "-m", "assess", *args]
     launch = (
-        "import shlex, sys; import assess.serve as s; "
+        "import shlex, sys; import assess.serve.server as s; "
         "s.tui_command = lambda p, lang: 'exec ' + shlex.join([sys.executable, sys.argv[1], str(p)]); "
         "from assess.cli import main; raise SystemExit(main(sys.argv[2:]))"
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assess.resources import default_checklist
-from assess.serve import is_loopback, tui_command
+from assess.serve.server import is_loopback, tui_command
 from assess.storage import AssessmentFile, load
 from tests.serve.harness import free_port, run_assess, serving
 

@@ -43,7 +43,7 @@ from textual_serve.server import Server
 
 from assess.errors import AssessError
 
-TEMPLATES = Path(__file__).resolve().parent / "serve_templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_ERROR_CHARS = 4000
 QUIT_GRACE_SECONDS = 10
 PR_SET_PDEATHSIG = 1  # linux/prctl.h

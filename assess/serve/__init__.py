@@ -1,0 +1,1 @@
+"""The browser adapter: ``assess serve`` runs one ``assess open`` per browser tab."""
