@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, Switch
 from assess.fields import BY_ID
 from assess.lang import Lang
 from assess.profile_rules import profile_violations, violation_text
-from assess.regions import PROVINCES, normalize_province, region_of
+from assess.regions import PROVINCES, region_of
 from assess.texts import Texts
 from assess.texts import tui_screens as texts
 from assess.texts.labels import FIELD, NO, YES
@@ -54,11 +54,10 @@ class ProfileScreen(Screen[None]):
             yield Input(zone.name, id="name")
             yield Label(t(FIELD["zone.province"]))
             with Horizontal(classes="field-row"):
-                known = normalize_province(zone.province)
                 yield Select(
                     [(province_label(p, t), p) for p in PROVINCES],
-                    value=known or Select.BLANK,
-                    allow_blank=known is None,
+                    value=zone.province,  # the model keeps the short name: 广西, not 广西壮族自治区
+                    allow_blank=False,
                     id="province",
                 )
                 yield Static(self._region_text(zone.province), id="region")
@@ -94,9 +93,7 @@ class ProfileScreen(Screen[None]):
 
     @on(Select.Changed, "#province")
     def _province(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str) and event.value != normalize_province(
-            self.session.assessment.zone.province
-        ):
+        if isinstance(event.value, str):
             self._set_zone("province", event.value)
             self.query_one("#region", Static).update(self._region_text(event.value))
             self._warn_violations()
