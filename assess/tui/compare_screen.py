@@ -20,16 +20,19 @@ from textual.widgets import DataTable, Footer
 from assess.checklist import Checklist
 from assess.compare import ChangeClass, Comparison, ItemDiff, Unmatched, compare, format_delta
 from assess.lang import Lang
-from assess.models import Action, Assessment, ItemRecord, Status
+from assess.models import Action, Assessment, ItemRecord
 from assess.scoring import format_score
 from assess.storage import Migration
 from assess.texts import Texts, catalog
 from assess.texts import tui_screens as texts
-from assess.texts.compare import PROFILE_NA, describe, status_text, unmatched_reason
+from assess.texts.compare import describe, status_text, unmatched_reason
 from assess.texts.labels import EXPLANATION, FIELD
 from assess.textwidth import truncate, width
 from assess.tui.prose import Prose
 from assess.tui.screen_keys import describe_keys
+
+ID_WIDTH, TITLE_MIN, OTHER_MIN, CELL_PADDING = 5, 12, 12, 2
+MAX_STATUS, MAX_CHANGE = 14, 20  # longer labels (未启动（画像不适用）) are cut with 「…」
 
 CHANGE_STYLES: dict[ChangeClass, str] = {
     ChangeClass.IMPROVED: "bold green",
@@ -92,7 +95,7 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         t = self.t
-        self.columns = _column_widths(t, self.size.width)
+        self.columns = _column_widths(t, self.comparison, self.size.width)
         headers = (t(texts.COL_ID), t(texts.COL_ITEM), "A", "B", t(texts.COL_CHANGE))
         for header, cells in zip(headers, self.columns, strict=True):
             table.add_column(header, width=cells)
@@ -309,14 +312,16 @@ def _action(action: Action, t: Texts) -> str:
     return "｜".join(p for p in parts if p)
 
 
-def _column_widths(t: Texts, columns: int) -> tuple[int, int, int, int, int]:
+def _column_widths(t: Texts, c: Comparison, columns: int) -> tuple[int, int, int, int, int]:
     """ID, item, A, B and change columns: labels whole, the title takes what is left.
 
     At 80 columns 「未变」 and 「未评估」 must both be read in full, so the status and change
-    columns are as wide as their longest label; the item title is cut with 「…」.
+    columns are as wide as the longest label they show; the item title is cut with 「…」.
     """
-    status = max([width(t.label(s)) for s in Status] + [width(t(PROFILE_NA))])
-    change = max(width(t.label(c)) for c in ChangeClass)
-    status, change = min(status, 14), min(max(change, width(t(texts.UNMATCHED))), 20)
-    rest = columns - 6 - 2 * status - change - 5 * 2 - 12
-    return 5, max(rest, 12), status, status, change
+    statuses = [status_text(d, side, t) for d in c.items for side in ("a", "b")]
+    statuses += [t.label(u.status) for u in c.unmatched]
+    changes = [t.label(d.change) for d in c.items] + [t(texts.UNMATCHED)] * bool(c.unmatched)
+    status = min(max(map(width, statuses), default=6), MAX_STATUS)
+    change = min(max(map(width, changes), default=6), MAX_CHANGE)
+    rest = columns - ID_WIDTH - 2 * status - change - 5 * CELL_PADDING - OTHER_MIN
+    return ID_WIDTH, max(rest, TITLE_MIN), status, status, change

@@ -25,14 +25,14 @@ from assess.scoring import Score, format_score, format_share
 from assess.texts import Texts
 from assess.texts import tui_screens as texts
 from assess.texts.messages import ROLLUP_RULE, warning_text
-from assess.textwidth import pad
+from assess.textwidth import pad, width
 from assess.tui.prose import wrap_text
 from assess.tui.screen_keys import describe_keys
 from assess.tui.session import Session
 from assess.tui.tree import GLYPHS
 
 BAR_WIDTH = 20
-NAME_WIDTH = 30
+SCORE_WIDTH = 14  # the score, the coverage and the gaps between them
 TOP_GAPS = 10
 INDENT = 2
 CHROME = 9  # screen padding, the list's border, scrollbar and option padding
@@ -120,7 +120,10 @@ class DashboardScreen(Screen[str | None]):
             m.number: t.pick(f"{m.numeral}{m.title}", f"({m.number}) {m.title_en}")
             for m in cl.measures
         }
-        name_width = min(NAME_WIDTH, columns - BAR_WIDTH - 14)
+        longest = max(
+            width(n) for n in [*names.values(), *(t.pick(a.title, a.title_en) for a in cl.areas)]
+        )
+        name_width = min(longest, columns - BAR_WIDTH - SCORE_WIDTH)
         section(t(texts.AREA_SCORES))
         for area in cl.areas:
             name = t.pick(area.title, area.title_en)
