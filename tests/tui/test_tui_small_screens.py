@@ -175,3 +175,16 @@ async def test_profile_shows_the_province_in_the_users_language(
         assert province_label("广西", t) in shown
         assert lang is Lang.ZH or "广西" not in shown
         assert t(texts.KEY_BACK) in screen_lines(app_in)[-1]
+
+
+def test_wrapped_text_keeps_its_styles_and_indents_continuations() -> None:
+    from rich.text import Text
+
+    from assess.tui.prose import wrap_text
+
+    text = Text("1.1  ")
+    text.append("先行先试，探索", style="bold")
+    wrapped = wrap_text(text, 12, indent=2)
+    assert wrapped.plain.split("\n") == ["1.1  先行", "  先试，探索"]  # 10 cells after the indent
+    bold = "".join(wrapped.plain[s.start : s.end] for s in wrapped.spans if s.style == "bold")
+    assert bold.replace("\n", "").replace(" ", "") == "先行先试，探索"
