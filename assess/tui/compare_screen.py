@@ -32,7 +32,8 @@ from assess.tui.prose import Prose
 from assess.tui.screen_keys import describe_keys
 
 ID_WIDTH, TITLE_MIN, OTHER_MIN, CELL_PADDING = 5, 12, 12, 2
-MAX_STATUS, MAX_CHANGE = 14, 20  # longer labels (未启动（画像不适用）) are cut with 「…」
+MAX_STATUS, MAX_CHANGE = 14, 20  # below WIDE columns 未启动（画像不适用） is cut with 「…」
+WIDE = 100
 
 CHANGE_STYLES: dict[ChangeClass, str] = {
     ChangeClass.IMPROVED: "bold green",
@@ -316,12 +317,15 @@ def _column_widths(t: Texts, c: Comparison, columns: int) -> tuple[int, int, int
     """ID, item, A, B and change columns: labels whole, the title takes what is left.
 
     At 80 columns 「未变」 and 「未评估」 must both be read in full, so the status and change
-    columns are as wide as the longest label they show; the item title is cut with 「…」.
+    columns are as wide as the longest label they show (the longest cut with 「…」 on a
+    small terminal); the item title takes the rest and is cut with 「…」.
     """
     statuses = [status_text(d, side, t) for d in c.items for side in ("a", "b")]
     statuses += [t.label(u.status) for u in c.unmatched]
     changes = [t.label(d.change) for d in c.items] + [t(texts.UNMATCHED)] * bool(c.unmatched)
-    status = min(max(map(width, statuses), default=6), MAX_STATUS)
+    status = max(map(width, statuses), default=6)
+    status = status if columns >= WIDE else min(status, MAX_STATUS)
     change = min(max(map(width, changes), default=6), MAX_CHANGE)
     rest = columns - ID_WIDTH - 2 * status - change - 5 * CELL_PADDING - OTHER_MIN
-    return ID_WIDTH, max(rest, TITLE_MIN), status, status, change
+    title = max(rest, TITLE_MIN)
+    return ID_WIDTH, title, status, status, change
