@@ -77,3 +77,13 @@ def test_wrap_never_starts_a_line_with_closing_punctuation(
     assert "".join(lines) == text
     assert all(width(line) <= columns for line in lines)
     assert all(line[0] not in NO_LINE_START for line in lines)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab cd，。（）「」经开区\n"), max_size=80),
+    st.integers(min_value=2, max_value=30),
+)
+def test_wrap_fits_the_width_and_loses_nothing_but_spaces(text: str, columns: int) -> None:
+    lines = wrap(text, columns)
+    assert all(width(line) <= columns for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
