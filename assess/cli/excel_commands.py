@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assess.cli.common import Formatter, checklist, load_reporting, refuse_overwrite
 from assess.cli.core_commands import violation_both
 from assess.errors import AssessError
-from assess.excel.importer import ImportReport, import_into, new_from_workbook
-from assess.excel.report import default_report_name, export_report
 from assess.profile_rules import profile_violations
 from assess.storage import AssessmentFile, save
 from assess.texts.profile import FIX_FILE
+
+if TYPE_CHECKING:  # the commands import openpyxl only when they run
+    from assess.excel.importer import ImportReport
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -77,6 +79,8 @@ def parse_measures(spec: str) -> list[int]:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from assess.excel.report import default_report_name, export_report
+
     assessment = load_reporting(args.file).assessment
     measures = parse_measures(args.measures) if args.measures else None
     output = args.output or args.file.parent / default_report_name(assessment)
@@ -90,6 +94,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from assess.excel.importer import import_into, new_from_workbook
+
     cl = checklist()
     if args.output is not None:
         refuse_overwrite(args.output, args.force)
