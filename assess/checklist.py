@@ -22,6 +22,7 @@ from pydantic import (
 
 from assess.errors import LoadError, describe_validation_error
 from assess.regions import Region
+from assess.texts import errors as texts
 
 
 class Kind(StrEnum):
@@ -235,13 +236,11 @@ def load_checklist(path: Path) -> Checklist:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LoadError(
-            path, "", f"无法读取清单文件 / cannot read checklist: {exc.strerror}"
-        ) from None
+        raise LoadError(path, "", texts.CHECKLIST_UNREADABLE, reason=exc.strerror) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise LoadError(path, "", f"清单文件不是有效的 TOML / not valid TOML: {exc}") from None
+        raise LoadError(path, "", texts.CHECKLIST_NOT_TOML, detail=exc) from None
     try:
         return Checklist.model_validate(data)
     except ValidationError as exc:
-        field, message = describe_validation_error(exc)
-        raise LoadError(path, field, message) from None
+        field, problem = describe_validation_error(exc)
+        raise LoadError(path, field, problem) from None

@@ -134,7 +134,7 @@ def _mutated(tiny_assessment: Assessment, change: dict[str, object]) -> str:
     ("change", "field", "text"),
     [
         ({"items/1.1/status": "finished"}, "items.1.1.status", "finished"),
-        ({"zone/border": "maybe"}, "zone.border", "bool"),
+        ({"zone/border": "maybe"}, "zone.border", "true or false"),
         ({"items/9.9": {}}, "items.9.9", "9.9"),
         ({"checklist/id": "other"}, "checklist.id", "other"),
         ({"schema_version": 99}, "schema_version", "upgrade"),
