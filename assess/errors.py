@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from pydantic import ValidationError
 
@@ -37,8 +37,15 @@ class Message:
         return zh if zh == en else f"{zh} / {en}"
 
 
+@runtime_checkable
+class Renders(Protocol):
+    """Anything that can say itself in a language: a Message, an error, a list of problems."""
+
+    def render(self, t: Texts) -> str: ...
+
+
 def _rendered(value: object, t: Texts) -> object:
-    if isinstance(value, Message | AssessError):
+    if isinstance(value, Renders):
         return value.render(t)
     if isinstance(value, Text):
         return t(value)
