@@ -10,6 +10,7 @@ import tomllib
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import (
     BaseModel,
@@ -20,9 +21,15 @@ from pydantic import (
     model_validator,
 )
 
-from assess.errors import LoadError, describe_validation_error
+from assess.errors import LoadError, TextValueError, describe_validation_error
 from assess.regions import Region
 from assess.texts import errors as texts
+
+
+class Picks(Protocol):
+    """A reader's language, as far as choosing between a Chinese text and its English twin."""
+
+    def pick(self, zh: str, en: str) -> str: ...
 
 
 class Kind(StrEnum):
@@ -76,8 +83,25 @@ class Item(_Strict):
     guidance: str = Field(min_length=1)
     guidance_en: str = ""
     evidence: tuple[str, ...] = ()
+    evidence_en: tuple[str, ...] = ()
+    """The suggested evidence in English: one entry for each of ``evidence``, in its order."""
     indicators: tuple[Indicator, ...] = ()
     weight: float = Field(default=1.0, gt=0)
+
+    @model_validator(mode="after")
+    def _evidence_en_pairs_evidence(self) -> Item:
+        if self.evidence_en and len(self.evidence_en) != len(self.evidence):
+            raise TextValueError(
+                texts.EVIDENCE_EN_COUNT, english=len(self.evidence_en), chinese=len(self.evidence)
+            )
+        return self
+
+    def evidence_in(self, t: Picks) -> tuple[str, ...]:
+        """The suggested evidence in the reader's language (Chinese if no English is given)."""
+        return tuple(
+            t.pick(zh, en)
+            for zh, en in zip(self.evidence, self.evidence_en or self.evidence, strict=True)
+        )
 
 
 class Measure(_Strict):

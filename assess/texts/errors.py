@@ -167,6 +167,11 @@ NEWER_CHECKLIST = text(
     "文件使用的清单版本 {version} 比本程序自带的 {supported} 新，请升级 assess",
     "made with checklist version {version}, newer than this program's {supported}; please upgrade",
 )
+EVIDENCE_EN_COUNT = text(
+    "error.evidence_en_count",
+    "evidence_en 有 {english} 项，evidence 有 {chinese} 项；英文应与中文逐项对应",
+    "evidence_en has {english} entries and evidence {chinese}; give one English entry for each",
+)
 CHECKLIST_UNREADABLE = text(
     "error.checklist_unreadable",
     "无法读取清单文件（{reason}）",
