@@ -223,5 +223,5 @@ def test_file_cut_mid_character_says_incomplete(
 
 
 def test_missing_folder_is_named(tmp_path: Path, tiny_assessment: Assessment) -> None:
-    with pytest.raises(LockedError, match="folder does not exist"):
+    with pytest.raises(LockedError, match="does not exist"):
         save(tmp_path / "no" / "such" / "a.json", tiny_assessment)

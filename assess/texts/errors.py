@@ -210,6 +210,27 @@ TOO_LARGE_TO_SAVE = text(
     "save failed: {size} bytes is over the {limit}-byte limit the loader accepts; shorten very long "
     "texts or cite long material as evidence; the file is unchanged",
 )
+LOCK_NO_FOLDER = text(
+    "error.lock_no_folder",
+    "文件夹 {folder} 不存在，请先建好文件夹或换个位置",
+    "the folder {folder} does not exist; create it or choose another place",
+)
+LOCKED = text(
+    "error.locked",
+    "文件正被另一个程序编辑（{holder}），请先关闭那个窗口再试；只需查看时可用 summary / validate",
+    "the file is open for writing in another process ({holder}); close it first, "
+    "or use summary / validate just to look",
+)
+LOCK_CONTENDED = text(
+    "error.lock_contended",
+    "文件正被其他程序反复打开和关闭，请稍后再试",
+    "other processes keep opening and closing the file; try again shortly",
+)
+LOCK_UNWRITABLE = text(
+    "error.lock_unwritable",
+    "无法创建锁文件 {lock}（{reason}）；请检查文件夹是否可写",
+    "cannot create the lock file {lock} ({reason}); is the folder writable?",
+)
 NOT_LOCKED = text("error.not_locked", "未加锁，不能保存", "not locked for writing")
 CHANGED_ON_DISK = text(
     "error.changed_on_disk",
