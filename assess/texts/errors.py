@@ -88,7 +88,7 @@ NOT_UTF8 = text(
 # the JSON itself
 NOT_JSON = text(
     "error.not_json",
-    "不是有效的 JSON：第 {line} 行第 {column} 列{problem}；请在该处改正（常见原因：少了逗号、引号或括号）",
+    "不是有效的 JSON：第 {line} 行第 {column} 列：{problem}；请在该处改正（常见原因：少了逗号、引号或括号）",
     "not valid JSON: line {line}, column {column}: {problem}; fix it there "
     "(a missing comma, quote or bracket is the usual cause)",
 )
