@@ -10,6 +10,7 @@ import tomllib
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import (
     BaseModel,
@@ -20,8 +21,15 @@ from pydantic import (
     model_validator,
 )
 
-from assess.errors import LoadError, describe_validation_error
+from assess.errors import LoadError, TextValueError, describe_validation_error
 from assess.regions import Region
+from assess.texts import errors as texts
+
+
+class Picks(Protocol):
+    """A reader's language, as far as choosing between a Chinese text and its English twin."""
+
+    def pick(self, zh: str, en: str) -> str: ...
 
 
 class Kind(StrEnum):
@@ -75,8 +83,25 @@ class Item(_Strict):
     guidance: str = Field(min_length=1)
     guidance_en: str = ""
     evidence: tuple[str, ...] = ()
+    evidence_en: tuple[str, ...] = ()
+    """The suggested evidence in English: one entry for each of ``evidence``, in its order."""
     indicators: tuple[Indicator, ...] = ()
     weight: float = Field(default=1.0, gt=0)
+
+    @model_validator(mode="after")
+    def _evidence_en_pairs_evidence(self) -> Item:
+        if self.evidence_en and len(self.evidence_en) != len(self.evidence):
+            raise TextValueError(
+                texts.EVIDENCE_EN_COUNT, english=len(self.evidence_en), chinese=len(self.evidence)
+            )
+        return self
+
+    def evidence_in(self, t: Picks) -> tuple[str, ...]:
+        """The suggested evidence in the reader's language (Chinese if no English is given)."""
+        return tuple(
+            t.pick(zh, en)
+            for zh, en in zip(self.evidence, self.evidence_en or self.evidence, strict=True)
+        )
 
 
 class Measure(_Strict):
@@ -235,13 +260,11 @@ def load_checklist(path: Path) -> Checklist:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LoadError(
-            path, "", f"无法读取清单文件 / cannot read checklist: {exc.strerror}"
-        ) from None
+        raise LoadError(path, "", texts.CHECKLIST_UNREADABLE, reason=exc.strerror) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise LoadError(path, "", f"清单文件不是有效的 TOML / not valid TOML: {exc}") from None
+        raise LoadError(path, "", texts.CHECKLIST_NOT_TOML, detail=exc) from None
     try:
         return Checklist.model_validate(data)
     except ValidationError as exc:
-        field, message = describe_validation_error(exc)
-        raise LoadError(path, field, message) from None
+        field, problem = describe_validation_error(exc)
+        raise LoadError(path, field, problem) from None

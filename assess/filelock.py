@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from assess.errors import LockedError
+from assess.texts import errors as texts
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -80,31 +81,21 @@ class FileLock:
             return
         target = lock_path(self.path)
         if not target.parent.is_dir():
-            raise LockedError(
-                f"{self.path}: 文件夹 {target.parent} 不存在，请先建好文件夹或换个位置 "
-                f"/ the folder does not exist"
-            )
+            raise LockedError(texts.LOCK_NO_FOLDER, path=self.path, folder=target.parent)
         for _ in range(MAX_ATTEMPTS):
             handle = self._open(target)
             if not _try_lock(handle):
                 handle.seek(0)
                 holder = handle.read().strip() or "?"
                 handle.close()
-                raise LockedError(
-                    f"{self.path}: 文件正被另一个程序编辑（{holder}），请先关闭那个窗口再试；"
-                    f"只需查看时可用 summary / validate "
-                    f"/ the file is open for writing in another process ({holder}); close it first"
-                )
+                raise LockedError(texts.LOCKED, path=self.path, holder=holder)
             if sys.platform == "win32" or _same_file(handle, target):
                 break
             # locked a lock file its holder has just removed: someone else may hold the new one
             _unlock(handle)
             handle.close()
         else:  # pragma: no cover - needs another process to win the race 100 times running
-            raise LockedError(
-                f"{self.path}: 文件正被其他程序反复打开和关闭，请稍后再试 "
-                f"/ other processes keep opening and closing the file; try again shortly"
-            )
+            raise LockedError(texts.LOCK_CONTENDED, path=self.path)
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -116,8 +107,7 @@ class FileLock:
             return open(target, "a+", encoding="utf-8")  # held until release
         except OSError as exc:
             raise LockedError(
-                f"{self.path}: 无法创建锁文件 {target.name}（{exc.strerror}）；请检查文件夹是否可写 "
-                f"/ cannot create the lock file; is the folder writable?"
+                texts.LOCK_UNWRITABLE, path=self.path, lock=target.name, reason=exc.strerror
             ) from None
 
     def release(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from assess.lang import Lang
-from assess.texts import Texts
+from assess.texts import Text, Texts
 from assess.texts.profile import PROVINCE_UNKNOWN, PROVINCE_WRONG_SUFFIX
 
 
@@ -113,12 +113,19 @@ def region_of(province: str) -> Region:
     return PROVINCE_REGION[short]
 
 
-def unknown_province_message(name: str) -> str:
-    """What was typed, why it is refused, and what to type instead (both languages)."""
+def unknown_province(name: str) -> tuple[Text, dict[str, str]]:
+    """What was typed, why it is refused, and what to type instead: an entry and its params."""
     meant = wrong_suffix(name)
     if meant is not None:
-        entry, params = PROVINCE_WRONG_SUFFIX, {"name": name.strip(), "short": meant}
-        params["full"] = full_name(meant)
-    else:
-        entry, params = PROVINCE_UNKNOWN, {"name": name, "valid": "、".join(PROVINCES)}
+        return PROVINCE_WRONG_SUFFIX, {
+            "name": name.strip(),
+            "short": meant,
+            "full": full_name(meant),
+        }
+    return PROVINCE_UNKNOWN, {"name": name, "valid": "、".join(PROVINCES)}
+
+
+def unknown_province_message(name: str) -> str:
+    """:func:`unknown_province` in both languages."""
+    entry, params = unknown_province(name)
     return f"{Texts(Lang.ZH)(entry, **params)} / {Texts(Lang.EN)(entry, **params)}"

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assess.checklist import Checklist
-from assess.errors import LoadError
+from assess.errors import LoadError, Message
 from assess.regions import PROVINCES, Region
 from assess.scoring import Summary, summarize
 from assess.storage import load
+from assess.texts import rollup as texts
+from assess.texts.catalog import Texts
 
 Progress = Callable[[int, int], None]
 
@@ -34,8 +36,17 @@ class Skipped:
     """
 
     path: Path
-    reason: str
+    why: Message
     superseded: bool = False
+
+    def reason_in(self, t: Texts) -> str:
+        """Why the file was left out, in the reader's language."""
+        return self.why.render(t)
+
+    @property
+    def reason(self) -> str:
+        """Why, in both languages (for readers that have not chosen one)."""
+        return self.why.both()
 
 
 @dataclass(frozen=True)
@@ -168,13 +179,11 @@ def collect_paths(inputs: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
         if given.is_dir():
             found = sorted(p for p in given.rglob("*.json") if not p.name.startswith("."))
             if not found:
-                skipped.append(
-                    Skipped(given, "文件夹中没有 .json 文件 / no .json files in this folder")
-                )
+                skipped.append(Skipped(given, Message(texts.NO_JSON_IN_FOLDER)))
         elif given.exists():
             found = [given]
         else:
-            skipped.append(Skipped(given, "文件不存在 / file not found"))
+            skipped.append(Skipped(given, Message(texts.NOT_FOUND)))
             continue
         for path in found:
             key = path.resolve()
@@ -198,8 +207,8 @@ def build_rollup(
         try:
             assessment = load(path, checklist).assessment
         except LoadError as exc:
-            where = f"{exc.field}: " if exc.field else ""
-            skipped.append(Skipped(path, where + exc.message))
+            why = Message(texts.BAD_FIELD, {"field": exc.field, "problem": exc.body})
+            skipped.append(Skipped(path, why if exc.field else exc.body))
         else:
             zone = assessment.zone
             zones.append(
@@ -232,8 +241,7 @@ def _latest_per_zone(zones: list[ZoneResult]) -> tuple[list[ZoneResult], list[Sk
     skipped = [
         Skipped(
             z.path,
-            f"同一经开区有更新的评估 {latest[(z.name.strip(), z.province)].path}，本文件未计入 "
-            f"/ a more recent assessment of the same zone was used instead",
+            Message(texts.SUPERSEDED, {"newer": latest[(z.name.strip(), z.province)].path}),
             superseded=True,
         )
         for z in zones

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from assess.checklist import Checklist, item_sort_key
 from assess.checklist_changes import Remapped, apply_changes, remapped_messages
-from assess.errors import LoadError, LockedError, SaveError, describe_validation_error
+from assess.errors import LoadError, LockedError, Message, SaveError, describe_validation_error
 from assess.filelock import FileLock
 from assess.models import (
     SCHEMA_VERSION,
@@ -35,6 +35,7 @@ from assess.models import (
     ItemRecord,
     ZoneProfile,
 )
+from assess.texts import errors as texts
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_JSON_DEPTH = 64
@@ -54,8 +55,8 @@ class ChangedOnDiskError(SaveError):
 class _Refused(Exception):
     """Raised from inside the JSON parser to stop at the first duplicate key or deep nesting."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, field: str, message: Message) -> None:
+        super().__init__(message.both())
         self.field = field
         self.message = message
 
@@ -67,11 +68,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _Refused(
-                    key,
-                    f"键「{key}」在同一个对象中出现了两次，只能保留一份；请删去多余的一份 "
-                    f"/ the key {key!r} appears twice in one object; keep only one copy",
-                )
+                raise _Refused(key, Message(texts.DUPLICATE_KEY, {"key": key}))
             seen.add(key)
     return data
 
@@ -141,51 +138,36 @@ def parse(text: str, path: Path, checklist: Checklist) -> Loaded:
     try:
         data = json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
+        problem = texts.JSON_PROBLEMS.get(exc.msg, texts.JSON_OTHER)
         raise LoadError(
-            path,
-            "",
-            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
-            f"/ not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            path, "", texts.NOT_JSON, line=exc.lineno, column=exc.colno, problem=problem
         ) from None
     except _Refused as exc:
         raise LoadError(path, exc.field, exc.message) from None
     except RecursionError:
-        raise LoadError(path, "", "JSON 嵌套过深 / JSON nested too deeply") from None
+        raise LoadError(path, "", texts.TOO_DEEP) from None
     except ValueError:  # an integer of more than 4300 digits
-        raise LoadError(
-            path,
-            "",
-            "文件中有位数过多的数字（超过 4300 位），不是评估数据；请删去该数字 "
-            "/ the file holds a number with too many digits (over 4300); remove it",
-        ) from None
+        raise LoadError(path, "", texts.HUGE_NUMBER) from None
     if not isinstance(data, dict):
-        raise LoadError(
-            path, "", "文件内容不是评估对象 / the file does not hold an assessment object"
-        )
+        raise LoadError(path, "", texts.NOT_OBJECT)
     if _too_deep(data):
-        raise LoadError(path, "", "JSON 嵌套过深 / JSON nested too deeply")
+        raise LoadError(path, "", texts.TOO_DEEP)
     _refuse_lone_surrogates(text, path)
     version = data.get("schema_version")
     if isinstance(version, int) and version > SCHEMA_VERSION:
         raise LoadError(
-            path,
-            "schema_version",
-            f"文件格式版本 {version} 比本程序支持的 {SCHEMA_VERSION} 新，请升级 assess "
-            f"/ made by a newer assess (schema {version} > {SCHEMA_VERSION}); please upgrade",
+            path, "schema_version", texts.NEWER_SCHEMA, version=version, supported=SCHEMA_VERSION
         )
     _refuse_unknown_keys(data, path)
     try:
         assessment = Assessment.model_validate(data)
     except ValidationError as exc:
-        field_path, message = describe_validation_error(exc)
-        raise LoadError(path, field_path, message) from None
+        field_path, invalid = describe_validation_error(exc)
+        raise LoadError(path, field_path, invalid) from None
     version_text = assessment.checklist.version
     if not _VERSION.fullmatch(version_text):
         raise LoadError(
-            path,
-            "checklist.version",
-            f"清单版本号「{visible(version_text)}」无效，应为用点分隔的数字（如 1.0）"
-            f"/ the checklist version must be numbers separated by dots, e.g. 1.0",
+            path, "checklist.version", texts.BAD_CHECKLIST_VERSION, version=visible(version_text)
         )
     return Loaded(assessment, _reconcile(assessment, checklist, path))
 
@@ -202,11 +184,7 @@ def _refuse_lone_surrogates(text: str, path: Path) -> None:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - text.rfind("\n", 0, match.start())
         raise LoadError(
-            path,
-            "",
-            f"第 {line} 行第 {column} 列有不成对的 UTF-16 代理字符 {match.group()}，"
-            f"无法保存为 UTF-8；请删去它 / line {line}, column {column}: a lone UTF-16 "
-            f"surrogate {match.group()}, which cannot be saved as UTF-8; remove it",
+            path, "", texts.LONE_SURROGATE, line=line, column=column, escape=match.group()
         )
 
 
@@ -235,14 +213,13 @@ def _refuse_unknown_keys(data: dict[str, Any], path: Path) -> None:
         unknown = [k for k in value if k not in model.model_fields]
         if unknown:
             listed = ", ".join(visible(k) for k in unknown[:MAX_LISTED])
-            more = len(unknown) - MAX_LISTED
-            more_zh = f" 等 {len(unknown)} 个" if more > 0 else ""
-            more_en = f" and {more} more" if more > 0 else ""
+            more = Message(texts.AND_MORE, {"count": len(unknown)})
             raise LoadError(
                 path,
                 f"{where}.{unknown[0]}".lstrip("."),
-                f"未知字段 {listed}{more_zh}；请删去或改正拼写 "
-                f"/ unknown field(s) {listed}{more_en}; remove them or fix the spelling",
+                texts.UNKNOWN_KEYS,
+                listed=listed,
+                more=more if len(unknown) > MAX_LISTED else "",
             )
 
 
@@ -260,10 +237,7 @@ def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migr
     ref = assessment.checklist
     if ref.id != checklist.id:
         raise LoadError(
-            path,
-            "checklist.id",
-            f"文件属于清单「{ref.id}」，而不是「{checklist.id}」"
-            f"/ made for checklist {ref.id!r}, not {checklist.id!r}",
+            path, "checklist.id", texts.OTHER_CHECKLIST, found=ref.id, expected=checklist.id
         )
     known = checklist.item_index
     if ref.version == checklist.version:
@@ -271,16 +245,15 @@ def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migr
         if unknown:
             first = sorted(unknown[: MAX_LISTED * 100], key=item_sort_key)[:MAX_LISTED]
             listed = ", ".join(visible(i) for i in first)
-            more = (
-                f"（共 {len(unknown)} 个）/ ({len(unknown)} in all)"
-                if len(unknown) > MAX_LISTED
-                else ""
-            )
+            in_all = Message(texts.IN_ALL, {"count": len(unknown)})
             raise LoadError(
                 path,
                 f"items.{first[0]}",
-                f"清单 {checklist.id} {checklist.version} 中没有条目 {listed}{more}，"
-                f"请核对条目编号 / unknown item ID(s) for this checklist; check the IDs",
+                texts.UNKNOWN_ITEMS,
+                checklist=checklist.id,
+                version=checklist.version,
+                listed=listed,
+                more=in_all if len(unknown) > MAX_LISTED else "",
             )
         _fill_missing(assessment, checklist)
         return None
@@ -288,8 +261,9 @@ def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migr
         raise LoadError(
             path,
             "checklist.version",
-            f"文件使用的清单版本 {ref.version} 比本程序自带的 {checklist.version} 新，请升级 assess "
-            f"/ made with a newer checklist version; please upgrade",
+            texts.NEWER_CHECKLIST,
+            version=ref.version,
+            supported=checklist.version,
         )
     migration = Migration(
         ref.version, checklist.version, remapped=apply_changes(assessment, checklist)
@@ -358,20 +332,13 @@ def read_limited(path: Path, limit: int | None = None) -> ReadResult:
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
         if path.is_dir():
-            raise LoadError(
-                path, "", "这是一个文件夹，不是评估文件 / this is a folder, not an assessment file"
-            )
+            raise LoadError(path, "", texts.IS_FOLDER)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags)
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
-                raise LoadError(
-                    path,
-                    "",
-                    "这不是普通文件（而是管道、设备或套接字），不能作为评估文件打开 "
-                    "/ not a regular file (a pipe, device or socket); it cannot be an assessment",
-                )
+                raise LoadError(path, "", texts.NOT_REGULAR)
             if st.st_size > limit:
                 raise _too_large(path, st.st_size, limit)
             chunks: list[bytes] = []
@@ -387,50 +354,31 @@ def read_limited(path: Path, limit: int | None = None) -> ReadResult:
         finally:
             os.close(fd)
     except FileNotFoundError:
-        raise LoadError(path, "", "文件不存在 / file not found") from None
+        raise LoadError(path, "", texts.NOT_FOUND) from None
     except PermissionError:
-        raise LoadError(path, "", "没有读取权限 / permission denied") from None
+        raise LoadError(path, "", texts.NO_PERMISSION) from None
     except OSError as exc:
-        raise LoadError(path, "", f"无法读取 / cannot read: {exc.strerror}") from None
+        raise LoadError(path, "", texts.CANNOT_READ, reason=exc.strerror or exc) from None
     raw = b"".join(chunks)
     return ReadResult(raw, FileState.of(raw, st))
 
 
 def _too_large(path: Path, size: int, limit: int) -> LoadError:
-    return LoadError(
-        path,
-        "",
-        f"文件过大（至少 {size} 字节，上限 {limit}）/ file too large ({size} bytes or more, max {limit})",
-    )
+    return LoadError(path, "", texts.TOO_LARGE, size=size, limit=limit)
 
 
 def parse_bytes(raw: bytes, path: Path, checklist: Checklist) -> Loaded:
     """Decode and parse the bytes of an assessment file."""
     if not raw.strip():
-        raise LoadError(path, "", "文件是空的 / the file is empty")
+        raise LoadError(path, "", texts.EMPTY)
     if raw.startswith(b"PK\x03\x04"):
-        raise LoadError(
-            path,
-            "",
-            "这是 Excel 工作簿或压缩包，不是评估文件；工作簿请用 assess import 导入 "
-            "/ this is a workbook or zip, not an assessment file; use 'assess import' for workbooks",
-        )
+        raise LoadError(path, "", texts.WORKBOOK_NOT_ASSESSMENT)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.end >= len(raw) and exc.reason == "unexpected end of data":
-            raise LoadError(
-                path,
-                "",
-                "文件在一个字符中间结束，内容不完整（可能复制或下载中断）；请用 .bak 备份或重新获取 "
-                "/ the file ends in the middle of a character: it is incomplete (use the .bak copy)",
-            ) from None
-        raise LoadError(
-            path,
-            "",
-            f"不是 UTF-8 编码（第 {exc.start} 字节）；请用 UTF-8 保存 "
-            f"/ not UTF-8 encoded (byte {exc.start}); save it as UTF-8",
-        ) from None
+            raise LoadError(path, "", texts.TRUNCATED_CHARACTER) from None
+        raise LoadError(path, "", texts.NOT_UTF8, byte=exc.start) from None
     return parse(text, path, checklist)
 
 
@@ -451,20 +399,12 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> FileSt
             _replace_with(backup_path(path), read_limited(path, 1 << 62).data, folder)
         return _replace_with(path, data, folder)
     except LoadError as exc:
-        raise SaveError(
-            f"{path}: 保存失败，原文件未改动 / save failed, the file is unchanged: {exc.message}"
-        ) from None
+        raise SaveError(texts.SAVE_FAILED_UNCHANGED, path=path, reason=exc.body) from None
     except OSError as exc:
         if not folder.is_dir():
-            raise SaveError(
-                f"{path}: 保存失败，文件夹 {folder} 不存在 / save failed: folder does not exist"
-            ) from None
-        state = (
-            "原文件未改动 / the file is unchanged"
-            if path.exists()
-            else "未写入文件 / nothing written"
-        )
-        raise SaveError(f"{path}: 保存失败，{state}: {exc.strerror or exc}") from None
+            raise SaveError(texts.NO_FOLDER, path=path, folder=folder) from None
+        failed = texts.SAVE_FAILED_UNCHANGED if path.exists() else texts.SAVE_FAILED_NOTHING_WRITTEN
+        raise SaveError(failed, path=path, reason=exc.strerror or exc) from None
 
 
 def _replace_with(target: Path, data: bytes, folder: Path) -> FileState:
@@ -511,11 +451,7 @@ def encode(assessment: Assessment, path: Path) -> bytes:
     try:
         data = dumps(assessment).encode("utf-8")
     except UnicodeEncodeError:
-        raise SaveError(
-            f"{path}: 保存失败，内容中有无法用 UTF-8 保存的字符（不成对的代理字符）；原文件未改动 "
-            f"/ save failed: the text holds a character UTF-8 cannot store (a lone surrogate); "
-            f"the file is unchanged"
-        ) from None
+        raise SaveError(texts.CANNOT_ENCODE, path=path) from None
     check_size(path, data)
     return data
 
@@ -523,12 +459,7 @@ def encode(assessment: Assessment, path: Path) -> bytes:
 def check_size(path: Path, data: bytes) -> None:
     """Never write a file the loader would refuse as too large."""
     if len(data) > MAX_FILE_BYTES:
-        raise SaveError(
-            f"{path}: 保存失败，内容达 {len(data)} 字节，超过可打开的上限 {MAX_FILE_BYTES}；"
-            f"请缩短过长的文字或把大段材料作为佐证文件引用；原文件未改动 "
-            f"/ save failed: {len(data)} bytes is over the {MAX_FILE_BYTES}-byte limit the loader "
-            f"accepts; shorten very long texts or cite long material as evidence; the file is unchanged"
-        )
+        raise SaveError(texts.TOO_LARGE_TO_SAVE, path=path, size=len(data), limit=MAX_FILE_BYTES)
 
 
 class AssessmentFile:
@@ -597,14 +528,10 @@ class AssessmentFile:
     def write(self, data: bytes, *, force: bool = False) -> None:
         """Write the file's new bytes; refuses if another program changed it (unless ``force``)."""
         if not self._lock.held:
-            raise LockedError(f"{self.path}: 未加锁，不能保存 / not locked for writing")
+            raise LockedError(texts.NOT_LOCKED, path=self.path)
         check_size(self.path, data)
         if not force and self.changed_on_disk():
-            raise ChangedOnDiskError(
-                f"{self.path}: 文件在打开后被其他程序改动过，未保存，以免覆盖那些改动 "
-                f"/ the file was changed by another program since it was opened; not saved, so "
-                f"as not to overwrite that change"
-            )
+            raise ChangedOnDiskError(texts.CHANGED_ON_DISK, path=self.path)
         self.state = write_atomic(self.path, data)
 
     def save(self, assessment: Assessment) -> None:

@@ -120,7 +120,7 @@ def test_schema_is_json_schema() -> None:
 def test_missing_file_is_a_message(tmp_path: Path) -> None:
     result = run_cli("summary", tmp_path / "nope.json")
     assert result.returncode == 2
-    assert "nope.json" in result.stderr and "not found" in result.stderr
+    assert "nope.json" in result.stderr and "文件不存在" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -137,7 +137,7 @@ def test_roll_forward_carries_the_profile_and_warns_on_same_period(
     other = tmp_path / "other.json"
     result = run_cli("new", "--zone", "别的区", "--province", "江苏", "--no-border", "--period", "下期",
                  "--from", demo, "-o", other)  # fmt: skip
-    assert result.returncode == 0 and "another zone" in result.stderr
+    assert result.returncode == 0 and "上一期是「示例经济技术开发区」" in result.stderr
     assert json.loads(other.read_text(encoding="utf-8"))["zone"]["border"] is False
 
 

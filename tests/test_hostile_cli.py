@@ -112,7 +112,7 @@ def test_broken_input_is_a_message_and_changes_nothing(
         assert code == 0, err
         return
     assert code == 2, (out, err)
-    assert "错误 / error: " in err and named in err and words in err, err
+    assert "错误：" in err and named in err and words in err, err
     assert "Traceback" not in err + out
 
 
@@ -166,7 +166,7 @@ def test_full_disk_during_import_keeps_file_and_backup(
     monkeypatch.setattr(os, "fsync", full_disk)
     code, out, err = run(folder, capsys, "import", "report.xlsx", "--into", "demo.json")
     assert code == 2, (out, err)
-    assert "保存失败" in err and "unchanged" in err
+    assert "保存失败" in err and "原文件未改动" in err
     assert snapshot(folder) == before  # demo.json and demo.json.bak as they were
 
 
@@ -202,6 +202,6 @@ def test_real_process_prints_no_traceback(folder: Path, args: list[str]) -> None
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )  # fmt: skip
     assert result.returncode == 2
-    assert "错误 / error: " in result.stderr
+    assert "错误：" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(folder) == before

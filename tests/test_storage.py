@@ -134,7 +134,7 @@ def _mutated(tiny_assessment: Assessment, change: dict[str, object]) -> str:
     ("change", "field", "text"),
     [
         ({"items/1.1/status": "finished"}, "items.1.1.status", "finished"),
-        ({"zone/border": "maybe"}, "zone.border", "bool"),
+        ({"zone/border": "maybe"}, "zone.border", "true or false"),
         ({"items/9.9": {}}, "items.9.9", "9.9"),
         ({"checklist/id": "other"}, "checklist.id", "other"),
         ({"schema_version": 99}, "schema_version", "upgrade"),
@@ -223,5 +223,5 @@ def test_file_cut_mid_character_says_incomplete(
 
 
 def test_missing_folder_is_named(tmp_path: Path, tiny_assessment: Assessment) -> None:
-    with pytest.raises(LockedError, match="folder does not exist"):
+    with pytest.raises(LockedError, match="does not exist"):
         save(tmp_path / "no" / "such" / "a.json", tiny_assessment)

@@ -16,8 +16,11 @@ from assess.cli import (
     serve_commands,
     tui_commands,
 )
-from assess.cli.common import safe_output
+from assess.cli.common import LANG_CHOICES, safe_output
 from assess.errors import AssessError
+from assess.lang import Lang
+from assess.texts import cli as texts
+from assess.texts.catalog import Texts
 
 DESCRIPTION = """\
 国家级经开区 16 项举措自评工具：逐项分解、逐条对标，找差距、找机遇。
@@ -38,15 +41,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"assess {__version__}")
     parser.add_argument(
         "--lang",
-        dest="ui_lang",
-        choices=("zh", "en"),
-        default="zh",
-        help="不带命令时打开示例评估的界面语言 / UI language of the demo opened with no command",
+        dest="global_lang",
+        choices=LANG_CHOICES,
+        default=None,
+        help="输出和界面的语言，适用于所有命令（默认 zh）"
+        "/ language of every command's output and screens (default zh)",
     )
     sub = parser.add_subparsers(dest="command", metavar="命令 / COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
     return parser
+
+
+def chosen_lang(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Lang:
+    """The one language of this run: ``--lang`` before or after the command (never both, unequal)."""
+    given = [value for value in (args.global_lang, getattr(args, "lang", None)) if value]
+    if len(set(given)) > 1:
+        zh, en = (
+            Texts(lang)(texts.LANG_CONFLICT, first=given[0], second=given[1]) for lang in Lang
+        )
+        parser.error(f"{zh} / {en}")
+    return Lang.parse(given[0]) if given else Lang.ZH
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,18 +71,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang = chosen_lang(parser, args)
     if args.command is None:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             parser.print_help()
             return 0
-        args.run = lambda a: tui_commands.open_demo(a.ui_lang)  # no command: the demo in the TUI
+        args.run = lambda a: tui_commands.open_demo(a.lang)  # no command: the demo in the TUI
     guard = contextlib.nullcontext() if args.command in FULL_SCREEN else safe_output()
     try:
         with guard:
             code: int = args.run(args)
     except AssessError as exc:
+        t = Texts(args.lang)
         with safe_output():
-            print(f"错误 / error: {exc}", file=sys.stderr)
+            print(f"{t(texts.ERROR)}{t.colon}{exc.render(t)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -12,8 +12,13 @@ from typing import Any, TextIO
 from assess.checklist import Checklist
 from assess.cli.safe_text import terminal_safe
 from assess.errors import AssessError
+from assess.lang import Lang
 from assess.resources import default_checklist
 from assess.storage import Loaded, load
+from assess.texts import cli as texts
+from assess.texts.catalog import Text, Texts
+
+LANG_CHOICES = tuple(lang.value for lang in Lang)
 
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
@@ -24,30 +29,39 @@ def checklist() -> Checklist:
     return default_checklist()
 
 
-def load_reporting(path: Path) -> Loaded:
+def note(t: Texts, line: str, *, stdout: bool = False) -> None:
+    """A note, on stderr unless it belongs to the command's report (then stdout)."""
+    print(f"{t(texts.NOTE)}{t.colon}{line}", file=sys.stdout if stdout else sys.stderr)
+
+
+def load_reporting(path: Path, t: Texts) -> Loaded:
     """Load an assessment, telling the user on stderr about checklist-version migration."""
     loaded = load(path, checklist())
     if loaded.migration is not None:
-        for line in loaded.migration.messages():
-            print(f"提示 / note: {path}: {line}", file=sys.stderr)
+        for line in loaded.migration.messages():  # both languages: made by the migration
+            note(t, f"{path}: {line}")
     return loaded
 
 
 def refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        raise AssessError(
-            f"{path}: 文件已存在，未覆盖；换个文件名或加 --force "
-            f"/ file exists and was not overwritten; choose another name or pass --force"
-        )
+        raise AssessError(texts.FILE_EXISTS, path=path)
+
+
+def require_suffix(path: Path, suffix: str) -> None:
+    if path.suffix.lower() != suffix:
+        raise AssessError(texts.MUST_END_IN, path=path, suffix=suffix)
+
+
+def both(entry: Text) -> str:
+    """Chinese / English: for help texts, which are read before a language is chosen."""
+    zh, en = Texts(Lang.ZH)(entry), Texts(Lang.EN)(entry)
+    return f"{zh} / {en}"
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default="zh",
-        help="输出语言 / output language (default zh)",
-    )
+    """``--lang`` after the command; the CLI checks it agrees with one before the command."""
+    parser.add_argument("--lang", choices=LANG_CHOICES, default=None, help=both(texts.LANG_HELP))
 
 
 class SafeStream:

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from assess.cli.common import Formatter, add_lang, checklist, load_reporting, refuse_overwrite
+from assess.cli.common import (
+    Formatter,
+    add_lang,
+    checklist,
+    load_reporting,
+    refuse_overwrite,
+    require_suffix,
+)
 from assess.cli.compare_text import comparison_text, rollup_text
 from assess.compare import compare
 from assess.errors import AssessError
-from assess.rollup import build_rollup, collect_paths
+from assess.lang import Lang
+from assess.rollup import Skipped, build_rollup, collect_paths
 from assess.storage import write_atomic
+from assess.texts import cli as texts
+from assess.texts.catalog import Texts
 
 PROGRESS_EVERY = 50
 
@@ -58,44 +69,41 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _check_output(path: Path | None, force: bool) -> None:
     if path is None:
         return
-    if path.suffix.lower() != ".xlsx":
-        raise AssessError(f"{path}: 工作簿应以 .xlsx 结尾 / the workbook name must end in .xlsx")
+    require_suffix(path, ".xlsx")
     refuse_overwrite(path, force)
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    t = Texts(args.lang)
     _check_output(args.output, args.force)
     cl = checklist()
-    loaded_a, loaded_b = load_reporting(args.a), load_reporting(args.b)
+    loaded_a, loaded_b = load_reporting(args.a, t), load_reporting(args.b, t)
     comparison = compare(
         cl,
         loaded_a.assessment,
         loaded_b.assessment,
         migrations=(loaded_a.migration, loaded_b.migration),
     )
-    en = args.lang == "en"
-    print(comparison_text(comparison, en=en))
+    print(comparison_text(comparison, t))
     if args.output is not None:
         from assess.excel.compare_book import build_compare_workbook, workbook_bytes
 
-        write_atomic(
-            args.output,
-            workbook_bytes(build_compare_workbook(comparison, en=en)),
-            keep_backup=False,
-        )
-        print(f"\n已写出 / written: {args.output}")
+        workbook = build_compare_workbook(comparison, en=args.lang is Lang.EN)
+        write_atomic(args.output, workbook_bytes(workbook), keep_backup=False)
+        print("\n" + t(texts.WRITTEN, path=args.output))
     return 0
 
 
 class ProgressLine:
     """Loading progress on stderr: one line rewritten in place on a terminal, else every N."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, t: Texts) -> None:
         self.stream = stream
         self.tty = stream.isatty()
+        self.t = t
 
     def __call__(self, done: int, total: int) -> None:
-        text = f"读取 / loading {done}/{total}"
+        text = self.t(texts.LOADING, done=done, total=total)
         if self.tty:
             end = "\n" if done == total else ""
             print(f"\r{text}", end=end, file=self.stream, flush=True)
@@ -103,22 +111,30 @@ class ProgressLine:
             print(text, file=self.stream, flush=True)
 
 
+@dataclass(frozen=True)
+class SkippedLines:
+    """The files a roll-up could not use, one line each with the reason."""
+
+    skipped: list[Skipped]
+
+    def render(self, t: Texts) -> str:
+        return "\n".join(f"  {s.path}{t.colon}{s.reason_in(t)}" for s in self.skipped)
+
+
 def run_rollup(args: argparse.Namespace) -> int:
+    t = Texts(args.lang)
     _check_output(args.output, args.force)
     paths, missing = collect_paths(args.inputs)
-    rollup = build_rollup(checklist(), paths, progress=ProgressLine(sys.stderr))
+    rollup = build_rollup(checklist(), paths, progress=ProgressLine(sys.stderr, t))
     rollup.skipped[:0] = missing
-    en = args.lang == "en"
     if not rollup.zones:
-        reasons = "\n".join(f"  {s.path}: {s.reason}" for s in rollup.skipped)
-        raise AssessError(f"没有可以汇总的评估文件 / no assessment could be loaded\n{reasons}")
-    print(rollup_text(rollup, en=en))
+        raise AssessError(texts.NOTHING_TO_ROLL_UP, reasons=SkippedLines(rollup.skipped))
+    print(rollup_text(rollup, t))
     if args.output is not None:
         from assess.excel.compare_book import workbook_bytes
         from assess.excel.rollup_book import build_rollup_workbook
 
-        write_atomic(
-            args.output, workbook_bytes(build_rollup_workbook(rollup, en=en)), keep_backup=False
-        )
-        print(f"\n已写出 / written: {args.output}")
+        workbook = build_rollup_workbook(rollup, en=args.lang is Lang.EN)
+        write_atomic(args.output, workbook_bytes(workbook), keep_backup=False)
+        print("\n" + t(texts.WRITTEN, path=args.output))
     return 1 if any(not s.superseded for s in rollup.skipped) else 0

@@ -5,20 +5,29 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from assess.cli.common import Formatter, add_lang, checklist, load_reporting, refuse_overwrite
+from assess.cli.common import (
+    Formatter,
+    add_lang,
+    checklist,
+    load_reporting,
+    note,
+    refuse_overwrite,
+)
 from assess.cli.report_text import summary_text, warnings_text
 from assess.demo import build_demo
-from assess.errors import AssessError
+from assess.errors import AssessError, Message
 from assess.lang import Lang
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Assessment, ZoneProfile
 from assess.profile_rules import ProfileViolation, profile_violations, violation_text
-from assess.regions import normalize_province, unknown_province_message
+from assess.regions import normalize_province, unknown_province
 from assess.scoring import summarize
 from assess.storage import save
 from assess.texts import Text, Texts
+from assess.texts import cli as texts
 from assess.texts.profile import (
     DEFINITIONS,
     FIX_FILE,
@@ -31,7 +40,7 @@ PROFILE_FLAGS = ("border", "hub", "foreign_talent")
 
 
 def _both(entry: Text, **params: object) -> str:
-    """Chinese then English, as the rest of this module still writes its messages."""
+    """Chinese then English: help texts are read before a language is chosen."""
     return f"{Texts(Lang.ZH)(entry, **params)} / {Texts(Lang.EN)(entry, **params)}"
 
 
@@ -56,6 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--from", dest="previous", type=Path, help="上一期评估文件 / previous period")
     p.add_argument("-o", "--output", type=Path, required=True, help="输出文件 / output FILE.json")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
+    add_lang(p)
     p.set_defaults(run=run_new)
 
     p = sub.add_parser(
@@ -85,6 +95,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="评估文件的 JSON Schema / JSON Schema of the file",
         formatter_class=Formatter,
     )
+    add_lang(p)  # accepted for symmetry: the schema is the same in both languages
     p.set_defaults(run=run_schema)
 
     p = sub.add_parser(
@@ -96,6 +107,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("-o", "--output", type=Path, default=Path("demo.json"), help="默认 demo.json")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
+    add_lang(p)
     p.set_defaults(run=run_demo)
 
 
@@ -104,11 +116,12 @@ def _zone(args: argparse.Namespace, previous: ZoneProfile | None) -> ZoneProfile
     name = args.zone if args.zone is not None else (previous.name if previous else None)
     province = args.province or (previous.province if previous else None)
     if not name or not name.strip():
-        raise AssessError("--zone: 请填写经开区名称 / give the zone's name")
+        raise AssessError(texts.ZONE_MISSING)
     if not province:
-        raise AssessError("--province: 请填写所在省份，如 江苏 / give the province, e.g. 江苏")
+        raise AssessError(texts.PROVINCE_MISSING)
     if normalize_province(province) is None:
-        raise AssessError(f"--province: {unknown_province_message(province)}")
+        entry, params = unknown_province(province)
+        raise AssessError(texts.OPTION_PROBLEM, option="--province", problem=Message(entry, params))
     flags = {
         f: getattr(args, f)
         if getattr(args, f) is not None
@@ -118,66 +131,86 @@ def _zone(args: argparse.Namespace, previous: ZoneProfile | None) -> ZoneProfile
     zone = ZoneProfile(name=name.strip(), province=province, **flags)
     violations = profile_violations(zone)
     if violations:
-        raise AssessError(
-            "\n".join(f"--{v.flag}: {violation_both(v, FIX_FLAG, flag=v.flag)}" for v in violations)
-        )
+        raise AssessError(texts.LINES, lines=FlagViolations(violations))
     return zone
 
 
-def violation_both(violation: ProfileViolation, fix: Text, **params: object) -> str:
-    """The broken rule and how to fix it, Chinese then English."""
-    zh, en = Texts(Lang.ZH), Texts(Lang.EN)
-    return (
-        f"{violation_text(violation, Lang.ZH)}；{zh(fix, **params)}"
-        f" / {violation_text(violation, Lang.EN)}; {en(fix, **params)}"
-    )
+@dataclass(frozen=True)
+class FlagViolations:
+    """The profile options that break a rule, one line each, rendered in the user's language."""
+
+    violations: list[ProfileViolation]
+
+    def render(self, t: Texts) -> str:
+        return "\n".join(
+            f"--{v.flag}{t.colon}{violation_with_fix(v, t, FIX_FLAG, flag=v.flag)}"
+            for v in self.violations
+        )
+
+
+def violation_with_fix(violation: ProfileViolation, t: Texts, fix: Text, **params: object) -> str:
+    """The broken rule and how to fix it, in one language."""
+    sep = "; " if t.lang is Lang.EN else "；"
+    return f"{violation_text(violation, t.lang)}{sep}{t(fix, **params)}"
 
 
 def run_new(args: argparse.Namespace) -> int:
+    t = Texts(args.lang)
     refuse_overwrite(args.output, args.force)
     if not args.period.strip():
-        raise AssessError("--period: 不能为空 / must not be empty")
+        raise AssessError(texts.PERIOD_EMPTY)
     cl = checklist()
     if args.previous is not None:
-        previous = load_reporting(args.previous).assessment
+        previous = load_reporting(args.previous, t).assessment
         zone = _zone(args, previous.zone)
         if args.period.strip() == previous.period.strip():
-            print(
-                f"提示 / note: 评估期「{args.period}」与上一期相同 / same period as {args.previous}",
-                file=sys.stderr,
-            )
+            note(t, t(texts.SAME_PERIOD, period=args.period, previous=args.previous))
         if (zone.name, zone.province) != (previous.zone.name, previous.zone.province):
-            print(
-                f"提示 / note: 上一期是「{previous.zone.name}」（{previous.zone.province}），"
-                f"本期是「{zone.name}」（{zone.province}）/ the previous file is another zone",
-                file=sys.stderr,
+            old = previous.zone
+            note(
+                t,
+                t(
+                    texts.OTHER_ZONE,
+                    old_zone=old.name,
+                    old_province=old.province,
+                    zone=zone.name,
+                    province=zone.province,
+                ),
             )
         assessment = roll_forward(
             previous, cl, zone=zone, period=args.period.strip(), assessor=args.assessor
         )
         carried = sum(1 for r in assessment.items.values() if not r.is_blank())
-        note = f"，自 {args.previous} 延续 {carried} 个条目 / {carried} items carried forward"
-    else:
-        zone = _zone(args, None)
-        assessment = new_assessment(cl, zone, args.period.strip(), args.assessor or "")
-        note = ""
+        save(args.output, assessment)
+        print(
+            t(
+                texts.CREATED_FROM,
+                path=args.output,
+                items=len(assessment.items),
+                previous=args.previous,
+                carried=carried,
+            )
+        )
+        return 0
+    zone = _zone(args, None)
+    assessment = new_assessment(cl, zone, args.period.strip(), args.assessor or "")
     save(args.output, assessment)
-    print(f"已创建 / created {args.output}（{len(assessment.items)} 个条目 / items{note}）")
+    print(t(texts.CREATED, path=args.output, items=len(assessment.items)))
     return 0
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    assessment = load_reporting(args.file).assessment
+    t = Texts(args.lang)
+    assessment = load_reporting(args.file, t).assessment
     summary = summarize(checklist(), assessment)
-    en = args.lang == "en"
     violations = profile_violations(assessment.zone)
     if not summary.warnings and not violations:
-        print(f"{args.file}: " + ("valid, no warnings" if en else "有效，无质量提示"))
+        print(t(texts.VALID_NO_WARNINGS, path=args.file))
         return 0
     if violations:
-        print(profile_warnings_text(violations, Lang.parse(args.lang)))
+        print(profile_warnings_text(violations, args.lang))
     if summary.warnings:
-        print(warnings_text(checklist(), summary, en=en))
+        print(warnings_text(checklist(), summary, t))
     return 1
 
 
@@ -194,8 +227,9 @@ def profile_warnings_text(violations: list[ProfileViolation], lang: Lang) -> str
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    assessment = load_reporting(args.file).assessment
-    print(summary_text(checklist(), assessment, en=args.lang == "en"))
+    t = Texts(args.lang)
+    assessment = load_reporting(args.file, t).assessment
+    print(summary_text(checklist(), assessment, t))
     return 0
 
 
@@ -209,5 +243,5 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     refuse_overwrite(args.output, args.force)
     save(args.output, build_demo(checklist()))
-    print(f"已写出示例评估 / demo written: {args.output}")
+    print(Texts(args.lang)(texts.DEMO_WRITTEN, path=args.output))
     return 0

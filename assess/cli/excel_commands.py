@@ -5,15 +5,28 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assess.cli.common import Formatter, checklist, load_reporting, refuse_overwrite
-from assess.cli.core_commands import violation_both
+from assess.cli.common import (
+    Formatter,
+    add_lang,
+    checklist,
+    load_reporting,
+    note,
+    refuse_overwrite,
+    require_suffix,
+)
+from assess.cli.core_commands import violation_with_fix
 from assess.errors import AssessError
-from assess.excel.importer import ImportReport, import_into, new_from_workbook
-from assess.excel.report import default_report_name, export_report
+from assess.lang import Lang
 from assess.profile_rules import profile_violations
 from assess.storage import AssessmentFile, save
+from assess.texts import cli as texts
+from assess.texts.catalog import Texts
 from assess.texts.profile import FIX_FILE
+
+if TYPE_CHECKING:  # the commands import openpyxl only when they run
+    from assess.excel.importer import ImportReport
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,6 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--measures", help="举措编号，如 1-5,13 / measure numbers, e.g. 1-5,13")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
+    add_lang(p)
     p.set_defaults(run=run_export)
 
     p = sub.add_parser(
@@ -51,6 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--dry-run", action="store_true", help="只列出将要修改的内容 / show changes, write nothing"
     )
     p.add_argument("--force", action="store_true", help="覆盖已有的 -o 文件 / overwrite -o")
+    add_lang(p)
     p.set_defaults(run=run_import)
 
 
@@ -65,51 +80,56 @@ def parse_measures(spec: str) -> list[int]:
         try:
             first, last = int(low), int(high if sep else low)
         except ValueError:
-            raise AssessError(
-                f"--measures「{spec}」格式应为 1-5,13 / expected a list like 1-5,13"
-            ) from None
+            raise AssessError(texts.MEASURES_FORMAT, spec=spec) from None
         if first > last:
             first, last = last, first
         numbers.extend(range(first, last + 1))
     if not numbers:
-        raise AssessError("--measures 不能为空 / must not be empty")
+        raise AssessError(texts.MEASURES_EMPTY)
     return numbers
 
 
 def run_export(args: argparse.Namespace) -> int:
-    assessment = load_reporting(args.file).assessment
+    from assess.excel.report import default_report_name, export_report
+
+    t = Texts(args.lang)
+    if args.lang is Lang.EN:  # refused, not ignored, until the workbook speaks English
+        raise AssessError(texts.WORKBOOK_ONLY_CHINESE)
+    assessment = load_reporting(args.file, t).assessment
     measures = parse_measures(args.measures) if args.measures else None
     output = args.output or args.file.parent / default_report_name(assessment)
-    if output.suffix.lower() != ".xlsx":
-        raise AssessError(f"{output}: 输出文件应以 .xlsx 结尾 / the output must end in .xlsx")
+    require_suffix(output, ".xlsx")
     refuse_overwrite(output, args.force)
     started = time.perf_counter()
     export_report(checklist(), assessment, output, measures=measures)
-    print(f"已导出 / exported {output}（{time.perf_counter() - started:.1f} s）")
+    print(t(texts.WRITTEN_IN, path=output, seconds=time.perf_counter() - started))
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from assess.excel.importer import import_into, new_from_workbook
+
+    t = Texts(args.lang)
     cl = checklist()
     if args.output is not None:
         refuse_overwrite(args.output, args.force)
         assessment, report = new_from_workbook(args.workbook, cl)
-        for note in report.notes:
-            print(f"提示 / note: {note}")
+        for line in report.notes:  # both languages: made by the import pipeline
+            note(t, line, stdout=True)
         for violation in profile_violations(assessment.zone):
-            print(f"提示 / note: {violation_both(violation, FIX_FILE)}")
+            note(t, violation_with_fix(violation, t, FIX_FILE), stdout=True)
         filled = sum(1 for r in assessment.items.values() if not r.is_blank())
-        counts = f"{filled} 个条目有记录、{len(assessment.evidence)} 项佐证材料 / items with records: {filled}"
+        counts = t(texts.IMPORT_COUNTS, filled=filled, evidence=len(assessment.evidence))
         if args.dry_run:
-            print(f"（试运行，未写入 / dry run, nothing written）{counts}")
+            print(f"{t(texts.DRY_RUN)}{counts}")
         else:
             save(args.output, assessment)
-            print(f"已创建 / created {args.output}（{counts}）")
+            print(t(texts.IMPORT_CREATED, path=args.output, counts=counts))
         return 0
     if args.dry_run:
-        assessment = load_reporting(args.into).assessment
+        assessment = load_reporting(args.into, t).assessment
         _print(import_into(args.workbook, cl, assessment))
-        print("（试运行，未写入 / dry run, nothing written）")
+        print(t(texts.DRY_RUN))
         return 0
     with AssessmentFile(args.into) as handle:
         loaded = handle.load(cl)
@@ -117,9 +137,9 @@ def run_import(args: argparse.Namespace) -> int:
         _print(report)
         if report.changes or loaded.migration is not None:
             handle.save(loaded.assessment)
-            print(f"已写入 / saved {args.into}")
+            print(t(texts.SAVED, path=args.into))
         else:
-            print("无修改，文件未改动 / no changes; the file is unchanged")
+            print(t(texts.UNCHANGED))
     return 0
 
 

@@ -6,9 +6,16 @@ import argparse
 import time
 from pathlib import Path
 
-from assess.cli.common import Formatter, add_lang, checklist, load_reporting, refuse_overwrite
-from assess.errors import AssessError
-from assess.lang import Lang
+from assess.cli.common import (
+    Formatter,
+    add_lang,
+    checklist,
+    load_reporting,
+    refuse_overwrite,
+    require_suffix,
+)
+from assess.texts import cli as texts
+from assess.texts.catalog import Texts
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,13 +40,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_report(args: argparse.Namespace) -> int:
     from assess.word.render import default_report_name, write_report  # loads python-docx
 
-    lang = Lang.parse(args.lang)
-    assessment = load_reporting(args.file).assessment
-    output = args.output or args.file.parent / default_report_name(assessment, lang)
-    if output.suffix.lower() != ".docx":
-        raise AssessError(f"{output}: 输出文件应以 .docx 结尾 / the output must end in .docx")
+    t = Texts(args.lang)
+    assessment = load_reporting(args.file, t).assessment
+    output = args.output or args.file.parent / default_report_name(assessment, args.lang)
+    require_suffix(output, ".docx")
     refuse_overwrite(output, args.force)
     started = time.perf_counter()
-    write_report(checklist(), assessment, output, lang=lang)
-    print(f"已生成 / written {output}（{time.perf_counter() - started:.1f} s）")
+    write_report(checklist(), assessment, output, lang=args.lang)
+    print(t(texts.WRITTEN_IN, path=output, seconds=time.perf_counter() - started))
     return 0

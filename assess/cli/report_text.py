@@ -5,7 +5,8 @@ from __future__ import annotations
 from assess.checklist import Checklist
 from assess.models import Assessment
 from assess.scoring import Score, Summary, format_score, format_share, summarize
-from assess.texts.catalog import texts_for
+from assess.texts import cli as texts
+from assess.texts.catalog import Texts
 from assess.texts.messages import ROLLUP_RULE, status_counts, warning_text
 from assess.textwidth import pad
 
@@ -21,65 +22,61 @@ def _row(name: str, score: Score) -> str:
     )
 
 
-def summary_text(checklist: Checklist, assessment: Assessment, *, en: bool = False) -> str:
+def summary_text(checklist: Checklist, assessment: Assessment, t: Texts) -> str:
     summary = summarize(checklist, assessment)
     zone = assessment.zone
-    region = texts_for(en).label(zone.region)
     flags = [
-        label
+        t(label)
         for on, label in (
-            (zone.border, "border" if en else "沿边"),
-            (zone.hub, "western hub" if en else "西部枢纽节点起步区"),
-            (zone.foreign_talent, "foreign talent" if en else "外籍人才集中"),
+            (zone.border, texts.FLAG_BORDER),
+            (zone.hub, texts.FLAG_HUB),
+            (zone.foreign_talent, texts.FLAG_FOREIGN_TALENT),
         )
         if on
     ]
-    head = f"{zone.name} · {assessment.period} · {zone.province}（{region}）"
+    place = t(texts.PLACE, province=zone.province, region=t.label(zone.region))
+    head = f"{zone.name} · {assessment.period} · {place}"
     if flags:
-        head += " · " + "、".join(flags)
+        head += " · " + t.list_sep.join(flags)
     if assessment.assessor:
-        head += f" · {'assessor' if en else '评估人'} {assessment.assessor}"
+        head += " · " + t(texts.ASSESSOR, name=assessment.assessor)
     overall = summary.overall
     lines = [
         head,
-        f"{'checklist' if en else '清单'} {checklist.id} {checklist.version}",
+        t(texts.CHECKLIST, id=checklist.id, version=checklist.version),
         "",
-        (
-            f"{'Overall score' if en else '总体得分'} {format_score(overall.value)}   "
-            f"{'coverage' if en else '覆盖率'} {format_share(overall.coverage)} "
-            f"({overall.assessed}/{overall.applicable})"
+        t(
+            texts.OVERALL,
+            score=format_score(overall.value),
+            coverage=format_share(overall.coverage),
+            assessed=overall.assessed,
+            applicable=overall.applicable,
         ),
-        status_counts(summary.counts, texts_for(en)),
+        status_counts(summary.counts, t),
         "",
-        pad("Area / measure" if en else "领域 / 举措", NAME_COLUMNS)
-        + pad("score" if en else "得分", 9, right=True)
-        + pad("coverage" if en else "覆盖率", 9, right=True)
-        + pad("assessed" if en else "已评/适用", 10, right=True),
+        pad(t(texts.AREA_OR_MEASURE), NAME_COLUMNS)
+        + pad(t(texts.SCORE), 9, right=True)
+        + pad(t(texts.COVERAGE), 9, right=True)
+        + pad(t(texts.ASSESSED_OF), 10, right=True),
     ]
     for area in checklist.areas:
-        name = f"Part {area.number}. {area.title_en}" if en else f"{area.numeral}、{area.title}"
+        title = t.pick(area.title, area.title_en)
+        name = t(texts.AREA_NAME, numeral=area.numeral, number=area.number, title=title)
         lines.append(_row(name, summary.areas[area.number]))
         for m in area.measures:
-            name = f"({m.number}) {m.title_en}" if en else f"{m.numeral}{m.title}"
+            title = t.pick(m.title, m.title_en)
+            name = t(texts.MEASURE_NAME, numeral=m.numeral, number=m.number, title=title)
             lines.append(_row(f"  {name}", summary.measures[m.number]))
-    lines += ["", texts_for(en)(ROLLUP_RULE)]
+    lines += ["", t(ROLLUP_RULE)]
     if summary.warnings:
-        lines.append(
-            f"{len(summary.warnings)} quality warning(s): run 'assess validate'"
-            if en
-            else f"质量提示 {len(summary.warnings)} 条，运行 assess validate 查看"
-        )
+        lines.append(t(texts.WARNINGS_HINT, count=len(summary.warnings)))
     return "\n".join(lines)
 
 
-def warnings_text(checklist: Checklist, summary: Summary, *, en: bool = False) -> str:
-    lines = [
-        f"{len(summary.warnings)} quality warning(s):"
-        if en
-        else f"质量提示 {len(summary.warnings)} 条："
-    ]
+def warnings_text(checklist: Checklist, summary: Summary, t: Texts) -> str:
+    lines = [t(texts.WARNINGS_HEAD, count=len(summary.warnings))]
     for w in summary.warnings:
         item = checklist.item_index.get(w.item_id)
-        title = "" if item is None else (item.title_en if en else item.title)
-        lines.append(f"  {w.item_id} {title}: {warning_text(w, texts_for(en))}")
+        title = "" if item is None else t.pick(item.title, item.title_en)
+        lines.append(f"  {w.item_id} {title}{t.colon}{warning_text(w, t)}")
     return "\n".join(lines)

@@ -9,6 +9,9 @@ from assess.cli.common import Formatter, add_lang, load_reporting
 from assess.cli.tui_commands import demo_copy
 from assess.errors import AssessError
 from assess.filelock import FileLock
+from assess.lang import Lang
+from assess.texts import cli as texts
+from assess.texts.catalog import Texts
 
 DESCRIPTION = """\
 在浏览器中使用与 assess open 相同的界面：每个标签页各自打开 FILE，修改即时保存；
@@ -53,21 +56,18 @@ def port_number(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: 端口须是 1–65535 的整数 / the port must be a whole number, 1–65535"
-        ) from None
+        zh, en = (Texts(lang)(texts.BAD_PORT, value=text) for lang in Lang)
+        raise argparse.ArgumentTypeError(f"{zh} / {en}") from None
 
 
 def run_serve(args: argparse.Namespace) -> int:
     try:
         from assess.serve.server import serve
     except ImportError as exc:  # pragma: no cover - only when installed without its dependencies
-        raise AssessError(
-            f"网页版所需的组件未安装（{exc.name}），请运行 pip install textual-serve "
-            f"/ the browser version needs textual-serve: pip install textual-serve"
-        ) from None
-    path = (args.file if args.file is not None else demo_copy()).resolve()
-    load_reporting(path)  # a file every tab would fail to open is refused now, with its reason
+        raise AssessError(texts.SERVE_MISSING, module=exc.name) from None
+    t = Texts(args.lang)
+    path = (args.file if args.file is not None else demo_copy(args.lang)).resolve()
+    load_reporting(path, t)  # a file every tab would fail to open is refused now, with its reason
     probe = FileLock(path)
     probe.acquire()  # LockedError now if another window already edits it
     probe.release()

@@ -7,9 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from assess.cli.common import Formatter, add_lang, checklist
+from assess.cli.common import Formatter, add_lang, checklist, note
 from assess.demo import build_demo
+from assess.lang import Lang
 from assess.storage import save
+from assess.texts import cli as texts
+from assess.texts.catalog import Texts
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +32,7 @@ def run_open(args: argparse.Namespace) -> int:
     return open_tui(args.file, args.lang)
 
 
-def open_tui(path: Path, lang: str) -> int:
+def open_tui(path: Path, lang: Lang) -> int:
     """Run the TUI on ``path``; lock and load errors reach the CLI as AssessError."""
     from assess.tui.app import open_app  # Textual loads only when the TUI is wanted
 
@@ -47,15 +50,16 @@ def user_data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "assess"
 
 
-def demo_copy() -> Path:
+def demo_copy(lang: Lang = Lang.ZH) -> Path:
     """The user's demo file, written from ``build_demo`` only the first time."""
+    t = Texts(lang)
     path = user_data_dir() / "demo.json"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         save(path, build_demo(checklist()))
-        print(f"已创建示例评估 / demo created: {path}", file=sys.stderr)
+        note(t, t(texts.DEMO_CREATED, path=path))
     return path
 
 
-def open_demo(lang: str) -> int:
-    return open_tui(demo_copy(), lang)
+def open_demo(lang: Lang) -> int:
+    return open_tui(demo_copy(lang), lang)

@@ -173,7 +173,7 @@ class ItemDetail(VerticalScroll):
         guide.append(t.pick(item.guidance, item.guidance_en))
         if item.evidence:
             guide.append(f"\n{t('evidence_hints')}{t.colon}", style="bold")
-            guide.append("；".join(item.evidence))
+            guide.append(t.pick("；", "; ").join(item.evidence_in(t)))
         if item.indicators:
             guide.append(f"\n{t('indicators')}{t.colon}", style="bold")
             names = [

@@ -121,7 +121,7 @@ def test_rollup_skips_bad_files_shows_progress_and_writes_workbook(
     assert result.returncode == 1, result.stderr  # some files skipped, workbook still written
     assert "汇总 232 个经开区" in result.stdout
     assert "未计入的文件 2 个" in result.stdout and "broken.json" in result.stdout
-    assert "读取 / loading 50/233" in result.stderr and "读取 / loading 233/233" in result.stderr
+    assert "读取 50/233" in result.stderr and "读取 233/233" in result.stderr
     wb = load_workbook(out)
     assert wb["得分矩阵"].max_row == 2 + 232
     skipped = wb["未计入文件"]
@@ -150,10 +150,10 @@ def test_progress_rewrites_one_line_on_a_terminal() -> None:
             return True
 
     stream = Terminal()
-    progress = ProgressLine(stream)
+    progress = ProgressLine(stream, Texts())
     for done in (1, 2, 3):
         progress(done, 3)
-    assert stream.getvalue() == ("\r读取 / loading 1/3\r读取 / loading 2/3\r读取 / loading 3/3\n")
+    assert stream.getvalue() == ("\r读取 1/3\r读取 2/3\r读取 3/3\n")
 
 
 def test_rollup_of_two_periods_of_one_zone_is_not_a_failure(

@@ -269,10 +269,10 @@ def test_checklist_version_mismatch_matches_by_id_and_lists_the_rest(
     ]
     assert c.unmatched[1].title == "新增"
     assert (c.a.checklist_version, c.b.checklist_version) == ("1.0", "1.1")
-    text = comparison_text(c)
+    text = comparison_text(c, Texts())
     assert "未能对应的条目" in text
-    assert "3.2 新增 [未启动]: 仅 B 有记录（A 使用其他清单版本）" in text
-    assert "2.2 [已落实]: 仅 A 有记录；当前清单已无此条目" in text
+    assert "3.2 新增 [未启动]：仅 B 有记录（A 使用其他清单版本）" in text
+    assert "2.2 [已落实]：仅 A 有记录；当前清单已无此条目" in text
 
 
 def test_real_checklist_roll_forward_then_edit(checklist: Checklist) -> None:
@@ -301,12 +301,12 @@ def test_text_output_shows_profiles_scores_and_changed_items(
     a, b = pair(tiny, jiangsu)
     set_record(a, "3.1", S.DONE)
     set_record(b, "3.1", S.NOT_STARTED)
-    text = comparison_text(compare(tiny, a, b))
+    text = comparison_text(compare(tiny, a, b), Texts())
     assert "A  测试经开区 · 2025年上半年 · 江苏（东部）" in text
     assert "-100.0" in text
     assert "退步 1" in text
     assert "有变化的条目 1 / 6" in text
     line = next(x for x in text.splitlines() if x.startswith("3.1"))
     assert "已落实" in line and "未启动" in line and line.rstrip().endswith("退步")
-    en = comparison_text(compare(tiny, a, b), en=True)
+    en = comparison_text(compare(tiny, a, b), Texts(Lang.EN))
     assert "regressed 1" in en and "1 of 6 items changed" in en

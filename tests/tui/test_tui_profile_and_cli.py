@@ -147,7 +147,7 @@ def test_no_command_opens_the_demo_copy_in_the_chosen_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[tuple[Path, str]] = []
-    monkeypatch.setattr(tui_commands, "demo_copy", lambda: tmp_path / "demo.json")
+    monkeypatch.setattr(tui_commands, "demo_copy", lambda lang: tmp_path / "demo.json")
     monkeypatch.setattr(tui_commands, "open_tui", lambda p, lang: opened.append((p, lang)) or 0)
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)

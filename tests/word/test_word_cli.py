@@ -40,7 +40,7 @@ def test_report_errors_are_messages_with_exit_2(tmp_path: Path, demo: Assessment
     bad.write_text("{not json", encoding="utf-8")
     result = run_cli("report", bad)
     assert result.returncode == 2
-    assert result.stderr.startswith("错误 / error:") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("错误：") and "Traceback" not in result.stderr
     source = tmp_path / "demo.json"
     save(source, demo)
     wrong = run_cli("report", source, "-o", tmp_path / "r.pdf")
