@@ -148,7 +148,7 @@ GAP = Field("gap", FieldKind.MULTILINE, 12)
 OPPORTUNITY = Field("opportunity", FieldKind.MULTILINE, 12)
 ACTIONS = Field("actions", FieldKind.LIST, 16)
 NOTE = Field("note", FieldKind.MULTILINE, 8)
-FIGURES = Field("figures", FieldKind.LIST)
+FIGURES = Field("figures", FieldKind.LIST, 16, header_text=HEADER["figures"])
 
 RECORD_FIELDS: tuple[Field, ...] = (
     STATUS, EXPLANATION_FIELD, CURRENT, EVIDENCE, GAP, OPPORTUNITY, ACTIONS, NOTE, FIGURES,

@@ -11,6 +11,7 @@ from assess.cli.core_commands import violation_both
 from assess.errors import AssessError
 from assess.excel.importer import ImportReport, import_into, new_from_workbook
 from assess.excel.report import default_report_name, export_report
+from assess.lang import Lang
 from assess.profile_rules import profile_violations
 from assess.storage import AssessmentFile, save
 from assess.texts.profile import FIX_FILE
@@ -32,6 +33,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--measures", help="举措编号，如 1-5,13 / measure numbers, e.g. 1-5,13")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="工作簿语言（默认取全局 --lang，即 zh）/ workbook language (default: the global --lang)",
+    )
     p.set_defaults(run=run_export)
 
     p = sub.add_parser(
@@ -84,9 +91,14 @@ def run_export(args: argparse.Namespace) -> int:
         raise AssessError(f"{output}: 输出文件应以 .xlsx 结尾 / the output must end in .xlsx")
     refuse_overwrite(output, args.force)
     started = time.perf_counter()
-    export_report(checklist(), assessment, output, measures=measures)
+    export_report(checklist(), assessment, output, measures=measures, lang=export_lang(args))
     print(f"已导出 / exported {output}（{time.perf_counter() - started:.1f} s）")
     return 0
+
+
+def export_lang(args: argparse.Namespace) -> Lang:
+    """``export --lang``, else the global ``assess --lang``, else Chinese."""
+    return Lang.parse(getattr(args, "lang", None) or getattr(args, "ui_lang", None) or "zh")
 
 
 def run_import(args: argparse.Namespace) -> int:
