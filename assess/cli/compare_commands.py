@@ -11,6 +11,7 @@ from assess.cli.common import Formatter, add_lang, checklist, load_reporting, re
 from assess.cli.compare_text import comparison_text, rollup_text
 from assess.compare import compare
 from assess.errors import AssessError
+from assess.lang import Lang
 from assess.rollup import build_rollup, collect_paths
 from assess.storage import write_atomic
 
@@ -80,7 +81,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
         write_atomic(
             args.output,
-            workbook_bytes(build_compare_workbook(comparison, en=en)),
+            workbook_bytes(build_compare_workbook(comparison, lang=Lang.parse(args.lang))),
             keep_backup=False,
         )
         print(f"\n已写出 / written: {args.output}")
@@ -118,7 +119,9 @@ def run_rollup(args: argparse.Namespace) -> int:
         from assess.excel.rollup_book import build_rollup_workbook
 
         write_atomic(
-            args.output, workbook_bytes(build_rollup_workbook(rollup, en=en)), keep_backup=False
+            args.output,
+            workbook_bytes(build_rollup_workbook(rollup, lang=Lang.parse(args.lang))),
+            keep_backup=False,
         )
         print(f"\n已写出 / written: {args.output}")
     return 1 if any(not s.superseded for s in rollup.skipped) else 0

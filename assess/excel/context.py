@@ -111,12 +111,6 @@ class ReportContext:
     def _numeral(self, measure: Measure) -> str:
         return str(measure.number) if self.lang is Lang.EN else measure.numeral
 
-    def measure_text(self, measure: Measure) -> str:
-        """（十三）title in Chinese, ``(13) title`` in English."""
-        if self.lang is Lang.EN:
-            return f"({measure.number}) {measure.title_en}"
-        return f"{measure.numeral}{measure.title}"
-
     def item_title(self, item: Item) -> str:
         return self.t.pick(item.title, item.title_en)
 

@@ -26,6 +26,10 @@ class Column:
     def header(self, t: Texts) -> str:
         return t(self.text)
 
+    def width_in(self, lang: Lang) -> float:
+        """English words do not break like Chinese: short label columns are wider in English."""
+        return max(self.width, EN_MIN_WIDTH.get(self.key, 0)) if lang is Lang.EN else self.width
+
 
 @dataclass(frozen=True)
 class SheetLayout:
@@ -66,6 +70,10 @@ HEADER_ROW = 2
 FIRST_DATA_ROW = 3
 
 ColumnSpec = tuple[str | Field, float]
+EN_MIN_WIDTH: dict[str, float] = {
+    "area": 12, "measure": 12, "kind": 9, "applicability": 10, fields.STATUS.id: 10,
+    fields.ACTION_PRIORITY.id: 7, fields.ACTION_STATUS.id: 9, "overdue": 8,
+}  # fmt: skip
 
 
 def _cols(*specs: ColumnSpec) -> tuple[Column, ...]:

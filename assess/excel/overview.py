@@ -89,6 +89,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     for numeral, title, area_score in ctx.area_scores():
         put_text(ws, row, 1, numeral, STYLE_CENTER)
         put_text(ws, row, 2, title, STYLE_BODY)
+        fit_row_height(ws, row)
         _score_cells(ws, row, area_score)
         for col, count in enumerate(
             (area_score.scored, area_score.applicable, area_score.assessed), start=5
@@ -107,6 +108,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     for measure in ctx.measures:
         put_text(ws, row, 1, t.pick(measure.numeral, str(measure.number)), STYLE_CENTER)
         put_text(ws, row, 2, t.pick(measure.title, measure.title_en), STYLE_BODY)
+        fit_row_height(ws, row)
         _score_cells(ws, row, ctx.summary.measures[measure.number])
         statuses = Counter(ctx.record(i.id).status for i in measure.items)
         for col, status in enumerate(STATUS_ORDER, start=5):

@@ -47,6 +47,7 @@ from assess.texts.workbook import (
     NOTE_SCALE_LINE,
     NOTE_TOPIC,
     TITLE_LINE,
+    measure_title,
 )
 
 STATUS_FILLS: dict[Status, str] = {
@@ -104,7 +105,7 @@ def _area_text(ctx: ReportContext, item: Item) -> str:
 
 
 def _measure_text(ctx: ReportContext, item: Item) -> str:
-    return ctx.measure_text(ctx.checklist.measure_of[item.id])
+    return measure_title(ctx.checklist.measure_of[item.id], ctx.t)
 
 
 def _evidence_text(ctx: ReportContext, ids: list[str]) -> str:

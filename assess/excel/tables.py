@@ -78,6 +78,8 @@ def put_score(ws: Worksheet, row: int, col: int, value: float | None) -> None:
 def write_headings(ws: Worksheet, layout: SheetLayout, t: Texts) -> None:
     """Name the sheet and write its header row in the workbook's language, from the layout."""
     ws.title = layout.name(t)
+    for col, column in enumerate(layout.columns, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = column.width_in(t.lang)
     if layout.key == "overview":
         return  # 总览 has blocks, not one header row
     for col, header in enumerate(layout.headers(t), start=1):

@@ -7,7 +7,12 @@ either language, so a header is worded here once and read back from here.
 
 from __future__ import annotations
 
-from assess.texts.catalog import Text, text
+from typing import TYPE_CHECKING
+
+from assess.texts.catalog import Text, Texts, text
+
+if TYPE_CHECKING:
+    from assess.checklist import Measure
 
 
 def _group(prefix: str, entries: dict[str, tuple[str, str]]) -> dict[str, Text]:
@@ -189,3 +194,104 @@ NOTE_FIGURES = text(
     "The '{column}' column holds one indicator per line as 'name: value unit', "
     "e.g. 'Foreign capital used: 1.2 USD 100m'.",
 )
+
+# The comparison workbook (assess compare -o): A and B are the two assessments.
+COMPARE_SHEET = _group(
+    "compare_book.sheet",
+    {
+        "overview": ("对比总览", "Overview"),
+        "items": ("逐项对比", "Item by item"),
+        "changes": ("变化清单", "Changes"),
+        "due": ("到期举措", "Due actions"),
+    },
+)
+COMPARE = _group(
+    "compare_book",
+    {
+        "title": ("评估对比总览", "Comparison overview"),
+        "province": ("省份（地区）", "Province (region)"),
+        "profile": ("画像", "Profile"),
+        "none": ("无", "none"),
+        "updated": ("更新日期", "Updated"),
+        "area_measure": ("领域 / 举措", "Area / measure"),
+        "delta": ("变化 Δ", "Change Δ"),
+        "change": ("变化分类", "Change"),
+        "any_change": ("有变化的条目（含内容变化）", "Items with any change"),
+        "unmatched": ("未能对应的条目（清单版本不同）", "Unmatched items"),
+        "chart": ("各举措得分（A / B）", "Score per measure (A / B)"),
+        "items_title": ("逐项对比表", "Item-by-item comparison"),
+        "changes_title": ("变化清单（仅有变化的条目）", "Changed items only"),
+        "other": ("其他变化（说明、佐证、举措等）", "Other changes (texts, evidence, actions)"),
+        "no_difference": ("两份评估没有差别。", "The two assessments do not differ."),
+        "status_in_b": ("B 中状态", "Status in B"),
+        "none_due": ("没有到期未完成的举措。", "No action fell due undone."),
+    },
+)
+SIDE_HEADER = text("compare_book.side", "{side} {header}", "{side} {header}")
+COMPARE_TITLE_LINE = text(
+    "compare_book.title_line", "{title}　A：{a}　B：{b}", "{title} — A: {a}  B: {b}"
+)
+DUE_TITLE = text(
+    "compare_book.due_title",
+    "{start} 至 {end} 到期且 B 中未完成的举措",
+    "Actions due {start} – {end} and not done in B",
+)
+SERIES = text("compare_book.series", "{side}：{name} {period}", "{side}: {name} {period}")
+FIGURE_CHANGE = text("compare_book.figure", "{name}：{a} → {b}", "{name}: {a} → {b}")
+
+# The roll-up workbook (assess rollup -o).
+ROLLUP_SHEET = _group(
+    "rollup_book.sheet",
+    {
+        "matrix": ("得分矩阵", "Score matrix"),
+        "regions": ("分地区平均", "Regional averages"),
+        "ranking": ("总体排名", "Ranking"),
+        "gaps": ("常见差距", "Common gaps"),
+        "coverage": ("覆盖率", "Coverage"),
+        "skipped": ("未计入文件", "Skipped files"),
+    },
+)
+ROLLUP = _group(
+    "rollup_book",
+    {
+        "header": ("汇总 {count} 个经开区", "{count} zones"),
+        "province": ("省份", "Province"),
+        "region": ("地区", "Region"),
+        "overall": ("总体得分", "Overall"),
+        "matrix_title": ("经开区 × 举措得分矩阵", "Zone × measure scores"),
+        "zones": ("经开区数", "Zones"),
+        "mean_overall": ("平均总体得分", "Mean overall"),
+        "mean_coverage": ("平均覆盖率", "Mean coverage"),
+        "regions_title": ("分地区平均得分", "Regional averages"),
+        "regions_note": (
+            "地区平均 = 该地区各经开区得分的算术平均（每个经开区计一次；"
+            "某举措无得分的经开区不计入该举措的平均）。",
+            "A regional mean is the plain mean of its zones' scores (each zone once; zones "
+            "without a score for a measure are left out of that measure's mean).",
+        ),
+        "rank": ("名次", "Rank"),
+        "gaps": ("差距条目数", "Gaps"),
+        "ranking_title": (
+            "总体得分排名（同分同名次）",
+            "Ranking by overall score (ties share a rank)",
+        ),
+        "zones_with_gap": ("存在差距的经开区数", "Zones with a gap"),
+        "zones_assessed": ("已评估的经开区数", "Zones assessed"),
+        "gap_share": ("差距占比", "Share"),
+        "gaps_title": (
+            "最常见的差距（推进中或未启动的适用条目）",
+            "Most common gaps (applicable items in progress or not started)",
+        ),
+        "no_gaps": ("没有差距条目。", "No gaps."),
+        "coverage_title": ("各经开区覆盖率与状态统计", "Coverage and statuses per zone"),
+        "file": ("文件", "File"),
+        "reason": ("原因", "Reason"),
+        "skipped_title": ("未计入汇总的文件", "Files left out of the roll-up"),
+        "none_skipped": ("所有文件均已计入。", "Every file was included."),
+    },
+)
+
+
+def measure_title(measure: Measure, t: Texts) -> str:
+    """（十三）title in Chinese, ``(13) title`` in English: how every workbook names a measure."""
+    return t.pick(f"{measure.numeral}{measure.title}", f"({measure.number}) {measure.title_en}")
