@@ -18,10 +18,20 @@ from assess.texts.workbook import COLUMN, SHEET, SHEET_TITLE
 
 @dataclass(frozen=True)
 class Column:
+    """A workbook column (``name``: its catalog header) or a registry ``field``'s column."""
+
     key: str
-    text: Text
     width: float
     field: Field | None = None
+    name: Text | None = None
+
+    @property
+    def text(self) -> Text:
+        """The header's catalog entry, looked up when used (a field's header is the registry's)."""
+        if self.field is not None:
+            return self.field.header
+        assert self.name is not None
+        return self.name
 
     def header(self, t: Texts) -> str:
         return t(self.text)
@@ -79,7 +89,7 @@ EN_MIN_WIDTH: dict[str, float] = {
 def _cols(*specs: ColumnSpec) -> tuple[Column, ...]:
     """Columns by workbook column name or registry field; the width given is the sheet's."""
     return tuple(
-        Column(s, COLUMN[s], w) if isinstance(s, str) else Column(s.id, s.header, w, s)
+        Column(s, w, name=COLUMN[s]) if isinstance(s, str) else Column(s.id, w, field=s)
         for s, w in specs
     )
 
@@ -87,7 +97,7 @@ def _cols(*specs: ColumnSpec) -> tuple[Column, ...]:
 # 总览 has no header row: blocks and tables are laid out by the export; these are widths only.
 OVERVIEW = SheetLayout(
     "overview",
-    tuple(Column(f"c{n}", COLUMN["name"], w) for n, w in enumerate((20, 30, *[9] * 7), 1)),
+    tuple(Column(f"c{n}", w, name=COLUMN["name"]) for n, w in enumerate((20, 30, *[9] * 7), 1)),
 )
 
 ITEMS = SheetLayout(

@@ -145,7 +145,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
 
 
 def _status_counts(ws: Worksheet, row: int, ctx: ReportContext) -> None:
-    """落实状态 counts beside the profile block (columns E–G)."""
+    """Status counts beside the profile block (columns E–G)."""
     t = ctx.t
     counts = Counter(ctx.record(i.id).status for i in ctx.items)
     total = len(ctx.items)

@@ -311,7 +311,7 @@ def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
         "checklist": t(
             NOTE_CHECKLIST,
             title=t.pick(cl.title, cl.title_en),
-            source=cl.source,
+            source=t.pick(cl.source, cl.issued),
             id=cl.id,
             version=cl.version,
         ),
@@ -325,7 +325,8 @@ def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
         "figures": t(NOTE_FIGURES, column=t(fields.FIGURES.header)),
         "generated": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
     }
+    topics = NOTE_TOPIC | {"status": fields.STATUS.header}
     for row, (topic, paragraph) in enumerate(paragraphs.items(), start=FIRST_DATA_ROW):
-        put_text(ws, row, 1, t(NOTE_TOPIC[topic]), STYLE_LABEL)
+        put_text(ws, row, 1, t(topics[topic]), STYLE_LABEL)
         put_text(ws, row, 2, paragraph, STYLE_BODY)
         fit_row_height(ws, row)

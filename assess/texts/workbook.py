@@ -126,7 +126,6 @@ NOTE_TOPIC = _group(
     {
         "checklist": ("清单", "Checklist"),
         "scope": ("本表范围", "Scope of this workbook"),
-        "status": ("落实状态", "Status"),
         "rules": ("评分与汇总规则", "Scoring and roll-up"),
         "applicability": ("适用性", "Applicability"),
         "kind": ("类型", "Kinds"),
