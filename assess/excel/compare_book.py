@@ -68,6 +68,7 @@ from assess.texts.workbook import (
     PROFILE,
     SERIES,
     SIDE_HEADER,
+    heading,
     measure_title,
 )
 
@@ -135,7 +136,7 @@ def _title(ws: Worksheet, text: str, last_col: int) -> None:
 
 def _header(t: Texts, entry: Text, side: str) -> str:
     """A column header, prefixed with the side (A/B) it belongs to when it has one."""
-    return t(SIDE_HEADER, side=side, header=t(entry)) if side else t(entry)
+    return t(SIDE_HEADER, side=side, header=t(entry)) if side else heading(t, entry)
 
 
 def _headers(
@@ -173,7 +174,7 @@ def _overview(ws: Worksheet, c: Comparison, t: Texts) -> None:
     values_a, values_b = _profile_rows(c.a, t), _profile_rows(c.b, t)
     for label, va, vb in zip(labels, values_a, values_b, strict=True):
         row += 1
-        put_text(ws, row, 1, t(label), STYLE_LABEL)
+        put_text(ws, row, 1, heading(t, label), STYLE_LABEL)
         put_text(ws, row, 2, va, STYLE_BODY)
         put_text(ws, row, 3, vb, STYLE_BODY)
         fit_row_height(ws, row)

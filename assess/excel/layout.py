@@ -13,7 +13,7 @@ from assess import fields
 from assess.fields import Field
 from assess.lang import Lang
 from assess.texts import Text, Texts
-from assess.texts.workbook import COLUMN, SHEET, SHEET_TITLE
+from assess.texts.workbook import COLUMN, SHEET, SHEET_TITLE, heading
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Column:
         return self.name
 
     def header(self, t: Texts) -> str:
-        return t(self.text)
+        return heading(t, self.text)
 
     def width_in(self, lang: Lang) -> float:
         """English words do not break like Chinese: short label columns are wider in English."""

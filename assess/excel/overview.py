@@ -34,7 +34,16 @@ from assess.excel.tables import put_score, set_title
 from assess.models import STATUS_ORDER
 from assess.scoring import Score
 from assess.texts import report as report_words
-from assess.texts.workbook import COLUMN, NO_GAPS, PROFILE, REPORT_DATE, SECTION, TITLE_LINE, TOTAL
+from assess.texts.workbook import (
+    COLUMN,
+    NO_GAPS,
+    PROFILE,
+    REPORT_DATE,
+    SECTION,
+    TITLE_LINE,
+    TOTAL,
+    heading,
+)
 
 WIDTH = len(OVERVIEW.columns)
 TOP_GAPS = 8
@@ -51,16 +60,16 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     cl = ctx.checklist
     info: list[tuple[str, str | None]] = [
         (
-            t(f.header),
+            heading(t, f.header),
             str(f.to_cell(getattr(a.zone if f.id.startswith("zone.") else a, f.attr), t) or ""),
         )
         for f in fields.ASSESSMENT_FIELDS
     ]
     info += [
-        (t(PROFILE["checklist"]), t.pick(cl.title, cl.title_en)),
-        (t(PROFILE["checklist_id"]), cl.id),
-        (t(PROFILE["checklist_version"]), cl.version),
-        (t(PROFILE["scope"]), ctx.scope_text()),
+        (heading(t, PROFILE["checklist"]), t.pick(cl.title, cl.title_en)),
+        (heading(t, PROFILE["checklist_id"]), cl.id),
+        (heading(t, PROFILE["checklist_version"]), cl.version),
+        (heading(t, PROFILE["scope"]), ctx.scope_text()),
     ]
     first = row
     for label, value in info:
@@ -68,7 +77,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         put_text(ws, row, 2, value, STYLE_BODY)
         fit_row_height(ws, row)
         row += 1
-    _pair(ws, row, t(REPORT_DATE))
+    _pair(ws, row, heading(t, REPORT_DATE))
     put_date(ws, row, 2, ctx.today).style = STYLE_DATE
     row += 1
     score = ctx.scope_score
@@ -124,7 +133,9 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
 
     row = _section(ws, row, t(SECTION["gaps"], count=TOP_GAPS))
     heads = [t(COLUMN[key]) for key in ("item_id", "item", "kind")]
-    row = _header(ws, row, [*heads, t(fields.STATUS.header), t(fields.GAP.header)])
+    row = _header(
+        ws, row, [*heads, heading(t, fields.STATUS.header), heading(t, fields.GAP.header)]
+    )
     ws.merge_cells(start_row=row - 1, start_column=5, end_row=row - 1, end_column=WIDTH)
     gaps = [g for g in ctx.summary.gaps if g in ctx.item_ids][:TOP_GAPS]
     for item_id in gaps:
@@ -149,7 +160,7 @@ def _status_counts(ws: Worksheet, row: int, ctx: ReportContext) -> None:
     t = ctx.t
     counts = Counter(ctx.record(i.id).status for i in ctx.items)
     total = len(ctx.items)
-    heads = (t(fields.STATUS.header), t(COLUMN["count"]), t(COLUMN["share"]))
+    heads = (heading(t, fields.STATUS.header), t(COLUMN["count"]), t(COLUMN["share"]))
     for col, text in enumerate(heads, start=STATUS_COL):
         put_text(ws, row, col, text, STYLE_HEADER)
     for offset, status in enumerate([*STATUS_ORDER, None], start=1):

@@ -37,7 +37,7 @@ from assess.rollup import Rollup
 from assess.texts import Texts
 from assess.texts.compare import region_name
 from assess.texts.messages import ROLLUP_RULE
-from assess.texts.workbook import COLUMN, COMPARE, ROLLUP, ROLLUP_SHEET, measure_title
+from assess.texts.workbook import COLUMN, COMPARE, ROLLUP, ROLLUP_SHEET, heading, measure_title
 
 
 def _scale(*points: tuple[float, str]) -> Rule:
@@ -113,7 +113,7 @@ def _measure_headers(rollup: Rollup, t: Texts) -> list[tuple[str, float]]:
 def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
         (t(COLUMN["number"]), 5),
-        (t(ZONE_NAME.header), 26),
+        (heading(t, ZONE_NAME.header), 26),
         (t(ROLLUP["province"]), 8),
         (t(ROLLUP["region"]), 6),
         (t(ROLLUP["overall"]), 8),
@@ -173,10 +173,10 @@ def _regions(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
 def _ranking(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
         (t(ROLLUP["rank"]), 6),
-        (t(ZONE_NAME.header), 30),
+        (heading(t, ZONE_NAME.header), 30),
         (t(ROLLUP["province"]), 9),
         (t(ROLLUP["region"]), 7),
-        (t(PERIOD.header), 14),
+        (heading(t, PERIOD.header), 14),
         (t(ROLLUP["overall"]), 9),
         (t(COLUMN["coverage"]), 9),
         (t(ROLLUP["gaps"]), 9),
@@ -240,9 +240,9 @@ def _gaps(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
 def _coverage(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
         (t(COLUMN["number"]), 5),
-        (t(ZONE_NAME.header), 26),
+        (heading(t, ZONE_NAME.header), 26),
         (t(ROLLUP["province"]), 8),
-        (t(PERIOD.header), 13),
+        (heading(t, PERIOD.header), 13),
         (t(COLUMN["coverage"]), 8),
         (t(COLUMN["assessed"]), 7),
         (t(COLUMN["applicable"]), 7),

@@ -47,6 +47,7 @@ from assess.texts.workbook import (
     NOTE_SCALE_LINE,
     NOTE_TOPIC,
     TITLE_LINE,
+    heading,
     measure_title,
 )
 
@@ -327,6 +328,6 @@ def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
     }
     topics = NOTE_TOPIC | {"status": fields.STATUS.header}
     for row, (topic, paragraph) in enumerate(paragraphs.items(), start=FIRST_DATA_ROW):
-        put_text(ws, row, 1, t(topics[topic]), STYLE_LABEL)
+        put_text(ws, row, 1, heading(t, topics[topic]), STYLE_LABEL)
         put_text(ws, row, 2, paragraph, STYLE_BODY)
         fit_row_height(ws, row)

@@ -294,3 +294,10 @@ ROLLUP = _group(
 def measure_title(measure: Measure, t: Texts) -> str:
     """（十三）title in Chinese, ``(13) title`` in English: how every workbook names a measure."""
     return t.pick(f"{measure.numeral}{measure.title}", f"({measure.number}) {measure.title_en}")
+
+
+def heading(t: Texts, entry: Text) -> str:
+    """A catalog text as a column header or row label: English ones start with a capital
+    (the registry words its labels for use inside sentences: ``status``, ``lead unit``)."""
+    words = t(entry)
+    return words[:1].upper() + words[1:]

@@ -21,7 +21,7 @@ from assess.models import Assessment
 from assess.texts import Text, Texts
 from assess.texts import labels as label_texts
 from assess.texts.messages import ROLLUP_RULE
-from assess.texts.workbook import NOTE_TOPIC
+from assess.texts.workbook import NOTE_TOPIC, heading
 from tests.excel.conftest import TODAY
 
 EN, ZH = Texts(Lang.EN), Texts(Lang.ZH)
@@ -94,8 +94,8 @@ def test_notes_sheet_is_in_one_language(
             str(ws.cell(r, 2).value or "") for r in range(FIRST_DATA_ROW, ws.max_row + 1)
         )
         other = Texts(Lang.ZH if lang is Lang.EN else Lang.EN)
-        assert Texts(lang)(NOTE_TOPIC["evidence"]) in topics
-        assert other(NOTE_TOPIC["evidence"]) not in topics
+        assert heading(Texts(lang), NOTE_TOPIC["evidence"]) in topics
+        assert heading(other, NOTE_TOPIC["evidence"]) not in topics
         if lang is Lang.EN:
             assert not CJK.search(paragraphs + "".join(map(str, topics)))
         else:
@@ -112,8 +112,8 @@ def test_renaming_a_header_in_the_registry_changes_export_and_import_together(
     for lang in Lang:
         path = _export(tmp_path, checklist, demo, lang)
         headers = [c.value for c in load_workbook(path).worksheets[1][HEADER_ROW]]
-        assert Texts(lang)(renamed) in headers
-        assert Texts(lang)(Text("old", "差距", "gap")) not in headers
+        assert heading(Texts(lang), renamed) in headers
+        assert heading(Texts(lang), Text("old", "差距", "gap")) not in headers
         back = demo.model_copy(deep=True)
         back.items[item].gap = ""
         import_into(path, checklist, back)
