@@ -13,15 +13,18 @@ from openpyxl import load_workbook
 from assess import fields
 from assess.checklist import Checklist
 from assess.cli import main
+from assess.compare import compare
+from assess.excel.compare_book import build_compare_workbook
 from assess.excel.importer import import_into
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, ITEMS, NOTES, SHEETS
 from assess.excel.report import export_report
 from assess.lang import Lang
+from assess.lifecycle import roll_forward
 from assess.models import Assessment
 from assess.texts import Text, Texts
 from assess.texts import labels as label_texts
 from assess.texts.messages import ROLLUP_RULE
-from assess.texts.workbook import NOTE_TOPIC, heading
+from assess.texts.workbook import COMPARE_SHEET, NOTE_TOPIC, heading
 from tests.excel.conftest import TODAY
 
 EN, ZH = Texts(Lang.EN), Texts(Lang.ZH)
@@ -145,3 +148,25 @@ def test_libreoffice_resave_reimports_with_no_change(
     resaved = out / path.name
     assert load_workbook(resaved).sheetnames == [sheet.name(Texts(lang)) for sheet in SHEETS]
     assert import_into(resaved, checklist, demo).changes == []
+
+
+@pytest.mark.parametrize("lang", list(Lang), ids=str)
+def test_compare_workbook_shows_changed_figures_in_its_language(
+    checklist: Checklist, demo: Assessment, lang: Lang
+) -> None:
+    item = next(i for i in checklist.items if demo.items[i.id].figures and i.indicators)
+    indicator = next(x for x in item.indicators if x.name in demo.items[item.id].figures)
+    later = roll_forward(demo, checklist, period="2026年下半年")
+    later.items[item.id].figures = {**demo.items[item.id].figures, indicator.name: "99"}
+    t = Texts(lang)
+    book = build_compare_workbook(compare(checklist, demo, later, today=TODAY), lang=lang)
+    ws = book[t(COMPARE_SHEET["changes"])]
+    headers = [c.value for c in ws[2]]
+    if lang is Lang.EN:
+        assert not any(CJK.search(str(h)) for h in headers)
+    column = headers.index(heading(t, fields.FIGURES.header)) + 1
+    rows = {ws.cell(r, 2).value: r for r in range(3, ws.max_row + 1)}
+    old = demo.items[item.id].figures[indicator.name]
+    name = t.pick(indicator.name, indicator.name_en)
+    expected = f"{name}{t.colon}{old} {indicator.unit} → 99 {indicator.unit}"
+    assert ws.cell(rows[item.id], column).value == expected
