@@ -53,9 +53,9 @@ class SheetLayout:
         return t(SHEET[self.key])
 
     @property
-    def names(self) -> tuple[str, ...]:
-        """The sheet's name in every language (how the reader finds it)."""
-        return tuple(dict.fromkeys(Texts(lang)(SHEET[self.key]) for lang in Lang))
+    def names(self) -> tuple[str, str]:
+        """The sheet's name in Chinese and in English (how the reader finds it)."""
+        return Texts(Lang.ZH)(SHEET[self.key]), Texts(Lang.EN)(SHEET[self.key])
 
     def title(self, t: Texts) -> str:
         return t(SHEET_TITLE[self.key])

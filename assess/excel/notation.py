@@ -108,9 +108,8 @@ def figure_lines(item: Item, figures: dict[str, str], t: Texts) -> str:
 def parse_figure_lines(item: Item, cell: str) -> dict[str, str]:
     """Inverse of ``figure_lines``: name (Chinese, as recorded) → value without the unit.
 
-    A name is matched in either language; a line without a value is skipped (empty never
-    overwrites); a line that is not ``名称：数值`` is kept whole as a figure name's value-less
-    line and so skipped too.
+    A name is matched in either language (an unknown name is kept as written); a line without
+    a value, or not of the form ``名称：数值``, is skipped, since an empty cell never overwrites.
     """
     by_name = {n.casefold(): ind for ind in item.indicators for n in (ind.name, ind.name_en) if n}
     out: dict[str, str] = {}

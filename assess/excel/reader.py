@@ -117,9 +117,9 @@ ACTION_REQUIRED = (ITEM_ID, TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS)
 EVIDENCE_REQUIRED = (EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE)
 
 
-def both(entry: Text, **params: object) -> tuple[str, ...]:
-    """A text in every language, Chinese first, each once."""
-    return tuple(dict.fromkeys(Texts(lang)(entry, **params) for lang in Lang))
+def both(entry: Text, **params: object) -> tuple[str, str]:
+    """A text in Chinese and in English: how a problem names a column, how one is found."""
+    return Texts(Lang.ZH)(entry, **params), Texts(Lang.EN)(entry, **params)
 
 
 def _profile_keys() -> dict[str, str]:
@@ -180,15 +180,12 @@ class _Sheet:
                 self.read_headers = (*required, *also)
                 missing = [key for key in required if key not in headers]
                 for key in missing:
-                    zh, *en = both(self.layout.column(key).text)
-                    self.problem(index, 0, f"缺少列「{zh}」/ missing column '{(en or [zh])[0]}'")
+                    zh, en = both(self.layout.column(key).text)
+                    self.problem(index, 0, f"缺少列「{zh}」/ missing column '{en}'")
                 return not missing
-        zh, *en = both(self.layout.column(required[0]).text)
-        self.problem(
-            layout.HEADER_ROW,
-            0,
-            f"找不到表头行（应含「{zh}」）/ header row not found (it has '{(en or [zh])[0]}')",
-        )
+        zh, en = both(self.layout.column(required[0]).text)
+        message = f"找不到表头行（应含「{zh}」）/ header row not found (it has '{en}')"
+        self.problem(layout.HEADER_ROW, 0, message)
         return False
 
     def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
@@ -250,8 +247,8 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
     found = {sheet.key: _sheet_name(sheets, sheet) for sheet in layout.SHEETS}
     for sheet in required:
         if found[sheet.key] is None:
-            zh, *en = sheet.names
-            message = f"缺少工作表「{zh}」/ missing sheet '{(en or [zh])[0]}'"
+            zh, en = sheet.names
+            message = f"缺少工作表「{zh}」/ missing sheet '{en}'"
             out.problems.append(Problem(zh, 0, 0, "", message))
     for sheet, read in (
         (layout.ITEMS, _read_items),
