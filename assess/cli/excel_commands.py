@@ -86,12 +86,13 @@ def parse_measures(spec: str) -> list[int]:
 def run_export(args: argparse.Namespace) -> int:
     assessment = load_reporting(args.file).assessment
     measures = parse_measures(args.measures) if args.measures else None
-    output = args.output or args.file.parent / default_report_name(assessment)
+    lang = export_lang(args)
+    output = args.output or args.file.parent / default_report_name(assessment, lang)
     if output.suffix.lower() != ".xlsx":
         raise AssessError(f"{output}: 输出文件应以 .xlsx 结尾 / the output must end in .xlsx")
     refuse_overwrite(output, args.force)
     started = time.perf_counter()
-    export_report(checklist(), assessment, output, measures=measures, lang=export_lang(args))
+    export_report(checklist(), assessment, output, measures=measures, lang=lang)
     print(f"已导出 / exported {output}（{time.perf_counter() - started:.1f} s）")
     return 0
 

@@ -30,16 +30,17 @@ from assess.models import Assessment
 from assess.resources import template_path
 from assess.storage import write_atomic
 from assess.texts import Texts
-from assess.texts.workbook import PAGE_DATE
+from assess.texts.workbook import FILE_STEM, PAGE_DATE
 
 _ILLEGAL_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
-def default_report_name(assessment: Assessment) -> str:
+def default_report_name(assessment: Assessment, lang: Lang = Lang.ZH) -> str:
     """e.g. 示例经济技术开发区-2026年下半年-对标分析.xlsx, safe as a Windows file name."""
-    stem = f"{assessment.zone.name}-{assessment.period}-对标分析"
+    kind = Texts(lang)(FILE_STEM)
+    stem = f"{assessment.zone.name}-{assessment.period}-{kind}"
     stem = _ILLEGAL_IN_FILE_NAMES.sub("_", stem).strip(" .")[:120]
-    return f"{stem or '对标分析'}.xlsx"
+    return f"{stem or kind}.xlsx"
 
 
 def export_report(

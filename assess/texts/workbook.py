@@ -93,6 +93,7 @@ CHOICE_TITLE = text("workbook.choice_title", "{what}无效", "Invalid {what}")
 CHOICE_ERROR = text(
     "workbook.choice_error", "请从下拉列表选择：{choices}", "Choose from the list: {choices}"
 )
+FILE_STEM = text("workbook.file_stem", "对标分析", "gap-analysis")
 REPORT_DATE = text("workbook.report_date", "报告日期", "report date")
 PAGE_DATE = text("workbook.page_date", "报告日期 {date}", "Report date {date}")
 
