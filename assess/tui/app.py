@@ -39,6 +39,7 @@ from assess.tui.help import HelpScreen
 from assess.tui.i18n import FILTERS, STATUS_KEYS, Labels
 from assess.tui.keys import APP_BINDINGS, localize
 from assess.tui.modals import PathPrompt
+from assess.tui.palette import Palette
 from assess.tui.profile import ProfileChanged, ProfileScreen
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
 from assess.tui.search import SearchScreen
@@ -329,7 +330,7 @@ class AssessApp(App[None]):
             self.check_inside_folder(target)
             return self.session.save_copy(target)
 
-        prompt = PathPrompt(self.t, t(safety.SAVE_ELSEWHERE_PROMPT), start, write_copy)
+        prompt = PathPrompt(self.t.lang, t(safety.SAVE_ELSEWHERE_PROMPT), start, write_copy)
         self.push_screen(prompt, partial(self._saved_elsewhere, quitting=quitting))
 
     def _saved_elsewhere(self, copy: Path | None, *, quitting: bool) -> None:
@@ -399,15 +400,15 @@ class AssessApp(App[None]):
         self.notify(f"{self.t('filter')}{self.t.colon}{self.t('filter_' + name)}", timeout=2)
 
     def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.session.checklist, self.t), self.jump_to)
+        self.push_screen(SearchScreen(self.session.checklist, self.t.lang), self.jump_to)
 
     def action_dashboard(self) -> None:
         self.detail.flush()
-        self.push_screen(DashboardScreen(self.session, self.t), self.jump_to)
+        self.push_screen(DashboardScreen(self.session, self.t.lang), self.jump_to)
 
     def action_profile(self) -> None:
         self.detail.flush()
-        self.push_screen(ProfileScreen(self.session, self.t))
+        self.push_screen(ProfileScreen(self.session, self.t.lang))
 
     def action_export(self) -> None:
         """Write the workbook next to the file, in a thread; never over an earlier export."""
@@ -446,7 +447,7 @@ class AssessApp(App[None]):
             self.check_inside_folder(path)
             return load(path, self.session.checklist)
 
-        prompt = PathPrompt(self.t, self.t("compare_prompt"), start, opener)
+        prompt = PathPrompt(self.t.lang, self.t("compare_prompt"), start, opener)
         self.push_screen(prompt, self._compare_with)
 
     def _compare_with(self, other: Loaded | None) -> None:
@@ -459,14 +460,14 @@ class AssessApp(App[None]):
                 self.session.checklist,
                 other.assessment,
                 self.session.assessment,
-                "en" if self.t.en else "zh",
+                self.t.lang,
                 migrations=(other.migration, None),
             )
         )
 
     def action_command_palette(self) -> None:
         if not isinstance(self.screen, CommandPalette):
-            self.push_screen(CommandPalette(placeholder=self.t("palette_search")))
+            self.push_screen(Palette(self.t.lang, placeholder=self.t("palette_search")))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.t))

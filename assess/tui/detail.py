@@ -303,7 +303,7 @@ class ItemDetail(VerticalScroll):
             self.session.editor.cite(item_id, ev.id)
             self._after_list_change(item_id)
 
-        self.app.push_screen(EvidenceForm(self.t, None), done)
+        self.app.push_screen(EvidenceForm(self.t.lang, None), done)
 
     @on(Button.Pressed, "#ev-cite")
     def cite_evidence(self) -> None:
@@ -323,7 +323,7 @@ class ItemDetail(VerticalScroll):
             self.session.editor.cite(item_id, evidence_id)
             self._after_list_change(item_id)
 
-        self.app.push_screen(CiteEvidence(self.t, choices), done)
+        self.app.push_screen(CiteEvidence(self.t.lang, choices), done)
 
     @on(Button.Pressed, "#ev-edit")
     def edit_evidence(self) -> None:
@@ -340,7 +340,7 @@ class ItemDetail(VerticalScroll):
             self.session.editor.update_evidence(result)
             self._after_list_change(item_id)
 
-        self.app.push_screen(EvidenceForm(self.t, current), done)
+        self.app.push_screen(EvidenceForm(self.t.lang, current), done)
 
     @on(Button.Pressed, "#ev-remove")
     def remove_evidence(self) -> None:
@@ -371,7 +371,7 @@ class ItemDetail(VerticalScroll):
             self.session.editor.set_actions(item_id, actions)
             self._after_list_change(item_id)
 
-        self.app.push_screen(ActionForm(self.t, None), done)
+        self.app.push_screen(ActionForm(self.t.lang, None), done)
 
     @on(Button.Pressed, "#act-edit")
     def edit_action(self) -> None:
@@ -391,7 +391,7 @@ class ItemDetail(VerticalScroll):
             self.session.editor.set_actions(item_id, actions)
             self._after_list_change(item_id)
 
-        self.app.push_screen(ActionForm(self.t, current), done)
+        self.app.push_screen(ActionForm(self.t.lang, current), done)
 
     @on(Button.Pressed, "#act-remove")
     def remove_action(self) -> None:
