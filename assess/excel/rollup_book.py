@@ -37,6 +37,7 @@ from assess.rollup import Rollup
 from assess.texts import Texts
 from assess.texts.compare import region_name
 from assess.texts.messages import ROLLUP_RULE
+from assess.texts.provinces import province_label
 from assess.texts.workbook import COLUMN, COMPARE, ROLLUP, ROLLUP_SHEET, heading, measure_title
 
 
@@ -129,7 +130,7 @@ def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     for row, zone in enumerate(rollup.zones, 3):
         _count(ws, row, 1, row - 2)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
-        put_text(ws, row, 3, zone.province, STYLE_CENTER)
+        put_text(ws, row, 3, province_label(zone.province, t), STYLE_CENTER)
         put_text(ws, row, 4, t.label(zone.region), STYLE_CENTER)
         _score(ws, row, 5, zone.overall)
         for col, m in enumerate(measures, 6):
@@ -194,7 +195,7 @@ def _ranking(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         else:
             _count(ws, row, 1, rank)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
-        put_text(ws, row, 3, zone.province, STYLE_CENTER)
+        put_text(ws, row, 3, province_label(zone.province, t), STYLE_CENTER)
         put_text(ws, row, 4, t.label(zone.region), STYLE_CENTER)
         put_text(ws, row, 5, zone.period, STYLE_CENTER)
         _score(ws, row, 6, zone.overall)
@@ -260,7 +261,7 @@ def _coverage(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         overall = zone.summary.overall
         _count(ws, row, 1, row - 2)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
-        put_text(ws, row, 3, zone.province, STYLE_CENTER)
+        put_text(ws, row, 3, province_label(zone.province, t), STYLE_CENTER)
         put_text(ws, row, 4, zone.period, STYLE_CENTER)
         _share(ws, row, 5, overall.coverage)
         _count(ws, row, 6, overall.assessed)
