@@ -136,6 +136,8 @@ class ItemDiff:
     actions_status: tuple[ActionStatusChange, ...] = ()
     actions_edited: tuple[str, ...] = ()
     figures_changed: tuple[str, ...] = ()
+    figure_values: tuple[tuple[str, str, str], ...] = ()
+    """(name, value in A, value in B) of each changed figure, for the workbook to show."""
 
     @property
     def content_changed(self) -> bool:
@@ -374,6 +376,9 @@ def diff_item(
         actions_status=tuple(status_changes),
         actions_edited=tuple(edited),
         figures_changed=tuple(figures),
+        figure_values=tuple(
+            (name, rec_a.figures.get(name, ""), rec_b.figures.get(name, "")) for name in figures
+        ),
     )
 
 

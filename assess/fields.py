@@ -21,6 +21,7 @@ from assess.regions import PROVINCES, normalize_province, region_of
 from assess.texts import Text, Texts, parse_label
 from assess.texts.labels import EXPLANATION, FIELD, HEADER, NO, PROVINCE_CELL, YES
 from assess.texts.messages import BAD_CHOICE, BAD_DATE, BAD_PROVINCE
+from assess.texts.provinces import PROVINCE, province_label
 
 Cell = str | dt.date | None
 ZH = Texts()
@@ -87,7 +88,8 @@ class Field:
         if self.kind is FieldKind.FLAG:
             return t(YES if value else NO)
         if self.id == "zone.province":
-            return t(PROVINCE_CELL, province=value, region=t.label(region_of(value)))
+            province = province_label(value, t)
+            return t(PROVINCE_CELL, province=province, region=t.label(region_of(value)))
         return str(value)
 
     def from_cell(self, raw: object) -> Any:
@@ -129,12 +131,15 @@ def _choices(enum: type[Enum]) -> str:
     return "、".join(ZH.label(member) for member in enum)
 
 
+_ENGLISH_PROVINCES = {entry.en.casefold(): short for short, entry in PROVINCE.items()}
+
+
 def _province(text: str) -> str:
-    """江苏、江苏省 or 江苏（东部地区）as the 总览 shows it → 江苏."""
+    """江苏、江苏省, 江苏（东部地区）or Jiangsu (East) as the 总览 shows it → 江苏."""
     name = text.strip()
     for bracket in ("（", "("):
         name = name.split(bracket)[0].strip()
-    short = normalize_province(name)
+    short = normalize_province(name) or _ENGLISH_PROVINCES.get(name.casefold())
     if short is None:
         raise FieldError(BAD_PROVINCE, value=text.strip(), choices="、".join(PROVINCES))
     return short
@@ -148,7 +153,7 @@ GAP = Field("gap", FieldKind.MULTILINE, 12)
 OPPORTUNITY = Field("opportunity", FieldKind.MULTILINE, 12)
 ACTIONS = Field("actions", FieldKind.LIST, 16)
 NOTE = Field("note", FieldKind.MULTILINE, 8)
-FIGURES = Field("figures", FieldKind.LIST)
+FIGURES = Field("figures", FieldKind.LIST, 16, header_text=HEADER["figures"])
 
 RECORD_FIELDS: tuple[Field, ...] = (
     STATUS, EXPLANATION_FIELD, CURRENT, EVIDENCE, GAP, OPPORTUNITY, ACTIONS, NOTE, FIGURES,

@@ -14,8 +14,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from assess.excel.cells import STYLE_HEADER, STYLE_TITLE, ensure_styles
-from assess.excel.layout import HEADER_ROW, OVERVIEW, SHEET_TITLES, SHEETS, TITLE_ROW
+from assess.excel.layout import HEADER_ROW, OVERVIEW, SHEETS, TITLE_ROW
 from assess.excel.printing import setup_print
+from assess.texts import Texts
 
 TEMPLATE = Path(__file__).resolve().parent / "report.xlsx"
 
@@ -24,16 +25,17 @@ def build_template() -> Workbook:
     wb = Workbook()
     ensure_styles(wb)
     wb.remove(wb.active)
+    t = Texts()  # the export renames sheets and rewrites headers in the workbook's language
     for layout in SHEETS:
-        ws = wb.create_sheet(layout.name)
+        ws = wb.create_sheet(layout.name(t))
         last = get_column_letter(len(layout.columns))
         ws.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
-        ws.cell(TITLE_ROW, 1, SHEET_TITLES[layout.name]).style = STYLE_TITLE
+        ws.cell(TITLE_ROW, 1, layout.title(t)).style = STYLE_TITLE
         ws.row_dimensions[TITLE_ROW].height = 30
         for index, column in enumerate(layout.columns, start=1):
             ws.column_dimensions[get_column_letter(index)].width = column.width
             if layout is not OVERVIEW:
-                ws.cell(HEADER_ROW, index, column.header).style = STYLE_HEADER
+                ws.cell(HEADER_ROW, index, column.header(t)).style = STYLE_HEADER
         if layout is not OVERVIEW:
             ws.row_dimensions[HEADER_ROW].height = 30  # room for two-line headers
             ws.freeze_panes = ws.cell(HEADER_ROW + 1, layout.frozen_cols + 1).coordinate

@@ -19,7 +19,6 @@ from assess.cli.common import (
 from assess.cli.compare_text import comparison_text, rollup_text
 from assess.compare import compare
 from assess.errors import AssessError
-from assess.lang import Lang
 from assess.rollup import Skipped, build_rollup, collect_paths
 from assess.storage import write_atomic
 from assess.texts import cli as texts
@@ -88,7 +87,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.output is not None:
         from assess.excel.compare_book import build_compare_workbook, workbook_bytes
 
-        workbook = build_compare_workbook(comparison, en=args.lang is Lang.EN)
+        workbook = build_compare_workbook(comparison, lang=args.lang)
         write_atomic(args.output, workbook_bytes(workbook), keep_backup=False)
         print("\n" + t(texts.WRITTEN, path=args.output))
     return 0
@@ -134,7 +133,7 @@ def run_rollup(args: argparse.Namespace) -> int:
         from assess.excel.compare_book import workbook_bytes
         from assess.excel.rollup_book import build_rollup_workbook
 
-        workbook = build_rollup_workbook(rollup, en=args.lang is Lang.EN)
+        workbook = build_rollup_workbook(rollup, lang=args.lang)
         write_atomic(args.output, workbook_bytes(workbook), keep_backup=False)
         print("\n" + t(texts.WRITTEN, path=args.output))
     return 1 if any(not s.superseded for s in rollup.skipped) else 0

@@ -18,7 +18,6 @@ from assess.cli.common import (
 )
 from assess.cli.core_commands import violation_with_fix
 from assess.errors import AssessError
-from assess.lang import Lang
 from assess.profile_rules import profile_violations
 from assess.storage import AssessmentFile, save
 from assess.texts import cli as texts
@@ -93,15 +92,13 @@ def run_export(args: argparse.Namespace) -> int:
     from assess.excel.report import default_report_name, export_report
 
     t = Texts(args.lang)
-    if args.lang is Lang.EN:  # refused, not ignored, until the workbook speaks English
-        raise AssessError(texts.WORKBOOK_ONLY_CHINESE)
     assessment = load_reporting(args.file, t).assessment
     measures = parse_measures(args.measures) if args.measures else None
-    output = args.output or args.file.parent / default_report_name(assessment)
+    output = args.output or args.file.parent / default_report_name(assessment, args.lang)
     require_suffix(output, ".xlsx")
     refuse_overwrite(output, args.force)
     started = time.perf_counter()
-    export_report(checklist(), assessment, output, measures=measures)
+    export_report(checklist(), assessment, output, measures=measures, lang=args.lang)
     print(t(texts.WRITTEN_IN, path=output, seconds=time.perf_counter() - started))
     return 0
 

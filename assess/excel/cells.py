@@ -138,8 +138,3 @@ def ensure_styles(wb: Workbook) -> None:
     for style in named_styles():
         if style.name not in existing:
             wb.add_named_style(style)
-
-
-def pick(zh: str, en: str, lang_en: bool) -> str:
-    """The label in the workbook's language."""
-    return en if lang_en else zh

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assess.checklist import Item
 from assess.compare import ChangeClass, Comparison, ItemDiff, Side
 from assess.excel.cells import (
     SHARE_FORMAT,
@@ -28,7 +29,6 @@ from assess.excel.cells import (
     STYLE_SHARE,
     STYLE_TITLE,
     ensure_styles,
-    pick,
     put_date,
     put_number,
     put_text,
@@ -36,7 +36,19 @@ from assess.excel.cells import (
 from assess.excel.chart_cache import cache_values
 from assess.excel.printing import setup_print
 from assess.excel.sizing import fit_row_height
-from assess.texts.catalog import texts_for
+from assess.fields import (
+    ACTION_DUE,
+    ACTION_LEAD,
+    ACTION_TEXT,
+    ASSESSOR,
+    FIGURES,
+    PERIOD,
+    STATUS,
+    ZONE_NAME,
+    ZONE_PROVINCE,
+)
+from assess.lang import Lang
+from assess.texts import Text, Texts
 from assess.texts.compare import (
     describe,
     due_state,
@@ -46,6 +58,19 @@ from assess.texts.compare import (
     unmatched_reason,
 )
 from assess.texts.messages import ROLLUP_RULE
+from assess.texts.workbook import (
+    COLUMN,
+    COMPARE,
+    COMPARE_SHEET,
+    COMPARE_TITLE_LINE,
+    DUE_TITLE,
+    FIGURE_CHANGE,
+    PROFILE,
+    SERIES,
+    SIDE_HEADER,
+    heading,
+    measure_title,
+)
 
 CHANGE_FILLS: dict[ChangeClass, str] = {
     ChangeClass.IMPROVED: "C6EFCE",
@@ -55,41 +80,40 @@ CHANGE_FILLS: dict[ChangeClass, str] = {
     ChangeClass.APPLICABILITY: "FFEB9C",
 }
 
-SHEET_NAMES = {
-    "overview": ("对比总览", "Overview"),
-    "items": ("逐项对比", "Item by item"),
-    "changes": ("变化清单", "Changes"),
-    "due": ("到期举措", "Due actions"),
-}
-
-ITEM_COLUMNS: tuple[tuple[str, str, float], ...] = (
-    ("序号", "No.", 5),
-    ("条目编号", "ID", 7),
-    ("举措", "Measure", 26),
-    ("条目", "Item", 28),
-    ("类型", "Kind", 7),
-    ("A 落实状态", "A status", 15),
-    ("B 落实状态", "B status", 15),
-    ("变化分类", "Change", 10),
-    ("其他变化（说明、佐证、举措等）", "Other changes (texts, evidence, actions)", 50),
+ITEM_COLUMNS: tuple[tuple[Text, str, float], ...] = (
+    (COLUMN["number"], "", 5),
+    (COLUMN["item_id"], "", 7),
+    (COLUMN["measure"], "", 26),
+    (COLUMN["item"], "", 28),
+    (COLUMN["kind"], "", 7),
+    (STATUS.header, "A", 15),
+    (STATUS.header, "B", 15),
+    (COMPARE["change"], "", 10),
+    (COMPARE["other"], "", 44),
+    (FIGURES.header, "", 24),
+)
+DUE_COLUMNS: tuple[tuple[Text, str, float], ...] = (
+    (COLUMN["number"], "", 5),
+    (COLUMN["item_id"], "", 7),
+    (COLUMN["item"], "", 22),
+    (ACTION_TEXT.header, "", 44),
+    (ACTION_LEAD.header, "", 14),
+    (ACTION_DUE.header, "", 11),
+    (COMPARE["status_in_b"], "", 14),
 )
 
 
-def build_compare_workbook(comparison: Comparison, *, en: bool = False) -> Workbook:
+def build_compare_workbook(comparison: Comparison, *, lang: Lang = Lang.ZH) -> Workbook:
+    t = Texts(lang)
     wb = Workbook()
     ensure_styles(wb)
     overview = wb.active
     assert overview is not None
-    overview.title = SHEET_NAMES["overview"][int(en)]
-    _overview(overview, comparison, en)
-    _items(wb.create_sheet(SHEET_NAMES["items"][int(en)]), comparison, comparison.items, en)
-    _items(
-        wb.create_sheet(SHEET_NAMES["changes"][int(en)]),
-        comparison,
-        comparison.changed_items,
-        en,
-    )
-    _due(wb.create_sheet(SHEET_NAMES["due"][int(en)]), comparison, en)
+    overview.title = t(COMPARE_SHEET["overview"])
+    _overview(overview, comparison, t)
+    _items(wb.create_sheet(t(COMPARE_SHEET["items"])), comparison, comparison.items, t)
+    _items(wb.create_sheet(t(COMPARE_SHEET["changes"])), comparison, comparison.changed_items, t)
+    _due(wb.create_sheet(t(COMPARE_SHEET["due"])), comparison, t)
     return wb
 
 
@@ -110,55 +134,63 @@ def _title(ws: Worksheet, text: str, last_col: int) -> None:
     ws.row_dimensions[1].height = 28
 
 
-def _profile_rows(side: Side, en: bool) -> list[str]:
-    flags = side_flags(side, texts_for(en))
-    region = texts_for(en).label(side.region)
+def _header(t: Texts, entry: Text, side: str) -> str:
+    """A column header, prefixed with the side (A/B) it belongs to when it has one."""
+    return t(SIDE_HEADER, side=side, header=t(entry)) if side else heading(t, entry)
+
+
+def _headers(
+    ws: Worksheet, t: Texts, row: int, columns: tuple[tuple[Text, str, float], ...]
+) -> None:
+    for col, (entry, side, width) in enumerate(columns, 1):
+        put_text(ws, row, col, _header(t, entry, side), STYLE_HEADER)
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def _profile_rows(side: Side, t: Texts) -> list[str]:
+    flags = side_flags(side, t)
     return [
         side.name,
-        f"{side.province}（{region}）",
-        "、".join(flags) or pick("无", "none", en),
+        str(ZONE_PROVINCE.to_cell(side.province, t)),
+        t.list_sep.join(flags) or t(COMPARE["none"]),
         side.period,
         side.assessor,
         side.checklist_version,
     ]
 
 
-def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
+def _overview(ws: Worksheet, c: Comparison, t: Texts) -> None:
     widths = (34, 24, 24, 10, 12, 12)
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    _title(ws, pick("评估对比总览", "Comparison overview", en), len(widths))
+    _title(ws, t(COMPARE["title"]), len(widths))
     row = 3
-    for col, text in enumerate((pick("项目", "Field", en), "A", "B"), 1):
+    for col, text in enumerate((t(COLUMN["topic"]), "A", "B"), 1):
         put_text(ws, row, col, text, STYLE_HEADER)
     labels = (
-        ("经开区", "Zone"),
-        ("省份（地区）", "Province (region)"),
-        ("画像", "Profile"),
-        ("评估期", "Period"),
-        ("评估人", "Assessor"),
-        ("清单版本", "Checklist version"),
-    )
-    values_a, values_b = _profile_rows(c.a, en), _profile_rows(c.b, en)
-    for (zh, en_label), va, vb in zip(labels, values_a, values_b, strict=True):
+        ZONE_NAME.header, COMPARE["province"], COMPARE["profile"], PERIOD.header,
+        ASSESSOR.header, PROFILE["checklist_version"],
+    )  # fmt: skip
+    values_a, values_b = _profile_rows(c.a, t), _profile_rows(c.b, t)
+    for label, va, vb in zip(labels, values_a, values_b, strict=True):
         row += 1
-        put_text(ws, row, 1, pick(zh, en_label, en), STYLE_LABEL)
+        put_text(ws, row, 1, heading(t, label), STYLE_LABEL)
         put_text(ws, row, 2, va, STYLE_BODY)
         put_text(ws, row, 3, vb, STYLE_BODY)
         fit_row_height(ws, row)
     row += 1
-    put_text(ws, row, 1, pick("更新日期", "Updated", en), STYLE_LABEL)
+    put_text(ws, row, 1, t(COMPARE["updated"]), STYLE_LABEL)
     for col, side in ((2, c.a), (3, c.b)):
         put_date(ws, row, col, side.updated.date()).style = STYLE_DATE
 
     row += 2
     headers = (
-        pick("领域 / 举措", "Area / measure", en),
-        pick("A 得分", "A score", en),
-        pick("B 得分", "B score", en),
-        pick("变化 Δ", "Change Δ", en),
-        pick("A 覆盖率", "A coverage", en),
-        pick("B 覆盖率", "B coverage", en),
+        t(COMPARE["area_measure"]),
+        _header(t, COLUMN["score"], "A"),
+        _header(t, COLUMN["score"], "B"),
+        t(COMPARE["delta"]),
+        _header(t, COLUMN["coverage"], "A"),
+        _header(t, COLUMN["coverage"], "B"),
     )
     for col, text in enumerate(headers, 1):
         put_text(ws, row, col, text, STYLE_HEADER)
@@ -171,7 +203,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
         if score_row.level == "measure" and not first_measure:
             first_measure = row
         style = STYLE_BODY if score_row.level == "measure" else STYLE_LABEL
-        put_text(ws, row, 1, row_name(score_row, texts_for(en)), style)
+        put_text(ws, row, 1, row_name(score_row, t), style)
         put_number(ws, row, 2, score_row.a.value).style = STYLE_SCORE
         put_number(ws, row, 3, score_row.b.value).style = STYLE_SCORE
         delta = put_number(ws, row, 4, score_row.delta, "+0.0;-0.0;0.0")
@@ -187,44 +219,38 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     last_measure = row
 
     row += 2
-    put_text(ws, row, 1, pick("变化分类", "Change class", en), STYLE_HEADER)
-    put_text(ws, row, 2, pick("条目数", "Items", en), STYLE_HEADER)
+    put_text(ws, row, 1, t(COMPARE["change"]), STYLE_HEADER)
+    put_text(ws, row, 2, t(COLUMN["count"]), STYLE_HEADER)
     for change in ChangeClass:
         row += 1
-        cell = put_text(ws, row, 1, texts_for(en).label(change), STYLE_BODY)
+        cell = put_text(ws, row, 1, t.label(change), STYLE_BODY)
         if change in CHANGE_FILLS:
             cell.fill = PatternFill("solid", fgColor=CHANGE_FILLS[change])
         put_number(ws, row, 2, c.counts[change], "0").style = STYLE_CENTER
     row += 1
-    put_text(
-        ws, row, 1, pick("有变化的条目（含内容变化）", "Items with any change", en), STYLE_LABEL
-    )
+    put_text(ws, row, 1, t(COMPARE["any_change"]), STYLE_LABEL)
     put_number(ws, row, 2, len(c.changed_items), "0").style = STYLE_CENTER
 
     if c.unmatched:
         row += 2
-        put_text(
-            ws, row, 1, pick("未能对应的条目（清单版本不同）", "Unmatched items", en), STYLE_HEADER
-        )
+        put_text(ws, row, 1, t(COMPARE["unmatched"]), STYLE_HEADER)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
         for u in c.unmatched:
             row += 1
-            title = u.title_en if en else u.title
-            status = texts_for(en).label(u.status)
-            put_text(ws, row, 1, f"{u.item_id} {title}".strip(), STYLE_BODY)
-            put_text(ws, row, 2, status, STYLE_CENTER)
-            put_text(ws, row, 3, unmatched_reason(u, texts_for(en)), STYLE_BODY)
+            put_text(ws, row, 1, f"{u.item_id} {t.pick(u.title, u.title_en)}".strip(), STYLE_BODY)
+            put_text(ws, row, 2, t.label(u.status), STYLE_CENTER)
+            put_text(ws, row, 3, unmatched_reason(u, t), STYLE_BODY)
             ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=len(widths))
 
     row += 2
-    put_text(ws, row, 1, texts_for(en)(ROLLUP_RULE), STYLE_BODY)
+    put_text(ws, row, 1, t(ROLLUP_RULE), STYLE_BODY)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
     ws.row_dimensions[row].height = 58
 
     chart = BarChart()
     chart.type = "bar"
-    chart.title = pick("各举措得分（A / B）", "Score per measure (A / B)", en)
-    chart.y_axis.title = pick("得分", "Score", en)
+    chart.title = t(COMPARE["chart"])
+    chart.y_axis.title = t(COLUMN["score"])
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
     chart.y_axis.delete = False
@@ -235,7 +261,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
         titles_from_data=False,
     )
     for series, letter, side in zip(chart.series, "AB", (c.a, c.b), strict=True):
-        series.tx = SeriesLabel(v=f"{letter}：{side.name} {side.period}")
+        series.tx = SeriesLabel(v=t(SERIES, side=letter, name=side.name, period=side.period))
     chart.set_categories(Reference(ws, min_col=1, min_row=first_measure, max_row=last_measure))
     chart.legend.position = "b"
     chart.height = 14
@@ -252,44 +278,46 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     )
 
 
-def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], en: bool) -> None:
+def _figures_text(diff: ItemDiff, item: Item, t: Texts) -> str:
+    """Each changed figure as ``名称：A → B`` (units as the checklist gives them)."""
+    known = {i.name: i for i in item.indicators}
+    lines = []
+    for name, a, b in diff.figure_values:
+        indicator = known.get(name)
+        unit = f" {indicator.unit}" if indicator is not None and indicator.unit else ""
+        label = t.pick(name, indicator.name_en) if indicator is not None else name
+        lines.append(
+            t(FIGURE_CHANGE, name=label, a=f"{a}{unit}" if a else "—", b=f"{b}{unit}" if b else "—")
+        )
+    return "\n".join(lines)
+
+
+def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], t: Texts) -> None:
     last = len(ITEM_COLUMNS)
-    title = (
-        pick("逐项对比表", "Item-by-item comparison", en)
-        if diffs is c.items
-        else pick("变化清单（仅有变化的条目）", "Changed items only", en)
-    )
-    _title(ws, f"{title}　A：{c.a.caption()}　B：{c.b.caption()}", last)
-    for col, (zh, en_label, width) in enumerate(ITEM_COLUMNS, 1):
-        put_text(ws, 2, col, pick(zh, en_label, en), STYLE_HEADER)
-        ws.column_dimensions[get_column_letter(col)].width = width
+    title = t(COMPARE["items_title"] if diffs is c.items else COMPARE["changes_title"])
+    _title(ws, t(COMPARE_TITLE_LINE, title=title, a=c.a.caption(), b=c.b.caption()), last)
+    _headers(ws, t, 2, ITEM_COLUMNS)
     index = c.checklist.item_index
     measure_of = c.checklist.measure_of
     row = 2
     for number, diff in enumerate(diffs, 1):
         row += 1
         item = index[diff.item_id]
-        measure = measure_of[diff.item_id]
         put_number(ws, row, 1, number, "0").style = STYLE_CENTER
         put_text(ws, row, 2, diff.item_id, STYLE_CENTER)
-        put_text(
-            ws,
-            row,
-            3,
-            measure.title_en if en else f"{measure.numeral}{measure.title}",
-            STYLE_BODY,
-        )
-        put_text(ws, row, 4, item.title_en if en else item.title, STYLE_BODY)
-        put_text(ws, row, 5, texts_for(en).label(item.kind), STYLE_CENTER)
-        put_text(ws, row, 6, status_text(diff, "a", texts_for(en)), STYLE_CENTER)
-        put_text(ws, row, 7, status_text(diff, "b", texts_for(en)), STYLE_CENTER)
-        cell = put_text(ws, row, 8, texts_for(en).label(diff.change), STYLE_CENTER)
+        put_text(ws, row, 3, measure_title(measure_of[diff.item_id], t), STYLE_BODY)
+        put_text(ws, row, 4, t.pick(item.title, item.title_en), STYLE_BODY)
+        put_text(ws, row, 5, t.label(item.kind), STYLE_CENTER)
+        put_text(ws, row, 6, status_text(diff, "a", t), STYLE_CENTER)
+        put_text(ws, row, 7, status_text(diff, "b", t), STYLE_CENTER)
+        cell = put_text(ws, row, 8, t.label(diff.change), STYLE_CENTER)
         if diff.change in CHANGE_FILLS:
             cell.fill = PatternFill("solid", fgColor=CHANGE_FILLS[diff.change])
-        put_text(ws, row, 9, "\n".join(describe(diff, texts_for(en))), STYLE_BODY)
+        put_text(ws, row, 9, "\n".join(describe(diff, t)), STYLE_BODY)
+        put_text(ws, row, 10, _figures_text(diff, item, t), STYLE_BODY)
         fit_row_height(ws, row)
     if not diffs:
-        put_text(ws, 3, 1, pick("两份评估没有差别。", "The two assessments do not differ.", en))
+        put_text(ws, 3, 1, t(COMPARE["no_difference"]))
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=last)
     ws.freeze_panes = "C3"
     if diffs:
@@ -302,43 +330,24 @@ def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], en: bool) -> Non
     )
 
 
-def _due(ws: Worksheet, c: Comparison, en: bool) -> None:
-    columns = (
-        ("序号", "No.", 5),
-        ("条目编号", "ID", 7),
-        ("条目", "Item", 22),
-        ("下一步举措", "Action", 44),
-        ("牵头单位", "Lead", 14),
-        ("完成时限", "Due", 11),
-        ("B 中状态", "Status in B", 14),
-    )
+def _due(ws: Worksheet, c: Comparison, t: Texts) -> None:
     start, end = (d.isoformat() for d in c.window)
-    _title(
-        ws,
-        pick(
-            f"{start} 至 {end} 到期且 B 中未完成的举措",
-            f"Actions due {start} – {end} and not done in B",
-            en,
-        ),
-        len(columns),
-    )
-    for col, (zh, en_label, width) in enumerate(columns, 1):
-        put_text(ws, 2, col, pick(zh, en_label, en), STYLE_HEADER)
-        ws.column_dimensions[get_column_letter(col)].width = width
+    _title(ws, t(DUE_TITLE, start=start, end=end), len(DUE_COLUMNS))
+    _headers(ws, t, 2, DUE_COLUMNS)
     index = c.checklist.item_index
     for row, due in enumerate(c.due_actions, 3):
         item = index[due.item_id]
         put_number(ws, row, 1, row - 2, "0").style = STYLE_CENTER
         put_text(ws, row, 2, due.item_id, STYLE_CENTER)
-        put_text(ws, row, 3, item.title_en if en else item.title, STYLE_BODY)
+        put_text(ws, row, 3, t.pick(item.title, item.title_en), STYLE_BODY)
         put_text(ws, row, 4, due.text, STYLE_BODY)
         put_text(ws, row, 5, due.lead, STYLE_BODY)
         put_date(ws, row, 6, due.due).style = STYLE_DATE
-        put_text(ws, row, 7, due_state(due, texts_for(en)), STYLE_CENTER)
+        put_text(ws, row, 7, due_state(due, t), STYLE_CENTER)
         fit_row_height(ws, row)
     if not c.due_actions:
-        put_text(ws, 3, 1, pick("没有到期未完成的举措。", "No action fell due undone.", en))
-        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(columns))
+        put_text(ws, 3, 1, t(COMPARE["none_due"]))
+        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(DUE_COLUMNS))
     ws.freeze_panes = "A3"
     setup_print(
         ws,

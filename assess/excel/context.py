@@ -9,8 +9,11 @@ from functools import cached_property
 
 from assess.checklist import Checklist, Item, Measure
 from assess.errors import AssessError
+from assess.lang import Lang
 from assess.models import Assessment, ItemRecord
 from assess.scoring import Score, Summary, summarize
+from assess.texts import Texts
+from assess.texts.workbook import MEASURE_RUN, PART_SCOPE, WHOLE_SCOPE
 
 
 @dataclass
@@ -19,6 +22,7 @@ class ReportContext:
     assessment: Assessment
     today: dt.date
     measure_numbers: tuple[int, ...]
+    lang: Lang = Lang.ZH
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
@@ -31,6 +35,7 @@ class ReportContext:
         assessment: Assessment,
         measures: Collection[int] | None,
         today: dt.date | None,
+        lang: Lang = Lang.ZH,
     ) -> ReportContext:
         known = [m.number for m in checklist.measures]
         if measures is None:
@@ -45,7 +50,12 @@ class ReportContext:
             chosen = tuple(n for n in known if n in set(measures))
             if not chosen:
                 raise AssessError("未选择任何举措 / no measure selected")
-        return cls(checklist, assessment, today or dt.date.today(), chosen)
+        return cls(checklist, assessment, today or dt.date.today(), chosen, lang)
+
+    @property
+    def t(self) -> Texts:
+        """The workbook's language."""
+        return Texts(self.lang)
 
     @property
     def limited(self) -> bool:
@@ -77,12 +87,13 @@ class ReportContext:
             numbers = [m.number for m in area.measures if m.number in self.measure_numbers]
             if numbers:
                 score = sum((self.summary.measures[n] for n in numbers), Score())
-                out.append((area.numeral, area.title, score))
+                numeral = self.t.pick(area.numeral, str(area.number))
+                out.append((numeral, self.t.pick(area.title, area.title_en), score))
         return out
 
     def scope_text(self) -> str:
         if not self.limited:
-            return "全部 16 项举措" if len(self.checklist.measures) == 16 else "全部举措"
+            return self.t(WHOLE_SCOPE, count=len(self.checklist.measures))
         runs: list[list[Measure]] = []
         for measure in self.measures:
             if runs and runs[-1][-1].number + 1 == measure.number:
@@ -90,10 +101,18 @@ class ReportContext:
             else:
                 runs.append([measure])
         parts = [
-            run[0].numeral if len(run) == 1 else f"{run[0].numeral}至{run[-1].numeral}"
+            self._numeral(run[0])
+            if len(run) == 1
+            else self.t(MEASURE_RUN, first=self._numeral(run[0]), last=self._numeral(run[-1]))
             for run in runs
         ]
-        return "举措" + "、".join(parts)
+        return self.t(PART_SCOPE, measures=self.t.list_sep.join(parts))
+
+    def _numeral(self, measure: Measure) -> str:
+        return str(measure.number) if self.lang is Lang.EN else measure.numeral
+
+    def item_title(self, item: Item) -> str:
+        return self.t.pick(item.title, item.title_en)
 
     @property
     def zone_line(self) -> str:

@@ -16,20 +16,21 @@ from assess import fields
 from assess.checklist import Checklist, item_sort_key
 from assess.editing import Editor, default_user
 from assess.errors import AssessError, describe_validation_error
-from assess.excel import layout as L
-from assess.excel import overview as O
+from assess.excel import layout
 from assess.excel.cells import clean_text
 from assess.excel.import_report import ImportReport
-from assess.excel.notation import EvidenceLine, numbered_lines, split_figures
-from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, read_report
-from assess.fields import FieldError
+from assess.excel.notation import EvidenceLine, numbered_lines, split_figures, strip_unit
+from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, both, read_report
+from assess.fields import Field, FieldError
 from assess.lifecycle import new_assessment
 from assess.models import Action, Assessment, Status, ZoneProfile
 from assess.texts import Texts
+from assess.texts.workbook import PROFILE, WHOLE_SCOPE
 
-MAX_LISTED = 50
+MAX_LISTED = 50  # problems listed in the message; the rest are counted
 ZH = Texts()
-EVIDENCE_HEADER = ZH(fields.EVIDENCE.header)  # problems listed in the message; the rest are counted
+EVIDENCE_HEADER = ZH(fields.EVIDENCE.header)
+OVERVIEW = layout.OVERVIEW.name(ZH)
 
 __all__ = ["ImportReport", "WorkbookInvalid", "import_into", "new_from_workbook"]
 
@@ -56,7 +57,7 @@ def import_into(
     rows = read_report(path, checklist)
     _check_same_assessment(rows, assessment)
     trial = assessment.model_copy(deep=True)
-    report = _apply(rows, trial, who)
+    report = _apply(rows, checklist, trial, who)
     for name in type(assessment).model_fields:
         setattr(assessment, name, getattr(trial, name))
     return report
@@ -64,12 +65,16 @@ def import_into(
 
 def _check_same_assessment(rows: ReportRows, assessment: Assessment) -> None:
     """Refuse a workbook exported from another zone's or another period's assessment."""
-    for label, expected in ((O.ZONE, assessment.zone.name), (O.PERIOD, assessment.period)):
-        found = rows.profile.get(label)
+    for field, expected in (
+        (fields.ZONE_NAME, assessment.zone.name),
+        (fields.PERIOD, assessment.period),
+    ):
+        found = rows.profile.get(field.id)
+        label = ZH(field.header)
         if found is not None and found != expected.strip():
             rows.problems.append(
                 Problem(
-                    "总览", 0, 0, label,
+                    OVERVIEW, 0, 0, label,
                     f"{label}为「{found}」，而评估文件是「{expected}」；请确认没有导错文件 "
                     f"/ the workbook is for {found!r}, the assessment for {expected!r}",
                 )
@@ -82,56 +87,63 @@ def new_from_workbook(
     """A new assessment made from a workbook's 总览 profile and its sheets."""
     rows = read_report(path, checklist, with_profile=True)
     assessment = _new_assessment(rows, checklist)
-    return assessment, _apply(rows, assessment, who)
+    return assessment, _apply(rows, checklist, assessment, who)
 
 
 def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
     p = rows.profile
 
     def problem(label: str, message: str) -> None:
-        rows.problems.append(Problem("总览", 0, 0, label, f"{label}：{message}"))
+        rows.problems.append(Problem(OVERVIEW, 0, 0, label, f"{label}：{message}"))
 
-    checklist_id = p.get(O.CHECKLIST_ID, checklist.id)
+    def value(field: Field) -> object:
+        return field.from_cell(p.get(field.id))
+
+    checklist_id = p.get("checklist_id", checklist.id)
     if checklist_id != checklist.id:
         problem(
-            O.CHECKLIST_ID,
+            ZH(PROFILE["checklist_id"]),
             f"工作簿属于清单「{checklist_id}」，不是「{checklist.id}」/ other checklist",
         )
     try:
         zone = ZoneProfile(
-            name=p.get(O.ZONE, ""),
-            province=fields.ZONE_PROVINCE.from_cell(p.get(O.PROVINCE)) or "",
-            border=bool(fields.ZONE_BORDER.from_cell(p.get(O.BORDER))),
-            hub=bool(fields.ZONE_HUB.from_cell(p.get(O.HUB))),
-            foreign_talent=bool(fields.ZONE_FOREIGN_TALENT.from_cell(p.get(O.FOREIGN))),
+            name=p.get(fields.ZONE_NAME.id, ""),
+            province=value(fields.ZONE_PROVINCE) or "",
+            border=bool(value(fields.ZONE_BORDER)),
+            hub=bool(value(fields.ZONE_HUB)),
+            foreign_talent=bool(value(fields.ZONE_FOREIGN_TALENT)),
         )
     except FieldError as exc:
-        problem(O.PROVINCE, f"「总览」经开区信息无效 / bad zone profile: {exc}")
+        problem(
+            ZH(fields.ZONE_PROVINCE.header), f"「总览」经开区信息无效 / bad zone profile: {exc}"
+        )
         raise WorkbookInvalid(rows.path, rows.problems) from None
     except ValidationError as exc:
         field_name, message = describe_validation_error(exc)
         problem(field_name, f"「总览」经开区信息无效 / bad zone profile: {message}")
         raise WorkbookInvalid(rows.path, rows.problems) from None
-    period = p.get(O.PERIOD, "")
+    period = p.get(fields.PERIOD.id, "")
     if not period:
-        problem(O.PERIOD, "「总览」缺少评估期 / the period is missing")
+        problem(ZH(fields.PERIOD.header), "「总览」缺少评估期 / the period is missing")
         raise WorkbookInvalid(rows.path, rows.problems)
-    return new_assessment(checklist, zone, period, p.get(O.ASSESSOR, ""))
+    return new_assessment(checklist, zone, period, p.get(fields.ASSESSOR.id, ""))
 
 
-def _apply(rows: ReportRows, assessment: Assessment, who: str | None) -> ImportReport:
+def _apply(
+    rows: ReportRows, checklist: Checklist, assessment: Assessment, who: str | None
+) -> ImportReport:
     if rows.problems:
         raise WorkbookInvalid(rows.path, rows.problems)
     editor = Editor(assessment, who if who is not None else f"{default_user()} ← {rows.path.name}")
     start = len(assessment.history)
     report = ImportReport()
-    evidence_ids = _apply_register(rows, editor, report)
+    evidence_ids = _apply_register(rows, checklist, editor, report)
     lines = _resolve_item_evidence(rows, editor, evidence_ids, report)
     if rows.problems:
         raise WorkbookInvalid(rows.path, rows.problems)
     actions = rows.actions + _typed_in_item_rows(rows, assessment, report)
     for item in rows.items:
-        _apply_item(item, editor, lines.get(item.item_id))
+        _apply_item(item, checklist, editor, lines.get(item.item_id))
     _apply_actions(actions, editor, report)
     report.changes = assessment.history[start:]
     return report
@@ -171,11 +183,13 @@ def _norm(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _apply_register(rows: ReportRows, editor: Editor, report: ImportReport) -> dict[str, str]:
+def _apply_register(
+    rows: ReportRows, checklist: Checklist, editor: Editor, report: ImportReport
+) -> dict[str, str]:
     """Apply the 佐证材料 sheet; return workbook ID → assessment ID."""
     known = editor.assessment.evidence_by_id()
     mapping = {i: i for i in known}
-    cited = _cited_in_part(rows)
+    cited = _cited_in_part(rows, checklist)
     for row in rows.evidence:
         old = known.get(row.id) if row.id else None
         if old is None and cited is not None and (row.id is None or row.id not in cited):
@@ -196,10 +210,10 @@ def _apply_register(rows: ReportRows, editor: Editor, report: ImportReport) -> d
         if row.title is None:
             rows.problems.append(
                 Problem(
-                    "佐证材料",
+                    layout.EVIDENCE.name(ZH),
                     row.row,
-                    2,
-                    "标题",
+                    layout.EVIDENCE.col(fields.EVIDENCE_TITLE.id),
+                    ZH(fields.EVIDENCE_TITLE.header),
                     f"新登记的佐证材料 {row.id} 缺少标题 / needs a title",
                 )
             )
@@ -211,14 +225,14 @@ def _apply_register(rows: ReportRows, editor: Editor, report: ImportReport) -> d
     return mapping
 
 
-def _cited_in_part(rows: ReportRows) -> set[str] | None:
+def _cited_in_part(rows: ReportRows, checklist: Checklist) -> set[str] | None:
     """Evidence IDs the items of a department workbook cite; None for a full workbook.
 
     A department workbook registers only what its items cite, so a register row nothing
     cites there is another department's (or stale) and must not become a new record.
     """
-    scope = rows.profile.get(O.SCOPE)
-    if scope is None or scope.startswith(O.WHOLE_SCOPE):
+    scope = rows.profile.get("scope")
+    if scope is None or scope in both(WHOLE_SCOPE, count=len(checklist.measures)):
         return None
     return {line.id for item in rows.items for line in item.evidence if line.id is not None}
 
@@ -237,7 +251,8 @@ def _resolve_item_evidence(
                 if line.id not in ids:
                     rows.problems.append(
                         Problem(
-                            "逐项对标", item.row, L.ITEMS.col(EVIDENCE_HEADER), EVIDENCE_HEADER,
+                            layout.ITEMS.names[0], item.row, layout.ITEMS.col(fields.EVIDENCE.id),
+                            EVIDENCE_HEADER,
                             f"佐证编号 {line.id} 未在「佐证材料」表登记 / unknown evidence ID",
                         )
                     )  # fmt: skip
@@ -258,21 +273,26 @@ def _find_or_add(line: EvidenceLine, editor: Editor, report: ImportReport) -> st
     return created.id
 
 
-def _apply_item(item: ItemRow, editor: Editor, evidence: list[str] | None) -> None:
+def _apply_item(
+    item: ItemRow, checklist: Checklist, editor: Editor, evidence: list[str] | None
+) -> None:
     record = editor.assessment.record(item.item_id)
     if item.status is not None and item.status is not Status.NOT_ASSESSED:
         editor.set_status(item.item_id, item.status)
+    figures = dict(item.figures)
     for name, value in item.texts.items():
-        if name == "current":
-            text, figures = split_figures(value)
-            for figure, amount in figures.items():
-                if amount.strip() and not _same(record.figures.get(figure, ""), amount):
-                    editor.set_figure(item.item_id, figure, amount)
-            if not text.strip():
+        if name == "current":  # an earlier version's workbook kept figures in 现状
+            value, legacy = split_figures(value)
+            figures = legacy | figures
+            if not value.strip():
                 continue
-            value = text
         if not _same(getattr(record, name), value):
             editor.set_text(item.item_id, name, _norm(value))
+    units = {i.name: i.unit for i in checklist.item_index[item.item_id].indicators}
+    for figure, amount in figures.items():
+        old = record.figures.get(figure, "")
+        if amount.strip() and not _same(strip_unit(old, units.get(figure, "")), amount):
+            editor.set_figure(item.item_id, figure, amount)
     if evidence is not None and evidence != record.evidence:
         editor.set_item_evidence(item.item_id, evidence)
 

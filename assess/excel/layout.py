@@ -1,4 +1,9 @@
-"""The report workbook's sheets and columns: one definition for template, export and import."""
+"""The report workbook's sheets and columns: one definition for template, export and import.
+
+A column is a registry field (its header comes from the field) or a workbook column of
+:mod:`assess.texts.workbook`; either way it has a key (the field id, or the column's name)
+that the writer and the reader address it by, so no position and no header is typed twice.
+"""
 
 from __future__ import annotations
 
@@ -6,111 +11,150 @@ from dataclasses import dataclass
 
 from assess import fields
 from assess.fields import Field
-from assess.texts import Texts
-
-ZH = Texts()
+from assess.lang import Lang
+from assess.texts import Text, Texts
+from assess.texts.workbook import COLUMN, SHEET, SHEET_TITLE, heading
 
 
 @dataclass(frozen=True)
 class Column:
-    header: str
+    """A workbook column (``name``: its catalog header) or a registry ``field``'s column."""
+
+    key: str
     width: float
+    field: Field | None = None
+    name: Text | None = None
+
+    @property
+    def text(self) -> Text:
+        """The header's catalog entry, looked up when used (a field's header is the registry's)."""
+        if self.field is not None:
+            return self.field.header
+        assert self.name is not None
+        return self.name
+
+    def header(self, t: Texts) -> str:
+        return heading(t, self.text)
+
+    def width_in(self, lang: Lang) -> float:
+        """English words do not break like Chinese: short label columns are wider in English."""
+        return max(self.width, EN_MIN_WIDTH.get(self.key, 0)) if lang is Lang.EN else self.width
 
 
 @dataclass(frozen=True)
 class SheetLayout:
     """A sheet: title in row 1, column headers in ``HEADER_ROW``, data below."""
 
-    name: str
+    key: str
     columns: tuple[Column, ...]
     frozen_cols: int = 0
 
-    @property
-    def headers(self) -> list[str]:
-        return [c.header for c in self.columns]
+    def name(self, t: Texts) -> str:
+        return t(SHEET[self.key])
 
-    def col(self, header: str) -> int:
-        """1-based column number of ``header``."""
-        return self.headers.index(header) + 1
+    @property
+    def names(self) -> tuple[str, str]:
+        """The sheet's name in Chinese and in English (how the reader finds it)."""
+        return Texts(Lang.ZH)(SHEET[self.key]), Texts(Lang.EN)(SHEET[self.key])
+
+    def title(self, t: Texts) -> str:
+        return t(SHEET_TITLE[self.key])
+
+    def headers(self, t: Texts) -> list[str]:
+        return [c.header(t) for c in self.columns]
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def col(self, key: str) -> int:
+        """1-based column number of the column ``key`` (a field id or a column name)."""
+        return self.keys.index(key) + 1
+
+    def column(self, key: str) -> Column:
+        return self.columns[self.col(key) - 1]
 
 
 TITLE_ROW = 1
 HEADER_ROW = 2
 FIRST_DATA_ROW = 3
 
+ColumnSpec = tuple[str | Field, float]
+EN_MIN_WIDTH: dict[str, float] = {
+    "area": 12, "measure": 12, "kind": 9, "applicability": 10, fields.STATUS.id: 10,
+    fields.ACTION_PRIORITY.id: 7, fields.ACTION_STATUS.id: 9, "overdue": 8,
+}  # fmt: skip
 
-def _cols(*pairs: tuple[str | Field, float]) -> tuple[Column, ...]:
-    """Columns by header, or by registry field (its header; the width given is the sheet's)."""
-    return tuple(Column(h if isinstance(h, str) else ZH(h.header), w) for h, w in pairs)
+
+def _cols(*specs: ColumnSpec) -> tuple[Column, ...]:
+    """Columns by workbook column name or registry field; the width given is the sheet's."""
+    return tuple(
+        Column(s, w, name=COLUMN[s]) if isinstance(s, str) else Column(s.id, w, field=s)
+        for s, w in specs
+    )
 
 
 # 总览 has no header row: blocks and tables are laid out by the export; these are widths only.
-OVERVIEW = SheetLayout("总览", _cols(("", 20), ("", 30), *[("", 9)] * 7))
+OVERVIEW = SheetLayout(
+    "overview",
+    tuple(Column(f"c{n}", w, name=COLUMN["name"]) for n, w in enumerate((20, 30, *[9] * 7), 1)),
+)
 
 ITEMS = SheetLayout(
-    "逐项对标",
+    "items",
     _cols(
-        ("序号", 4), ("领域", 9), ("举措", 9), ("条目编号", 6), ("条目", 10), ("政策原文", 26),
-        ("类型", 5), ("适用性", 8), (fields.STATUS, 7), (fields.EXPLANATION_FIELD, 20), (fields.CURRENT, 14),
-        (fields.EVIDENCE, 18), (fields.GAP, 12), (fields.OPPORTUNITY, 12), (fields.ACTION_TEXT, 16),
-        (fields.ACTION_LEAD, 8), (fields.ACTION_PARTNERS, 8), (fields.ACTION_DUE, 10.5),
-        (fields.ACTION_PRIORITY, 5), (fields.NOTE, 8),
+        ("number", 4), ("area", 9), ("measure", 9), ("item_id", 6), ("item", 10), ("source", 26),
+        ("kind", 5), ("applicability", 8), (fields.STATUS, 7), (fields.EXPLANATION_FIELD, 20),
+        (fields.CURRENT, 14), (fields.FIGURES, 12), (fields.EVIDENCE, 18), (fields.GAP, 12),
+        (fields.OPPORTUNITY, 12), (fields.ACTION_TEXT, 16), (fields.ACTION_LEAD, 8),
+        (fields.ACTION_PARTNERS, 8), (fields.ACTION_DUE, 10.5), (fields.ACTION_PRIORITY, 5),
+        (fields.NOTE, 8),
     ),
     frozen_cols=5,
 )  # fmt: skip
 
 GAPS = SheetLayout(
-    "差距清单",
+    "gaps",
     _cols(
-        ("序号", 5), ("条目编号", 7), ("举措", 14), ("条目", 16), ("类型", 7), ("落实状态", 8),
-        ("差距", 30), ("下一步举措", 30), ("牵头单位", 11), ("完成时限", 11), ("优先级", 7),
+        ("number", 5), ("item_id", 7), ("measure", 14), ("item", 16), ("kind", 7),
+        (fields.STATUS, 8), (fields.GAP, 30), (fields.ACTION_TEXT, 30), (fields.ACTION_LEAD, 11),
+        (fields.ACTION_DUE, 11), (fields.ACTION_PRIORITY, 7),
     ),
     frozen_cols=2,
 )  # fmt: skip
 
 OPPORTUNITIES = SheetLayout(
-    "机遇清单",
+    "opportunities",
     _cols(
-        ("序号", 5), ("条目编号", 7), ("举措", 14), ("条目", 16), ("类型", 7), ("落实状态", 8),
-        ("政策原文", 40), ("可争取的机遇", 34), ("牵头单位", 11),
+        ("number", 5), ("item_id", 7), ("measure", 14), ("item", 16), ("kind", 7),
+        (fields.STATUS, 8), ("source", 40), ("chance", 34), (fields.ACTION_LEAD, 11),
     ),
     frozen_cols=2,
 )  # fmt: skip
 
 ACTIONS = SheetLayout(
-    "行动计划",
+    "actions",
     _cols(
-        ("序号", 5), ("条目编号", 7), ("条目", 18),
-        *((f, f.width) for f in fields.ACTION_FIELDS), ("逾期", 6),
+        ("number", 5), ("item_id", 7), ("item", 18),
+        *((f, f.width) for f in fields.ACTION_FIELDS), ("overdue", 6),
     ),
     frozen_cols=3,
 )  # fmt: skip
 
 EVIDENCE = SheetLayout(
-    "佐证材料",
-    _cols(*((f, f.width) for f in fields.EVIDENCE_FIELDS), ("引用条目", 24)),
+    "evidence",
+    _cols(*((f, f.width) for f in fields.EVIDENCE_FIELDS), ("cited_by", 24)),
     frozen_cols=2,
 )
 
 QUALITY = SheetLayout(
-    "质量检查",
-    _cols(("序号", 5), ("条目编号", 8), ("条目", 20), ("问题类型", 14), ("问题说明", 60)),
+    "quality",
+    _cols(("number", 5), ("item_id", 8), ("item", 20), ("problem_kind", 14), ("problem", 60)),
     frozen_cols=2,
 )
 
-NOTES = SheetLayout("说明", _cols(("项目", 18), ("说明", 100)))
+NOTES = SheetLayout("notes", _cols(("topic", 18), ("notes", 100)))
 
 SHEETS: tuple[SheetLayout, ...] = (
     OVERVIEW, ITEMS, GAPS, OPPORTUNITIES, ACTIONS, EVIDENCE, QUALITY, NOTES,
 )  # fmt: skip
-
-SHEET_TITLES: dict[str, str] = {
-    "总览": "对标分析总览",
-    "逐项对标": "逐项对标表",
-    "差距清单": "差距清单",
-    "机遇清单": "机遇清单",
-    "行动计划": "行动计划",
-    "佐证材料": "佐证材料登记表",
-    "质量检查": "质量检查",
-    "说明": "填写与评分说明",
-}

@@ -1,8 +1,10 @@
 """How evidence, figures and dates are written in cells, and read back on import.
 
 The 佐证材料 cell lists one evidence record per line as ``E1 标题（文号，日期）``; a line without
-an ID is a new record. Figures (indicators such as 高新技术企业数) follow the 现状 text as
-lines ``〔指标〕名称：数值``. Both formats are readable on paper and parse back exactly.
+an ID is a new record. The 相关指标 cell lists the item's indicators one per line as
+``名称：数值 单位`` (the English name in an English workbook). Both formats are readable on
+paper and parse back exactly. Workbooks of earlier versions wrote figures into 现状 as
+``〔指标〕名称：数值`` lines; :func:`split_figures` still reads those.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from assess.checklist import Indicator, Item
 from assess.dates import parse_date_text
 from assess.models import Evidence
+from assess.texts import Texts
 
 FIGURE_PREFIX = "〔指标〕"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ID_LINE = re.compile(r"^\s*(E[0-9]+)(?:\s+(.*))?$", re.DOTALL)
 _OPENING, _CLOSING, _SEPARATORS = "（(", "）)", "，,；;"
+_FIGURE_LINE = re.compile(r"^\s*(.+?)\s*[：:]\s*(.*?)\s*$")
 
 
 def evidence_line(evidence: Evidence) -> str:
@@ -85,16 +90,50 @@ def _last_separator(text: str) -> tuple[str, str, str]:
     return text[:index], text[index], text[index + 1 :]
 
 
-def current_with_figures(current: str, figures: dict[str, str]) -> str:
-    """The 现状 cell: the text, then one ``〔指标〕名称：数值`` line per figure."""
-    lines = [f"{FIGURE_PREFIX}{name}：{value}" for name, value in figures.items()]
-    if current:
-        lines.insert(0, current)
+def figure_lines(item: Item, figures: dict[str, str], t: Texts) -> str:
+    """The 相关指标 cell: each of the item's indicators (blank ones too, to be filled in), then
+    any other recorded figure, as ``名称：数值 单位``."""
+    known = {ind.name: ind for ind in item.indicators}
+    names = [*known, *(name for name in figures if name not in known)]
+    lines = []
+    for name in names:
+        indicator = known.get(name, Indicator(name=name))
+        value = figures.get(name, "")
+        if value and indicator.unit and not value.endswith(indicator.unit):
+            value = f"{value} {indicator.unit}"
+        lines.append(f"{t.pick(indicator.name, indicator.name_en)}{t.colon}{value}".rstrip())
     return "\n".join(lines)
 
 
+def parse_figure_lines(item: Item, cell: str) -> dict[str, str]:
+    """Inverse of ``figure_lines``: name (Chinese, as recorded) → value without the unit.
+
+    A name is matched in either language (an unknown name is kept as written); a line without
+    a value, or not of the form ``名称：数值``, is skipped, since an empty cell never overwrites.
+    """
+    by_name = {n.casefold(): ind for ind in item.indicators for n in (ind.name, ind.name_en) if n}
+    out: dict[str, str] = {}
+    for line in cell.split("\n"):
+        match = _FIGURE_LINE.match(line)
+        if match is None or not match.group(2):
+            continue
+        name, value = match.groups()
+        indicator = by_name.get(name.casefold())
+        if indicator is not None:
+            name, value = indicator.name, strip_unit(value, indicator.unit)
+        out[name] = value
+    return out
+
+
+def strip_unit(value: str, unit: str) -> str:
+    """``1.2 亿美元`` → ``1.2`` for the unit 亿美元; other values unchanged."""
+    if unit and value.endswith(unit):
+        return value[: -len(unit)].strip()
+    return value
+
+
 def split_figures(cell: str) -> tuple[str, dict[str, str]]:
-    """Inverse of ``current_with_figures``."""
+    """``〔指标〕名称：数值`` lines out of a 现状 cell of an earlier version's workbook."""
     kept: list[str] = []
     figures: dict[str, str] = {}
     for line in cell.split("\n"):

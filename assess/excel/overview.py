@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assess import fields
 from assess.excel.cells import (
     SHARE_FORMAT,
     STYLE_BODY,
@@ -28,13 +29,21 @@ from assess.excel.cells import (
 from assess.excel.chart_cache import cache_values
 from assess.excel.context import ReportContext
 from assess.excel.layout import OVERVIEW
-from assess.excel.sheets import ZH
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
 from assess.excel.tables import put_score, set_title
 from assess.models import STATUS_ORDER
 from assess.scoring import Score
-from assess.texts import Texts
 from assess.texts import report as report_words
+from assess.texts.workbook import (
+    COLUMN,
+    NO_GAPS,
+    PROFILE,
+    REPORT_DATE,
+    SECTION,
+    TITLE_LINE,
+    TOTAL,
+    heading,
+)
 
 WIDTH = len(OVERVIEW.columns)
 TOP_GAPS = 8
@@ -42,39 +51,25 @@ STATUS_COL = 5
 CHART_ROWS = 19
 RADAR_AXES = 3
 
-# Profile labels, shared with the importer.
-ZONE = "经开区"
-PROVINCE = "所在省份"
-BORDER = "沿边地区"
-HUB = "西部枢纽节点起步区"
-FOREIGN = "外籍人才集中"
-PERIOD = "评估期"
-ASSESSOR = "评估人"
-CHECKLIST_ID = "清单编号"
-CHECKLIST_VERSION = "清单版本"
-SCOPE = "范围"
-WHOLE_SCOPE = "全部"  # how the 范围 of a full workbook starts
-YES, NO = "是", "否"
-
 
 def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
-    t = Texts()
+    t = ctx.t
     a = ctx.assessment
-    set_title(ws, f"{a.zone.name}　对标分析总览（{a.period}）")
-    row = _section(ws, 3, "一、基本信息与落实状态")
-    zone = a.zone
-    info: list[tuple[str, str]] = [
-        (ZONE, zone.name),
-        (PROVINCE, f"{zone.province}（{zone.region.value}地区）"),
-        (BORDER, YES if zone.border else NO),
-        (HUB, YES if zone.hub else NO),
-        (FOREIGN, YES if zone.foreign_talent else NO),
-        (PERIOD, a.period),
-        (ASSESSOR, a.assessor),
-        ("清单", ctx.checklist.title),
-        (CHECKLIST_ID, ctx.checklist.id),
-        (CHECKLIST_VERSION, ctx.checklist.version),
-        (SCOPE, ctx.scope_text()),
+    set_title(ws, t(TITLE_LINE, zone=a.zone.name, title=OVERVIEW.title(t), period=a.period))
+    row = _section(ws, 3, t(SECTION["profile"]))
+    cl = ctx.checklist
+    info: list[tuple[str, str | None]] = [
+        (
+            heading(t, f.header),
+            str(f.to_cell(getattr(a.zone if f.id.startswith("zone.") else a, f.attr), t) or ""),
+        )
+        for f in fields.ASSESSMENT_FIELDS
+    ]
+    info += [
+        (heading(t, PROFILE["checklist"]), t.pick(cl.title, cl.title_en)),
+        (heading(t, PROFILE["checklist_id"]), cl.id),
+        (heading(t, PROFILE["checklist_version"]), cl.version),
+        (heading(t, PROFILE["scope"]), ctx.scope_text()),
     ]
     first = row
     for label, value in info:
@@ -82,7 +77,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         put_text(ws, row, 2, value, STYLE_BODY)
         fit_row_height(ws, row)
         row += 1
-    _pair(ws, row, "报告日期")
+    _pair(ws, row, heading(t, REPORT_DATE))
     put_date(ws, row, 2, ctx.today).style = STYLE_DATE
     row += 1
     score = ctx.scope_score
@@ -91,17 +86,19 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     )
     put_score(ws, row, 2, score.value)
     row += 1
-    _pair(ws, row, "覆盖率")
+    _pair(ws, row, t(COLUMN["coverage"]))
     put_number(ws, row, 2, score.coverage, SHARE_FORMAT).style = STYLE_SHARE
     _status_counts(ws, first, ctx)
     row += 2
 
-    row = _section(ws, row, "二、各领域得分")
-    row = _header(ws, row, ["领域", "名称", "得分", "覆盖率", "计分条目", "适用条目", "已评估"])
+    row = _section(ws, row, t(SECTION["areas"]))
+    keys = ("area", "name", "score", "coverage", "scored", "applicable", "assessed")
+    row = _header(ws, row, [t(COLUMN[key]) for key in keys])
     area_first = row
     for numeral, title, area_score in ctx.area_scores():
         put_text(ws, row, 1, numeral, STYLE_CENTER)
         put_text(ws, row, 2, title, STYLE_BODY)
+        fit_row_height(ws, row)
         _score_cells(ws, row, area_score)
         for col, count in enumerate(
             (area_score.scored, area_score.applicable, area_score.assessed), start=5
@@ -112,13 +109,15 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     row += 1
 
     ws.row_breaks.append(Break(id=row - 1))
-    row = _section(ws, row, "三、各举措得分")
-    labels = [ZH.label(s) for s in STATUS_ORDER]
-    row = _header(ws, row, ["举措", "名称", "得分", "覆盖率", *labels])
+    row = _section(ws, row, t(SECTION["measures"]))
+    labels = [t.label(s) for s in STATUS_ORDER]
+    names = [t(COLUMN[key]) for key in ("measure", "name", "score", "coverage")]
+    row = _header(ws, row, [*names, *labels])
     measure_first = row
     for measure in ctx.measures:
-        put_text(ws, row, 1, measure.numeral, STYLE_CENTER)
-        put_text(ws, row, 2, measure.title, STYLE_BODY)
+        put_text(ws, row, 1, t.pick(measure.numeral, str(measure.number)), STYLE_CENTER)
+        put_text(ws, row, 2, t.pick(measure.title, measure.title_en), STYLE_BODY)
+        fit_row_height(ws, row)
         _score_cells(ws, row, ctx.summary.measures[measure.number])
         statuses = Counter(ctx.record(i.id).status for i in measure.items)
         for col, status in enumerate(STATUS_ORDER, start=5):
@@ -128,21 +127,24 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     row += 1
 
     ws.row_breaks.append(Break(id=row - 1))
-    row = _section(ws, row, "四、得分图")
-    _charts(ws, row, (measure_first, measure_last), (area_first, area_last), limited=ctx.limited)
+    row = _section(ws, row, t(SECTION["charts"]))
+    _charts(ws, row, (measure_first, measure_last), (area_first, area_last), ctx)
     row += CHART_ROWS
 
-    row = _section(ws, row, f"五、主要差距（前 {TOP_GAPS} 项）")
-    row = _header(ws, row, ["条目编号", "条目", "类型", "落实状态", "差距"])
+    row = _section(ws, row, t(SECTION["gaps"], count=TOP_GAPS))
+    heads = [t(COLUMN[key]) for key in ("item_id", "item", "kind")]
+    row = _header(
+        ws, row, [*heads, heading(t, fields.STATUS.header), heading(t, fields.GAP.header)]
+    )
     ws.merge_cells(start_row=row - 1, start_column=5, end_row=row - 1, end_column=WIDTH)
     gaps = [g for g in ctx.summary.gaps if g in ctx.item_ids][:TOP_GAPS]
     for item_id in gaps:
         item = ctx.checklist.item_index[item_id]
         rec = ctx.record(item_id)
         put_text(ws, row, 1, item_id, STYLE_CENTER)
-        put_text(ws, row, 2, item.title, STYLE_BODY)
-        put_text(ws, row, 3, ZH.label(item.kind), STYLE_CENTER)
-        put_text(ws, row, 4, ZH.label(rec.status), STYLE_CENTER)
+        put_text(ws, row, 2, ctx.item_title(item), STYLE_BODY)
+        put_text(ws, row, 3, t.label(item.kind), STYLE_CENTER)
+        put_text(ws, row, 4, t.label(rec.status), STYLE_CENTER)
         put_text(ws, row, 5, rec.gap or rec.explanation, STYLE_BODY)
         for col in range(6, WIDTH + 1):
             ws.cell(row, col).style = STYLE_BODY
@@ -150,17 +152,19 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         _fit_merged(ws, row, rec.gap or rec.explanation)
         row += 1
     if not gaps:
-        put_text(ws, row, 1, "（暂无差距）", STYLE_BODY)
+        put_text(ws, row, 1, t(NO_GAPS), STYLE_BODY)
 
 
 def _status_counts(ws: Worksheet, row: int, ctx: ReportContext) -> None:
-    """落实状态 counts beside the profile block (columns E–G)."""
+    """Status counts beside the profile block (columns E–G)."""
+    t = ctx.t
     counts = Counter(ctx.record(i.id).status for i in ctx.items)
     total = len(ctx.items)
-    for col, text in enumerate(("落实状态", "条目数", "占比"), start=STATUS_COL):
+    heads = (heading(t, fields.STATUS.header), t(COLUMN["count"]), t(COLUMN["share"]))
+    for col, text in enumerate(heads, start=STATUS_COL):
         put_text(ws, row, col, text, STYLE_HEADER)
     for offset, status in enumerate([*STATUS_ORDER, None], start=1):
-        label = ZH.label(status) if status else "合计"
+        label = t.label(status) if status else t(TOTAL)
         count = counts[status] if status else total
         put_text(
             ws, row + offset, STATUS_COL, label, STYLE_LABEL if status is None else STYLE_CENTER
@@ -203,12 +207,12 @@ def _fit_merged(ws: Worksheet, row: int, text: str) -> None:
 
 
 def _charts(
-    ws: Worksheet, row: int, measures: tuple[int, int], areas: tuple[int, int], *, limited: bool
+    ws: Worksheet, row: int, measures: tuple[int, int], areas: tuple[int, int], ctx: ReportContext
 ) -> None:
     """Scores per measure as columns; beside them a radar over the areas, or, in a department's
     workbook, over its measures (a radar needs three axes; with fewer the columns say it all).
     """
-    t = Texts()
+    t, limited = ctx.t, ctx.limited
     bar = BarChart()
     bar.type = "col"
     bar.title = t(report_words.CHART_MEASURES)

@@ -21,12 +21,20 @@ from openpyxl.workbook.workbook import Workbook
 from assess import fields
 from assess.checklist import Checklist
 from assess.dates import parse_date_text
-from assess.excel import layout as L
+from assess.excel import layout
+from assess.excel.layout import SheetLayout
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS, WorkbookRefused, check_workbook_file
-from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbered
+from assess.excel.notation import (
+    EvidenceLine,
+    parse_evidence_line,
+    parse_figure_lines,
+    split_numbered,
+)
 from assess.fields import Field, FieldError
+from assess.lang import Lang
 from assess.models import ActionStatus, Priority, Status
-from assess.texts import Texts
+from assess.texts import Text, Texts
+from assess.texts.workbook import PROFILE
 
 HEADER_SEARCH_ROWS = 6
 T = TypeVar("T")
@@ -59,6 +67,7 @@ class ItemRow:
     item_id: str
     status: Status | None = None
     texts: dict[str, str] = field(default_factory=dict)  # explanation/current/gap/opportunity/note
+    figures: dict[str, str] = field(default_factory=dict)  # indicator name → value
     evidence: list[EvidenceLine] = field(default_factory=list)
     action_text: str | None = None  # the 下一步举措 cell, as written
     actions: list[ActionRow] = field(default_factory=list)  # read from the 下一步举措… columns
@@ -94,20 +103,29 @@ class ReportRows:
     actions: list[ActionRow] = field(default_factory=list)
     evidence: list[EvidenceRow] = field(default_factory=list)
     profile: dict[str, str] = field(default_factory=dict)
+    """总览's profile block by key: a field id (``zone.name``, ``period`` …) or a PROFILE key."""
     problems: list[Problem] = field(default_factory=list)
 
 
-ZH = Texts()
-ITEM_ID = "条目编号"
-STATUS, EVIDENCE = ZH(fields.STATUS.header), ZH(fields.EVIDENCE.header)
-TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS = (ZH(f.header) for f in fields.ACTION_FIELDS)
-EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE = (
-    ZH(f.header) for f in fields.EVIDENCE_FIELDS
-)
-ITEM_TEXT_COLUMNS = {ZH(f.header): f.id for f in fields.TEXT_FIELDS}
+ITEM_ID = "item_id"
+STATUS, EVIDENCE, FIGURES = fields.STATUS.id, fields.EVIDENCE.id, fields.FIGURES.id
+TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS = (f.id for f in fields.ACTION_FIELDS)
+EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE = (f.id for f in fields.EVIDENCE_FIELDS)
+ITEM_TEXT_COLUMNS = tuple(f.id for f in fields.TEXT_FIELDS)
 ITEM_REQUIRED = (ITEM_ID, STATUS, *ITEM_TEXT_COLUMNS, EVIDENCE)
 ACTION_REQUIRED = (ITEM_ID, TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS)
 EVIDENCE_REQUIRED = (EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE)
+
+
+def both(entry: Text, **params: object) -> tuple[str, str]:
+    """A text in Chinese and in English: how a problem names a column, how one is found."""
+    return Texts(Lang.ZH)(entry, **params), Texts(Lang.EN)(entry, **params)
+
+
+def _profile_keys() -> dict[str, str]:
+    """总览 label (either language, case-folded) → profile key."""
+    labels = {f.id: f.header for f in fields.ASSESSMENT_FIELDS} | dict(PROFILE)
+    return {name.casefold(): key for key, entry in labels.items() for name in both(entry)}
 
 
 class ErrorValue(str):
@@ -128,30 +146,46 @@ def cell_text(value: Any) -> str | None:
 
 
 class _Sheet:
-    """One sheet's data rows, addressed by header name."""
+    """One sheet's data rows, addressed by column key; headers are found in either language."""
 
-    def __init__(self, rows: ReportRows, name: str, rows_data: list[tuple[Any, ...]]) -> None:
+    def __init__(
+        self, rows: ReportRows, sheet: SheetLayout, name: str, rows_data: list[tuple[Any, ...]]
+    ) -> None:
         self.out = rows
+        self.layout = sheet
         self.name = name
         self.data = rows_data
         self.header_row = 0
         self.columns: dict[str, int] = {}
+        self.found: dict[str, str] = {}  # key → the header as written in this workbook
         self.read_headers: tuple[str, ...] = ()
 
     def find_headers(self, required: tuple[str, ...], also: tuple[str, ...] = ()) -> bool:
         """Locate the header row; ``also`` names optional columns that are read too."""
+        keys = {
+            header.casefold(): column.key
+            for column in self.layout.columns
+            for header in both(column.text)
+        }
         for index, values in enumerate(self.data[:HEADER_SEARCH_ROWS], start=1):
-            headers = {str(v).strip(): col for col, v in enumerate(values, 1) if v is not None}
+            headers = {
+                keys[str(v).strip().casefold()]: (col, str(v).strip())
+                for col, v in reversed(list(enumerate(values, 1)))
+                if v is not None and str(v).strip().casefold() in keys
+            }
             if required[0] in headers:
-                self.header_row, self.columns = index, headers
+                self.header_row = index
+                self.columns = {key: col for key, (col, _) in headers.items()}
+                self.found = {key: text for key, (_, text) in headers.items()}
                 self.read_headers = (*required, *also)
-                missing = [h for h in required if h not in headers]
-                for header in missing:
-                    self.problem(index, 0, f"缺少列「{header}」/ missing column '{header}'")
+                missing = [key for key in required if key not in headers]
+                for key in missing:
+                    zh, en = both(self.layout.column(key).text)
+                    self.problem(index, 0, f"缺少列「{zh}」/ missing column '{en}'")
                 return not missing
-        self.problem(
-            L.HEADER_ROW, 0, f"找不到表头行（应含「{required[0]}」）/ header row not found"
-        )
+        zh, en = both(self.layout.column(required[0]).text)
+        message = f"找不到表头行（应含「{zh}」）/ header row not found (it has '{en}')"
+        self.problem(layout.HEADER_ROW, 0, message)
         return False
 
     def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
@@ -161,33 +195,33 @@ class _Sheet:
                 yield self.header_row + offset, values
 
     def _report_errors(self, row: int, values: tuple[Any, ...]) -> None:
-        for header in self.read_headers:
-            value = self.get(values, header)
+        for key in self.read_headers:
+            value = self.get(values, key)
             if isinstance(value, ErrorValue):
                 self.cell_problem(
                     row,
-                    header,
+                    key,
                     f"单元格显示公式错误 {value}，请改为文字后重试 "
                     f"/ the cell shows the formula error {value}; type the text instead",
                 )
 
-    def get(self, values: tuple[Any, ...], header: str) -> Any:
-        col = self.columns.get(header)
+    def get(self, values: tuple[Any, ...], key: str) -> Any:
+        col = self.columns.get(key)
         if col is None or col > len(values):
             return None
         return values[col - 1]
 
-    def text(self, values: tuple[Any, ...], header: str) -> str | None:
-        return cell_text(self.get(values, header))
+    def text(self, values: tuple[Any, ...], key: str) -> str | None:
+        return cell_text(self.get(values, key))
 
     def problem(self, row: int, col: int, message: str, header: str = "") -> None:
         self.out.problems.append(Problem(self.name, row, col, header, message))
 
-    def cell_problem(self, row: int, header: str, message: str) -> None:
-        self.problem(row, self.columns.get(header, 0), message, header)
+    def cell_problem(self, row: int, key: str, message: str) -> None:
+        self.problem(row, self.columns.get(key, 0), message, self.found.get(key, ""))
 
-    def date(self, row: int, values: tuple[Any, ...], header: str) -> dt.date | None:
-        value = self.get(values, header)
+    def date(self, row: int, values: tuple[Any, ...], key: str) -> dt.date | None:
+        value = self.get(values, key)
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
@@ -198,7 +232,7 @@ class _Sheet:
         parsed = parse_date_text(text)
         if parsed is None:
             self.cell_problem(
-                row, header, f"日期「{text}」无法识别，请写成 2026-06-30 / unrecognised date"
+                row, key, f"日期「{text}」无法识别，请写成 2026-06-30 / unrecognised date"
             )
         return parsed
 
@@ -209,24 +243,35 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
     check_workbook_file(path)
     out = ReportRows(path)
     sheets = _read_sheets(path)
-    required = [L.ITEMS.name, L.ACTIONS.name] + ([L.OVERVIEW.name] if with_profile else [])
-    for name in required:
-        if name not in sheets:
-            out.problems.append(
-                Problem(name, 0, 0, "", f"缺少工作表「{name}」/ missing sheet '{name}'")
-            )
-    if L.ITEMS.name in sheets:
-        _read_items(_Sheet(out, L.ITEMS.name, sheets[L.ITEMS.name]), checklist)
-    if L.ACTIONS.name in sheets:
-        _read_actions(_Sheet(out, L.ACTIONS.name, sheets[L.ACTIONS.name]), checklist)
-    if L.EVIDENCE.name in sheets:
-        _read_evidence(_Sheet(out, L.EVIDENCE.name, sheets[L.EVIDENCE.name]))
-    if L.OVERVIEW.name in sheets:
-        for values in sheets[L.OVERVIEW.name][:40]:
+    required = [layout.ITEMS, layout.ACTIONS] + ([layout.OVERVIEW] if with_profile else [])
+    found = {sheet.key: _sheet_name(sheets, sheet) for sheet in layout.SHEETS}
+    for sheet in required:
+        if found[sheet.key] is None:
+            zh, en = sheet.names
+            message = f"缺少工作表「{zh}」/ missing sheet '{en}'"
+            out.problems.append(Problem(zh, 0, 0, "", message))
+    for sheet, read in (
+        (layout.ITEMS, _read_items),
+        (layout.ACTIONS, _read_actions),
+        (layout.EVIDENCE, _read_evidence),
+    ):
+        name = found[sheet.key]
+        if name is not None:
+            read(_Sheet(out, sheet, name, sheets[name]), checklist)
+    overview = found[layout.OVERVIEW.key]
+    if overview is not None:
+        keys = _profile_keys()
+        for values in sheets[overview][:40]:
             label, value = (cell_text(v) for v in (*values, None, None)[:2])
-            if label and value:
-                out.profile.setdefault(label.strip(), value.strip())
+            key = keys.get(label.strip().casefold()) if label else None
+            if key and value:
+                out.profile.setdefault(key, value.strip())
     return out
+
+
+def _sheet_name(sheets: dict[str, Any], sheet: SheetLayout) -> str | None:
+    """The workbook's name of ``sheet``, in whichever language it was written."""
+    return next((name for name in sheet.names if name in sheets), None)
 
 
 def _read_sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -272,7 +317,7 @@ def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checkl
 
 
 def _read_items(sheet: _Sheet, checklist: Checklist) -> None:
-    if not sheet.find_headers(ITEM_REQUIRED, also=ACTION_REQUIRED[1:]):
+    if not sheet.find_headers(ITEM_REQUIRED, also=(FIGURES, *ACTION_REQUIRED[1:])):
         return
     seen: dict[str, int] = {}
     for row, values in sheet.rows():
@@ -287,10 +332,13 @@ def _read_items(sheet: _Sheet, checklist: Checklist) -> None:
         seen[item_id] = row
         item = ItemRow(row, item_id)
         item.status = _choice(sheet, row, values, STATUS, fields.STATUS)
-        for header, name in ITEM_TEXT_COLUMNS.items():
-            text = sheet.text(values, header)
+        for name in ITEM_TEXT_COLUMNS:
+            text = sheet.text(values, name)
             if text is not None:
                 item.texts[name] = text
+        figures = sheet.text(values, FIGURES)
+        if figures is not None:
+            item.figures = parse_figure_lines(checklist.item_index[item_id], figures)
         evidence = sheet.text(values, EVIDENCE)
         if evidence is not None:
             item.evidence = [parse_evidence_line(x) for x in evidence.split("\n") if x.strip()]
@@ -305,8 +353,8 @@ def _item_actions(
 ) -> list[ActionRow]:
     """Actions typed into 逐项对标's 下一步举措… columns: line k of each column is action k."""
 
-    def lines(header: str) -> list[str | None]:
-        cell = sheet.text(values, header)
+    def lines(key: str) -> list[str | None]:
+        cell = sheet.text(values, key)
         return [x if x.strip() else None for x in split_numbered(cell)] if cell else []
 
     texts = lines(TEXT)
@@ -376,15 +424,15 @@ def _read_actions(sheet: _Sheet, checklist: Checklist) -> None:
             sheet.out.actions.append(action)
 
 
-def _choice(sheet: _Sheet, row: int, values: tuple[Any, ...], header: str, field: Field) -> Any:
+def _choice(sheet: _Sheet, row: int, values: tuple[Any, ...], key: str, field: Field) -> Any:
     try:
-        return field.from_cell(sheet.text(values, header))
+        return field.from_cell(sheet.text(values, key))
     except FieldError as exc:
-        sheet.cell_problem(row, header, str(exc))
+        sheet.cell_problem(row, key, str(exc))
         return None
 
 
-def _read_evidence(sheet: _Sheet) -> None:
+def _read_evidence(sheet: _Sheet, checklist: Checklist) -> None:
     if not sheet.find_headers(EVIDENCE_REQUIRED):
         return
     for row, values in sheet.rows():

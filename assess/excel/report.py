@@ -20,23 +20,27 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assess.checklist import Checklist
 from assess.errors import AssessError
-from assess.excel import sheets
+from assess.excel import layout, sheets
 from assess.excel.context import ReportContext
-from assess.excel.layout import SHEETS
 from assess.excel.overview import write_overview
 from assess.excel.printing import setup_print
+from assess.excel.tables import write_headings
+from assess.lang import Lang
 from assess.models import Assessment
 from assess.resources import template_path
 from assess.storage import write_atomic
+from assess.texts import Texts
+from assess.texts.workbook import FILE_STEM, PAGE_DATE
 
 _ILLEGAL_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
-def default_report_name(assessment: Assessment) -> str:
+def default_report_name(assessment: Assessment, lang: Lang = Lang.ZH) -> str:
     """e.g. 示例经济技术开发区-2026年下半年-对标分析.xlsx, safe as a Windows file name."""
-    stem = f"{assessment.zone.name}-{assessment.period}-对标分析"
+    kind = Texts(lang)(FILE_STEM)
+    stem = f"{assessment.zone.name}-{assessment.period}-{kind}"
     stem = _ILLEGAL_IN_FILE_NAMES.sub("_", stem).strip(" .")[:120]
-    return f"{stem or '对标分析'}.xlsx"
+    return f"{stem or kind}.xlsx"
 
 
 def export_report(
@@ -46,13 +50,14 @@ def export_report(
     *,
     measures: Collection[int] | None = None,
     today: dt.date | None = None,
+    lang: Lang = Lang.ZH,
 ) -> Path:
     """Write the workbook to ``path`` atomically (temp file + rename) and return the path.
 
     ``measures`` limits the workbook to those measure numbers (a department's part);
-    ``today`` decides what is overdue and the report date.
+    ``today`` decides what is overdue and the report date; ``lang`` is the workbook's language.
     """
-    workbook = build_workbook(checklist, assessment, measures=measures, today=today)
+    workbook = build_workbook(checklist, assessment, measures=measures, today=today, lang=lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
     path = Path(path)
@@ -66,18 +71,17 @@ def build_workbook(
     *,
     measures: Collection[int] | None = None,
     today: dt.date | None = None,
+    lang: Lang = Lang.ZH,
 ) -> Workbook:
-    ctx = ReportContext.build(checklist, assessment, measures, today)
+    ctx = ReportContext.build(checklist, assessment, measures, today, lang)
     wb = _open_template()
-    write_overview(wb["总览"], ctx)
-    sheets.write_items(wb["逐项对标"], ctx)
-    sheets.write_gaps(wb["差距清单"], ctx)
-    sheets.write_opportunities(wb["机遇清单"], ctx)
-    sheets.write_actions(wb["行动计划"], ctx)
-    sheets.write_evidence(wb["佐证材料"], ctx)
-    sheets.write_quality(wb["质量检查"], ctx)
-    sheets.write_notes(wb["说明"], ctx)
-    for ws in wb.worksheets:
+    writers = (
+        write_overview, sheets.write_items, sheets.write_gaps, sheets.write_opportunities,
+        sheets.write_actions, sheets.write_evidence, sheets.write_quality, sheets.write_notes,
+    )  # fmt: skip
+    for sheet, ws, write in zip(layout.SHEETS, wb.worksheets, writers, strict=True):
+        write_headings(ws, sheet, ctx.t)
+        write(ws, ctx)
         _page_header(ws, ctx)
     wb.active = 0
     return wb
@@ -89,7 +93,7 @@ def _page_header(ws: Worksheet, ctx: ReportContext) -> None:
         ws,
         title_rows=rows.replace("$", ""),
         header_left=ctx.zone_line,
-        header_right=f"报告日期 {ctx.today.isoformat()}",
+        header_right=ctx.t(PAGE_DATE, date=ctx.today.isoformat()),
         footer_left=f"{ctx.checklist.id} {ctx.checklist.version}",
     )
 
@@ -104,7 +108,7 @@ def _open_template() -> Workbook:
             f"{path}: 无法读取报告模板，请重新安装 assess 或运行 templates/make_template.py "
             f"/ cannot read the report template; reinstall or regenerate it ({exc})"
         ) from None
-    expected = [layout.name for layout in SHEETS]
+    expected = [sheet.name(Texts()) for sheet in layout.SHEETS]
     if wb.sheetnames != expected:
         raise AssessError(
             f"{path}: 报告模板的工作表与程序不一致，请运行 templates/make_template.py 重新生成 "

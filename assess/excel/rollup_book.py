@@ -24,27 +24,21 @@ from assess.excel.cells import (
     STYLE_SHARE,
     STYLE_TITLE,
     ensure_styles,
-    pick,
     put_date,
     put_number,
     put_text,
 )
 from assess.excel.printing import setup_print
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height
+from assess.fields import PERIOD, ZONE_NAME
+from assess.lang import Lang
 from assess.models import STATUS_ORDER
 from assess.rollup import Rollup
-from assess.texts.catalog import texts_for
+from assess.texts import Texts
 from assess.texts.compare import region_name
 from assess.texts.messages import ROLLUP_RULE
-
-SHEETS = {
-    "matrix": ("得分矩阵", "Score matrix"),
-    "regions": ("分地区平均", "Regional averages"),
-    "ranking": ("总体排名", "Ranking"),
-    "gaps": ("常见差距", "Common gaps"),
-    "coverage": ("覆盖率", "Coverage"),
-    "skipped": ("未计入文件", "Skipped files"),
-}
+from assess.texts.provinces import province_label
+from assess.texts.workbook import COLUMN, COMPARE, ROLLUP, ROLLUP_SHEET, heading, measure_title
 
 
 def _scale(*points: tuple[float, str]) -> Rule:
@@ -62,13 +56,14 @@ SCORE_SCALE = _scale((0, "F8696B"), (50, "FFEB84"), (100, "63BE7B"))
 SHARE_SCALE = _scale((0, "F8696B"), (1, "63BE7B"))
 
 
-def build_rollup_workbook(rollup: Rollup, *, en: bool = False) -> Workbook:
+def build_rollup_workbook(rollup: Rollup, *, lang: Lang = Lang.ZH) -> Workbook:
+    t = Texts(lang)
     wb = Workbook()
     ensure_styles(wb)
     first = wb.active
     assert first is not None
     wb.remove(first)
-    header = pick(f"汇总 {len(rollup.zones)} 个经开区", f"{len(rollup.zones)} zones", en)
+    header = t(ROLLUP["header"], count=len(rollup.zones))
     footer = f"{rollup.checklist.id} {rollup.checklist.version}"
     for key, fill in (
         ("matrix", _matrix),
@@ -78,8 +73,8 @@ def build_rollup_workbook(rollup: Rollup, *, en: bool = False) -> Workbook:
         ("coverage", _coverage),
         ("skipped", _skipped),
     ):
-        ws = wb.create_sheet(SHEETS[key][int(en)])
-        fill(ws, rollup, en)
+        ws = wb.create_sheet(t(ROLLUP_SHEET[key]))
+        fill(ws, rollup, t)
         ws.freeze_panes = ws.freeze_panes or "A3"
         setup_print(ws, title_rows="2:2", header_left=header, footer_left=footer)
     return wb
@@ -112,25 +107,22 @@ def _count(ws: Worksheet, row: int, col: int, value: int) -> None:
     put_number(ws, row, col, value, "0").style = STYLE_CENTER
 
 
-def _measure_headers(rollup: Rollup, en: bool) -> list[tuple[str, float]]:
-    return [
-        (f"({m.number}) {m.title_en}" if en else f"{m.numeral}{m.title}", 9)
-        for m in rollup.checklist.measures
-    ]
+def _measure_headers(rollup: Rollup, t: Texts) -> list[tuple[str, float]]:
+    return [(measure_title(m, t), 9) for m in rollup.checklist.measures]
 
 
-def _matrix(ws: Worksheet, rollup: Rollup, en: bool) -> None:
+def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (pick("序号", "No.", en), 5),
-        (pick("经开区", "Zone", en), 26),
-        (pick("省份", "Province", en), 8),
-        (pick("地区", "Region", en), 6),
-        (pick("总体得分", "Overall", en), 8),
-        *_measure_headers(rollup, en),
+        (t(COLUMN["number"]), 5),
+        (heading(t, ZONE_NAME.header), 26),
+        (t(ROLLUP["province"]), 8),
+        (t(ROLLUP["region"]), 6),
+        (t(ROLLUP["overall"]), 8),
+        *_measure_headers(rollup, t),
     ]
     _table(
         ws,
-        pick("经开区 × 举措得分矩阵", "Zone × measure scores", en),
+        t(ROLLUP["matrix_title"]),
         columns,
         filter_rows=len(rollup.zones),
     )
@@ -138,8 +130,8 @@ def _matrix(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     for row, zone in enumerate(rollup.zones, 3):
         _count(ws, row, 1, row - 2)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
-        put_text(ws, row, 3, zone.province, STYLE_CENTER)
-        put_text(ws, row, 4, texts_for(en).label(zone.region), STYLE_CENTER)
+        put_text(ws, row, 3, province_label(zone.province, t), STYLE_CENTER)
+        put_text(ws, row, 4, t.label(zone.region), STYLE_CENTER)
         _score(ws, row, 5, zone.overall)
         for col, m in enumerate(measures, 6):
             _score(ws, row, col, zone.summary.measures[m.number].value)
@@ -148,18 +140,18 @@ def _matrix(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     ws.freeze_panes = "C3"
 
 
-def _regions(ws: Worksheet, rollup: Rollup, en: bool) -> None:
+def _regions(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (pick("地区", "Region", en), 8),
-        (pick("经开区数", "Zones", en), 7),
-        (pick("平均总体得分", "Mean overall", en), 9),
-        (pick("平均覆盖率", "Mean coverage", en), 9),
-        *_measure_headers(rollup, en),
+        (t(ROLLUP["region"]), 8),
+        (t(ROLLUP["zones"]), 7),
+        (t(ROLLUP["mean_overall"]), 9),
+        (t(ROLLUP["mean_coverage"]), 9),
+        *_measure_headers(rollup, t),
     ]
-    _table(ws, pick("分地区平均得分", "Regional averages", en), columns)
+    _table(ws, t(ROLLUP["regions_title"]), columns)
     averages = rollup.region_averages()
     for row, avg in enumerate(averages, 3):
-        put_text(ws, row, 1, region_name(avg.region, texts_for(en)), STYLE_CENTER)
+        put_text(ws, row, 1, region_name(avg.region, t), STYLE_CENTER)
         _count(ws, row, 2, avg.zones)
         _score(ws, row, 3, avg.overall.value)
         _share(ws, row, 4, avg.coverage.value)
@@ -169,14 +161,8 @@ def _regions(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     ws.conditional_formatting.add(f"C3:C{last_row}", SCORE_SCALE)
     ws.conditional_formatting.add(f"E3:{get_column_letter(len(columns))}{last_row}", SCORE_SCALE)
     notes = (
-        pick(
-            "地区平均 = 该地区各经开区得分的算术平均（每个经开区计一次；"
-            "某举措无得分的经开区不计入该举措的平均）。",
-            "A regional mean is the plain mean of its zones' scores (each zone once; zones "
-            "without a score for a measure are left out of that measure's mean).",
-            en,
-        ),
-        texts_for(en)(ROLLUP_RULE),
+        t(ROLLUP["regions_note"]),
+        t(ROLLUP_RULE),
     )
     for row, text in enumerate(notes, last_row + 2):
         put_text(ws, row, 1, text, STYLE_BODY)
@@ -185,21 +171,21 @@ def _regions(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     ws.freeze_panes = "B3"
 
 
-def _ranking(ws: Worksheet, rollup: Rollup, en: bool) -> None:
+def _ranking(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (pick("名次", "Rank", en), 6),
-        (pick("经开区", "Zone", en), 30),
-        (pick("省份", "Province", en), 9),
-        (pick("地区", "Region", en), 7),
-        (pick("评估期", "Period", en), 14),
-        (pick("总体得分", "Overall", en), 9),
-        (pick("覆盖率", "Coverage", en), 9),
-        (pick("差距条目数", "Gaps", en), 9),
+        (t(ROLLUP["rank"]), 6),
+        (heading(t, ZONE_NAME.header), 30),
+        (t(ROLLUP["province"]), 9),
+        (t(ROLLUP["region"]), 7),
+        (heading(t, PERIOD.header), 14),
+        (t(ROLLUP["overall"]), 9),
+        (t(COLUMN["coverage"]), 9),
+        (t(ROLLUP["gaps"]), 9),
     ]
     ranking = rollup.ranking()
     _table(
         ws,
-        pick("总体得分排名（同分同名次）", "Ranking by overall score (ties share a rank)", en),
+        t(ROLLUP["ranking_title"]),
         columns,
         filter_rows=len(ranking),
     )
@@ -209,8 +195,8 @@ def _ranking(ws: Worksheet, rollup: Rollup, en: bool) -> None:
         else:
             _count(ws, row, 1, rank)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
-        put_text(ws, row, 3, zone.province, STYLE_CENTER)
-        put_text(ws, row, 4, texts_for(en).label(zone.region), STYLE_CENTER)
+        put_text(ws, row, 3, province_label(zone.province, t), STYLE_CENTER)
+        put_text(ws, row, 4, t.label(zone.region), STYLE_CENTER)
         put_text(ws, row, 5, zone.period, STYLE_CENTER)
         _score(ws, row, 6, zone.overall)
         _share(ws, row, 7, zone.coverage)
@@ -218,25 +204,21 @@ def _ranking(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     ws.conditional_formatting.add(f"F3:F{2 + len(ranking)}", SCORE_SCALE)
 
 
-def _gaps(ws: Worksheet, rollup: Rollup, en: bool) -> None:
+def _gaps(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (pick("序号", "No.", en), 5),
-        (pick("条目编号", "ID", en), 7),
-        (pick("举措", "Measure", en), 32),
-        (pick("条目", "Item", en), 34),
-        (pick("类型", "Kind", en), 7),
-        (pick("存在差距的经开区数", "Zones with a gap", en), 10),
-        (pick("已评估的经开区数", "Zones assessed", en), 10),
-        (pick("差距占比", "Share", en), 8),
+        (t(COLUMN["number"]), 5),
+        (t(COLUMN["item_id"]), 7),
+        (t(COLUMN["measure"]), 32),
+        (t(COLUMN["item"]), 34),
+        (t(COLUMN["kind"]), 7),
+        (t(ROLLUP["zones_with_gap"]), 10),
+        (t(ROLLUP["zones_assessed"]), 10),
+        (t(ROLLUP["gap_share"]), 8),
     ]
     gaps = rollup.common_gaps()
     _table(
         ws,
-        pick(
-            "最常见的差距（推进中或未启动的适用条目）",
-            "Most common gaps (applicable items in progress or not started)",
-            en,
-        ),
+        t(ROLLUP["gaps_title"]),
         columns,
         filter_rows=len(gaps),
     )
@@ -245,35 +227,33 @@ def _gaps(ws: Worksheet, rollup: Rollup, en: bool) -> None:
         item, measure = index[gap.item_id], measure_of[gap.item_id]
         _count(ws, row, 1, row - 2)
         put_text(ws, row, 2, gap.item_id, STYLE_CENTER)
-        put_text(
-            ws, row, 3, measure.title_en if en else f"{measure.numeral}{measure.title}", STYLE_BODY
-        )
-        put_text(ws, row, 4, item.title_en if en else item.title, STYLE_BODY)
-        put_text(ws, row, 5, texts_for(en).label(item.kind), STYLE_CENTER)
+        put_text(ws, row, 3, measure_title(measure, t), STYLE_BODY)
+        put_text(ws, row, 4, t.pick(item.title, item.title_en), STYLE_BODY)
+        put_text(ws, row, 5, t.label(item.kind), STYLE_CENTER)
         fit_row_height(ws, row)  # before the share: it measures a float's repr, not its format
         _count(ws, row, 6, gap.gaps)
         _count(ws, row, 7, gap.assessed)
         _share(ws, row, 8, gap.share)
     if not gaps:
-        put_text(ws, 3, 1, pick("没有差距条目。", "No gaps.", en))
+        put_text(ws, 3, 1, t(ROLLUP["no_gaps"]))
 
 
-def _coverage(ws: Worksheet, rollup: Rollup, en: bool) -> None:
+def _coverage(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (pick("序号", "No.", en), 5),
-        (pick("经开区", "Zone", en), 26),
-        (pick("省份", "Province", en), 8),
-        (pick("评估期", "Period", en), 13),
-        (pick("覆盖率", "Coverage", en), 8),
-        (pick("已评估", "Assessed", en), 7),
-        (pick("适用条目", "Applicable", en), 7),
-        *[(texts_for(en).label(s), 7) for s in STATUS_ORDER],
-        (pick("更新日期", "Updated", en), 11),
-        (pick("文件", "File", en), 30),
+        (t(COLUMN["number"]), 5),
+        (heading(t, ZONE_NAME.header), 26),
+        (t(ROLLUP["province"]), 8),
+        (heading(t, PERIOD.header), 13),
+        (t(COLUMN["coverage"]), 8),
+        (t(COLUMN["assessed"]), 7),
+        (t(COLUMN["applicable"]), 7),
+        *[(t.label(s), 7) for s in STATUS_ORDER],
+        (t(COMPARE["updated"]), 11),
+        (t(ROLLUP["file"]), 30),
     ]
     _table(
         ws,
-        pick("各经开区覆盖率与状态统计", "Coverage and statuses per zone", en),
+        t(ROLLUP["coverage_title"]),
         columns,
         filter_rows=len(rollup.zones),
     )
@@ -281,7 +261,7 @@ def _coverage(ws: Worksheet, rollup: Rollup, en: bool) -> None:
         overall = zone.summary.overall
         _count(ws, row, 1, row - 2)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
-        put_text(ws, row, 3, zone.province, STYLE_CENTER)
+        put_text(ws, row, 3, province_label(zone.province, t), STYLE_CENTER)
         put_text(ws, row, 4, zone.period, STYLE_CENTER)
         _share(ws, row, 5, overall.coverage)
         _count(ws, row, 6, overall.assessed)
@@ -297,15 +277,15 @@ def _coverage(ws: Worksheet, rollup: Rollup, en: bool) -> None:
     ws.freeze_panes = "C3"
 
 
-def _skipped(ws: Worksheet, rollup: Rollup, en: bool) -> None:
+def _skipped(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (pick("序号", "No.", en), 5),
-        (pick("文件", "File", en), 50),
-        (pick("原因", "Reason", en), 70),
+        (t(COLUMN["number"]), 5),
+        (t(ROLLUP["file"]), 50),
+        (t(ROLLUP["reason"]), 70),
     ]
     _table(
         ws,
-        pick("未计入汇总的文件", "Files left out of the roll-up", en),
+        t(ROLLUP["skipped_title"]),
         columns,
         filter_rows=len(rollup.skipped),
     )
@@ -315,5 +295,5 @@ def _skipped(ws: Worksheet, rollup: Rollup, en: bool) -> None:
         put_text(ws, row, 3, skipped.reason, STYLE_BODY)
         fit_row_height(ws, row)
     if not rollup.skipped:
-        put_text(ws, 3, 1, pick("所有文件均已计入。", "Every file was included.", en))
+        put_text(ws, 3, 1, t(ROLLUP["none_skipped"]))
         ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(columns))

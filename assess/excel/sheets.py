@@ -1,4 +1,8 @@
-"""The list sheets of the report: 逐项对标, 差距清单, 机遇清单, 行动计划, 佐证材料, 质量检查, 说明."""
+"""The list sheets of the report: 逐项对标, 差距清单, 机遇清单, 行动计划, 佐证材料, 质量检查, 说明.
+
+Rows are written by column key (``layout.Column.key``) in the workbook's language
+(``ctx.t``); the policy text stays Chinese in both languages, as issued.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +14,42 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assess import fields
 from assess.checklist import Item
-from assess.excel import layout as L
+from assess.excel import layout
 from assess.excel.cells import STYLE_BODY, STYLE_LABEL, put_text
 from assess.excel.context import ReportContext
 from assess.excel.layout import FIRST_DATA_ROW, SheetLayout
-from assess.excel.notation import current_with_figures, evidence_line, numbered_lines
+from assess.excel.notation import evidence_line, figure_lines, numbered_lines
 from assess.excel.sizing import fit_row_height
-from assess.excel.tables import Value, set_title, write_rows
-from assess.lang import Lang
-from assess.models import STATUS_ORDER, Action, ActionStatus, Priority, Status
+from assess.excel.tables import Row, Value, set_title, write_rows
+from assess.fields import Field
+from assess.models import STATUS_ORDER, Action, Priority, Status
 from assess.scoring import open_actions, overdue, urgency
 from assess.texts import Texts
 from assess.texts.applicability import applicability_text
-from assess.texts.labels import EXPLANATION
+from assess.texts.labels import EXPLANATION, YES
 from assess.texts.messages import ROLLUP_RULE, WARNING_KIND, warning_text
+from assess.texts.workbook import (
+    ACTION_MISSING,
+    CHANCE_MISSING,
+    CHOICE_ERROR,
+    CHOICE_TITLE,
+    GAP_MISSING,
+    NONE_YET,
+    NOTE_APPLICABILITY,
+    NOTE_CHECKLIST,
+    NOTE_EVIDENCE,
+    NOTE_FIGURES,
+    NOTE_KIND,
+    NOTE_RETURN,
+    NOTE_SCALE,
+    NOTE_SCALE_LINE,
+    NOTE_TOPIC,
+    TITLE_LINE,
+    heading,
+    measure_title,
+)
 
 STATUS_FILLS: dict[Status, str] = {
     Status.DONE: "C6EFCE",
@@ -33,9 +58,7 @@ STATUS_FILLS: dict[Status, str] = {
     Status.NOT_APPLICABLE: "D9D9D9",
     Status.NOT_ASSESSED: "DDEBF7",
 }
-OVERDUE = "是"
-NONE_YET = "（暂无）"
-ZH, EN = Texts(Lang.ZH), Texts(Lang.EN)
+CENTERED = ("number", "item_id", "kind", fields.STATUS.id, fields.ACTION_PRIORITY.id)
 
 
 def _due_cell(actions: list[Action]) -> Value:
@@ -46,30 +69,44 @@ def _due_cell(actions: list[Action]) -> Value:
     )
 
 
-def _list_validation(ws: Worksheet, choices: list[str], cells: str, what: str) -> None:
+def _list_validation(
+    ws: Worksheet, sheet: SheetLayout, field: Field, t: Texts, rows: tuple[int, int]
+) -> str:
+    """A dropdown of the field's labels in the workbook's language; returns the cell range."""
+    assert field.choices is not None
+    members = STATUS_ORDER if field.choices is Status else list(field.choices)
+    choices = [t.label(member) for member in members]
+    letter = get_column_letter(sheet.col(field.id))
+    cells = f"{letter}{rows[0]}:{letter}{rows[1]}"
+    what = t(field.header)
     dv = DataValidation(
         type="list",
         formula1='"' + ",".join(choices) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle=f"{what}无效",
-        error=f"请从下拉列表选择：{'、'.join(choices)}",
+        errorTitle=t(CHOICE_TITLE, what=what),
+        error=t(CHOICE_ERROR, choices=t.list_sep.join(choices)),
         promptTitle=what,
-        prompt="、".join(choices),
+        prompt=t.list_sep.join(choices),
         showInputMessage=True,
     )
     ws.add_data_validation(dv)
     dv.add(cells)
+    return cells
+
+
+def _title(ws: Worksheet, ctx: ReportContext, sheet: SheetLayout) -> None:
+    a = ctx.assessment
+    set_title(ws, ctx.t(TITLE_LINE, zone=a.zone.name, title=sheet.title(ctx.t), period=a.period))
 
 
 def _area_text(ctx: ReportContext, item: Item) -> str:
     area = ctx.checklist.area_of[item.id]
-    return f"{area.numeral}、{area.title}"
+    return ctx.t.pick(f"{area.numeral}、{area.title}", f"{area.number}. {area.title_en}")
 
 
 def _measure_text(ctx: ReportContext, item: Item) -> str:
-    measure = ctx.checklist.measure_of[item.id]
-    return f"{measure.numeral}{measure.title}"
+    return measure_title(ctx.checklist.measure_of[item.id], ctx.t)
 
 
 def _evidence_text(ctx: ReportContext, ids: list[str]) -> str:
@@ -77,37 +114,59 @@ def _evidence_text(ctx: ReportContext, ids: list[str]) -> str:
     return "\n".join(evidence_line(register[i]) for i in ids if i in register)
 
 
+def _item_cells(ctx: ReportContext, item: Item) -> Row:
+    """序号 aside, the columns every item list starts with: ID, measure, title, kind."""
+    return {
+        "item_id": item.id,
+        "measure": _measure_text(ctx, item),
+        "item": ctx.item_title(item),
+        "kind": ctx.t.label(item.kind),
+    }
+
+
 def write_items(ws: Worksheet, ctx: ReportContext) -> None:
-    zone = ctx.assessment.zone
-    set_title(ws, f"{zone.name}　逐项对标表（{ctx.assessment.period}）")
-    rows: list[list[Value]] = []
+    t, zone = ctx.t, ctx.assessment.zone
+    _title(ws, ctx, layout.ITEMS)
+    rows: list[Row] = []
     bands: list[int] = []
     for number, item in enumerate(ctx.items, start=1):
         rec = ctx.record(item.id)
         acts = rec.actions
-        rows.append([
-            number, _area_text(ctx, item), _measure_text(ctx, item), item.id, item.title,
-            item.source, ZH.label(item.kind), applicability_text(item, zone, ZH), ZH.label(rec.status),
-            rec.explanation, current_with_figures(rec.current, rec.figures),
-            _evidence_text(ctx, rec.evidence), rec.gap, rec.opportunity,
-            numbered_lines([a.text for a in acts]) if acts else "",
-            numbered_lines([a.lead for a in acts]) if acts else "",
-            numbered_lines([a.partners for a in acts]) if acts else "",
-            _due_cell(acts), numbered_lines([ZH.label(a.priority) for a in acts]) if acts else "",
-            rec.note,
-        ])  # fmt: skip
+
+        def lines(values: list[str], acts: list[Action] = acts) -> str:
+            return numbered_lines(values) if acts else ""
+
+        rows.append({
+            **_item_cells(ctx, item),
+            "number": number,
+            "area": _area_text(ctx, item),
+            "source": item.source,
+            "applicability": applicability_text(item, zone, t),
+            fields.STATUS.id: t.label(rec.status),
+            fields.EXPLANATION_FIELD.id: rec.explanation,
+            fields.CURRENT.id: rec.current,
+            fields.FIGURES.id: figure_lines(item, rec.figures, t),
+            fields.EVIDENCE.id: _evidence_text(ctx, rec.evidence),
+            fields.GAP.id: rec.gap,
+            fields.OPPORTUNITY.id: rec.opportunity,
+            fields.ACTION_TEXT.id: lines([a.text for a in acts]),
+            fields.ACTION_LEAD.id: lines([a.lead for a in acts]),
+            fields.ACTION_PARTNERS.id: lines([a.partners for a in acts]),
+            fields.ACTION_DUE.id: _due_cell(acts),
+            fields.ACTION_PRIORITY.id: lines([t.label(a.priority) for a in acts]),
+            fields.NOTE.id: rec.note,
+        })  # fmt: skip
         bands.append(ctx.measure_numbers.index(ctx.checklist.measure_of[item.id].number))
-    centered = ("序号", "条目编号", "类型", "落实状态", "优先级")
-    last = write_rows(ws, L.ITEMS, rows, centered=centered, bands=bands)
-    status_col = _letter(L.ITEMS, "落实状态")
-    cells = f"{status_col}{FIRST_DATA_ROW}:{status_col}{max(last, FIRST_DATA_ROW)}"
-    _list_validation(ws, [ZH.label(s) for s in STATUS_ORDER], cells, "落实状态")
+    last = write_rows(ws, layout.ITEMS, rows, centered=CENTERED, bands=bands)
+    cells = _list_validation(
+        ws, layout.ITEMS, fields.STATUS, t, (FIRST_DATA_ROW, max(last, FIRST_DATA_ROW))
+    )
     for status, colour in STATUS_FILLS.items():
         ws.conditional_formatting.add(
             cells,
             CellIsRule(
                 operator="equal",
-                formula=[f'"{ZH.label(status)}"'],
+                formula=[f'"{t.label(status)}"'],
                 fill=PatternFill("solid", fgColor=colour, bgColor=colour),
             ),
         )
@@ -115,36 +174,44 @@ def write_items(ws: Worksheet, ctx: ReportContext) -> None:
 
 def write_gaps(ws: Worksheet, ctx: ReportContext) -> None:
     """The scoring's gaps (assessed, applicable, not done), in its order."""
-    set_title(ws, f"{ctx.assessment.zone.name}　差距清单（{ctx.assessment.period}）")
-    rows: list[list[Value]] = []
+    t = ctx.t
+    _title(ws, ctx, layout.GAPS)
+    rows: list[Row] = []
     for number, item in enumerate(_listed(ctx, ctx.summary.gaps), start=1):
         rec = ctx.record(item.id)
         acts = open_actions(rec)
         rank, due = urgency(rec)
-        rows.append([
-            number, item.id, _measure_text(ctx, item), item.title, ZH.label(item.kind),
-            ZH.label(rec.status), rec.gap or "（未填写差距）",
-            numbered_lines([a.text for a in acts]) if acts else "（无下一步举措）",
-            "、".join(dict.fromkeys(a.lead for a in acts if a.lead)),
-            None if due == dt.date.max else due,
-            [ZH.label(p) for p in Priority][rank] if rank < len(Priority) else "",
-        ])  # fmt: skip
-    _write_or_none(ws, L.GAPS, rows, ("序号", "条目编号", "类型", "落实状态", "优先级"))
+        rows.append({
+            **_item_cells(ctx, item),
+            "number": number,
+            fields.STATUS.id: t.label(rec.status),
+            fields.GAP.id: rec.gap or t(GAP_MISSING),
+            fields.ACTION_TEXT.id: numbered_lines([a.text for a in acts]) if acts else t(ACTION_MISSING),
+            fields.ACTION_LEAD.id: t.list_sep.join(dict.fromkeys(a.lead for a in acts if a.lead)),
+            fields.ACTION_DUE.id: None if due == dt.date.max else due,
+            fields.ACTION_PRIORITY.id: t.label(list(Priority)[rank]) if rank < len(Priority) else "",
+        })  # fmt: skip
+    _write_or_none(ws, ctx, layout.GAPS, rows)
 
 
 def write_opportunities(ws: Worksheet, ctx: ReportContext) -> None:
     """The scoring's opportunities (support/encourage gaps), in its order."""
-    set_title(ws, f"{ctx.assessment.zone.name}　机遇清单（{ctx.assessment.period}）")
-    rows: list[list[Value]] = []
+    t = ctx.t
+    _title(ws, ctx, layout.OPPORTUNITIES)
+    rows: list[Row] = []
     for number, item in enumerate(_listed(ctx, ctx.summary.opportunities), start=1):
         rec = ctx.record(item.id)
-        rows.append([
-            number, item.id, _measure_text(ctx, item), item.title, ZH.label(item.kind),
-            ZH.label(rec.status), item.source,
-            rec.opportunity or "（未填写，请对照政策原文梳理可争取的支持）",
-            "、".join(dict.fromkeys(a.lead for a in rec.actions if a.lead)),
-        ])  # fmt: skip
-    _write_or_none(ws, L.OPPORTUNITIES, rows, ("序号", "条目编号", "类型", "落实状态"))
+        rows.append({
+            **_item_cells(ctx, item),
+            "number": number,
+            fields.STATUS.id: t.label(rec.status),
+            "source": item.source,
+            "chance": rec.opportunity or t(CHANCE_MISSING),
+            fields.ACTION_LEAD.id: t.list_sep.join(
+                dict.fromkeys(a.lead for a in rec.actions if a.lead)
+            ),
+        })  # fmt: skip
+    _write_or_none(ws, ctx, layout.OPPORTUNITIES, rows)
 
 
 def _listed(ctx: ReportContext, item_ids: list[str]) -> list[Item]:
@@ -152,42 +219,36 @@ def _listed(ctx: ReportContext, item_ids: list[str]) -> list[Item]:
     return [ctx.checklist.item_index[i] for i in item_ids if i in ctx.item_ids]
 
 
-def _write_or_none(
-    ws: Worksheet, layout: SheetLayout, rows: list[list[Value]], centered: tuple[str, ...]
-) -> None:
+def _write_or_none(ws: Worksheet, ctx: ReportContext, sheet: SheetLayout, rows: list[Row]) -> None:
     """The rows, or one 「（暂无）」 line so an empty list reads as empty, not as unfinished."""
-    if not rows:
-        rows = [[None, None, None, NONE_YET]]
-    write_rows(ws, layout, rows, centered=centered)
+    write_rows(ws, sheet, rows or [{"item": ctx.t(NONE_YET)}], centered=CENTERED)
 
 
 def write_actions(ws: Worksheet, ctx: ReportContext) -> None:
-    set_title(ws, f"{ctx.assessment.zone.name}　行动计划（{ctx.assessment.period}）")
-    rows: list[list[Value]] = []
+    t = ctx.t
+    _title(ws, ctx, layout.ACTIONS)
+    rows: list[Row] = []
     for item in ctx.items:
         for action in ctx.record(item.id).actions:
-            rows.append([
-                len(rows) + 1, item.id, item.title, action.text, action.lead, action.partners,
-                action.due, ZH.label(action.priority), ZH.label(action.status),
-                OVERDUE if overdue(action, ctx.today) else "",
-            ])  # fmt: skip
-    centered = ("序号", "条目编号", "优先级", "举措状态", "逾期")
-    last = max(write_rows(ws, L.ACTIONS, rows, centered=centered), FIRST_DATA_ROW)
+            rows.append({
+                "number": len(rows) + 1,
+                "item_id": item.id,
+                "item": ctx.item_title(item),
+                **{f.id: f.to_cell(getattr(action, f.attr), t) for f in fields.ACTION_FIELDS},
+                "overdue": t(YES) if overdue(action, ctx.today) else "",
+            })  # fmt: skip
+    centered = ("number", "item_id", fields.ACTION_PRIORITY.id, fields.ACTION_STATUS.id, "overdue")
+    last = max(write_rows(ws, layout.ACTIONS, rows, centered=centered), FIRST_DATA_ROW)
     # Leave room for new rows a department adds.
     end = last + 50
-    prio, state = _letter(L.ACTIONS, "优先级"), _letter(L.ACTIONS, "举措状态")
-    _list_validation(
-        ws, [ZH.label(p) for p in Priority], f"{prio}{FIRST_DATA_ROW}:{prio}{end}", "优先级"
-    )
-    _list_validation(
-        ws, [ZH.label(s) for s in ActionStatus], f"{state}{FIRST_DATA_ROW}:{state}{end}", "举措状态"
-    )
-    flag = _letter(L.ACTIONS, "逾期")
+    for field in (fields.ACTION_PRIORITY, fields.ACTION_STATUS):
+        _list_validation(ws, layout.ACTIONS, field, t, (FIRST_DATA_ROW, end))
+    flag = get_column_letter(layout.ACTIONS.col("overdue"))
     ws.conditional_formatting.add(
         f"{flag}{FIRST_DATA_ROW}:{flag}{end}",
         CellIsRule(
             operator="equal",
-            formula=[f'"{OVERDUE}"'],
+            formula=[f'"{t(YES)}"'],
             fill=PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"),
             font=Font(color="9C0006", bold=True),
         ),
@@ -195,76 +256,78 @@ def write_actions(ws: Worksheet, ctx: ReportContext) -> None:
 
 
 def write_evidence(ws: Worksheet, ctx: ReportContext) -> None:
-    set_title(ws, f"{ctx.assessment.zone.name}　佐证材料登记表（{ctx.assessment.period}）")
+    _title(ws, ctx, layout.EVIDENCE)
     cited: dict[str, list[str]] = {}
     for item in ctx.checklist.items:
         for ref in ctx.record(item.id).evidence:
             cited.setdefault(ref, []).append(item.id)
     # A department's part lists only what its items cite; the full workbook keeps every record.
     shown = {ref for i in ctx.items for ref in ctx.record(i.id).evidence} if ctx.limited else None
-    rows: list[list[Value]] = [
-        [e.id, e.title, e.ref, e.date, "、".join(cited.get(e.id, []))]
+    rows: list[Row] = [
+        {
+            **{f.id: f.to_cell(getattr(e, f.attr), ctx.t) for f in fields.EVIDENCE_FIELDS},
+            "cited_by": ctx.t.list_sep.join(cited.get(e.id, [])),
+        }
         for e in ctx.assessment.evidence
         if shown is None or e.id in shown
     ]
-    write_rows(ws, L.EVIDENCE, rows, centered=("编号",))
+    write_rows(ws, layout.EVIDENCE, rows, centered=(fields.EVIDENCE_ID.id,))
 
 
 def write_quality(ws: Worksheet, ctx: ReportContext) -> None:
-    set_title(ws, f"{ctx.assessment.zone.name}　质量检查（{ctx.assessment.period}）")
-    titles = {i.id: i.title for i in ctx.items}
-    rows: list[list[Value]] = [
-        [n, w.item_id, titles[w.item_id], ZH(WARNING_KIND[w.code]), warning_text(w, ZH)]
-        for n, w in enumerate(
-            (w for w in ctx.summary.warnings if w.item_id in ctx.item_ids), start=1
-        )
+    t = ctx.t
+    _title(ws, ctx, layout.QUALITY)
+    titles = {i.id: ctx.item_title(i) for i in ctx.items}
+    warnings = (w for w in ctx.summary.warnings if w.item_id in ctx.item_ids)
+    rows: list[Row] = [
+        {
+            "number": n,
+            "item_id": w.item_id,
+            "item": titles[w.item_id],
+            "problem_kind": t(WARNING_KIND[w.code]),
+            "problem": warning_text(w, t),
+        }
+        for n, w in enumerate(warnings, start=1)
     ]
-    write_rows(ws, L.QUALITY, rows, centered=("序号", "条目编号"))
+    write_rows(ws, layout.QUALITY, rows, centered=("number", "item_id"))
 
 
 def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
-    set_title(ws, "填写与评分说明")
+    t = ctx.t
+    set_title(ws, layout.NOTES.title(t))
     cl = ctx.checklist
     scale = "\n".join(
-        f"{ZH.label(s)}（{EN.label(s)}）：填写「{ZH(EXPLANATION[s.value])}」" for s in STATUS_ORDER
+        t(NOTE_SCALE_LINE, status=t.label(s), explanation=t(EXPLANATION[s.value]))
+        for s in STATUS_ORDER
     )
-    rows: list[tuple[str, str]] = [
-        ("清单", f"{cl.title}（{cl.source}）\n清单编号 {cl.id}，版本 {cl.version}"),
-        ("本表范围", ctx.scope_text()),
-        ("落实状态", scale + "\n已经落实的查效果，正在落实的查进度，尚未落实的查原因。"),
-        ("评分与汇总规则", ZH(ROLLUP_RULE) + "\n" + EN(ROLLUP_RULE)),
-        (
-            "适用性",
-            "按经开区画像（所在地区、沿边地区、西部枢纽节点起步区、外籍人才集中）判断条目是否适用；"
-            "按画像不适用的条目显示「不适用（仅适用于…）」，不计分。"
-            "「有条件的」条目默认适用，不具备条件的可将落实状态标为「不适用」并说明理由。",
+    filled = t.list_sep.join(
+        t(f.header)
+        for f in (
+            fields.STATUS, fields.EXPLANATION_FIELD, fields.CURRENT, fields.FIGURES,
+            fields.EVIDENCE, fields.GAP, fields.OPPORTUNITY, fields.NOTE,
+        )
+    )  # fmt: skip
+    sheet_names = {"items": layout.ITEMS.name(t), "actions": layout.ACTIONS.name(t)}
+    paragraphs = {
+        "checklist": t(
+            NOTE_CHECKLIST,
+            title=t.pick(cl.title, cl.title_en),
+            source=t.pick(cl.source, cl.issued),
+            id=cl.id,
+            version=cl.version,
         ),
-        (
-            "类型",
-            "要求：经开区应当做到，未落实即为差距；支持/鼓励：可争取的政策，未用好即为机遇；"
-            "上级事项：由上级部门推动，经开区可争取或确认已获得。",
-        ),
-        (
-            "回填说明",
-            "各部门可在「逐项对标」表填写落实状态、成效/进度/原因、现状、佐证材料、差距、机遇、备注，"
-            "在「行动计划」表修改或新增举措（按条目编号对应），再用 assess import 导回。"
-            "空白单元格不会覆盖已有内容；「逐项对标」中的下一步举措等列由行动计划汇总，以「行动计划」表为准。",
-        ),
-        (
-            "佐证材料写法",
-            "每行一项：已登记的写编号和标题，如「E1 2025年管委会工作报告（示经开〔2025〕1号，2025-02-10）」；"
-            "新材料不写编号，按「标题（文号或链接，日期）」填写，导入时自动登记。"
-            "现状中以「〔指标〕名称：数值」开头的行是指标数据。",
-        ),
-        ("生成时间", dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")),
-    ]
-    row = L.HEADER_ROW
-    for row, (label, text) in enumerate(rows, start=FIRST_DATA_ROW):
-        put_text(ws, row, 1, label, STYLE_LABEL)
-        put_text(ws, row, 2, text, STYLE_BODY)
+        "scope": ctx.scope_text(),
+        "status": scale + "\n" + t(NOTE_SCALE),
+        "rules": t(ROLLUP_RULE),
+        "applicability": t(NOTE_APPLICABILITY),
+        "kind": t(NOTE_KIND),
+        "return": t(NOTE_RETURN, fields=filled, **sheet_names),
+        "evidence": t(NOTE_EVIDENCE),
+        "figures": t(NOTE_FIGURES, column=t(fields.FIGURES.header)),
+        "generated": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
+    topics = NOTE_TOPIC | {"status": fields.STATUS.header}
+    for row, (topic, paragraph) in enumerate(paragraphs.items(), start=FIRST_DATA_ROW):
+        put_text(ws, row, 1, heading(t, topics[topic]), STYLE_LABEL)
+        put_text(ws, row, 2, paragraph, STYLE_BODY)
         fit_row_height(ws, row)
-
-
-def _letter(layout: SheetLayout, header: str) -> str:
-    letter: str = get_column_letter(layout.col(header))
-    return letter

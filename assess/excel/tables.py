@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
@@ -14,6 +14,7 @@ from assess.excel.cells import (
     STYLE_BODY,
     STYLE_CENTER,
     STYLE_DATE,
+    STYLE_HEADER,
     STYLE_SCORE,
     put_date,
     put_number,
@@ -21,8 +22,11 @@ from assess.excel.cells import (
 )
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW, SheetLayout
 from assess.excel.sizing import fit_row_height
+from assess.texts import Texts
 
 Value = str | int | float | dt.date | None
+Row = Mapping[str, Value]
+"""One data row: values by column key (``layout.Column.key``); absent keys stay empty."""
 
 _BAND = PatternFill("solid", fgColor=BAND_FILL)
 
@@ -34,7 +38,7 @@ def set_title(ws: Worksheet, text: str) -> None:
 def write_rows(
     ws: Worksheet,
     layout: SheetLayout,
-    rows: Sequence[Sequence[Value]],
+    rows: Sequence[Row],
     *,
     centered: Sequence[str] = (),
     bands: Sequence[int] | None = None,
@@ -42,14 +46,15 @@ def write_rows(
     """Write ``rows`` below the header row; return the last row written (the header if none).
 
     Text goes through ``put_text``; dates and numbers keep their types. ``centered`` names
-    short columns to centre; ``bands`` gives each row a group number and odd groups are
+    short columns (by key) to centre; ``bands`` gives each row a group number and odd groups are
     shaded, so rows of one measure read as a block.
     """
-    center_cols = {layout.col(h) for h in centered}
+    center_cols = {layout.col(key) for key in centered if key in layout.keys}
     row_no = HEADER_ROW
     for index, values in enumerate(rows):
         row_no = FIRST_DATA_ROW + index
-        for col, value in enumerate(values, start=1):
+        for col, column in enumerate(layout.columns, start=1):
+            value = values.get(column.key)
             if isinstance(value, dt.date):
                 put_date(ws, row_no, col, value).style = STYLE_DATE
             elif isinstance(value, int | float):
@@ -68,3 +73,14 @@ def write_rows(
 
 def put_score(ws: Worksheet, row: int, col: int, value: float | None) -> None:
     put_number(ws, row, col, None if value is None else round(value, 1)).style = STYLE_SCORE
+
+
+def write_headings(ws: Worksheet, layout: SheetLayout, t: Texts) -> None:
+    """Name the sheet and write its header row in the workbook's language, from the layout."""
+    ws.title = layout.name(t)
+    for col, column in enumerate(layout.columns, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = column.width_in(t.lang)
+    if layout.key == "overview":
+        return  # 总览 has blocks, not one header row
+    for col, header in enumerate(layout.headers(t), start=1):
+        put_text(ws, HEADER_ROW, col, header, STYLE_HEADER)

@@ -35,12 +35,6 @@ MIGRATED = text(
     "cli.migrated", "{path}：清单版本 {old} → {new}", "{path}: checklist version {old} → {new}"
 )
 LOADING = text("cli.loading", "读取 {done}/{total}", "loading {done}/{total}")
-WORKBOOK_ONLY_CHINESE = text(
-    "cli.workbook_only_chinese",
-    "本版本的对标分析工作簿只有中文；请去掉 --lang en",
-    "this version writes the gap-analysis workbook in Chinese only; leave out --lang en",
-)
-
 # new / demo
 ZONE_MISSING = text("cli.zone_missing", "--zone：请填写经开区名称", "--zone: give the zone's name")
 PROVINCE_MISSING = text(

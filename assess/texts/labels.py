@@ -88,6 +88,7 @@ FIELD = {
 HEADER = {
     "status": text("header.status", "落实状态", "status"),
     "explanation": text("header.explanation", "成效/进度/原因", "effect / progress / reason"),
+    "figures": text("header.figures", "相关指标", "indicators"),
 }
 YES = text("yes", "是", "yes")
 NO = text("no", "否", "no")

@@ -38,7 +38,7 @@ SHEET_NAMES = [
 ]
 ITEM_COLUMNS = [
     "序号", "领域", "举措", "条目编号", "条目", "政策原文", "类型", "适用性", "落实状态",
-    "成效/进度/原因", "现状", "佐证材料", "差距", "机遇", "下一步举措", "牵头单位", "配合单位",
+    "成效/进度/原因", "现状", "相关指标", "佐证材料", "差距", "机遇", "下一步举措", "牵头单位", "配合单位",
     "完成时限", "优先级", "备注",
 ]  # fmt: skip
 
@@ -76,7 +76,10 @@ def test_one_row_per_item_with_labels_and_types(
     assert due_5_3.date() == demo.items["5.3"].actions[0].due
     assert by_id["1.1"]["下一步举措"].count("\n") == 1  # type: ignore[union-attr]
     assert by_id["1.2"]["佐证材料"].splitlines()[0].startswith("E1 2025年管委会工作报告（")  # type: ignore[union-attr]
-    assert by_id["4.1"]["现状"] == "〔指标〕高新技术企业数：86"
+    assert by_id["4.1"]["现状"] is None
+    assert (
+        by_id["4.1"]["相关指标"] == "高新技术企业数：86 家\n专精特新企业数："
+    )  # blank: to fill in
 
 
 def test_status_dropdown_and_colours(book: Workbook, checklist: Checklist) -> None:
@@ -95,7 +98,7 @@ def test_status_dropdown_and_colours(book: Workbook, checklist: Checklist) -> No
 
 def test_filter_freeze_wrap_and_measure_bands(book: Workbook, checklist: Checklist) -> None:
     ws = book["逐项对标"]
-    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:T")
+    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:U")
     assert ws.freeze_panes == "F3"
     assert ws["F3"].alignment.wrap_text
     fills = {ws.cell(r, 1).fill.fgColor.rgb[-6:] for r in range(3, 20)}
@@ -310,7 +313,7 @@ def test_template_matches_the_generator(tmp_path: Path) -> None:
         capture_output=True,
     )
     fresh, shipped = load_workbook(target), load_workbook(template_path())
-    assert shipped.sheetnames == fresh.sheetnames == [s.name for s in SHEETS]
+    assert shipped.sheetnames == fresh.sheetnames == [s.name(Texts()) for s in SHEETS]
     for ws in fresh.worksheets:
         other = shipped[ws.title]
         assert [c.value for c in ws[HEADER_ROW]] == [c.value for c in other[HEADER_ROW]]
