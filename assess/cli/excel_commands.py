@@ -12,6 +12,7 @@ from assess.errors import AssessError
 from assess.excel.importer import ImportReport, import_into, new_from_workbook
 from assess.excel.report import default_report_name, export_report
 from assess.profile_rules import profile_violations
+from assess.review import FinalizedError, finalized_message, is_final
 from assess.storage import AssessmentFile, save
 from assess.texts.profile import FIX_FILE
 
@@ -113,6 +114,8 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     with AssessmentFile(args.into) as handle:
         loaded = handle.load(cl)
+        if is_final(loaded.assessment):
+            raise FinalizedError(finalized_message(loaded.assessment))
         report = import_into(args.workbook, cl, loaded.assessment)
         _print(report)
         if report.changes or loaded.migration is not None:
