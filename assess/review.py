@@ -1,6 +1,6 @@
 """Review and sign-off (审核与定稿): the steps, who may follow which, and the read-only rule.
 
-Reports go up 「主要领导审阅同意后」, so the file itself records who submitted, reviewed and
+Reports go up “主要领导审阅同意后”, so the file itself records who submitted, reviewed and
 finalized it, when and with what 意见; a final assessment refuses every change until it is
 explicitly reopened (a logged step like the others).
 """

@@ -69,7 +69,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             if key in seen:
                 raise _Refused(
                     key,
-                    f"键「{key}」在同一个对象中出现了两次，只能保留一份；请删去多余的一份 "
+                    f"键“{key}”在同一个对象中出现了两次，只能保留一份；请删去多余的一份 "
                     f"/ the key {key!r} appears twice in one object; keep only one copy",
                 )
             seen.add(key)
@@ -184,7 +184,7 @@ def parse(text: str, path: Path, checklist: Checklist) -> Loaded:
         raise LoadError(
             path,
             "checklist.version",
-            f"清单版本号「{visible(version_text)}」无效，应为用点分隔的数字（如 1.0）"
+            f"清单版本号“{visible(version_text)}”无效，应为用点分隔的数字（如 1.0）"
             f"/ the checklist version must be numbers separated by dots, e.g. 1.0",
         )
     return Loaded(assessment, _reconcile(assessment, checklist, path))
@@ -262,7 +262,7 @@ def _reconcile(assessment: Assessment, checklist: Checklist, path: Path) -> Migr
         raise LoadError(
             path,
             "checklist.id",
-            f"文件属于清单「{ref.id}」，而不是「{checklist.id}」"
+            f"文件属于清单“{ref.id}”，而不是“{checklist.id}”"
             f"/ made for checklist {ref.id!r}, not {checklist.id!r}",
         )
     known = checklist.item_index

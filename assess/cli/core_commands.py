@@ -90,7 +90,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "demo",
         help="生成示例评估 / write the demo assessment",
-        description="写出虚构的「示例经济技术开发区」完整示例评估，可用于试用各项功能。\n"
+        description="写出虚构的“示例经济技术开发区”完整示例评估，可用于试用各项功能。\n"
         "Write a complete demo assessment of a fictional zone.",
         formatter_class=Formatter,
     )
@@ -143,13 +143,13 @@ def run_new(args: argparse.Namespace) -> int:
         zone = _zone(args, previous.zone)
         if args.period.strip() == previous.period.strip():
             print(
-                f"提示 / note: 评估期「{args.period}」与上一期相同 / same period as {args.previous}",
+                f"提示 / note: 评估期“{args.period}”与上一期相同 / same period as {args.previous}",
                 file=sys.stderr,
             )
         if (zone.name, zone.province) != (previous.zone.name, previous.zone.province):
             print(
-                f"提示 / note: 上一期是「{previous.zone.name}」（{previous.zone.province}），"
-                f"本期是「{zone.name}」（{zone.province}）/ the previous file is another zone",
+                f"提示 / note: 上一期是“{previous.zone.name}”（{previous.zone.province}），"
+                f"本期是“{zone.name}”（{zone.province}）/ the previous file is another zone",
                 file=sys.stderr,
             )
         assessment = roll_forward(

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", type=Path, help="评估文件 / assessment FILE.json")
     p.add_argument(
-        "-o", "--output", type=Path, help="输出 .xlsx；默认为「经开区-评估期-对标分析.xlsx」"
+        "-o", "--output", type=Path, help="输出 .xlsx；默认为“经开区-评估期-对标分析.xlsx”"
     )
     p.add_argument("--measures", help="举措编号，如 1-5,13 / measure numbers, e.g. 1-5,13")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
         help="导入回填的工作簿 / import a filled-in workbook",
-        description="读取工作簿的「逐项对标」「行动计划」「佐证材料」表，按条目编号写回评估文件；"
+        description="读取工作簿的“逐项对标”“行动计划”“佐证材料”表，按条目编号写回评估文件；"
         "空白单元格不覆盖已有内容；工作簿有任何问题时不写入，并逐一列出（工作表、行、列）。\n"
         "Read a returned workbook back into an assessment, matched by item ID; empty cells never\n"
         "overwrite; a workbook with problems changes nothing and every problem is listed.",
@@ -67,7 +67,7 @@ def parse_measures(spec: str) -> list[int]:
             first, last = int(low), int(high if sep else low)
         except ValueError:
             raise AssessError(
-                f"--measures「{spec}」格式应为 1-5,13 / expected a list like 1-5,13"
+                f"--measures“{spec}”格式应为 1-5,13 / expected a list like 1-5,13"
             ) from None
         if first > last:
             first, last = last, first

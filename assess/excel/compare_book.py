@@ -34,8 +34,9 @@ from assess.excel.cells import (
     put_text,
 )
 from assess.excel.chart_cache import cache_values
-from assess.excel.printing import setup_print
+from assess.excel.printing import made_on, setup_print
 from assess.excel.sizing import fit_row_height
+from assess.texts import printing as print_words
 from assess.texts.catalog import texts_for
 from assess.texts.compare import (
     describe,
@@ -162,7 +163,6 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     )
     for col, text in enumerate(headers, 1):
         put_text(ws, row, col, text, STYLE_HEADER)
-    score_header = row  # repeated on every printed page: the score table runs onto page 2
     rows = c.score_rows()
     ordered = [r for r in rows if r.level != "measure"] + [r for r in rows if r.level == "measure"]
     first_measure = 0
@@ -246,9 +246,10 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     ws.add_chart(chart, f"A{row + 2}")
     setup_print(
         ws,
-        title_rows=f"{score_header}:{score_header}",
+        title_rows="",  # one table and a chart: a repeated header would sit above the chart
         header_left=_header_left(c),
-        footer_left=f"{c.checklist.id} {c.checklist.version}",
+        header_right=made_on(texts_for(en)),
+        footer_left=texts_for(en)(print_words.FOOTER, version=c.checklist.version),
     )
 
 
@@ -298,7 +299,8 @@ def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], en: bool) -> Non
         ws,
         title_rows="2:2",
         header_left=_header_left(c),
-        footer_left=f"{c.checklist.id} {c.checklist.version}",
+        header_right=made_on(texts_for(en)),
+        footer_left=texts_for(en)(print_words.FOOTER, version=c.checklist.version),
     )
 
 
@@ -344,5 +346,6 @@ def _due(ws: Worksheet, c: Comparison, en: bool) -> None:
         ws,
         title_rows="2:2",
         header_left=_header_left(c),
-        footer_left=f"{c.checklist.id} {c.checklist.version}",
+        header_right=made_on(texts_for(en)),
+        footer_left=texts_for(en)(print_words.FOOTER, version=c.checklist.version),
     )

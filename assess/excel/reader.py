@@ -43,7 +43,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"「{self.sheet}」"
+        where = f"“{self.sheet}”"
         if self.row:
             where += f" 第 {self.row} 行"
         if self.column:
@@ -147,11 +147,9 @@ class _Sheet:
                 self.read_headers = (*required, *also)
                 missing = [h for h in required if h not in headers]
                 for header in missing:
-                    self.problem(index, 0, f"缺少列「{header}」/ missing column '{header}'")
+                    self.problem(index, 0, f"缺少列“{header}”/ missing column '{header}'")
                 return not missing
-        self.problem(
-            L.HEADER_ROW, 0, f"找不到表头行（应含「{required[0]}」）/ header row not found"
-        )
+        self.problem(L.HEADER_ROW, 0, f"找不到表头行（应含“{required[0]}”）/ header row not found")
         return False
 
     def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
@@ -198,7 +196,7 @@ class _Sheet:
         parsed = parse_date_text(text)
         if parsed is None:
             self.cell_problem(
-                row, header, f"日期「{text}」无法识别，请写成 2026-06-30 / unrecognised date"
+                row, header, f"日期“{text}”无法识别，请写成 2026-06-30 / unrecognised date"
             )
         return parsed
 
@@ -213,7 +211,7 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
     for name in required:
         if name not in sheets:
             out.problems.append(
-                Problem(name, 0, 0, "", f"缺少工作表「{name}」/ missing sheet '{name}'")
+                Problem(name, 0, 0, "", f"缺少工作表“{name}”/ missing sheet '{name}'")
             )
     if L.ITEMS.name in sheets:
         _read_items(_Sheet(out, L.ITEMS.name, sheets[L.ITEMS.name]), checklist)
@@ -264,9 +262,7 @@ def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checkl
         return None
     item_id = raw.strip()
     if item_id not in checklist.item_index:
-        sheet.cell_problem(
-            row, ITEM_ID, f"清单中没有条目「{item_id}」/ unknown item ID '{item_id}'"
-        )
+        sheet.cell_problem(row, ITEM_ID, f"清单中没有条目“{item_id}”/ unknown item ID '{item_id}'")
         return None
     return item_id
 
@@ -322,7 +318,7 @@ def _item_actions(
                 sheet.cell_problem(
                     row,
                     DUE,
-                    f"日期「{line}」无法识别，请写成 2026-06-30 / unrecognised date",
+                    f"日期“{line}”无法识别，请写成 2026-06-30 / unrecognised date",
                 )
             dues.append(date)
     out = []
@@ -397,9 +393,7 @@ def _read_evidence(sheet: _Sheet) -> None:
             sheet.date(row, values, EVIDENCE_DATE),
         )
         if record.id is not None and not _is_evidence_id(record.id):
-            sheet.cell_problem(
-                row, EVIDENCE_ID, f"编号「{record.id}」应为 E 加数字，如 E12 / bad ID"
-            )
+            sheet.cell_problem(row, EVIDENCE_ID, f"编号“{record.id}”应为 E 加数字，如 E12 / bad ID")
             continue
         if record.id is None and record.title is None:
             sheet.cell_problem(

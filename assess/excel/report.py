@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Collection
+from functools import cache
 from pathlib import Path
 from zipfile import BadZipFile
 
@@ -24,10 +25,16 @@ from assess.excel import sheets
 from assess.excel.context import ReportContext
 from assess.excel.layout import SHEETS
 from assess.excel.overview import write_overview
+from assess.excel.print_ledger import NAME as PRINT_LEDGER
+from assess.excel.print_ledger import write_print_ledger
 from assess.excel.printing import setup_print
 from assess.models import Assessment
 from assess.resources import template_path
 from assess.storage import write_atomic
+from assess.texts import Texts
+from assess.texts import printing as print_words
+
+ZH = Texts()
 
 _ILLEGAL_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
@@ -71,6 +78,9 @@ def build_workbook(
     wb = _open_template()
     write_overview(wb["总览"], ctx)
     sheets.write_items(wb["逐项对标"], ctx)
+    write_print_ledger(
+        wb.create_sheet(PRINT_LEDGER, index=wb.sheetnames.index("逐项对标") + 1), ctx
+    )
     sheets.write_gaps(wb["差距清单"], ctx)
     sheets.write_opportunities(wb["机遇清单"], ctx)
     sheets.write_actions(wb["行动计划"], ctx)
@@ -89,16 +99,16 @@ def _page_header(ws: Worksheet, ctx: ReportContext) -> None:
         ws,
         title_rows=rows.replace("$", ""),
         header_left=ctx.zone_line,
-        header_right=f"报告日期 {ctx.today.isoformat()}",
-        footer_left=f"{ctx.checklist.id} {ctx.checklist.version}",
+        header_right=ZH(print_words.REPORT_DATE, date=ctx.today.isoformat()),
+        footer_left=ZH(print_words.FOOTER, version=ctx.checklist.version),
     )
 
 
 def _open_template() -> Workbook:
-    """Load templates/report.xlsx and check it has the sheets this code fills."""
+    """Load templates/report.xlsx, read from disk once per process, and check its sheets."""
     path = template_path()
     try:
-        wb = load_workbook(path)
+        wb = load_workbook(io.BytesIO(_template_bytes(path)))
     except (OSError, BadZipFile, KeyError) as exc:
         raise AssessError(
             f"{path}: 无法读取报告模板，请重新安装 assess 或运行 templates/make_template.py "
@@ -111,3 +121,8 @@ def _open_template() -> Workbook:
             f"/ the template's sheets {wb.sheetnames} differ from {expected}; regenerate it"
         )
     return wb
+
+
+@cache
+def _template_bytes(path: Path) -> bytes:
+    return path.read_bytes()

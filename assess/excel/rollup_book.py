@@ -29,10 +29,11 @@ from assess.excel.cells import (
     put_number,
     put_text,
 )
-from assess.excel.printing import setup_print
+from assess.excel.printing import made_on, setup_print
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height
 from assess.models import STATUS_ORDER
 from assess.rollup import Rollup
+from assess.texts import printing as print_words
 from assess.texts.catalog import texts_for
 from assess.texts.compare import region_name
 from assess.texts.messages import ROLLUP_RULE
@@ -69,7 +70,7 @@ def build_rollup_workbook(rollup: Rollup, *, en: bool = False) -> Workbook:
     assert first is not None
     wb.remove(first)
     header = pick(f"汇总 {len(rollup.zones)} 个经开区", f"{len(rollup.zones)} zones", en)
-    footer = f"{rollup.checklist.id} {rollup.checklist.version}"
+    footer = texts_for(en)(print_words.FOOTER, version=rollup.checklist.version)
     for key, fill in (
         ("matrix", _matrix),
         ("regions", _regions),
@@ -81,7 +82,13 @@ def build_rollup_workbook(rollup: Rollup, *, en: bool = False) -> Workbook:
         ws = wb.create_sheet(SHEETS[key][int(en)])
         fill(ws, rollup, en)
         ws.freeze_panes = ws.freeze_panes or "A3"
-        setup_print(ws, title_rows="2:2", header_left=header, footer_left=footer)
+        setup_print(
+            ws,
+            title_rows="2:2",
+            header_left=header,
+            header_right=made_on(texts_for(en)),
+            footer_left=footer,
+        )
     return wb
 
 

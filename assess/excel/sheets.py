@@ -129,7 +129,7 @@ def write_gaps(ws: Worksheet, ctx: ReportContext) -> None:
             None if due == dt.date.max else due,
             [ZH.label(p) for p in Priority][rank] if rank < len(Priority) else "",
         ])  # fmt: skip
-    _write_or_none(ws, L.GAPS, rows, ("序号", "条目编号", "类型", "落实状态", "优先级"))
+    _write_or_none(ws, L.GAPS, rows, ("序号", "条目编号", "类型", "落实状态", "最高优先级"))
 
 
 def write_opportunities(ws: Worksheet, ctx: ReportContext) -> None:
@@ -155,7 +155,7 @@ def _listed(ctx: ReportContext, item_ids: list[str]) -> list[Item]:
 def _write_or_none(
     ws: Worksheet, layout: SheetLayout, rows: list[list[Value]], centered: tuple[str, ...]
 ) -> None:
-    """The rows, or one 「（暂无）」 line so an empty list reads as empty, not as unfinished."""
+    """The rows, or one “（暂无）” line so an empty list reads as empty, not as unfinished."""
     if not rows:
         rows = [[None, None, None, NONE_YET]]
     write_rows(ws, layout, rows, centered=centered)
@@ -226,7 +226,7 @@ def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
     set_title(ws, "填写与评分说明")
     cl = ctx.checklist
     scale = "\n".join(
-        f"{ZH.label(s)}（{EN.label(s)}）：填写「{ZH(EXPLANATION[s.value])}」" for s in STATUS_ORDER
+        f"{ZH.label(s)}（{EN.label(s)}）：填写“{ZH(EXPLANATION[s.value])}”" for s in STATUS_ORDER
     )
     rows: list[tuple[str, str]] = [
         ("清单", f"{cl.title}（{cl.source}）\n清单编号 {cl.id}，版本 {cl.version}"),
@@ -236,8 +236,8 @@ def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
         (
             "适用性",
             "按经开区画像（所在地区、沿边地区、西部枢纽节点起步区、外籍人才集中）判断条目是否适用；"
-            "按画像不适用的条目显示「不适用（仅适用于…）」，不计分。"
-            "「有条件的」条目默认适用，不具备条件的可将落实状态标为「不适用」并说明理由。",
+            "按画像不适用的条目显示“不适用（仅适用于…）”，不计分。"
+            "“有条件的”条目默认适用，不具备条件的可将落实状态标为“不适用”并说明理由。",
         ),
         (
             "类型",
@@ -246,15 +246,15 @@ def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
         ),
         (
             "回填说明",
-            "各部门可在「逐项对标」表填写落实状态、成效/进度/原因、现状、佐证材料、差距、机遇、备注，"
-            "在「行动计划」表修改或新增举措（按条目编号对应），再用 assess import 导回。"
-            "空白单元格不会覆盖已有内容；「逐项对标」中的下一步举措等列由行动计划汇总，以「行动计划」表为准。",
+            "各部门可在“逐项对标”表填写落实状态、成效/进度/原因、现状、佐证材料、差距、机遇、备注，"
+            "在“行动计划”表修改或新增举措（按条目编号对应），再用 assess import 导回。"
+            "空白单元格不会覆盖已有内容；“逐项对标”中的下一步举措等列由行动计划汇总，以“行动计划”表为准。",
         ),
         (
             "佐证材料写法",
-            "每行一项：已登记的写编号和标题，如「E1 2025年管委会工作报告（示经开〔2025〕1号，2025-02-10）」；"
-            "新材料不写编号，按「标题（文号或链接，日期）」填写，导入时自动登记。"
-            "现状中以「〔指标〕名称：数值」开头的行是指标数据。",
+            "每行一项：已登记的写编号和标题，如“E1 2025年管委会工作报告（示经开〔2025〕1号，2025-02-10）”；"
+            "新材料不写编号，按“标题（文号或链接，日期）”填写，导入时自动登记。"
+            "现状中以“〔指标〕名称：数值”开头的行是指标数据。",
         ),
         ("生成时间", dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")),
     ]
