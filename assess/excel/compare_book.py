@@ -163,6 +163,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     )
     for col, text in enumerate(headers, 1):
         put_text(ws, row, col, text, STYLE_HEADER)
+    score_header = row  # repeated on every printed page: the score table runs onto page 2
     rows = c.score_rows()
     ordered = [r for r in rows if r.level != "measure"] + [r for r in rows if r.level == "measure"]
     first_measure = 0
@@ -246,7 +247,7 @@ def _overview(ws: Worksheet, c: Comparison, en: bool) -> None:
     ws.add_chart(chart, f"A{row + 2}")
     setup_print(
         ws,
-        title_rows="",  # one table and a chart: a repeated header would sit above the chart
+        title_rows=f"{score_header}:{score_header}",
         header_left=_header_left(c),
         header_right=made_on(texts_for(en)),
         footer_left=texts_for(en)(print_words.FOOTER, version=c.checklist.version),
