@@ -43,7 +43,7 @@ TRANSITIONS: dict[ReviewStep, tuple[frozenset[ReviewState], ReviewState]] = {
 # A return and a reopen must say why: the next person needs to know what to change.
 NEEDS_OPINION = frozenset({ReviewStep.RETURN, ReviewStep.REOPEN})
 # Who reviewed: the one who took the last of these steps.
-REVIEW_STEPS_STATES = frozenset({ReviewState.APPROVED, ReviewState.RETURNED, ReviewState.FINAL})
+REVIEWED_STATES = frozenset({ReviewState.APPROVED, ReviewState.RETURNED, ReviewState.FINAL})
 
 
 class ReviewError(AssessError):
@@ -109,7 +109,7 @@ class ReviewInfo:
 def review_state(assessment: Assessment) -> ReviewInfo:
     """The sign-off as a cover shows it (审核人 only once someone has reviewed it)."""
     review = assessment.review
-    reviewed = review.state in REVIEW_STEPS_STATES
+    reviewed = review.state in REVIEWED_STATES
     return ReviewInfo(
         state=review.state,
         reviewer=review.who if reviewed else "",

@@ -21,9 +21,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         help="导出对标分析工作簿 / export the gap-analysis workbook",
-        description="导出 Excel 对标分析台账（总览、逐项对标、差距清单、机遇清单、行动计划、佐证材料、"
-        "质量检查、说明），A4 横向打印。--measures 只导出部分举措，供各部门分头填写。\n"
-        "Export the gap-analysis workbook (A4 landscape). --measures limits it to some measures,\n"
+        description="导出 Excel 对标分析台账（总览、逐项对标、逐项对标（打印）、差距清单、机遇清单、行动计划、"
+        "佐证材料、质量检查、说明），A4 横向，打印不小于 9 磅。--measures 只导出部分举措，供各部门分头填写。\n"
+        "Export the gap-analysis workbook (A4 landscape, printed at 9 pt or more). --measures limits it to some measures,\n"
         "e.g. --measures 1-5,13 for one department.",
         formatter_class=Formatter,
     )

@@ -1,6 +1,7 @@
 """The gap-analysis workbook (对标分析台账): export of one assessment to the report template.
 
-Sheets, in order: 总览, 逐项对标, 差距清单, 机遇清单, 行动计划, 佐证材料, 质量检查, 说明.
+Sheets, in order: 总览, 逐项对标, 逐项对标（打印）, 差距清单, 机遇清单, 行动计划, 佐证材料, 质量检查,
+说明 (the print sheet is made here; the others come from the template).
 ``--measures`` gives a department the same workbook limited to its measures; its 逐项对标 and
 行动计划 sheets come back through ``assess.excel.importer``.
 """

@@ -22,11 +22,8 @@ STEP = enum_labels(
 )
 
 REVIEW_FIELD = text("review.field", "审核状态", "review state")
-REVIEWER = text("review.reviewer", "审核人", "reviewer")
-REVIEW_DATE = text("review.date", "审核日期", "review date")
 OPINION = text("review.opinion", "审核意见", "review opinion")
 OPTIONAL = text("review.optional", "（可不填）", " (optional)")
-NOT_REVIEWED = text("review.not_reviewed", "（尚未审核）", "(not reviewed yet)")
 
 STEP_REFUSED = text(
     "review.step_refused",
