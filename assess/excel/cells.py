@@ -158,7 +158,7 @@ def named_styles() -> list[NamedStyle]:
         NamedStyle(
             STYLE_TITLE,
             font=Font(name=HEADING_FONT, size=16, bold=True),
-            alignment=Alignment(horizontal="center", vertical="center"),
+            alignment=Alignment(horizontal="centerContinuous", vertical="center"),
         ),
         NamedStyle(
             STYLE_HEADER,
