@@ -48,7 +48,7 @@ class _Strict(BaseModel):
 class Applicability(_Strict):
     """Which zones an item applies to; every condition given must hold.
 
-    ``conditional`` marks 「有条件的/符合条件的」 items: they apply by default, and a zone
+    ``conditional`` marks “有条件的/符合条件的” items: they apply by default, and a zone
     without the conditions marks them 不适用 with a reason.
     """
 

@@ -10,8 +10,10 @@ import datetime as dt
 import getpass
 import hashlib
 import json
+from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -24,13 +26,17 @@ from assess.models import (
     Evidence,
     ItemRecord,
     Responsibility,
+    Review,
     Status,
     ZoneProfile,
     all_actions,
     check_responsibility,
     next_action_id,
 )
+from assess.review import FinalizedError, ReviewStep, check_step, finalized_message, is_final
 from assess.texts.messages import UNKNOWN_EVIDENCE
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def now() -> dt.datetime:
@@ -82,6 +88,18 @@ def history_value(value: str) -> str:
     return f"{value[:200]}…〔{len(value)} 字 / chars, sha256 {digest}〕"
 
 
+def _unless_final(method: F) -> F:
+    """Refuse a change to a final (定稿) assessment before anything is touched."""
+
+    @wraps(method)
+    def guarded(self: Editor, *args: Any, **kwargs: Any) -> Any:
+        if is_final(self.assessment):
+            raise FinalizedError(finalized_message(self.assessment))
+        return method(self, *args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
+
+
 class Editor:
     """Applies changes to one assessment and records each in ``assessment.history``."""
 
@@ -104,6 +122,7 @@ class Editor:
         self.assessment.updated = change.at
         return change
 
+    @_unless_final
     def set_field(self, item_id: str, field: Field, value: Any) -> bool:
         """Set any field of the registry's ``RECORD_FIELDS`` on an item's record."""
         if field.id == "evidence":
@@ -128,6 +147,7 @@ class Editor:
             raise ValueError(f"not a text field: {field}")
         return self.set_field(item_id, by_id[field], value)
 
+    @_unless_final
     def set_figure(self, item_id: str, name: str, value: str) -> bool:
         record = self.assessment.record(item_id)
         old = record.figures.get(name, "")
@@ -149,6 +169,7 @@ class Editor:
             changed |= self.set_figure(item_id, name, figures.get(name, ""))
         return changed
 
+    @_unless_final
     def set_actions(self, item_id: str, actions: list[Action]) -> bool:
         """Replace an item's actions; one given without an ID takes the ID of the same action
         already there, else the next free one, so setting the same list twice logs nothing."""
@@ -168,6 +189,7 @@ class Editor:
             given.append(action.model_copy())
         return self.set_field(item_id, fields.ACTIONS, given)
 
+    @_unless_final
     def set_item_evidence(self, item_id: str, evidence_ids: list[str]) -> bool:
         record = self.assessment.record(item_id)
         known = {e.id for e in self.assessment.evidence}
@@ -189,6 +211,7 @@ class Editor:
         cited = self.assessment.record(item_id).evidence
         return self.set_item_evidence(item_id, [e for e in cited if e != evidence_id])
 
+    @_unless_final
     def add_evidence(
         self, title: str, ref: str = "", date: dt.date | None = None, *, id: str | None = None
     ) -> Evidence:
@@ -202,6 +225,7 @@ class Editor:
         self.log("", f"evidence.{id}", None, evidence)
         return evidence
 
+    @_unless_final
     def update_evidence(self, evidence: Evidence) -> bool:
         register = self.assessment.evidence
         for index, old in enumerate(register):
@@ -213,6 +237,7 @@ class Editor:
                 return True
         raise KeyError(evidence.id)
 
+    @_unless_final
     def remove_evidence(self, evidence_id: str) -> None:
         """Remove a record from the register and from every item that cites it."""
         for item_id, record in self.assessment.items.items():
@@ -222,6 +247,7 @@ class Editor:
         self.assessment.evidence = [e for e in self.assessment.evidence if e.id != evidence_id]
         self.log("", f"evidence.{evidence_id}", old, None)
 
+    @_unless_final
     def restore_record(self, item_id: str, record: ItemRecord) -> bool:
         """Make an item's record equal to ``record`` (undo), logging each field that differs."""
         changed = False
@@ -229,6 +255,7 @@ class Editor:
             changed |= self.set_field(item_id, field, getattr(record, field.id))
         return changed
 
+    @_unless_final
     def restore(self, snapshot: Assessment) -> None:
         """Make the assessment equal to ``snapshot`` (history aside), each change logged (undo)."""
         for field in fields.ZONE_FIELDS:
@@ -251,6 +278,7 @@ class Editor:
         self.assessment.evidence = [e.model_copy() for e in snapshot.evidence]
         self.log("", "undo", None, None)
 
+    @_unless_final
     def add_action(self, item_id: str, action: Action) -> Action:
         """Append an action; it keeps its ID if free (a restored row), else gets the next one."""
         used = {a.id for a in all_actions(self.assessment)}
@@ -263,6 +291,7 @@ class Editor:
         self.log(item_id, f"actions.{new_id}", "", added)
         return added
 
+    @_unless_final
     def set_action_field(self, action_id: str, field: str, value: Any) -> bool:
         """Change one attribute of one action, found by its ID wherever it is."""
         if field == "id" or field not in Action.model_fields:
@@ -276,11 +305,13 @@ class Editor:
         record.actions = [*record.actions[:index], new, *record.actions[index + 1 :]]
         return True
 
+    @_unless_final
     def remove_action(self, action_id: str) -> None:
         item_id, record, index = self._find_action(action_id)
         self.log(item_id, f"actions.{action_id}", record.actions[index], "")
         record.actions = [*record.actions[:index], *record.actions[index + 1 :]]
 
+    @_unless_final
     def set_departments(self, names: list[str]) -> bool:
         """The zone's list; a department still owning something cannot be dropped (ValueError)."""
         old = self.assessment.departments
@@ -291,6 +322,7 @@ class Editor:
         self.log("", "departments", old, names)
         return True
 
+    @_unless_final
     def set_responsibility(self, key: str, owners: Responsibility | None) -> bool:
         """Owners of a measure ("3") or an item ("3.2"); None removes the entry."""
         table = dict(self.assessment.responsibility)
@@ -313,6 +345,7 @@ class Editor:
                     return item_id, record, index
         raise KeyError(action_id)
 
+    @_unless_final
     def set_zone(self, field: Field, value: Any) -> bool:
         """Set one of the zone profile's fields (``ZONE_FIELDS``: name, province, flags)."""
         zone = self.assessment.zone
@@ -329,6 +362,7 @@ class Editor:
     def set_assessor(self, assessor: str) -> bool:
         return self.set_field_of_assessment(fields.ASSESSOR, assessor)
 
+    @_unless_final
     def set_field_of_assessment(self, field: Field, value: str) -> bool:
         """Set the period or the assessor (``fields.PERIOD`` / ``fields.ASSESSOR``)."""
         old = getattr(self.assessment, field.id)
@@ -337,3 +371,13 @@ class Editor:
         setattr(self.assessment, field.id, value)
         self.log("", field.id, old, value)
         return True
+
+    def review(self, step: ReviewStep, opinion: str = "") -> Review:
+        """Take a sign-off step as ``who`` (ReviewError if it does not follow); logged as
+        field ``review`` with the whole step (state, who, when, 意见) as the new value."""
+        state = check_step(self.assessment, step, self.who, opinion)
+        old = self.assessment.review
+        new = Review(state=state, who=self.who, at=now(), opinion=opinion.strip())
+        self.log("", "review", old, new)
+        self.assessment.review = new
+        return new

@@ -50,6 +50,16 @@ class ActionStatus(StrEnum):
     DONE = "done"
 
 
+class ReviewState(StrEnum):
+    """Where the assessment stands in its sign-off: 填报中 → 待审核 → 已审核 / 退回修改 → 定稿."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    FINAL = "final"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -139,6 +149,15 @@ class Change(_Model):
     )
 
 
+class Review(_Model):
+    """The last sign-off step (``assess.review``); every step is also in the history."""
+
+    state: ReviewState = ReviewState.DRAFT
+    who: str = Field(default="", description="who took the last step")
+    at: dt.datetime | None = None
+    opinion: str = Field(default="", description="意见 of the last step")
+
+
 class Responsibility(_Model):
     """Who owns a measure or an item: one 牵头部门 and any number of 配合部门."""
 
@@ -169,6 +188,7 @@ class Assessment(_Model):
         default_factory=dict,
         description="measure number ('3', the default) or item ID ('3.2', an override) → owners",
     )
+    review: Review = Field(default_factory=Review, description="审核与定稿 / sign-off")
     history: list[Change] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -137,7 +137,7 @@ def test_roll_forward_carries_the_profile_and_warns_on_same_period(
     other = tmp_path / "other.json"
     result = run_cli("new", "--zone", "别的区", "--province", "江苏", "--no-border", "--period", "下期",
                  "--from", demo, "-o", other)  # fmt: skip
-    assert result.returncode == 0 and "上一期是「示例经济技术开发区」" in result.stderr
+    assert result.returncode == 0 and "上一期是“示例经济技术开发区”" in result.stderr
     assert json.loads(other.read_text(encoding="utf-8"))["zone"]["border"] is False
 
 

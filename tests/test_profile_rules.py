@@ -97,7 +97,7 @@ def test_wrong_suffix_refused_with_the_right_name(name: str, full: str) -> None:
     with pytest.raises(ValidationError) as info:
         ZoneProfile(name="z", province=name)
     message = str(info.value)
-    assert name in message and f"「{full}」" in message and "wrong suffix" in message
+    assert name in message and f"“{full}”" in message and "wrong suffix" in message
 
 
 def test_unknown_province_lists_valid_ones_and_short_forms() -> None:

@@ -13,6 +13,7 @@ from assess.cli import (
     core_commands,
     excel_commands,
     report_commands,
+    review_commands,
     serve_commands,
     tui_commands,
 )
@@ -27,7 +28,8 @@ DESCRIPTION = """\
 Self-assessment of a national ETDZ against the 2025 work plan's 16 measures."""
 
 COMMAND_MODULES = [
-    core_commands, serve_commands, tui_commands, compare_commands, excel_commands, report_commands
+    core_commands, serve_commands, tui_commands, compare_commands, excel_commands, report_commands,
+    review_commands,
 ]  # fmt: skip
 FULL_SCREEN = {None, "open", "serve"}  # these draw on the terminal themselves
 

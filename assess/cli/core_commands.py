@@ -101,7 +101,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "demo",
         help="生成示例评估 / write the demo assessment",
-        description="写出虚构的「示例经济技术开发区」完整示例评估，可用于试用各项功能。\n"
+        description="写出虚构的“示例经济技术开发区”完整示例评估，可用于试用各项功能。\n"
         "Write a complete demo assessment of a fictional zone.",
         formatter_class=Formatter,
     )

@@ -19,6 +19,7 @@ from assess.cli.common import (
 from assess.cli.core_commands import violation_with_fix
 from assess.errors import AssessError
 from assess.profile_rules import profile_violations
+from assess.review import FinalizedError, finalized_message, is_final
 from assess.storage import AssessmentFile, save
 from assess.texts import cli as texts
 from assess.texts.catalog import Texts
@@ -32,15 +33,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "export",
         help="导出对标分析工作簿 / export the gap-analysis workbook",
-        description="导出 Excel 对标分析台账（总览、逐项对标、差距清单、机遇清单、行动计划、佐证材料、"
-        "质量检查、说明），A4 横向打印。--measures 只导出部分举措，供各部门分头填写。\n"
-        "Export the gap-analysis workbook (A4 landscape). --measures limits it to some measures,\n"
+        description="导出 Excel 对标分析台账（总览、逐项对标、逐项对标（打印）、差距清单、机遇清单、行动计划、"
+        "佐证材料、质量检查、说明），A4 横向，打印不小于 9 磅。--measures 只导出部分举措，供各部门分头填写。\n"
+        "Export the gap-analysis workbook (A4 landscape, printed at 9 pt or more). --measures limits it to some measures,\n"
         "e.g. --measures 1-5,13 for one department.",
         formatter_class=Formatter,
     )
     p.add_argument("file", type=Path, help="评估文件 / assessment FILE.json")
     p.add_argument(
-        "-o", "--output", type=Path, help="输出 .xlsx；默认为「经开区-评估期-对标分析.xlsx」"
+        "-o", "--output", type=Path, help="输出 .xlsx；默认为“经开区-评估期-对标分析.xlsx”"
     )
     p.add_argument("--measures", help="举措编号，如 1-5,13 / measure numbers, e.g. 1-5,13")
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
@@ -50,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import",
         help="导入回填的工作簿 / import a filled-in workbook",
-        description="读取工作簿的「逐项对标」「行动计划」「佐证材料」表，按条目编号写回评估文件；"
+        description="读取工作簿的“逐项对标”“行动计划”“佐证材料”表，按条目编号写回评估文件；"
         "空白单元格不覆盖已有内容；工作簿有任何问题时不写入，并逐一列出（工作表、行、列）。\n"
         "Read a returned workbook back into an assessment, matched by item ID; empty cells never\n"
         "overwrite; a workbook with problems changes nothing and every problem is listed.",
@@ -130,6 +131,8 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     with AssessmentFile(args.into) as handle:
         loaded = handle.load(cl)
+        if is_final(loaded.assessment):
+            raise FinalizedError(finalized_message(loaded.assessment))
         report = import_into(args.workbook, cl, loaded.assessment)
         _print(report)
         if report.changes or loaded.migration is not None:

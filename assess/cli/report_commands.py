@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", type=Path, help="评估文件 / assessment FILE.json")
     p.add_argument(
-        "-o", "--output", type=Path, help="输出 .docx；默认为「经开区-评估期-自评报告.docx」"
+        "-o", "--output", type=Path, help="输出 .docx；默认为“经开区-评估期-自评报告.docx”"
     )
     add_lang(p)
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from copy import copy
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_CELL_CHARS = 32_767
@@ -42,6 +46,8 @@ STYLE_LABEL = "assess-label"
 HEADER_FILL = "DDEBF7"
 BAND_FILL = "F2F2F2"
 
+_ARRAYS = "_assess_style_arrays"  # attribute of the openpyxl Workbook holding set_style's cache
+_BAND = PatternFill("solid", fgColor=BAND_FILL)
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -63,7 +69,7 @@ def put_text(ws: Worksheet, row: int, col: int, value: str | None, style: str = 
     """
     cell: Cell = ws.cell(row=row, column=col)
     if style:
-        cell.style = style
+        set_style(cell, style)
     text = clean_text(value or "")
     if not text:
         cell.value = None
@@ -76,21 +82,71 @@ def put_text(ws: Worksheet, row: int, col: int, value: str | None, style: str = 
 
 
 def put_number(
-    ws: Worksheet, row: int, col: int, value: float | int | None, fmt: str = SCORE_FORMAT
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: float | int | None,
+    fmt: str = SCORE_FORMAT,
+    *,
+    style: str = "",
 ) -> Cell:
-    """Write a number (score, share, count) as a number with a number format; None = empty."""
+    """Write a number (score, share, count) as a number with a number format; None = empty.
+
+    With ``style`` the named style gives the look and the format (``fmt`` is not used).
+    """
     cell: Cell = ws.cell(row=row, column=col)
     cell.value = value
-    cell.number_format = fmt
+    if style:
+        set_style(cell, style)
+    else:
+        cell.number_format = fmt
     return cell
 
 
 def put_date(ws: Worksheet, row: int, col: int, value: dt.date | None) -> Cell:
-    """Write a real date (not text) shown as yyyy-mm-dd; None = empty."""
+    """Write a real date (not text) in the date style, shown as yyyy-mm-dd; None = empty."""
     cell: Cell = ws.cell(row=row, column=col)
     cell.value = value
-    cell.number_format = DATE_FORMAT
+    set_style(cell, STYLE_DATE)
     return cell
+
+
+def set_style(cell: Cell, name: str) -> None:
+    """Apply a named style, looked up once per workbook.
+
+    openpyxl searches the workbook's list of style names for every assignment; the looked-up
+    style array is kept on the workbook and copied to each cell instead.
+    """
+    arrays: dict[str, StyleArray] = cell.parent.parent.__dict__.setdefault(_ARRAYS, {})
+    array = arrays.get(name)
+    if array is None:
+        cell.style = name  # ValueError for an unknown name, as before
+        arrays[name] = copy(cell._style)
+    else:
+        cell._style = copy(array)
+
+
+def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """Merge a range whose cells the caller has styled already.
+
+    openpyxl's ``merge_cells`` re-borders every edge cell and checks the range against every
+    earlier one, which took longer than writing the rest of the sheet; the range is only
+    recorded here (the cells keep their own boxed style).
+    """
+    ws.merged_cells.ranges.add(
+        CellRange(min_row=first_row, min_col=first_col, max_row=last_row, max_col=last_col)
+    )
+
+
+def shade(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
+    """Give a row's styled cells the band fill, keeping their named style's font and border.
+
+    The fill is registered once per workbook and set by index: assigning a ``PatternFill`` to
+    each cell hashes and compares style objects cell by cell.
+    """
+    fill_id = ws.parent._fills.add(_BAND)
+    for col in range(first_col, last_col + 1):
+        ws.cell(row, col)._style.fillId = fill_id
 
 
 def named_styles() -> list[NamedStyle]:
@@ -102,7 +158,7 @@ def named_styles() -> list[NamedStyle]:
         NamedStyle(
             STYLE_TITLE,
             font=Font(name=HEADING_FONT, size=16, bold=True),
-            alignment=Alignment(horizontal="center", vertical="center"),
+            alignment=Alignment(horizontal="centerContinuous", vertical="center"),
         ),
         NamedStyle(
             STYLE_HEADER,
@@ -133,8 +189,23 @@ def named_styles() -> list[NamedStyle]:
 
 
 def ensure_styles(wb: Workbook) -> None:
-    """Register the named styles in ``wb`` unless it already has them (e.g. from the template)."""
+    """Register the named styles in ``wb`` unless it already has them (e.g. from the template),
+    and make 宋体 10 pt the default font, so an unstyled cell is never Calibri."""
+    set_default_font(wb)
     existing = set(wb.named_styles)
     for style in named_styles():
         if style.name not in existing:
             wb.add_named_style(style)
+
+
+def set_default_font(wb: Workbook) -> None:
+    """宋体 10 pt for the Normal style and font 0 (openpyxl has no public API for either).
+
+    Column widths are measured in the default font's digits, so this also keeps printed
+    widths the same in every workbook (see ``printing.POINTS_PER_WIDTH_UNIT``).
+    """
+    font = Font(name=BODY_FONT, size=10)
+    fonts = list(wb._fonts)
+    fonts[0] = font
+    wb._fonts = IndexedList(fonts)
+    wb._named_styles["Normal"].font = font

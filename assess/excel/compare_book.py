@@ -34,7 +34,7 @@ from assess.excel.cells import (
     put_text,
 )
 from assess.excel.chart_cache import cache_values
-from assess.excel.printing import setup_print
+from assess.excel.printing import made_on, setup_print
 from assess.excel.sizing import fit_row_height
 from assess.fields import (
     ACTION_DUE,
@@ -49,6 +49,7 @@ from assess.fields import (
 )
 from assess.lang import Lang
 from assess.texts import Text, Texts
+from assess.texts import printing as print_words
 from assess.texts.compare import (
     describe,
     due_state,
@@ -274,7 +275,8 @@ def _overview(ws: Worksheet, c: Comparison, t: Texts) -> None:
         ws,
         title_rows=f"{score_header}:{score_header}",
         header_left=_header_left(c),
-        footer_left=f"{c.checklist.id} {c.checklist.version}",
+        header_right=made_on(t),
+        footer_left=t(print_words.FOOTER, version=c.checklist.version),
     )
 
 
@@ -326,7 +328,8 @@ def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], t: Texts) -> Non
         ws,
         title_rows="2:2",
         header_left=_header_left(c),
-        footer_left=f"{c.checklist.id} {c.checklist.version}",
+        header_right=made_on(t),
+        footer_left=t(print_words.FOOTER, version=c.checklist.version),
     )
 
 
@@ -353,5 +356,6 @@ def _due(ws: Worksheet, c: Comparison, t: Texts) -> None:
         ws,
         title_rows="2:2",
         header_left=_header_left(c),
-        footer_left=f"{c.checklist.id} {c.checklist.version}",
+        header_right=made_on(t),
+        footer_left=t(print_words.FOOTER, version=c.checklist.version),
     )

@@ -70,9 +70,9 @@ def _is_overwrite(change: Change) -> bool:
 
 
 def field_label(name: str) -> str:
-    """The field's name as the workbook shows it, e.g. 差距, 指标「高新技术企业数」."""
+    """The field's name as the workbook shows it, e.g. 差距, 指标“高新技术企业数”."""
     if name.startswith("figures."):
-        return f"指标「{name.removeprefix('figures.')}」"
+        return f"指标“{name.removeprefix('figures.')}”"
     if name.startswith("evidence."):
         return f"登记 {name.removeprefix('evidence.')}"
     return FIELD_LABELS.get(name, name)
@@ -107,7 +107,7 @@ def action_diff(before: list[Action], after: list[Action]) -> list[str]:
     for action in after:
         match = next((a for a in unused if a.text == action.text), None)
         if match is None:
-            out.append(f"新增「{_one_line(action.text)}」（{_attributes(action)}）")
+            out.append(f"新增“{_one_line(action.text)}”（{_attributes(action)}）")
             continue
         unused.remove(match)
         changed = [
@@ -116,8 +116,8 @@ def action_diff(before: list[Action], after: list[Action]) -> list[str]:
             if getattr(match, name) != getattr(action, name)
         ]
         if changed:
-            out.append(f"修改「{_one_line(action.text)}」：{'；'.join(changed)}")
-    out += [f"删除「{_one_line(a.text)}」（{_attributes(a)}）" for a in unused]
+            out.append(f"修改“{_one_line(action.text)}”：{'；'.join(changed)}")
+    out += [f"删除“{_one_line(a.text)}”（{_attributes(a)}）" for a in unused]
     return out
 
 

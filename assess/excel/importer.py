@@ -75,7 +75,7 @@ def _check_same_assessment(rows: ReportRows, assessment: Assessment) -> None:
             rows.problems.append(
                 Problem(
                     OVERVIEW, 0, 0, label,
-                    f"{label}为「{found}」，而评估文件是「{expected}」；请确认没有导错文件 "
+                    f"{label}为“{found}”，而评估文件是“{expected}”；请确认没有导错文件 "
                     f"/ the workbook is for {found!r}, the assessment for {expected!r}",
                 )
             )  # fmt: skip
@@ -103,7 +103,7 @@ def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
     if checklist_id != checklist.id:
         problem(
             ZH(PROFILE["checklist_id"]),
-            f"工作簿属于清单「{checklist_id}」，不是「{checklist.id}」/ other checklist",
+            f"工作簿属于清单“{checklist_id}”，不是“{checklist.id}”/ other checklist",
         )
     try:
         zone = ZoneProfile(
@@ -115,16 +115,16 @@ def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
         )
     except FieldError as exc:
         problem(
-            ZH(fields.ZONE_PROVINCE.header), f"「总览」经开区信息无效 / bad zone profile: {exc}"
+            ZH(fields.ZONE_PROVINCE.header), f"“总览”经开区信息无效 / bad zone profile: {exc}"
         )
         raise WorkbookInvalid(rows.path, rows.problems) from None
     except ValidationError as exc:
         field_name, message = describe_validation_error(exc)
-        problem(field_name, f"「总览」经开区信息无效 / bad zone profile: {message}")
+        problem(field_name, f"“总览”经开区信息无效 / bad zone profile: {message}")
         raise WorkbookInvalid(rows.path, rows.problems) from None
     period = p.get(fields.PERIOD.id, "")
     if not period:
-        problem(ZH(fields.PERIOD.header), "「总览」缺少评估期 / the period is missing")
+        problem(ZH(fields.PERIOD.header), "“总览”缺少评估期 / the period is missing")
         raise WorkbookInvalid(rows.path, rows.problems)
     return new_assessment(checklist, zone, period, p.get(fields.ASSESSOR.id, ""))
 
@@ -167,8 +167,8 @@ def _typed_in_item_rows(
         shown = (numbered_lines(texts) for texts in (recorded, planned.get(item.item_id, [])))
         if not any(texts and _same(texts, item.action_text) for texts in shown):
             report.notes.append(
-                f"「逐项对标」第 {item.row} 行（{item.item_id}）下一步举措的修改未导入，"
-                "举措以「行动计划」表为准 / action edits in 逐项对标 are not imported; "
+                f"“逐项对标”第 {item.row} 行（{item.item_id}）下一步举措的修改未导入，"
+                "举措以“行动计划”表为准 / action edits in 逐项对标 are not imported; "
                 "edit them in 行动计划"
             )
     return out
@@ -194,7 +194,7 @@ def _apply_register(
         old = known.get(row.id) if row.id else None
         if old is None and cited is not None and (row.id is None or row.id not in cited):
             report.notes.append(
-                f"「佐证材料」第 {row.row} 行（{row.id or row.title or ''}）未被本工作簿的条目引用，"
+                f"“佐证材料”第 {row.row} 行（{row.id or row.title or ''}）未被本工作簿的条目引用，"
                 "未登记 / not cited by this department workbook's items; not registered"
             )
             continue
@@ -253,7 +253,7 @@ def _resolve_item_evidence(
                         Problem(
                             layout.ITEMS.names[0], item.row, layout.ITEMS.col(fields.EVIDENCE.id),
                             EVIDENCE_HEADER,
-                            f"佐证编号 {line.id} 未在「佐证材料」表登记 / unknown evidence ID",
+                            f"佐证编号 {line.id} 未在“佐证材料”表登记 / unknown evidence ID",
                         )
                     )  # fmt: skip
                     continue

@@ -116,9 +116,9 @@ ITEMS = SheetLayout(
 GAPS = SheetLayout(
     "gaps",
     _cols(
-        ("number", 5), ("item_id", 7), ("measure", 14), ("item", 16), ("kind", 7),
-        (fields.STATUS, 8), (fields.GAP, 30), (fields.ACTION_TEXT, 30), (fields.ACTION_LEAD, 11),
-        (fields.ACTION_DUE, 11), (fields.ACTION_PRIORITY, 7),
+        ("number", 5), ("item_id", 7), ("measure", 13), ("item", 14), ("kind", 7),
+        (fields.STATUS, 8), (fields.GAP, 27), (fields.ACTION_TEXT, 27), (fields.ACTION_LEAD, 11),
+        ("earliest_due", 11), ("highest_priority", 7),
     ),
     frozen_cols=2,
 )  # fmt: skip
@@ -127,7 +127,7 @@ OPPORTUNITIES = SheetLayout(
     "opportunities",
     _cols(
         ("number", 5), ("item_id", 7), ("measure", 14), ("item", 16), ("kind", 7),
-        (fields.STATUS, 8), ("source", 40), ("chance", 34), (fields.ACTION_LEAD, 11),
+        (fields.STATUS, 8), ("source", 37), ("chance", 32), (fields.ACTION_LEAD, 11),
     ),
     frozen_cols=2,
 )  # fmt: skip

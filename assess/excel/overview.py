@@ -18,10 +18,10 @@ from assess.excel.cells import (
     SHARE_FORMAT,
     STYLE_BODY,
     STYLE_CENTER,
-    STYLE_DATE,
     STYLE_HEADER,
     STYLE_LABEL,
     STYLE_SHARE,
+    merge,
     put_date,
     put_number,
     put_text,
@@ -78,7 +78,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         fit_row_height(ws, row)
         row += 1
     _pair(ws, row, heading(t, REPORT_DATE))
-    put_date(ws, row, 2, ctx.today).style = STYLE_DATE
+    put_date(ws, row, 2, ctx.today)
     row += 1
     score = ctx.scope_score
     _pair(
@@ -87,7 +87,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     put_score(ws, row, 2, score.value)
     row += 1
     _pair(ws, row, t(COLUMN["coverage"]))
-    put_number(ws, row, 2, score.coverage, SHARE_FORMAT).style = STYLE_SHARE
+    put_number(ws, row, 2, score.coverage, style=STYLE_SHARE)
     _status_counts(ws, first, ctx)
     row += 2
 
@@ -103,7 +103,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         for col, count in enumerate(
             (area_score.scored, area_score.applicable, area_score.assessed), start=5
         ):
-            put_number(ws, row, col, count, "0").style = STYLE_CENTER
+            put_number(ws, row, col, count, style=STYLE_CENTER)
         row += 1
     area_last = row - 1
     row += 1
@@ -121,7 +121,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         _score_cells(ws, row, ctx.summary.measures[measure.number])
         statuses = Counter(ctx.record(i.id).status for i in measure.items)
         for col, status in enumerate(STATUS_ORDER, start=5):
-            put_number(ws, row, col, statuses[status], "0").style = STYLE_CENTER
+            put_number(ws, row, col, statuses[status], style=STYLE_CENTER)
         row += 1
     measure_last = row - 1
     row += 1
@@ -136,7 +136,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     row = _header(
         ws, row, [*heads, heading(t, fields.STATUS.header), heading(t, fields.GAP.header)]
     )
-    ws.merge_cells(start_row=row - 1, start_column=5, end_row=row - 1, end_column=WIDTH)
+    merge(ws, row - 1, 5, row - 1, WIDTH)
     gaps = [g for g in ctx.summary.gaps if g in ctx.item_ids][:TOP_GAPS]
     for item_id in gaps:
         item = ctx.checklist.item_index[item_id]
@@ -148,7 +148,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         put_text(ws, row, 5, rec.gap or rec.explanation, STYLE_BODY)
         for col in range(6, WIDTH + 1):
             ws.cell(row, col).style = STYLE_BODY
-        ws.merge_cells(start_row=row, start_column=5, end_row=row, end_column=WIDTH)
+        merge(ws, row, 5, row, WIDTH)
         _fit_merged(ws, row, rec.gap or rec.explanation)
         row += 1
     if not gaps:
@@ -169,7 +169,7 @@ def _status_counts(ws: Worksheet, row: int, ctx: ReportContext) -> None:
         put_text(
             ws, row + offset, STATUS_COL, label, STYLE_LABEL if status is None else STYLE_CENTER
         )
-        put_number(ws, row + offset, STATUS_COL + 1, count, "0").style = STYLE_CENTER
+        put_number(ws, row + offset, STATUS_COL + 1, count, style=STYLE_CENTER)
         put_number(
             ws, row + offset, STATUS_COL + 2, count / total, SHARE_FORMAT
         ).style = STYLE_SHARE
@@ -179,7 +179,7 @@ def _section(ws: Worksheet, row: int, text: str) -> int:
     put_text(ws, row, 1, text, STYLE_LABEL)
     for col in range(2, WIDTH + 1):
         ws.cell(row, col).style = STYLE_LABEL
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=WIDTH)
+    merge(ws, row, 1, row, WIDTH)
     ws.row_dimensions[row].height = 20
     return row + 1
 
@@ -196,7 +196,7 @@ def _header(ws: Worksheet, row: int, headers: list[str]) -> int:
 
 def _score_cells(ws: Worksheet, row: int, score: Score) -> None:
     put_score(ws, row, 3, score.value)
-    put_number(ws, row, 4, score.coverage, SHARE_FORMAT).style = STYLE_SHARE
+    put_number(ws, row, 4, score.coverage, style=STYLE_SHARE)
 
 
 def _fit_merged(ws: Worksheet, row: int, text: str) -> None:

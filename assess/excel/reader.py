@@ -51,7 +51,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"「{self.sheet}」"
+        where = f"“{self.sheet}”"
         if self.row:
             where += f" 第 {self.row} 行"
         if self.column:
@@ -181,10 +181,10 @@ class _Sheet:
                 missing = [key for key in required if key not in headers]
                 for key in missing:
                     zh, en = both(self.layout.column(key).text)
-                    self.problem(index, 0, f"缺少列「{zh}」/ missing column '{en}'")
+                    self.problem(index, 0, f"缺少列“{zh}”/ missing column '{en}'")
                 return not missing
         zh, en = both(self.layout.column(required[0]).text)
-        message = f"找不到表头行（应含「{zh}」）/ header row not found (it has '{en}')"
+        message = f"找不到表头行（应含“{zh}”）/ header row not found (it has '{en}')"
         self.problem(layout.HEADER_ROW, 0, message)
         return False
 
@@ -232,7 +232,7 @@ class _Sheet:
         parsed = parse_date_text(text)
         if parsed is None:
             self.cell_problem(
-                row, key, f"日期「{text}」无法识别，请写成 2026-06-30 / unrecognised date"
+                row, key, f"日期“{text}”无法识别，请写成 2026-06-30 / unrecognised date"
             )
         return parsed
 
@@ -248,7 +248,7 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
     for sheet in required:
         if found[sheet.key] is None:
             zh, en = sheet.names
-            message = f"缺少工作表「{zh}」/ missing sheet '{en}'"
+            message = f"缺少工作表“{zh}”/ missing sheet '{en}'"
             out.problems.append(Problem(zh, 0, 0, "", message))
     for sheet, read in (
         (layout.ITEMS, _read_items),
@@ -309,9 +309,7 @@ def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checkl
         return None
     item_id = raw.strip()
     if item_id not in checklist.item_index:
-        sheet.cell_problem(
-            row, ITEM_ID, f"清单中没有条目「{item_id}」/ unknown item ID '{item_id}'"
-        )
+        sheet.cell_problem(row, ITEM_ID, f"清单中没有条目“{item_id}”/ unknown item ID '{item_id}'")
         return None
     return item_id
 
@@ -370,7 +368,7 @@ def _item_actions(
                 sheet.cell_problem(
                     row,
                     DUE,
-                    f"日期「{line}」无法识别，请写成 2026-06-30 / unrecognised date",
+                    f"日期“{line}”无法识别，请写成 2026-06-30 / unrecognised date",
                 )
             dues.append(date)
     out = []
@@ -445,9 +443,7 @@ def _read_evidence(sheet: _Sheet, checklist: Checklist) -> None:
             sheet.date(row, values, EVIDENCE_DATE),
         )
         if record.id is not None and not _is_evidence_id(record.id):
-            sheet.cell_problem(
-                row, EVIDENCE_ID, f"编号「{record.id}」应为 E 加数字，如 E12 / bad ID"
-            )
+            sheet.cell_problem(row, EVIDENCE_ID, f"编号“{record.id}”应为 E 加数字，如 E12 / bad ID")
             continue
         if record.id is None and record.title is None:
             sheet.cell_problem(

@@ -1,6 +1,7 @@
 """The gap-analysis workbook (对标分析台账): export of one assessment to the report template.
 
-Sheets, in order: 总览, 逐项对标, 差距清单, 机遇清单, 行动计划, 佐证材料, 质量检查, 说明.
+Sheets, in order: 总览, 逐项对标, 逐项对标（打印）, 差距清单, 机遇清单, 行动计划, 佐证材料, 质量检查,
+说明 (the print sheet is made here; the others come from the template).
 ``--measures`` gives a department the same workbook limited to its measures; its 逐项对标 and
 行动计划 sheets come back through ``assess.excel.importer``.
 """
@@ -11,6 +12,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Collection
+from functools import cache
 from pathlib import Path
 from zipfile import BadZipFile
 
@@ -23,6 +25,8 @@ from assess.errors import AssessError
 from assess.excel import layout, sheets
 from assess.excel.context import ReportContext
 from assess.excel.overview import write_overview
+from assess.excel.print_ledger import NAME as PRINT_LEDGER
+from assess.excel.print_ledger import write_print_ledger
 from assess.excel.printing import setup_print
 from assess.excel.tables import write_headings
 from assess.lang import Lang
@@ -30,7 +34,8 @@ from assess.models import Assessment
 from assess.resources import template_path
 from assess.storage import write_atomic
 from assess.texts import Texts
-from assess.texts.workbook import FILE_STEM, PAGE_DATE
+from assess.texts import printing as print_words
+from assess.texts.workbook import FILE_STEM
 
 _ILLEGAL_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
@@ -82,6 +87,13 @@ def build_workbook(
     for sheet, ws, write in zip(layout.SHEETS, wb.worksheets, writers, strict=True):
         write_headings(ws, sheet, ctx.t)
         write(ws, ctx)
+    write_print_ledger(
+        wb.create_sheet(
+            ctx.t(PRINT_LEDGER), index=wb.sheetnames.index(layout.ITEMS.name(ctx.t)) + 1
+        ),
+        ctx,
+    )
+    for ws in wb.worksheets:
         _page_header(ws, ctx)
     wb.active = 0
     return wb
@@ -93,16 +105,16 @@ def _page_header(ws: Worksheet, ctx: ReportContext) -> None:
         ws,
         title_rows=rows.replace("$", ""),
         header_left=ctx.zone_line,
-        header_right=ctx.t(PAGE_DATE, date=ctx.today.isoformat()),
-        footer_left=f"{ctx.checklist.id} {ctx.checklist.version}",
+        header_right=ctx.t(print_words.REPORT_DATE, date=ctx.today.isoformat()),
+        footer_left=ctx.t(print_words.FOOTER, version=ctx.checklist.version),
     )
 
 
 def _open_template() -> Workbook:
-    """Load templates/report.xlsx and check it has the sheets this code fills."""
+    """Load templates/report.xlsx, read from disk once per process, and check its sheets."""
     path = template_path()
     try:
-        wb = load_workbook(path)
+        wb = load_workbook(io.BytesIO(_template_bytes(path)))
     except (OSError, BadZipFile, KeyError) as exc:
         raise AssessError(
             f"{path}: 无法读取报告模板，请重新安装 assess 或运行 templates/make_template.py "
@@ -115,3 +127,8 @@ def _open_template() -> Workbook:
             f"/ the template's sheets {wb.sheetnames} differ from {expected}; regenerate it"
         )
     return wb
+
+
+@cache
+def _template_bytes(path: Path) -> bytes:
+    return path.read_bytes()

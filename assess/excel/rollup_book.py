@@ -28,13 +28,14 @@ from assess.excel.cells import (
     put_number,
     put_text,
 )
-from assess.excel.printing import setup_print
+from assess.excel.printing import made_on, setup_print
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height
 from assess.fields import PERIOD, ZONE_NAME
 from assess.lang import Lang
 from assess.models import STATUS_ORDER
 from assess.rollup import Rollup
 from assess.texts import Texts
+from assess.texts import printing as print_words
 from assess.texts.compare import region_name
 from assess.texts.messages import ROLLUP_RULE
 from assess.texts.provinces import province_label
@@ -64,7 +65,7 @@ def build_rollup_workbook(rollup: Rollup, *, lang: Lang = Lang.ZH) -> Workbook:
     assert first is not None
     wb.remove(first)
     header = t(ROLLUP["header"], count=len(rollup.zones))
-    footer = f"{rollup.checklist.id} {rollup.checklist.version}"
+    footer = t(print_words.FOOTER, version=rollup.checklist.version)
     for key, fill in (
         ("matrix", _matrix),
         ("regions", _regions),
@@ -76,7 +77,13 @@ def build_rollup_workbook(rollup: Rollup, *, lang: Lang = Lang.ZH) -> Workbook:
         ws = wb.create_sheet(t(ROLLUP_SHEET[key]))
         fill(ws, rollup, t)
         ws.freeze_panes = ws.freeze_panes or "A3"
-        setup_print(ws, title_rows="2:2", header_left=header, footer_left=footer)
+        setup_print(
+            ws,
+            title_rows="2:2",
+            header_left=header,
+            header_right=made_on(t),
+            footer_left=footer,
+        )
     return wb
 
 

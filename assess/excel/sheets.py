@@ -58,7 +58,14 @@ STATUS_FILLS: dict[Status, str] = {
     Status.NOT_APPLICABLE: "D9D9D9",
     Status.NOT_ASSESSED: "DDEBF7",
 }
-CENTERED = ("number", "item_id", "kind", fields.STATUS.id, fields.ACTION_PRIORITY.id)
+CENTERED = (
+    "number",
+    "item_id",
+    "kind",
+    fields.STATUS.id,
+    fields.ACTION_PRIORITY.id,
+    "highest_priority",
+)
 
 
 def _due_cell(actions: list[Action]) -> Value:
@@ -188,8 +195,8 @@ def write_gaps(ws: Worksheet, ctx: ReportContext) -> None:
             fields.GAP.id: rec.gap or t(GAP_MISSING),
             fields.ACTION_TEXT.id: numbered_lines([a.text for a in acts]) if acts else t(ACTION_MISSING),
             fields.ACTION_LEAD.id: t.list_sep.join(dict.fromkeys(a.lead for a in acts if a.lead)),
-            fields.ACTION_DUE.id: None if due == dt.date.max else due,
-            fields.ACTION_PRIORITY.id: t.label(list(Priority)[rank]) if rank < len(Priority) else "",
+            "earliest_due": None if due == dt.date.max else due,
+            "highest_priority": t.label(list(Priority)[rank]) if rank < len(Priority) else "",
         })  # fmt: skip
     _write_or_none(ws, ctx, layout.GAPS, rows)
 
@@ -220,7 +227,7 @@ def _listed(ctx: ReportContext, item_ids: list[str]) -> list[Item]:
 
 
 def _write_or_none(ws: Worksheet, ctx: ReportContext, sheet: SheetLayout, rows: list[Row]) -> None:
-    """The rows, or one 「（暂无）」 line so an empty list reads as empty, not as unfinished."""
+    """The rows, or one “（暂无）” line so an empty list reads as empty, not as unfinished."""
     write_rows(ws, sheet, rows or [{"item": ctx.t(NONE_YET)}], centered=CENTERED)
 
 

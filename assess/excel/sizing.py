@@ -7,6 +7,7 @@ line per cell; the height is estimated from the text's display width (CJK = 2 un
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -18,17 +19,25 @@ MAX_ROW_HEIGHT = 409.0  # Excel's limit
 DEFAULT_COLUMN_WIDTH = 8.43
 
 
+@lru_cache(maxsize=4096)
 def text_lines(text: str, column_width: float) -> int:
     """How many lines ``text`` takes in a wrapped cell of ``column_width`` character units."""
     usable = max(column_width, 1.0)
     return sum(max(1, math.ceil(width(part) / usable)) for part in text.split("\n"))
 
 
-def fit_row_height(ws: Worksheet, row: int, *, min_lines: int = 1) -> None:
-    """Set ``row``'s height to show every line of its wrapped cells (merged cells excluded)."""
+def fit_row_height(
+    ws: Worksheet, row: int, *, min_lines: int = 1, columns: int | None = None
+) -> None:
+    """Set ``row``'s height to show every line of its wrapped cells (merged cells excluded).
+
+    ``columns`` (the table's width) spares a scan of the whole sheet for its last column.
+    """
     lines = min_lines
-    for cell in ws[row]:
-        if cell.value is None or cell.coordinate in ws.merged_cells:
+    merged = [r for r in ws.merged_cells.ranges if r.min_row <= row <= r.max_row]
+    for col in range(1, (columns or ws.max_column) + 1):
+        cell = ws.cell(row, col)
+        if cell.value is None or any(r.min_col <= col <= r.max_col for r in merged):
             continue
         letter = get_column_letter(cell.column)
         column_width = ws.column_dimensions[letter].width or DEFAULT_COLUMN_WIDTH

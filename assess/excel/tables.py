@@ -5,20 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assess.excel.cells import (
-    BAND_FILL,
     STYLE_BODY,
     STYLE_CENTER,
-    STYLE_DATE,
     STYLE_HEADER,
     STYLE_SCORE,
     put_date,
     put_number,
     put_text,
+    shade,
 )
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW, SheetLayout
 from assess.excel.sizing import fit_row_height
@@ -27,8 +25,6 @@ from assess.texts import Texts
 Value = str | int | float | dt.date | None
 Row = Mapping[str, Value]
 """One data row: values by column key (``layout.Column.key``); absent keys stay empty."""
-
-_BAND = PatternFill("solid", fgColor=BAND_FILL)
 
 
 def set_title(ws: Worksheet, text: str) -> None:
@@ -56,23 +52,21 @@ def write_rows(
         for col, column in enumerate(layout.columns, start=1):
             value = values.get(column.key)
             if isinstance(value, dt.date):
-                put_date(ws, row_no, col, value).style = STYLE_DATE
+                put_date(ws, row_no, col, value)
             elif isinstance(value, int | float):
-                cell = put_number(ws, row_no, col, value, "0")
-                cell.style = STYLE_CENTER
+                put_number(ws, row_no, col, value, style=STYLE_CENTER)
             else:
                 put_text(ws, row_no, col, value, STYLE_CENTER if col in center_cols else STYLE_BODY)
         if bands is not None and bands[index] % 2 == 1:
-            for col in range(1, len(layout.columns) + 1):
-                ws.cell(row_no, col).fill = _BAND
-        fit_row_height(ws, row_no)
+            shade(ws, row_no, 1, len(layout.columns))
+        fit_row_height(ws, row_no, columns=len(layout.columns))
     last_col = get_column_letter(len(layout.columns))
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(row_no, HEADER_ROW)}"
     return row_no
 
 
 def put_score(ws: Worksheet, row: int, col: int, value: float | None) -> None:
-    put_number(ws, row, col, None if value is None else round(value, 1)).style = STYLE_SCORE
+    put_number(ws, row, col, None if value is None else round(value, 1), style=STYLE_SCORE)
 
 
 def write_headings(ws: Worksheet, layout: SheetLayout, t: Texts) -> None:

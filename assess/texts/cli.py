@@ -45,12 +45,12 @@ PROVINCE_MISSING = text(
 PERIOD_EMPTY = text("cli.period_empty", "--period：不能为空", "--period: must not be empty")
 SAME_PERIOD = text(
     "cli.same_period",
-    "评估期「{period}」与上一期相同（{previous}）",
+    "评估期“{period}”与上一期相同（{previous}）",
     "the period {period!r} is the same as in {previous}",
 )
 OTHER_ZONE = text(
     "cli.other_zone",
-    "上一期是「{old_zone}」（{old_province}），本期是「{zone}」（{province}）",
+    "上一期是“{old_zone}”（{old_province}），本期是“{zone}”（{province}）",
     "the previous file is another zone: {old_zone} ({old_province}), now {zone} ({province})",
 )
 CREATED = text("cli.created", "已创建：{path}（{items} 个条目）", "created: {path} ({items} items)")
@@ -134,7 +134,7 @@ NOTHING_TO_ROLL_UP = text(
 # export / import / report / serve
 MEASURES_FORMAT = text(
     "cli.measures_format",
-    "--measures「{spec}」格式应为 1-5,13",
+    "--measures“{spec}”格式应为 1-5,13",
     "--measures {spec!r}: expected a list like 1-5,13",
 )
 MEASURES_EMPTY = text("cli.measures_empty", "--measures 不能为空", "--measures must not be empty")

@@ -38,7 +38,7 @@ LISTED: dict[str, Text] = {
     ),
 }
 ACTION_STATUS_CHANGED = text(
-    "compare.action_status", "举措「{action}」：{old} → {new}", "action '{action}': {old} → {new}"
+    "compare.action_status", "举措“{action}”：{old} → {new}", "action '{action}': {old} → {new}"
 )
 SEPARATOR = text("compare.separator", "；", "; ")
 ONLY_HERE_OTHER_VERSION = text(

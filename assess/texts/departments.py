@@ -17,12 +17,12 @@ UNASSIGNED = text("dept.unassigned", "未指定牵头部门", "no lead departmen
 # Model validation (shown in both languages when a file or an edit is refused).
 BAD_DEPARTMENT = text(
     "dept.bad_department",
-    "部门清单中的「{name}」为空、前后有空格或重复",
+    "部门清单中的“{name}”为空、前后有空格或重复",
     "department {name!r} in the list is empty, padded with spaces or repeated",
 )
 UNKNOWN_DEPARTMENT = text(
     "dept.unknown_department",
-    "responsibility.{key}：「{name}」不在部门清单 departments 中，请先添加该部门",
+    "responsibility.{key}：“{name}”不在部门清单 departments 中，请先添加该部门",
     "responsibility.{key}: {name!r} is not in the departments list; add it there first",
 )
 REPEATED_DEPARTMENT = text(
@@ -49,12 +49,12 @@ NO_BASE = text(
 )
 CONFLICT = text(
     "dept.conflict",
-    "冲突 {where} {field}：导出时「{base}」，文件现为「{file}」，{source} 改为「{workbook}」",
+    "冲突 {where} {field}：导出时“{base}”，文件现为“{file}”，{source} 改为“{workbook}”",
     "conflict {where} {field}: {base!r} when exported, {file!r} in the file now, {workbook!r} in {source}",
 )
 CONFLICT_BETWEEN = text(
     "dept.conflict_between",
-    "冲突 {where} {field}：{source} 改为「{workbook}」，{other_source} 改为「{other}」",
+    "冲突 {where} {field}：{source} 改为“{workbook}”，{other_source} 改为“{other}”",
     "conflict {where} {field}: {source} says {workbook!r}, {other_source} says {other!r}",
 )
 REFUSED = text(

@@ -116,7 +116,7 @@ JSON_PROBLEMS = {
 JSON_OTHER = text("error.json.other", "此处有语法错误", "a syntax error here")
 DUPLICATE_KEY = text(
     "error.duplicate_key",
-    "键「{key}」在同一个对象中出现了两次，只能保留一份；请删去多余的一份",
+    "键“{key}”在同一个对象中出现了两次，只能保留一份；请删去多余的一份",
     "the key {key!r} appears twice in one object; keep only one copy",
 )
 TOO_DEEP = text("error.too_deep", "JSON 嵌套过深", "JSON nested too deeply")
@@ -148,12 +148,12 @@ AND_MORE = text("error.and_more", " 等 {count} 个", " ({count} in all)")
 # the file against the checklist
 BAD_CHECKLIST_VERSION = text(
     "error.bad_checklist_version",
-    "清单版本号「{version}」无效，应为用点分隔的数字（如 1.0）",
+    "清单版本号“{version}”无效，应为用点分隔的数字（如 1.0）",
     "the checklist version {version!r} is invalid: it must be numbers separated by dots, e.g. 1.0",
 )
 OTHER_CHECKLIST = text(
     "error.other_checklist",
-    "文件属于清单「{found}」，而不是「{expected}」",
+    "文件属于清单“{found}”，而不是“{expected}”",
     "made for checklist {found!r}, not {expected!r}",
 )
 UNKNOWN_ITEMS = text(

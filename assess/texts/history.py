@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from assess.models import Status
+from assess.models import ReviewState, Status
 from assess.texts.catalog import Texts, parse_label
 from assess.texts.labels import NO, YES
+from assess.texts.review import STATE
 
 FLAG_FIELDS = {"zone.border", "zone.hub", "zone.foreign_talent"}
 
@@ -18,6 +19,8 @@ def history_value(field: str, value: str, t: Texts) -> str:
         return value if status is None else t.label(status)
     if field in FLAG_FIELDS and value in ("true", "false"):
         return t(YES if value == "true" else NO)
+    if field == "review" and value.startswith("{"):
+        return _review_value(value, t)
     if field.startswith("evidence.") and value.startswith("{"):
         try:
             record = json.loads(value)
@@ -26,3 +29,18 @@ def history_value(field: str, value: str, t: Texts) -> str:
         parts = (record.get(k) for k in ("title", "ref", "date"))
         return " ".join(str(p) for p in parts if p)
     return value
+
+
+def _review_value(value: str, t: Texts) -> str:
+    """A stored sign-off step as 已审核（张三 2026-06-30：同意）."""
+    try:
+        step = json.loads(value)
+        state = ReviewState(step["state"])
+    except (json.JSONDecodeError, KeyError, ValueError, TypeError):
+        return value
+    parts = (str(step.get("who") or ""), str(step.get("at") or "")[:10])
+    details = " ".join(p for p in parts if p)
+    opinion = step.get("opinion") or ""
+    inside = f"{details}{t.colon}{opinion}" if opinion else details
+    label = t(STATE[state.value])
+    return f"{label}（{inside}）" if inside else label

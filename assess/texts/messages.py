@@ -31,7 +31,7 @@ WARNING_KIND = {
 WARNING = {
     "not_applicable_but_assessed": text(
         "warning.not_applicable_but_assessed",
-        "按经开区画像不适用，但记为「{status}」（不计分）",
+        "按经开区画像不适用，但记为“{status}”（不计分）",
         "not applicable to the zone's profile but marked '{status}' (not scored)",
     ),
     "done_without_effect": text(
@@ -47,7 +47,7 @@ WARNING = {
     ),
     "action_overdue": text(
         "warning.action_overdue",
-        "举措「{action}」已过完成时限 {due} 且未完成",
+        "举措“{action}”已过完成时限 {due} 且未完成",
         "action '{action}' is past its due date {due} and not done",
     ),
 }
@@ -67,22 +67,22 @@ ROLLUP_RULE = text(
 # Reading a value typed into a cell or a form (``assess.fields`` codecs).
 BAD_CHOICE = text(
     "error.bad_choice",
-    "{field}「{value}」无法识别；可选：{choices}",
+    "{field}“{value}”无法识别；可选：{choices}",
     "{field} '{value}' is not recognised; valid: {choices}",
 )
 BAD_DATE = text(
     "error.bad_date",
-    "日期「{value}」无法识别，请写成 2026-06-30",
+    "日期“{value}”无法识别，请写成 2026-06-30",
     "unrecognised date '{value}'; write it like 2026-06-30",
 )
 BAD_PROVINCE = text(
     "error.bad_province",
-    "未知省份「{value}」；可选：{choices}",
+    "未知省份“{value}”；可选：{choices}",
     "unknown province '{value}'; valid: {choices}",
 )
 BAD_EVIDENCE_ID = text(
     "error.bad_evidence_id",
-    "编号「{value}」应为 E 加数字，如 E12",
+    "编号“{value}”应为 E 加数字，如 E12",
     "ID '{value}' should be E and a number, like E12",
 )
 UNKNOWN_EVIDENCE = text(

@@ -7,13 +7,13 @@ from assess.texts.catalog import text
 # ── province names ───────────────────────────────────────────────────────────
 PROVINCE_UNKNOWN = text(
     "profile.province_unknown",
-    "未知省份「{name}」；可选：{valid}（可带“省”“市”“自治区”，也可写 内蒙、兵团、新疆兵团）",
+    "未知省份“{name}”；可选：{valid}（可带“省”“市”“自治区”，也可写 内蒙、兵团、新疆兵团）",
     "unknown province '{name}'; valid: {valid} (with or without 省/市/自治区; 内蒙, 兵团 and "
     "新疆兵团 are accepted too)",
 )
 PROVINCE_WRONG_SUFFIX = text(
     "profile.province_wrong_suffix",
-    "省份「{name}」的后缀不对：{short}的全称是「{full}」；请写 {short} 或 {full}",
+    "省份“{name}”的后缀不对：{short}的全称是“{full}”；请写 {short} 或 {full}",
     "province '{name}' has the wrong suffix: the full name of {short} is {full}; "
     "write {short} or {full}",
 )
@@ -47,14 +47,14 @@ DEFINITIONS = {"border": DEFINE_BORDER, "hub": DEFINE_HUB, "foreign_talent": DEF
 VIOLATIONS = {
     "border_province": text(
         "profile.violation.border_province",
-        "规则「沿边仅限陆地边境省份」：{province}不是陆地边境省份，经开区不可能是沿边地区"
+        "规则“沿边仅限陆地边境省份”：{province}不是陆地边境省份，经开区不可能是沿边地区"
         "（沿边省份：{allowed}）",
         "rule 'border zones only in land-border provinces': {province} has no land border, so "
         "the zone cannot be a border zone (land-border provinces: {allowed})",
     ),
     "hub_province": text(
         "profile.violation.hub_province",
-        "规则「西部枢纽节点起步区仅在和林格尔、贵安、庆阳、中卫」：{province}没有西部枢纽节点起步区"
+        "规则“西部枢纽节点起步区仅在和林格尔、贵安、庆阳、中卫”：{province}没有西部枢纽节点起步区"
         "（{allowed}）",
         "rule 'western hub start-up areas only at Horinger, Gui'an, Qingyang, Zhongwei': "
         "{province} has none ({allowed})",

@@ -12,7 +12,7 @@ SAVE_FAILED_TITLE = text(
 SAVE_FAILED_BODY = text(
     "safety.save_failed_body",
     "修改仍保留在本窗口中。可以重试（例如腾出磁盘空间后），或另存到别的位置；"
-    "只有选择「放弃修改并退出」才会丢弃它们。",
+    "只有选择“放弃修改并退出”才会丢弃它们。",
     "Your changes are still kept in this window. Retry (for example after freeing disk "
     "space) or save them elsewhere; they are only thrown away if you choose "
     "“discard changes and quit”.",

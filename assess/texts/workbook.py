@@ -63,6 +63,8 @@ COLUMN = _group(
         "applicability": ("适用性", "Applies"),
         "chance": ("可争取的机遇", "Opportunity to pursue"),
         "overdue": ("逾期", "Overdue"),
+        "earliest_due": ("最早时限", "Earliest due"),
+        "highest_priority": ("最高优先级", "Highest priority"),
         "cited_by": ("引用条目", "Cited by items"),
         "problem_kind": ("问题类型", "Problem"),
         "problem": ("问题说明", "Details"),
@@ -143,7 +145,7 @@ NOTE_CHECKLIST = text(
 )
 NOTE_SCALE_LINE = text(
     "workbook.note.scale_line",
-    "{status}：填写「{explanation}」",
+    "{status}：填写“{explanation}”",
     "{status}: write the {explanation}",
 )
 NOTE_SCALE = text(
@@ -155,8 +157,8 @@ NOTE_SCALE = text(
 NOTE_APPLICABILITY = text(
     "workbook.note.applicability_text",
     "按经开区画像（所在地区、沿边地区、西部枢纽节点起步区、外籍人才集中）判断条目是否适用；"
-    "按画像不适用的条目显示「不适用（仅适用于…）」，不计分。"
-    "「有条件的」条目默认适用，不具备条件的可将落实状态标为「不适用」并说明理由。",
+    "按画像不适用的条目显示“不适用（仅适用于…）”，不计分。"
+    "“有条件的”条目默认适用，不具备条件的可将落实状态标为“不适用”并说明理由。",
     "Whether an item applies follows the zone's profile (region, border zone, western computing "
     "hub start-up area, many foreign staff); items that do not apply show 'not applicable "
     "(only for …)' and are not scored. Conditional items apply by default; a zone without the "
@@ -172,9 +174,9 @@ NOTE_KIND = text(
 )
 NOTE_RETURN = text(
     "workbook.note.return_text",
-    "各部门可在「{items}」表填写{fields}，在「{actions}」表修改或新增举措（按条目编号对应），"
-    "再用 assess import 导回。空白单元格不会覆盖已有内容；「{items}」中的下一步举措等列由行动计划"
-    "汇总，以「{actions}」表为准。",
+    "各部门可在“{items}”表填写{fields}，在“{actions}”表修改或新增举措（按条目编号对应），"
+    "再用 assess import 导回。空白单元格不会覆盖已有内容；“{items}”中的下一步举措等列由行动计划"
+    "汇总，以“{actions}”表为准。",
     "Departments fill in {fields} on the '{items}' sheet and edit or add actions on the "
     "'{actions}' sheet (matched by item ID), then send the workbook back for assess import. "
     "An empty cell never overwrites what is recorded; the action columns of '{items}' summarise "
@@ -182,15 +184,15 @@ NOTE_RETURN = text(
 )
 NOTE_EVIDENCE = text(
     "workbook.note.evidence_text",
-    "每行一项：已登记的写编号和标题，如「E1 2025年管委会工作报告（示经开〔2025〕1号，2025-02-10）」；"
-    "新材料不写编号，按「标题（文号或链接，日期）」填写，导入时自动登记。",
+    "每行一项：已登记的写编号和标题，如“E1 2025年管委会工作报告（示经开〔2025〕1号，2025-02-10）”；"
+    "新材料不写编号，按“标题（文号或链接，日期）”填写，导入时自动登记。",
     "One per line: registered evidence as ID and title, e.g. 'E1 Annual work report (No. 1, "
     "2025-02-10)'; new evidence without an ID as 'title (number or link, date)', registered "
     "on import.",
 )
 NOTE_FIGURES = text(
     "workbook.note.figures_text",
-    "「{column}」列每行一项指标，写成「名称：数值 单位」，如「实际使用外资：1.2 亿美元」。",
+    "“{column}”列每行一项指标，写成“名称：数值 单位”，如“实际使用外资：1.2 亿美元”。",
     "The '{column}' column holds one indicator per line as 'name: value unit', "
     "e.g. 'Foreign capital used: 1.2 USD 100m'.",
 )

@@ -27,11 +27,13 @@ from textual.widgets import Footer, ProgressBar, Static, Tree
 from assess.applicability import item_applies
 from assess.errors import AssessError
 from assess.lang import Lang
-from assess.models import Assessment, Status
+from assess.models import Assessment, ReviewState, Status
 from assess.resources import default_checklist
+from assess.review import NEEDS_OPINION, ReviewStep, allowed_steps
 from assess.scoring import format_score, format_share
 from assess.storage import AssessmentFile, ChangedOnDiskError, Loaded, load
 from assess.texts import Texts, safety
+from assess.texts import review as review_words
 from assess.tui.commands import AssessCommands
 from assess.tui.dashboard import DashboardScreen
 from assess.tui.detail import ItemChanged, ItemDetail
@@ -41,6 +43,7 @@ from assess.tui.keys import APP_BINDINGS, localize
 from assess.tui.modals import PathPrompt
 from assess.tui.palette import Palette
 from assess.tui.profile import ProfileChanged, ProfileScreen
+from assess.tui.review_prompt import OpinionPrompt
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
 from assess.tui.search import SearchScreen
 from assess.tui.session import Session
@@ -108,6 +111,7 @@ class AssessApp(App[None]):
         self.call_after_refresh(self._start)
         for notice in self.notices:
             self.notify(notice, timeout=10)
+        self.refuse_if_final()
 
     def _start(self) -> None:
         """Put the cursor on the first item once the tree has laid out its lines."""
@@ -125,6 +129,8 @@ class AssessApp(App[None]):
         )
         if self.filter != "all":
             line += f" · {t('filter')}{self.t.colon}{t('filter_' + self.filter)}"
+        if a.review.state is not ReviewState.DRAFT:  # the sign-off, once it has begun
+            line += f" · {Texts(self.ui_lang).label(a.review.state)}"
         self.query_one("#zone-line", Static).update(Text(line))
         self.query_one("#coverage", ProgressBar).update(
             total=max(overall.applicable, 1), progress=overall.assessed
@@ -171,7 +177,37 @@ class AssessApp(App[None]):
 
     # changes -----------------------------------------------------------------------
 
+    def refuse_if_final(self) -> bool:
+        """True (with a notice) when the assessment is final: every change is refused."""
+        if self.session.read_only:
+            self.notify(Texts(self.ui_lang)(review_words.READ_ONLY_NOTICE), timeout=8)
+        return self.session.read_only
+
+    def review_step(self, step: ReviewStep) -> None:
+        """Ask for the 意见 (required to return or reopen) and take the step as the editor."""
+        t = Texts(self.ui_lang)
+
+        def take(opinion: str) -> None:
+            self.session.review(step, opinion)
+
+        def done(opinion: str | None) -> None:
+            if opinion is None:
+                return
+            self.detail.item_id, item_id = None, self.detail.item_id
+            self.detail.show_item(item_id)
+            self.update_header()
+            self.save_soon()
+            state = t.label(self.session.assessment.review.state)
+            self.notify(t(review_words.STEP_DONE, step=t.label(step), state=state), timeout=5)
+
+        title = f"{t.label(step)}{t.colon}{t(review_words.OPINION)}"
+        if step not in NEEDS_OPINION:
+            title += t(review_words.OPTIONAL)
+        self.push_screen(OpinionPrompt(self.t, title, take), done)
+
     def action_set_status(self, value: str) -> None:
+        if self.refuse_if_final():
+            return
         item_id = self.checklist_tree.current_item
         if item_id is None:
             self.notify(self.t("measure_node_notice"), severity="warning", timeout=2)
@@ -198,6 +234,8 @@ class AssessApp(App[None]):
             self.notify(self.t("undo_on_main"), severity="warning", timeout=3)
             return
         self.detail.flush()
+        if self.refuse_if_final():
+            return
         if not self.session.undo():
             self.notify(self.t("nothing_to_undo"), timeout=2)
             return
@@ -407,6 +445,8 @@ class AssessApp(App[None]):
         self.push_screen(DashboardScreen(self.session, self.t.lang), self.jump_to)
 
     def action_profile(self) -> None:
+        if self.refuse_if_final():
+            return
         self.detail.flush()
         self.push_screen(ProfileScreen(self.session, self.t.lang))
 
@@ -492,6 +532,11 @@ class AssessApp(App[None]):
             (f"{t('undo')} (ctrl+z)", "ctrl+z", self.action_undo),
             (f"{t('save')} (ctrl+s)", "ctrl+s", self.action_save),
             (f"{t('help')} (?)", "?", self.action_help),
+        ]
+        words = Texts(self.ui_lang)
+        commands += [
+            (words.label(step), words(review_words.REVIEW_FIELD), partial(self.review_step, step))
+            for step in allowed_steps(self.session.assessment.review.state)
         ]
         return commands
 

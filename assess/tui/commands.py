@@ -14,7 +14,7 @@ class HasCommands(Protocol):
 
 
 class AssessCommands(Provider):
-    """Lists the app's actions with their keys, e.g. 「已落实 (1)」."""
+    """Lists the app's actions with their keys, e.g. “已落实 (1)”."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         return cast(HasCommands, self.app).palette_commands()

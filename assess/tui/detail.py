@@ -142,7 +142,7 @@ class ItemDetail(VerticalScroll):
             self.query_one("#item-guidance", Static).update("")
             self.set_form_enabled(False)
             return
-        self.set_form_enabled(True)
+        self.set_form_enabled(not self.session.read_only)
         self._show_policy(item_id)
         record = self.session.record(item_id)
         self._show_status(record.status)

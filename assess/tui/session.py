@@ -14,7 +14,8 @@ from pathlib import Path
 from assess.checklist import Checklist
 from assess.editing import Editor
 from assess.errors import SaveError
-from assess.models import Assessment, ItemRecord
+from assess.models import Assessment, ItemRecord, Review
+from assess.review import FinalizedError, ReviewStep, finalized_message, is_final
 from assess.scoring import Summary, summarize
 from assess.storage import AssessmentFile, encode, write_atomic
 
@@ -54,8 +55,15 @@ class Session:
     def changed(self) -> None:
         self._summary = None
 
+    @property
+    def read_only(self) -> bool:
+        """A final (定稿) assessment is shown, not changed, until it is reopened."""
+        return is_final(self.assessment)
+
     def checkpoint(self) -> None:
-        """Remember the state before a change; undo goes back to it."""
+        """Remember the state before a change; undo goes back to it (refused when final)."""
+        if self.read_only:
+            raise FinalizedError(finalized_message(self.assessment))
         self.edits += 1
         self._summary = None
         snapshot = self.assessment.model_copy(update={"history": []}, deep=True)
@@ -73,6 +81,13 @@ class Session:
         self.editor.restore(self._undo.pop())
         self.changed()
         return True
+
+    def review(self, step: ReviewStep, opinion: str) -> Review:
+        """Take a sign-off step; undo does not reach back across it."""
+        review = self.editor.review(step, opinion)
+        self.edits += 1
+        self._undo.clear()
+        return review
 
     def record(self, item_id: str) -> ItemRecord:
         return self.assessment.record(item_id)

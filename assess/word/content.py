@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from assess.checklist import Checklist, Item, Kind, Measure
 from assess.models import Action, ActionStatus, Assessment, ItemRecord, Status
+from assess.review import review_state
 from assess.scoring import Summary, format_score, format_share, summarize
 from assess.texts import Text, Texts
 from assess.texts import report as report_words
@@ -326,9 +327,23 @@ class Writer:
             Block(BlockKind.SIGN_OFF, clean(a.zone.name), t(report_words.SIGN_UNIT)),
             Block(BlockKind.SIGN_OFF, clean(a.assessor), t(report_words.SIGN_PERSON)),
             Block(BlockKind.SIGN_OFF, "", t(report_words.SIGN_PHONE)),
-            Block(BlockKind.SIGN_OFF, "", t(report_words.SIGN_REVIEWER)),
-            Block(BlockKind.SIGN_OFF, t(report_words.SIGN_DATE_BLANK), t(report_words.SIGN_DATE)),
+            *self.sign_off(),
         ]
+
+    def sign_off(self) -> list[Block]:
+        """审核状态, 审核人, 审核意见 and the date as the file records them (blank to sign)."""
+        t = self.t
+        review = review_state(self.assessment)
+        date = t(report_words.SIGN_DATE_BLANK) if review.date is None else self.date(review.date)
+        blocks = [
+            Block(BlockKind.SIGN_OFF, review.state_text(t), t(report_words.SIGN_STATE)),
+            Block(BlockKind.SIGN_OFF, clean(review.reviewer), t(report_words.SIGN_REVIEWER)),
+        ]
+        if review.opinion:
+            blocks.append(
+                Block(BlockKind.SIGN_OFF, clean(review.opinion), t(report_words.SIGN_OPINION))
+            )
+        return [*blocks, Block(BlockKind.SIGN_OFF, date, t(report_words.SIGN_DATE))]
 
     def footer(self) -> str:
         a = self.assessment

@@ -153,7 +153,7 @@ def test_content_changes_name_what_was_added_and_removed(
         "新增举措：引进团队",
     ):
         assert phrase in text
-    assert "举措「申报平台」：未开始 → 进行中" in text
+    assert "举措“申报平台”：未开始 → 进行中" in text
     assert "evidence added: 新的认定文件" in "\n".join(describe(d, Texts(Lang.EN)))
 
 

@@ -204,9 +204,9 @@ def test_all_problems_reported_with_location_and_nothing_changed(
     with pytest.raises(WorkbookInvalid) as caught:
         import_into(report, checklist, copy)
     text = str(caught.value)
-    assert "「逐项对标」 第 3 行 I 列（落实状态）" in text and "差不多了" in text
-    assert "「逐项对标」 第 4 行 D 列（条目编号）" in text and "99.9" in text
-    assert "「行动计划」" in text and "明年春天" in text and "（完成时限）" in text
+    assert "“逐项对标” 第 3 行 I 列（落实状态）" in text and "差不多了" in text
+    assert "“逐项对标” 第 4 行 D 列（条目编号）" in text and "99.9" in text
+    assert "“行动计划”" in text and "明年春天" in text and "（完成时限）" in text
     assert "特急" in text
     assert len(caught.value.problems) == 4  # E404 is checked once the sheets are valid
     assert dumps(copy) == dumps(demo)
@@ -228,8 +228,8 @@ def test_missing_sheet_and_header_are_reported(report: Path, checklist: Checklis
     with pytest.raises(WorkbookInvalid) as caught:
         new_from_workbook(report, checklist)
     text = str(caught.value)
-    assert "缺少工作表「行动计划」" in text
-    assert "「逐项对标」 第 2 行" in text and "缺少列「落实状态」" in text
+    assert "缺少工作表“行动计划”" in text
+    assert "“逐项对标” 第 2 行" in text and "缺少列“落实状态”" in text
 
 
 def test_not_a_workbook_is_refused(tmp_path: Path, checklist: Checklist) -> None:
@@ -407,12 +407,12 @@ def test_action_changes_are_listed_one_per_action_with_what_changed(
     lines = result.lines()
     assert "  1.1 下一步举措" in lines
     changed = next(line for line in lines if second.text in line)
-    assert changed.strip().startswith("修改「")
+    assert changed.strip().startswith("修改“")
     assert f"举措状态 {Texts().label(second.status)} → 已完成" in changed
     old_due = second.due.isoformat() if second.due else "（空）"
     assert f"完成时限 {old_due} → 2027-03-31" in changed
     assert not any(first.text in line for line in lines)  # unchanged: not listed
-    assert any("新增「对接省科技厅」" in line for line in lines)
+    assert any("新增“对接省科技厅”" in line for line in lines)
 
 
 def test_half_width_punctuation_in_new_evidence_is_read_like_full_width(

@@ -28,7 +28,16 @@ from assess.texts.workbook import COMPARE_SHEET, NOTE_TOPIC, heading
 from tests.excel.conftest import TODAY
 
 EN, ZH = Texts(Lang.EN), Texts(Lang.ZH)
+from assess.texts.printing import LEDGER_NAME  # noqa: E402
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def sheet_names(t: Texts) -> list[str]:
+    """The workbook's sheets: the layout's, with the sheet for paper after the item sheet."""
+    names = [sheet.name(t) for sheet in SHEETS]
+    names.insert(names.index(ITEMS.name(t)) + 1, t(LEDGER_NAME))
+    return names
 
 
 def _export(tmp_path: Path, checklist: Checklist, demo: Assessment, lang: Lang) -> Path:
@@ -39,7 +48,7 @@ def test_english_workbook_speaks_english_and_keeps_the_policy_text(
     tmp_path: Path, checklist: Checklist, demo: Assessment
 ) -> None:
     book = load_workbook(_export(tmp_path, checklist, demo, Lang.EN))
-    assert book.sheetnames == [sheet.name(EN) for sheet in SHEETS]
+    assert book.sheetnames == sheet_names(EN)
     assert not any(CJK.search(name) for name in book.sheetnames)
     ws = book[ITEMS.name(EN)]
     headers = [c.value for c in ws[HEADER_ROW]]
@@ -129,7 +138,7 @@ def test_export_command_takes_the_language(
 ) -> None:
     out = tmp_path / "out.xlsx"
     assert main([*argv, str(demo_file), "-o", str(out)]) == 0
-    assert load_workbook(out).sheetnames == [sheet.name(EN) for sheet in SHEETS]
+    assert load_workbook(out).sheetnames == sheet_names(EN)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
@@ -146,7 +155,7 @@ def test_libreoffice_resave_reimports_with_no_change(
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     resaved = out / path.name
-    assert load_workbook(resaved).sheetnames == [sheet.name(Texts(lang)) for sheet in SHEETS]
+    assert load_workbook(resaved).sheetnames == sheet_names(Texts(lang))
     assert import_into(resaved, checklist, demo).changes == []
 
 

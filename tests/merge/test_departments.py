@@ -54,7 +54,7 @@ def test_progress_per_department(tiny: Checklist, owned: Assessment) -> None:
 @pytest.mark.parametrize(
     ("owners", "needle"),
     [
-        ({"1": Responsibility(lead="招商局")}, "responsibility.1：「招商局」不在部门清单"),
+        ({"1": Responsibility(lead="招商局")}, "responsibility.1：“招商局”不在部门清单"),
         ({"1.2": Responsibility(lead="经发局", partners=["外单位"])}, "responsibility.1.2"),
         ({"1": Responsibility(lead="经发局", partners=["经发局"])}, "既是牵头又是配合"),
         ({"第一": Responsibility(lead="经发局")}, "responsibility.第一"),

@@ -11,8 +11,10 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Pt
 
 from assess.checklist import Checklist, chinese_numeral
+from assess.editing import Editor
 from assess.lang import Lang
 from assess.models import STATUS_ORDER, Action, Assessment, ItemRecord, Status
+from assess.review import ReviewStep
 from assess.scoring import format_score, format_share, overdue, summarize
 from assess.texts import Texts
 from assess.word.render import default_report_name, write_report
@@ -135,8 +137,25 @@ def test_closing_and_sign_off_block(zh_doc: Document) -> None:
         "填报单位（盖章）：示例经济技术开发区",
         "填报人：示例评估组",
         "联系电话：" + "　" * 8,
+        "审核状态：填报中",
         "审核人：" + "　" * 8,
         "日期：　　年　　月　　日",
+    ]
+
+
+def test_sign_off_block_shows_the_recorded_review(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="王主任").review(ReviewStep.APPROVE, "同意上报")
+    path = write_report(checklist, demo, tmp_path / "r.docx", today=TODAY)
+    day = demo.review.at.date() if demo.review.at else None
+    assert day is not None
+    assert texts(docx.Document(str(path)), "Sign-off")[-4:] == [
+        "审核状态：已审核",
+        "审核人：王主任",
+        "审核意见：同意上报",
+        f"日期：{day.year}年{day.month}月{day.day}日",
     ]
 
 

@@ -1,0 +1,127 @@
+"""Review and sign-off (审核与定稿): the steps, who may follow which, and the read-only rule.
+
+Reports go up “主要领导审阅同意后”, so the file itself records who submitted, reviewed and
+finalized it, when and with what 意见; a final assessment refuses every change until it is
+explicitly reopened (a logged step like the others).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from assess.errors import AssessError
+from assess.lang import Lang
+from assess.models import Assessment, ReviewState
+from assess.texts import review as words
+from assess.texts.catalog import Text, Texts, parse_label
+
+
+class ReviewStep(StrEnum):
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    RETURN = "reject"  # "return" is a keyword; the CLI accepts both
+    FINALIZE = "finalize"
+    REOPEN = "reopen"
+
+
+# step → (states it may follow, state it leads to)
+TRANSITIONS: dict[ReviewStep, tuple[frozenset[ReviewState], ReviewState]] = {
+    ReviewStep.SUBMIT: (
+        frozenset({ReviewState.DRAFT, ReviewState.RETURNED}),
+        ReviewState.SUBMITTED,
+    ),
+    ReviewStep.APPROVE: (frozenset({ReviewState.SUBMITTED}), ReviewState.APPROVED),
+    ReviewStep.RETURN: (
+        frozenset({ReviewState.SUBMITTED, ReviewState.APPROVED}),
+        ReviewState.RETURNED,
+    ),
+    ReviewStep.FINALIZE: (frozenset({ReviewState.APPROVED}), ReviewState.FINAL),
+    ReviewStep.REOPEN: (frozenset({ReviewState.FINAL}), ReviewState.DRAFT),
+}
+# A return and a reopen must say why: the next person needs to know what to change.
+NEEDS_OPINION = frozenset({ReviewStep.RETURN, ReviewStep.REOPEN})
+# Who reviewed: the one who took the last of these steps.
+REVIEWED_STATES = frozenset({ReviewState.APPROVED, ReviewState.RETURNED, ReviewState.FINAL})
+
+
+class ReviewError(AssessError):
+    """A step that does not follow from the current state, or lacks a name or a reason."""
+
+
+class FinalizedError(AssessError):
+    """A change to a final assessment (the Editor refuses it; reopen first)."""
+
+
+def parse_step(value: str) -> ReviewStep:
+    """A step from the CLI: its code, ``return``, or its label in either language."""
+    if value.strip().casefold() == "return":
+        return ReviewStep.RETURN
+    step = parse_label(ReviewStep, value)
+    if step is None:
+        raise ReviewError(f"{value}: " + ", ".join(s.value for s in ReviewStep))
+    return step
+
+
+def allowed_steps(state: ReviewState) -> list[ReviewStep]:
+    return [step for step, (sources, _) in TRANSITIONS.items() if state in sources]
+
+
+def check_step(assessment: Assessment, step: ReviewStep, who: str, opinion: str) -> ReviewState:
+    """The state ``step`` leads to; ReviewError (rendered in both languages) if not allowed."""
+    sources, target = TRANSITIONS[step]
+    state = assessment.review.state
+    if state not in sources:
+        raise ReviewError(_both(words.STEP_REFUSED, state, step))
+    if not who.strip():
+        raise ReviewError(_both(words.WHO_REQUIRED, state, step))
+    if step in NEEDS_OPINION and not opinion.strip():
+        raise ReviewError(_both(words.OPINION_REQUIRED, state, step))
+    return target
+
+
+def _both(entry: Text, state: ReviewState, step: ReviewStep) -> str:
+    def render(t: Texts) -> str:
+        allowed = t.list_sep.join(t.label(s) for s in allowed_steps(state)) or "—"
+        return t(entry, state=t.label(state), step=t.label(step), allowed=allowed)
+
+    return f"{render(Texts(Lang.ZH))} / {render(Texts(Lang.EN))}"
+
+
+def is_final(assessment: Assessment) -> bool:
+    return assessment.review.state is ReviewState.FINAL
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    """What a cover or a report shows: the state, who reviewed it, when, and the 意见."""
+
+    state: ReviewState
+    reviewer: str
+    date: dt.date | None
+    opinion: str
+
+    def state_text(self, t: Texts) -> str:
+        return t.label(self.state)
+
+
+def review_state(assessment: Assessment) -> ReviewInfo:
+    """The sign-off as a cover shows it (审核人 only once someone has reviewed it)."""
+    review = assessment.review
+    reviewed = review.state in REVIEWED_STATES
+    return ReviewInfo(
+        state=review.state,
+        reviewer=review.who if reviewed else "",
+        date=review.at.date() if reviewed and review.at else None,
+        opinion=review.opinion if reviewed else "",
+    )
+
+
+def finalized_message(assessment: Assessment) -> str:
+    """Why a change is refused, in both languages (who finalized it, when, how to reopen)."""
+    review = assessment.review
+    date = review.at.date().isoformat() if review.at else ""
+    return " / ".join(
+        Texts(lang)(words.FINALIZED, who=review.who, date=date) for lang in (Lang.ZH, Lang.EN)
+    )

@@ -1,0 +1,128 @@
+"""Review and sign-off: each step in the file's history, a final assessment refuses changes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from assess.checklist import Checklist
+from assess.demo import build_demo
+from assess.editing import Editor
+from assess.fields import NOTE
+from assess.models import Assessment, ReviewState, Status
+from assess.review import FinalizedError, ReviewError, ReviewStep, review_state
+from assess.storage import load, save
+from assess.texts import Texts
+from assess.texts.history import history_value
+from tests.conftest import TODAY, run_cli
+
+
+@pytest.fixture
+def demo(checklist: Checklist) -> Assessment:
+    return build_demo(checklist, TODAY)
+
+
+def signed_off(assessment: Assessment) -> Assessment:
+    Editor(assessment, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(assessment, who="王主任").review(ReviewStep.APPROVE, "同意")
+    Editor(assessment, who="张书记").review(ReviewStep.FINALIZE, "同意上报")
+    return assessment
+
+
+def test_each_step_is_in_the_history_with_who_when_and_opinion(demo: Assessment) -> None:
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="王主任").review(ReviewStep.RETURN, "补充佐证材料")
+    steps = [c for c in demo.history if c.field == "review"]
+    assert [(c.who, json.loads(c.new)["state"]) for c in steps] == [
+        ("李科员", "submitted"),
+        ("王主任", "returned"),
+    ]
+    assert json.loads(steps[1].new)["opinion"] == "补充佐证材料"
+    assert json.loads(steps[1].old)["state"] == "submitted"  # values, never labels
+    assert history_value("review", steps[1].new, Texts()).startswith("退回修改（王主任 ")
+    assert steps[1].new.count("退回") == 0
+
+
+def test_steps_follow_the_order_and_say_what_is_possible(demo: Assessment) -> None:
+    with pytest.raises(ReviewError, match="不能“审核通过”；此时可以：提交审核"):
+        Editor(demo, who="王主任").review(ReviewStep.APPROVE)
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    with pytest.raises(ReviewError, match="须写明意见"):
+        Editor(demo, who="王主任").review(ReviewStep.RETURN, "  ")
+    with pytest.raises(ReviewError, match="须写明是谁"):
+        Editor(demo, who="").review(ReviewStep.APPROVE)
+    assert demo.review.state is ReviewState.SUBMITTED
+
+
+def test_a_final_assessment_refuses_every_change_until_reopened(demo: Assessment) -> None:
+    signed_off(demo)
+    before = demo.model_dump()
+    editor = Editor(demo, who="某人")
+    attempts: list[Callable[[], object]] = [
+        lambda: editor.set_status("1.1", Status.NOT_STARTED),
+        lambda: editor.set_field("1.1", NOTE, "改"),
+        lambda: editor.add_evidence("新材料"),
+        lambda: editor.set_period("2027年上半年"),
+        lambda: editor.restore(demo.model_copy(deep=True)),
+    ]
+    for attempt in attempts:
+        with pytest.raises(FinalizedError, match="已定稿（张书记"):
+            attempt()
+    assert demo.model_dump() == before
+    with pytest.raises(ReviewError, match="须写明意见"):
+        editor.review(ReviewStep.REOPEN)
+    Editor(demo, who="张书记").review(ReviewStep.REOPEN, "补充三季度数据")
+    assert editor.set_status("1.1", Status.NOT_STARTED)
+    assert [c.field for c in demo.history[-2:]] == ["review", "status"]
+
+
+def test_review_state_names_the_reviewer_once_reviewed(demo: Assessment) -> None:
+    assert review_state(demo).state is ReviewState.DRAFT
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT, "请审核")
+    assert review_state(demo).reviewer == ""  # submitting is not reviewing
+    signed_off_state = review_state(signed_off_from_submitted(demo))
+    assert (signed_off_state.state, signed_off_state.reviewer) == (ReviewState.FINAL, "张书记")
+    assert signed_off_state.opinion == "同意上报"
+    assert signed_off_state.date is not None
+
+
+def signed_off_from_submitted(assessment: Assessment) -> Assessment:
+    Editor(assessment, who="王主任").review(ReviewStep.APPROVE)
+    Editor(assessment, who="张书记").review(ReviewStep.FINALIZE, "同意上报")
+    return assessment
+
+
+def test_an_older_file_without_review_loads_as_being_filled_in(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    path = tmp_path / "old.json"
+    save(path, demo)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["review"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert load(path, checklist).assessment.review.state is ReviewState.DRAFT
+
+
+def test_cli_steps_and_import_refused_when_final(tmp_path: Path) -> None:
+    path = tmp_path / "demo.json"
+    assert run_cli("demo", "-o", path).returncode == 0
+    workbook = tmp_path / "demo.xlsx"
+    assert run_cli("export", path, "-o", workbook).returncode == 0
+    refused = run_cli("review", path, "finalize", "--who", "张书记")
+    assert refused.returncode == 2 and "此时可以：提交审核" in refused.stderr
+    for step, who in (("submit", "李科员"), ("approve", "王主任"), ("finalize", "张书记")):
+        result = run_cli("review", path, step, "--who", who, "--opinion", "同意")
+        assert result.returncode == 0, result.stderr
+    before = path.read_bytes()
+    imported = run_cli("import", workbook, "--into", path)
+    assert imported.returncode == 2
+    assert "已定稿" in imported.stderr and "reopen" in imported.stderr
+    assert path.read_bytes() == before
+    shown = run_cli("review", path)
+    assert "审核状态：定稿" in shown.stdout and "定稿（张书记" in shown.stdout
+    reopened = run_cli("review", path, "reopen", "--who", "张书记", "--opinion", "补充数据")
+    assert reopened.returncode == 0, reopened.stderr
+    assert run_cli("import", workbook, "--into", path).returncode == 0
