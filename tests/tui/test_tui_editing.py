@@ -59,10 +59,12 @@ async def test_status_key_saves_at_once_and_relabels(
         assert app.query_one("#status", Select).value is status
 
 
-async def test_status_key_on_a_measure_changes_nothing(app: AssessApp, demo_path: Path) -> None:
+async def test_status_key_on_an_area_changes_nothing(app: AssessApp, demo_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("left")  # the measure node
+        await pilot.press("left", "left", "left")  # the measure, folded, then its area
+        tree = app.query_one(ChecklistTree)
+        assert tree.cursor_node is tree.area_nodes[1]
         before = demo_path.read_bytes()
         await pilot.press("1")
         await pilot.pause()
