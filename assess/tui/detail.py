@@ -39,6 +39,7 @@ from assess.texts import Texts
 from assess.texts import tui as words
 from assess.texts.applicability import applicability_text
 from assess.tui.dialogs import Dialogs
+from assess.tui.keys import bind
 from assess.tui.literal import literal
 from assess.tui.session import Session
 
@@ -73,6 +74,11 @@ class FieldArea(TextArea):
     def __init__(self, field: str) -> None:
         super().__init__(id=field, soft_wrap=True, tab_behavior="focus")
         self.field_name = field
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key.startswith("alt+"):
+            return  # a chord is one of the item's keys (alt+e, alt+t …), never text
+        await super()._on_key(event)
 
     def action_undo(self) -> None:
         if self.history.undo_stack:
@@ -124,6 +130,7 @@ class ItemDetail(VerticalScroll):
         self._pending: dict[str, _Pending] = {}
         self._timer_handle: Timer | None = None
         self._form_enabled = True
+        bind(self, "item", self.t)
 
     # layout ------------------------------------------------------------------------
 
