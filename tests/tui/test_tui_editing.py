@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
-from tui_helpers import SIZE, on_disk
+from tui_helpers import SIZE, on_disk, until, until_saved
 
 from assess.models import ActionStatus, Priority, Status
 from assess.tui.app import AssessApp
 from assess.tui.detail import FieldArea
 from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
 from assess.tui.tree import GLYPHS, ChecklistTree
-
-
-async def settle(app: AssessApp) -> None:
-    """Let pending messages run, then the save thread finish."""
-    for _ in range(3):
-        await asyncio.sleep(0.05)
-        await app.workers.wait_for_complete()
 
 
 @pytest.mark.parametrize(
@@ -39,14 +31,13 @@ async def test_status_key_saves_at_once_and_relabels(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("j", "j", "j", "j", "j", "j")  # 1.7, 未启动 in the demo
-        await pilot.pause(0.1)  # the pane follows once the cursor rests
-        assert app.detail.item_id == "1.7"
+        await until(pilot, lambda: app.detail.item_id == "1.7")  # the pane follows at rest
         if status is Status.NOT_STARTED:
             await pilot.press("1")  # make the key below a change
         before = app.session.summary.measures[1].value
         await pilot.press(key)
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.7"].status is status
         change = saved.history[-1]
@@ -68,7 +59,7 @@ async def test_status_key_on_an_area_changes_nothing(app: AssessApp, demo_path: 
         before = demo_path.read_bytes()
         await pilot.press("1")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert demo_path.read_bytes() == before
         assert not app.session.can_undo
 
@@ -83,7 +74,7 @@ async def test_text_field_saved_on_leaving_it(app: AssessApp, demo_path: Path, f
         await pilot.press(*"新的内容")
         await pilot.press("escape")  # back to the tree: the field is left
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert app.focused is app.query_one(ChecklistTree)
         saved = on_disk(demo_path)
         assert getattr(saved.items["1.1"], field) == "新的内容"
@@ -98,8 +89,8 @@ async def test_text_field_saved_after_a_pause_while_still_typing_there(
         area = app.query_one("#note", FieldArea)
         area.focus()
         await pilot.press(*"ok")
-        await pilot.pause(1.5)
-        await settle(app)
+        await until(pilot, lambda: app.session.record("1.1").note.endswith("ok"))  # the pause
+        await until_saved(pilot)
         assert app.focused is area
         assert on_disk(demo_path).items["1.1"].note.endswith("ok")
 
@@ -115,7 +106,7 @@ async def test_text_typed_then_moving_away_lands_on_the_item_it_was_typed_for(
         await pilot.press(*"一号的差距")
         app.jump_to("1.2")  # e.g. a click in the tree, before the pause elapses
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.1"].gap == "一号的差距"
         assert saved.items["1.2"].gap != "一号的差距"
@@ -133,7 +124,7 @@ async def test_undo_reverts_a_text_edit(app: AssessApp, demo_path: Path) -> None
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].current == before
         assert area.text == before
 
@@ -173,7 +164,7 @@ async def test_add_new_evidence_through_the_form(app: AssessApp, demo_path: Path
         date.focus()
         await pilot.press("enter")  # Enter in a field submits the form
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         new = saved.evidence[-1]
         assert (new.title, new.date.isoformat() if new.date else None) == ("平台批复", "2025-10-01")
@@ -191,7 +182,7 @@ async def test_cite_existing_evidence_reuses_the_record(app: AssessApp, demo_pat
         assert isinstance(app.screen, CiteEvidence)
         await pilot.press("down", "enter")  # the second record: E2
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.3"].evidence == ["E2"]
         assert "E2" in saved.items["1.1"].evidence
@@ -205,7 +196,7 @@ async def test_remove_citation_keeps_record_used_elsewhere(app: AssessApp, demo_
         await pilot.pause()
         app.detail.remove_evidence()  # 1.1 cites only E2, also cited by 1.2
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.1"].evidence == []
         assert "E2" in saved.evidence_by_id()
@@ -235,7 +226,7 @@ async def test_action_add_validates_date_then_saves(app: AssessApp, demo_path: P
         due.focus()
         await pilot.press("enter")  # Enter in a field submits the form
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         actions = on_disk(demo_path).items["1.1"].actions
         assert len(actions) == before + 1
         new = actions[-1]
@@ -258,12 +249,12 @@ async def test_action_edit_and_remove(app: AssessApp, demo_path: Path) -> None:
         app.screen.query_one("#act-status", Select).value = ActionStatus.DONE
         await pilot.click("#ok")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].actions[0].status is ActionStatus.DONE
         count = len(app.session.record("1.1").actions)
         app.detail.remove_action()
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         actions = on_disk(demo_path).items["1.1"].actions
         assert len(actions) == count - 1
         assert first.text not in [a.text for a in actions]
@@ -274,11 +265,11 @@ async def test_undo_reverts_across_saves_and_is_in_history(app: AssessApp, demo_
         await pilot.pause()
         await pilot.press("1")  # 1.1: 推进中 → 已落实
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].status is Status.DONE
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.1"].status is Status.IN_PROGRESS
         fields = [c.field for c in saved.history[-3:]]
@@ -286,7 +277,7 @@ async def test_undo_reverts_across_saves_and_is_in_history(app: AssessApp, demo_
         assert str(app.query_one(ChecklistTree).item_nodes["1.1"].label).startswith("◐")
         await pilot.press("ctrl+z")  # nothing left: no change, no crash
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].status is Status.IN_PROGRESS
 
 
@@ -313,11 +304,11 @@ async def test_undo_restores_removed_evidence_record(app: AssessApp, demo_path: 
         await pilot.pause()
         app.detail.remove_evidence()
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert "E6" not in on_disk(demo_path).evidence_by_id()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert "E6" in saved.evidence_by_id()
         assert saved.items["14.1"].evidence == ["E6"]
@@ -332,7 +323,7 @@ async def test_palette_runs_a_status_command(app: AssessApp, demo_path: Path) ->
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].status is Status.NOT_STARTED
 
 

@@ -22,7 +22,7 @@ from assess.storage import save
 from assess.tui.app import AssessApp, open_app
 from assess.tui.compare_screen import CompareScreen
 from assess.tui.dashboard import DashboardScreen
-from assess.tui.modals import CiteEvidence, PathPrompt
+from assess.tui.modals import PathPrompt
 
 PAYLOADS = [
     "[/]",
@@ -92,12 +92,12 @@ async def test_file_text_is_literal_in_every_widget(hostile_app: AssessApp, payl
         note = list(app._notifications)[-1]
         assert f"通知{payload}" in str(Toast(note).render())
 
-        app.push_screen(CiteEvidence(app.t, app.session.assessment.evidence))
+        app.push_screen(app.dialogs.cite(app.session.assessment.evidence))
         await pilot.pause()
         assert any(f"题{payload}" in o for o in options(app.screen.query_one(OptionList)))
         app.pop_screen()
 
-        app.push_screen(DashboardScreen(app.session, app.t))
+        app.push_screen(DashboardScreen(app.session, app.dialogs.labels))
         await pilot.pause()
         rows = options(app.screen.query_one("#dash-rows", OptionList))
         assert any(f"举{payload}"[:12] in o for o in rows)  # the warning shortens long texts

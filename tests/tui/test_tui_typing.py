@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select
-from tui_helpers import SIZE, notices, on_disk, saved, until
+from tui_helpers import SIZE, notices, on_disk, until, until_saved
 
 from assess.applicability import item_applies
 from assess.models import Priority, Status
@@ -58,7 +58,7 @@ async def test_one_full_item_in_at_most_twelve_keys(app: AssessApp, demo_path: P
         await key("tab")  # 优先级
         await key("1")  # the first option: 高
         await key("ctrl+s")  # OK, from any field of the dialog
-        await saved(pilot)
+        await until_saved(pilot)
         record = on_disk(demo_path).items["1.3"]
     assert keys <= 12
     assert record.status is Status.IN_PROGRESS
@@ -78,7 +78,7 @@ async def test_status_and_next_sets_then_moves(app: AssessApp, demo_path: Path) 
         await pilot.press("fullwidth_exclamation_mark")  # what ⇧1 sends with a Chinese IME
         await until(pilot, lambda: app.detail.item_id == "1.5")
         assert app.checklist_tree.current_item == "1.5"
-        await saved(pilot)
+        await until_saved(pilot)
         items = on_disk(demo_path).items
     assert items["1.3"].status is Status.NOT_STARTED
     assert items["1.4"].status is Status.DONE
@@ -106,7 +106,7 @@ async def test_one_key_cite_from_a_text_field(app: AssessApp, demo_path: Path) -
         await pilot.press("enter")  # the first record offered
         await pilot.pause()
         assert app.focused is app.query_one("#current")
-        await saved(pilot)
+        await until_saved(pilot)
     assert on_disk(demo_path).items["1.3"].evidence == ["E1"]
 
 
@@ -160,13 +160,13 @@ async def test_measure_status_from_its_node_in_one_undo_step(
         before = {i: app.session.record(i).status for i in applicable}
         await pilot.press("left")  # the measure node of 1.1
         await pilot.press("3")
-        await saved(pilot)
+        await until_saved(pilot)
         after = on_disk(demo_path).items
         assert all(after[i].status is Status.NOT_STARTED for i in applicable)
         changed = sum(s is not Status.NOT_STARTED for s in before.values())
         assert any(f"{changed} 个条目" in n for n in notices(app))
         await pilot.press("ctrl+z")
-        await saved(pilot)
+        await until_saved(pilot)
         restored = on_disk(demo_path).items
     assert {i: restored[i].status for i in applicable} == before
 
@@ -191,7 +191,7 @@ async def test_undo_says_what_it_undid_and_redo_makes_it_again(
         second = notices(app)[-1]
         assert "6.2 原因" in second and "缺资金" in second and "（空）" in second
         await pilot.press("ctrl+y")
-        await saved(pilot)
+        await until_saved(pilot)
         assert notices(app)[-1].startswith("已重做") and "缺资金" in notices(app)[-1]
         record = on_disk(demo_path).items["6.2"]
     assert record.explanation == "缺资金"
@@ -223,7 +223,7 @@ async def test_whitespace_only_text_is_saved_as_empty(app: AssessApp, demo_path:
         area.clear()
         await pilot.press("space", "enter", "enter", "space")
         await pilot.press("escape")
-        await saved(pilot)
+        await until_saved(pilot)
     assert on_disk(demo_path).items["1.1"].note == ""
 
 
@@ -241,11 +241,11 @@ async def test_figures_are_checked_as_numbers_with_their_unit(
         await pilot.press(*"约三亿", "enter")
         await pilot.pause()
         assert any("不是数字" in n and indicator.unit in n for n in notices(app))
-        await saved(pilot)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["6.1"].figures[indicator.name] == "0.8"  # kept
         field.value = ""
         await pilot.press(*"1,234.5", "enter")
-        await saved(pilot)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["6.1"].figures[indicator.name] == "1234.5"
         assert app.query_one("#figure-0", Input).value == "1234.5"
 

@@ -32,7 +32,7 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: floa
         await pilot.app.workers.wait_for_complete()
 
 
-async def saved(pilot: Pilot[None]) -> None:
+async def until_saved(pilot: Pilot[None]) -> None:
     """Until every change made so far is in the file (the save runs after the frame)."""
     app = pilot.app
     await until(pilot, lambda: not getattr(app, "_save_queued", False))
