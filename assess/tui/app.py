@@ -107,12 +107,13 @@ class AssessApp(App[None]):
         for notice in self.notices:
             self.notify(notice, timeout=10)
 
-    def _start(self) -> None:
-        """Put the cursor on the first item once the tree has laid out its lines."""
+    async def _start(self) -> None:
+        """After the first frame: build the form, put the cursor on the first item."""
         first = self.session.checklist.items[0].id
+        self.detail.item_id = first
+        await self.detail.build_form()
         self.checklist_tree.go_to_item(first)
         self.checklist_tree.scroll_home(animate=False)
-        self.detail.show_item(first)
 
     def update_header(self) -> None:
         a, t = self.session.assessment, self.t

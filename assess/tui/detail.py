@@ -10,7 +10,7 @@ announced by calling ``on_change(item_id)`` directly (no message round trip: one
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -130,6 +130,7 @@ class ItemDetail(VerticalScroll):
         self._pending: dict[str, _Pending] = {}
         self._timer_handle: Timer | None = None
         self._form_enabled = True
+        self.ready = False  # the form is mounted after the first frame (``build_form``)
         bind(self, "item", self.t)
 
     # layout ------------------------------------------------------------------------
@@ -139,20 +140,25 @@ class ItemDetail(VerticalScroll):
         yield Static(t(words.SELECT_ITEM), id="item-head")
         yield Static(id="item-source", classes="source")
         yield Static(id="item-guidance", classes="guidance")
-        for field in RECORD_FIELDS:
-            yield from self._section(field)
 
-    def _section(self, field: Field) -> ComposeResult:
+    async def build_form(self) -> None:
+        """Mount the form after the first frame: the tree shows before ~250 widgets are styled."""
+        await self.mount_all([w for field in RECORD_FIELDS for w in self._section(field)])
+        self._fill_columns()
+        self.ready = True
+        self.show_item(self.item_id)
+
+    def _section(self, field: Field) -> Iterator[Widget]:
         t = self.t
         title = Label(t(field.label_for(Status.NOT_ASSESSED)), id=f"{field.id}-label",
                       classes="field-title", markup=False)  # fmt: skip
         if field.kind is FieldKind.STATUS:
-            with Horizontal(classes="field-row"):
-                yield title.set_classes("field-label")
-                yield Select(
-                    [(t.label(s), s) for s in FORM_STATUSES],
-                    allow_blank=False, value=Status.NOT_ASSESSED, id="status",
-                )  # fmt: skip
+            yield Horizontal(
+                title.set_classes("field-label"),
+                Select([(t.label(s), s) for s in FORM_STATUSES],
+                       allow_blank=False, value=Status.NOT_ASSESSED, id="status"),
+                classes="field-row",
+            )  # fmt: skip
         elif field.kind is FieldKind.MULTILINE:
             yield title
             yield FieldArea(field.id)
@@ -170,10 +176,12 @@ class ItemDetail(VerticalScroll):
             title.update(t(words.INDICATORS))
             yield title
             for index in range(FIGURE_ROWS):
-                with Horizontal(classes="figure-row", id=f"figure-row-{index}"):
-                    yield Label("", id=f"figure-name-{index}", classes="figure-name", markup=False)
-                    yield FigureInput(index)
-                    yield Label("", id=f"figure-unit-{index}", classes="figure-unit", markup=False)
+                yield Horizontal(
+                    Label("", id=f"figure-name-{index}", classes="figure-name", markup=False),
+                    FigureInput(index),
+                    Label("", id=f"figure-unit-{index}", classes="figure-unit", markup=False),
+                    classes="figure-row", id=f"figure-row-{index}",
+                )  # fmt: skip
             yield Static("", id="figure-error", classes="error", markup=False)
 
     def _buttons(self, prefix: str, buttons: tuple[tuple[str, Any], ...]) -> Horizontal:
@@ -185,7 +193,7 @@ class ItemDetail(VerticalScroll):
             classes="buttons",
         )
 
-    def on_mount(self) -> None:
+    def _fill_columns(self) -> None:
         t = self.t
         evidence = self.query_one("#evidence-table", DataTable)
         for field in EVIDENCE_FIELDS:
@@ -210,6 +218,8 @@ class ItemDetail(VerticalScroll):
         """Fill the pane for ``item_id`` (None: a measure or area is selected)."""
         self.flush()
         self.item_id = item_id
+        if not self.ready:
+            return  # ``build_form`` shows it
         if item_id is None:
             self.show_note(self.t(words.SELECT_ITEM))
             return
@@ -257,6 +267,8 @@ class ItemDetail(VerticalScroll):
 
     def _show_status(self, status: Status) -> None:
         """Show a status without it coming back as a user's choice."""
+        if not self.ready:
+            return
         select = self.query_one("#status", Select)
         if select.value is not status:
             with select.prevent(Select.Changed):
