@@ -39,7 +39,7 @@ from assess.texts import Texts
 from assess.texts import tui as words
 from assess.texts.applicability import applicability_text
 from assess.tui.dialogs import Dialogs
-from assess.tui.keys import bind
+from assess.tui.keys import bind, section_keys
 from assess.tui.literal import literal
 from assess.tui.session import Session
 
@@ -150,7 +150,7 @@ class ItemDetail(VerticalScroll):
 
     def _section(self, field: Field) -> Iterator[Widget]:
         t = self.t
-        title = Label(t(field.label_for(Status.NOT_ASSESSED)), id=f"{field.id}-label",
+        title = Label(self._title(field, Status.NOT_ASSESSED), id=f"{field.id}-label",
                       classes="field-title", markup=False)  # fmt: skip
         if field.kind is FieldKind.STATUS:
             yield Horizontal(
@@ -173,7 +173,6 @@ class ItemDetail(VerticalScroll):
             yield self._buttons("act", (("add", words.ADD), ("edit", words.EDIT),
                                         ("remove", words.REMOVE)))  # fmt: skip
         elif field.id == "figures":
-            title.update(t(words.INDICATORS))
             yield title
             for index in range(FIGURE_ROWS):
                 yield Horizontal(
@@ -183,6 +182,15 @@ class ItemDetail(VerticalScroll):
                     classes="figure-row", id=f"figure-row-{index}",
                 )  # fmt: skip
             yield Static("", id="figure-error", classes="error", markup=False)
+
+    def _title(self, field: Field, status: Status) -> Text:
+        """A section's title and, dimmed, the keys that reach it from anywhere in the item."""
+        name = words.INDICATORS if field.id == "figures" else field.label_for(status)
+        title = Text(self.t(name))
+        hint = section_keys(field.id, self.t)
+        if hint:
+            title.append(f"  {hint}", style="dim")
+        return title
 
     def _buttons(self, prefix: str, buttons: tuple[tuple[str, Any], ...]) -> Horizontal:
         return Horizontal(
@@ -275,7 +283,7 @@ class ItemDetail(VerticalScroll):
                 select.value = status
         label = self.query_one("#explanation-label", Label)
         # a fixed width (app.tcss): the new word repaints without a re-layout
-        label.update(self.t(RECORD_FIELDS[1].label_for(status)), layout=False)
+        label.update(self._title(RECORD_FIELDS[1], status), layout=False)
 
     def refresh_evidence(self) -> None:
         if self.item_id is None:

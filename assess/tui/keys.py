@@ -171,6 +171,27 @@ def help_rows(t: Texts) -> list[tuple[str, str]]:
     return rows
 
 
+# The keys a form section names in its title: its jump key first, then its one-key adds.
+SECTION_KEYS: dict[str, tuple[str, ...]] = {
+    "explanation": ("go.explanation",),
+    "current": ("go.current",),
+    "evidence": ("go.evidence", "new_evidence", "cite"),
+    "actions": ("go.actions", "new_action"),
+    "figures": ("go.figures",),
+}
+
+
+def section_keys(field_id: str, t: Texts) -> str:
+    """``alt+v · alt+n 新增佐证 · alt+r 引用已有佐证``: the chords work in every field."""
+    by_id = {key.id: key for key in REGISTRY}
+    parts = []
+    for index, key_id in enumerate(SECTION_KEYS.get(field_id, ())):
+        key = by_id[key_id]
+        chord = key.keys.split(",")[-1]
+        parts.append(chord if index == 0 else f"{chord} {t(key.short or key.text)}")
+    return " · ".join(parts)
+
+
 def palette_keys() -> list[Key]:
     return [key for key in REGISTRY if key.palette and key.action]
 
