@@ -76,8 +76,7 @@ class FieldArea(TextArea):
         self.field_name = field
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key.startswith("alt+"):
-            return  # a chord is one of the item's keys (alt+e, alt+t …), never text
+        chord_not_text(event)
         await super()._on_key(event)
 
     def action_undo(self) -> None:
@@ -99,6 +98,17 @@ class FigureInput(Input):
     def __init__(self, index: int) -> None:
         super().__init__(id=f"figure-{index}", compact=True, select_on_focus=False)
         self.indicator: Indicator | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        chord_not_text(event)
+        await super()._on_key(event)
+
+
+def chord_not_text(event: events.Key) -> None:
+    """A terminal reports alt+n as "n" typed with alt: the field would insert the letter.
+    Without its character it is only a key, so it reaches the item's bindings (alt+e, alt+n…)."""
+    if event.key.startswith("alt+"):
+        event.character = None
 
 
 def parse_figure(raw: str) -> str | None:
