@@ -169,3 +169,9 @@ KEY_SHORT = {
         "new_evidence": ("佐证", "evidence"),
     }.items()
 }
+# the one-key adds as a section title names them: 「佐证材料  alt+v · alt+n 新增 · alt+r 引用」
+KEY_HINT = {
+    "new_evidence": text("tui.key_hint.new_evidence", "新增", "new"),
+    "cite": text("tui.key_hint.cite", "引用", "cite"),
+    "new_action": text("tui.key_hint.new_action", "新增", "new"),
+}

@@ -328,7 +328,8 @@ class ItemDetail(VerticalScroll):
             row = self.query_one(f"#figure-row-{index}")
             field = self.query_one(f"#figure-{index}", FigureInput)
             indicator = indicators[index] if index < len(indicators) else None
-            row.display = indicator is not None
+            if row.display != (indicator is not None):  # a change of display is a re-layout
+                row.display = indicator is not None
             field.indicator = indicator
             if indicator is None:
                 continue
@@ -339,7 +340,9 @@ class ItemDetail(VerticalScroll):
             self.query_one(f"#figure-unit-{index}", Label).update(unit)
             with field.prevent(Input.Changed):
                 field.value = figures.get(indicator.name, "")
-        self.query_one("#figures-label").display = bool(indicators)
+        title = self.query_one("#figures-label")
+        if title.display != bool(indicators):
+            title.display = bool(indicators)
         self.query_one("#figure-error", Static).update("")
 
     # focus you can see -------------------------------------------------------------

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
@@ -35,7 +35,8 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(keys), Text(label))
         with Vertical(classes="dialog wide"):
             yield Label(self.t(words.HELP_TITLE), classes="dialog-title")
-            yield Static(table, id="help-keys")
+            with VerticalScroll(id="help-scroll"):  # 80×24 shows a part; the rest scrolls
+                yield Static(table, id="help-keys")
             yield Static(self.t(words.HELP_TARGET), markup=False, classes="hint")
 
     def action_close(self) -> None:

@@ -188,7 +188,7 @@ def section_keys(field_id: str, t: Texts) -> str:
     for index, key_id in enumerate(SECTION_KEYS.get(field_id, ())):
         key = by_id[key_id]
         chord = key.keys.split(",")[-1]
-        parts.append(chord if index == 0 else f"{chord} {t(key.short or key.text)}")
+        parts.append(chord if index == 0 else f"{chord} {t(words.KEY_HINT[key_id])}")
     return " · ".join(parts)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from tui_helpers import SIZE, TODAY
+from tui_helpers import SIZE, TODAY, until
 
 from assess.demo import build_demo
 from assess.editing import Editor
@@ -19,8 +19,11 @@ SnapCompare = Callable[..., bool]
 
 
 async def _pick_third_item_and_mark_done(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, AssessApp)
+    await until(pilot, lambda: app.detail.item_id == "1.1")
     await pilot.press("j", "j", "1")
-    await pilot.pause(0.2)  # the detail pane follows once the cursor rests
+    await until(pilot, lambda: app.detail.item_id == "1.3")  # the pane follows at rest
 
 
 def test_main_screen(app: AssessApp, snap_compare: SnapCompare) -> None:
@@ -58,6 +61,6 @@ def test_compare_screen(app: AssessApp, demo_path: Path, snap_compare: SnapCompa
 
     async def open_compare(pilot: Pilot[None]) -> None:
         await pilot.press("c", *previous.name, "enter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "CompareScreen")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_compare)
