@@ -541,19 +541,19 @@ class AssessApp(App[None]):
     def action_search(self) -> None:
         from assess.tui.search import SearchScreen  # screens load when first opened
 
-        self.push_screen(SearchScreen(self.session.checklist, self.dialogs.labels), self.jump_to)
+        self.push_screen(SearchScreen(self.session.checklist, self.lang), self.jump_to)
 
     def action_dashboard(self) -> None:
         self.detail.flush()
         from assess.tui.dashboard import DashboardScreen
 
-        self.push_screen(DashboardScreen(self.session, self.dialogs.labels), self.jump_to)
+        self.push_screen(DashboardScreen(self.session, self.lang), self.jump_to)
 
     def action_profile(self) -> None:
         self.detail.flush()
         from assess.tui.profile import ProfileScreen
 
-        self.push_screen(ProfileScreen(self.session, self.dialogs.labels))
+        self.push_screen(ProfileScreen(self.session, self.lang))
 
     def action_export(self) -> None:
         """Write the workbook next to the file, in a thread; never over an earlier export."""
@@ -605,14 +605,16 @@ class AssessApp(App[None]):
                 self.session.checklist,
                 other.assessment,
                 self.session.assessment,
-                self.lang.value,
+                self.lang,
                 migrations=(other.migration, None),
             )
         )
 
     def action_command_palette(self) -> None:
         if not isinstance(self.screen, CommandPalette):
-            self.push_screen(CommandPalette(placeholder=self.t(words.PALETTE_SEARCH)))
+            from assess.tui.palette import Palette
+
+            self.push_screen(Palette(self.lang, placeholder=self.t(words.PALETTE_SEARCH)))
 
     def action_help(self) -> None:
         from assess.tui.help import HelpScreen

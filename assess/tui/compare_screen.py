@@ -15,19 +15,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer
 
 from assess.checklist import Checklist
 from assess.compare import ChangeClass, Comparison, ItemDiff, Unmatched, compare, format_delta
+from assess.lang import Lang
 from assess.models import Action, Assessment, ItemRecord
 from assess.scoring import format_score
 from assess.storage import Migration
-from assess.texts.catalog import texts_for
+from assess.texts import Texts, catalog
+from assess.texts import tui_screens as texts
 from assess.texts.compare import describe, status_text, unmatched_reason
-from assess.texts.labels import EXPLANATION
-from assess.tui.i18n import Labels
-from assess.tui.keys import localize
-from assess.tui.literal import literal
+from assess.texts.labels import EXPLANATION, FIELD
+from assess.textwidth import truncate, width
+from assess.tui.prose import Prose
+from assess.tui.screen_keys import describe_keys
+
+ID_WIDTH, TITLE_MIN, OTHER_MIN, CELL_PADDING = 5, 12, 12, 2
+MAX_STATUS, MAX_CHANGE = 14, 20  # below WIDE columns 未启动（画像不适用） is cut with 「…」
+WIDE = 100
 
 CHANGE_STYLES: dict[ChangeClass, str] = {
     ChangeClass.IMPROVED: "bold green",
@@ -58,98 +64,103 @@ class CompareScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "back"),
-        Binding("f", "toggle_changes", "cmp_changes_only"),
+        Binding("f", "toggle_changes", "changes only"),
     ]
+    KEYS: ClassVar[dict[str, catalog.Text]] = {
+        "close": texts.KEY_BACK,
+        "toggle_changes": texts.KEY_CHANGES_ONLY,
+    }
 
     def __init__(
         self,
         checklist: Checklist,
         a: Assessment,
         b: Assessment,
-        lang: str = "zh",
+        lang: Lang = Lang.ZH,
         *,
         migrations: tuple[Migration | None, Migration | None] = (None, None),
     ) -> None:
         super().__init__()
         self.checklist = checklist
         self.a, self.b = a, b
-        self.t = Labels(en=lang == "en")
-        localize(self, self.t)
+        self.t = Texts(lang)
+        describe_keys(self, self.t, self.KEYS)
         self.comparison: Comparison = compare(checklist, a, b, migrations=migrations)
         self.changes_only = False
 
     def compose(self) -> ComposeResult:
-        yield Static(self._head(), id="compare-head")
+        yield Prose(self._head(), id="compare-head")
         yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         t = self.t
-        table.add_columns(t("id"), t("cmp_item"), "A", "B", t("cmp_change"), t("cmp_other"))
+        self.columns = _column_widths(t, self.comparison, self.size.width)
+        headers = (t(texts.COL_ID), t(texts.COL_ITEM), "A", "B", t(texts.COL_CHANGE))
+        for header, cells in zip(headers, self.columns, strict=True):
+            table.add_column(header, width=cells)
+        table.add_column(t(texts.COL_OTHER))
         self._fill()
         table.focus()
 
     def _head(self) -> Text:
-        c, t, en = self.comparison, self.t, self.t.en
+        c, t = self.comparison, self.t
         overall = c.score_rows()[0]
         text = Text()
-        text.append(f"{t('cmp_title')}  ", style="bold")
+        text.append(f"{t(texts.COMPARE)}  ", style="bold")
         text.append(f"A {c.a.caption()}  →  B {c.b.caption()}\n")
         text.append(
-            f"{t('cmp_overall')} {format_score(overall.a.value)} → {format_score(overall.b.value)} "
+            f"{t(texts.OVERALL)} {format_score(overall.a.value)} → {format_score(overall.b.value)} "
             f"({format_delta(overall.delta)})   "
         )
         for change in ChangeClass:
-            text.append(
-                f"{texts_for(en).label(change)} {c.counts[change]}  ", style=CHANGE_STYLES[change]
-            )
-        text.append(f"  {t('cmp_changed')} {len(c.changed_items)}/{len(c.items)}")
+            text.append(f"{t.label(change)} {c.counts[change]}  ", style=CHANGE_STYLES[change])
+        text.append(f"  {t(texts.CHANGED)} {len(c.changed_items)}/{len(c.items)}")
         if self.changes_only:
-            text.append(t("cmp_filter_on"), style="bold")
-        text.append(f"\n{t('cmp_keys')}", style="grey50")
+            text.append(t(texts.CHANGES_ONLY_ON), style="bold")
+        text.append(f"\n{t(texts.COMPARE_KEYS)}", style="grey50")
         return text
 
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        en = self.t.en
+        t = self.t
+        cut = dict(zip(("id", "item", "a", "b", "change"), self.columns, strict=True))
         index = self.checklist.item_index
         for diff in self.comparison.items:
             if self.changes_only and not diff.changed:
                 continue
             item = index[diff.item_id]
-            phrases = describe(diff, texts_for(en))
+            phrases = describe(diff, t)
             other = (
                 phrases[0] + (f" (+{len(phrases) - 1})" if len(phrases) > 1 else "")
                 if phrases
                 else ""
             )
             table.add_row(
-                *literal(
-                    diff.item_id,
-                    item.title_en if en else item.title,
-                    status_text(diff, "a", texts_for(en)),
-                    status_text(diff, "b", texts_for(en)),
+                Text(diff.item_id),
+                Text(truncate(t.pick(item.title, item.title_en), cut["item"])),
+                Text(truncate(status_text(diff, "a", t), cut["a"])),
+                Text(truncate(status_text(diff, "b", t), cut["b"])),
+                Text(
+                    truncate(t.label(diff.change), cut["change"]), style=CHANGE_STYLES[diff.change]
                 ),
-                Text(texts_for(en).label(diff.change), style=CHANGE_STYLES[diff.change]),
                 Text(other),
                 key=diff.item_id,
             )
         for u in self.comparison.unmatched:
-            status = texts_for(en).label(u.status)
+            status = truncate(t.label(u.status), cut["a"])
             table.add_row(
-                *literal(
-                    u.item_id,
-                    (u.title_en if en else u.title) or "—",
-                    status if u.side == "a" else "—",
-                    status if u.side == "b" else "—",
-                ),
-                Text(self.t("cmp_unmatched"), style="magenta"),
-                Text(unmatched_reason(u, texts_for(en))),
+                Text(u.item_id),
+                Text(truncate(t.pick(u.title, u.title_en) or "—", cut["item"])),
+                Text(status if u.side == "a" else "—"),
+                Text(status if u.side == "b" else "—"),
+                Text(truncate(t(texts.UNMATCHED), cut["change"]), style="magenta"),
+                Text(unmatched_reason(u, t)),
                 key=f"unmatched:{u.side}:{u.item_id}",
             )
-        self.query_one("#compare-head", Static).update(self._head())
+        self.query_one("#compare-head", Prose).update(self._head())
 
     def action_toggle_changes(self) -> None:
         self.changes_only = not self.changes_only
@@ -211,37 +222,35 @@ class ItemCompareScreen(ModalScreen[None]):
     ) -> None:
         super().__init__()
         self.owner = parent
-        localize(self, parent.t)
+        describe_keys(self, parent.t, {"close": texts.KEY_BACK})
         self.diff = diff
         self.unmatched = unmatched
         self.item_id = diff.item_id if diff else unmatched.item_id if unmatched else ""
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._head(), id="item-head")
+            yield Prose(self._head(), id="item-head")
             with Horizontal():
                 with VerticalScroll(classes="side", id="side-a"):
-                    yield Static(self._record_text("a"))
+                    yield Prose(self._record_text("a"))
                 with VerticalScroll(classes="side", id="side-b"):
-                    yield Static(self._record_text("b"))
+                    yield Prose(self._record_text("b"))
 
     def _head(self) -> Text:
-        t, en = self.owner.t, self.owner.t.en
+        t = self.owner.t
         item = self.owner.checklist.item_index.get(self.item_id)
         text = Text()
-        title = "" if item is None else (item.title_en if en else item.title)
+        title = "" if item is None else t.pick(item.title, item.title_en)
         text.append(f"{self.item_id} {title}\n", style="bold")
         if item is not None:
             text.append(f"{item.source}\n", style="italic")
         if self.diff is not None:
-            text.append(f"{t('cmp_change')}: ")
-            text.append(
-                texts_for(en).label(self.diff.change), style=CHANGE_STYLES[self.diff.change]
-            )
-            for phrase in describe(self.diff, texts_for(en)):
+            text.append(f"{t(texts.COL_CHANGE)}{t.colon}")
+            text.append(t.label(self.diff.change), style=CHANGE_STYLES[self.diff.change])
+            for phrase in describe(self.diff, t):
                 text.append(f"\n  · {phrase}")
         elif self.unmatched is not None:
-            text.append(unmatched_reason(self.unmatched, texts_for(en)), style="magenta")
+            text.append(unmatched_reason(self.unmatched, t), style="magenta")
         return text
 
     def _record(self, side: str) -> tuple[Assessment, ItemRecord | None]:
@@ -252,44 +261,44 @@ class ItemCompareScreen(ModalScreen[None]):
         return source, record
 
     def _record_text(self, side: str) -> Text:
-        t, en = self.owner.t, self.owner.t.en
+        t = self.owner.t
         c = self.owner.comparison
         profile = c.a if side == "a" else c.b
         assessment, record = self._record(side)
         text = Text()
         text.append(f"{side.upper()}  {profile.caption()}\n\n", style="bold")
         if record is None:
-            text.append(t("cmp_no_record"), style="magenta")
+            text.append(t(texts.NO_RECORD), style="magenta")
             return text
         status = (
-            status_text(self.diff, "a" if side == "a" else "b", texts_for(en))
+            status_text(self.diff, "a" if side == "a" else "b", t)
             if self.diff is not None
-            else (texts_for(en).label(record.status))
+            else t.label(record.status)
         )
-        text.append(f"{t('status')}: ", style="bold")
+        text.append(f"{t(FIELD['status'])}{t.colon}", style="bold")
         text.append(f"{status}\n")
-        explanation = texts_for(en)(EXPLANATION[record.status.value])
+        explanation = t(EXPLANATION[record.status.value])
         evidence = assessment.evidence_by_id()
         sections: list[tuple[str, str]] = [
             (explanation, record.explanation),
-            (t("current"), record.current),
+            (t(FIELD["current"]), record.current),
             (
-                t("evidence"),
+                t(FIELD["evidence"]),
                 "\n".join(
                     f"{e} {evidence[e].title} {evidence[e].ref}".rstrip() if e in evidence else e
                     for e in record.evidence
                 ),
             ),
-            (t("gap"), record.gap),
-            (t("opportunity"), record.opportunity),
-            (t("actions"), "\n".join(f"· {_action(a, en)}" for a in record.actions)),
-            (t("note"), record.note),
-            (t("cmp_figures"), "\n".join(f"{k}: {v}" for k, v in record.figures.items())),
+            (t(FIELD["gap"]), record.gap),
+            (t(FIELD["opportunity"]), record.opportunity),
+            (t(FIELD["actions"]), "\n".join(f"· {_action(a, t)}" for a in record.actions)),
+            (t(FIELD["note"]), record.note),
+            (t(FIELD["figures"]), "\n".join(f"{k}: {v}" for k, v in record.figures.items())),
         ]
         for label, value in sections:
             text.append(f"\n{label}\n", style="bold")
             text.append(
-                f"{value.strip() or t('cmp_none')}\n", style="" if value.strip() else "grey50"
+                f"{value.strip() or t(texts.NONE)}\n", style="" if value.strip() else "grey50"
             )
         return text
 
@@ -297,8 +306,26 @@ class ItemCompareScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def _action(action: Action, en: bool) -> str:
+def _action(action: Action, t: Texts) -> str:
     """An action on one line: text｜lead｜due｜status."""
     parts = [action.text, action.lead, action.due.isoformat() if action.due else ""]
-    parts.append(texts_for(en).label(action.status))
+    parts.append(t.label(action.status))
     return "｜".join(p for p in parts if p)
+
+
+def _column_widths(t: Texts, c: Comparison, columns: int) -> tuple[int, int, int, int, int]:
+    """ID, item, A, B and change columns: labels whole, the title takes what is left.
+
+    At 80 columns 「未变」 and 「未评估」 must both be read in full, so the status and change
+    columns are as wide as the longest label they show (the longest cut with 「…」 on a
+    small terminal); the item title takes the rest and is cut with 「…」.
+    """
+    statuses = [status_text(d, side, t) for d in c.items for side in ("a", "b")]
+    statuses += [t.label(u.status) for u in c.unmatched]
+    changes = [t.label(d.change) for d in c.items] + [t(texts.UNMATCHED)] * bool(c.unmatched)
+    status = max(map(width, statuses), default=6)
+    status = status if columns >= WIDE else min(status, MAX_STATUS)
+    change = min(max(map(width, changes), default=6), MAX_CHANGE)
+    rest = columns - ID_WIDTH - 2 * status - change - 5 * CELL_PADDING - OTHER_MIN
+    title = max(rest, TITLE_MIN)
+    return ID_WIDTH, title, status, status, change

@@ -1,4 +1,9 @@
-"""The ``d`` screen: scores as bars, counts, coverage, and rows that jump to items."""
+"""The ``d`` screen: scores as bars, counts, coverage, and rows that jump to items.
+
+Everything is one list, so at 80×24 the cursor scrolls from the scores (areas, measures)
+down to the gaps, opportunities and warnings; every row jumps to an item. Long rows are
+wrapped by the Chinese line-breaking rules at the list's width.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +13,29 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
+from assess.checklist import Measure
+from assess.lang import Lang
 from assess.models import STATUS_ORDER
-from assess.scoring import format_score, format_share
-from assess.texts.catalog import texts_for
+from assess.scoring import Score, format_score, format_share
+from assess.texts import Texts
+from assess.texts import tui_screens as texts
 from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
-from assess.tui.i18n import Labels
-from assess.tui.keys import localize
+from assess.tui.prose import wrap_text
+from assess.tui.screen_keys import describe_keys
 from assess.tui.session import Session
 from assess.tui.tree import GLYPHS
 
 BAR_WIDTH = 20
-WIDE = 130  # columns from which scores and lists sit side by side
+SCORE_WIDTH = 14  # the score, the coverage and the gaps between them
 TOP_GAPS = 10
+INDENT = 2
+CHROME = 9  # screen padding, the list's border, scrollbar and option padding
 
 
 def bar(value: float | None, width: int = BAR_WIDTH) -> Text:
@@ -44,93 +54,118 @@ class DashboardScreen(Screen[str | None]):
         Binding("escape,d,q", "close", "back"),
     ]
 
-    def __init__(self, session: Session, labels: Labels) -> None:
+    def __init__(self, session: Session, lang: Lang) -> None:
         super().__init__()
         self.session = session
-        self.t = labels
-        localize(self, labels)
+        self.t = Texts(lang)
+        self.columns = 0
+        describe_keys(self, self.t, {"close": texts.KEY_BACK})
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dashboard"):
-            yield Label(self.t("dashboard"), classes="dialog-title")
-            with Container(id="dash-body"):
-                with VerticalScroll(id="dash-scores"):
-                    yield Static(self._scores())
-                yield OptionList(*self._rows(), id="dash-rows")
+            title = Text.assemble((self.t(texts.DASHBOARD), "bold"), "  ")
+            title.append(self.t(texts.DASHBOARD_KEYS), style="grey62")
+            yield Label(title, classes="dialog-title")
+            yield OptionList(id="dash-rows")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#dash-rows", OptionList).focus()
+
     def on_resize(self, event: events.Resize) -> None:
-        """Scores beside the lists when the terminal is wide enough for both."""
-        self.query_one("#dash-body").set_class(event.size.width >= WIDE, "-wide")
+        """Rows are wrapped for one width: rebuilt when the terminal changes size."""
+        columns = max(event.size.width - CHROME, 20)
+        if columns != self.columns:
+            self.columns = columns
+            self._fill(columns)
 
-    def _scores(self) -> Text:
-        t, summary, cl = self.t, self.session.summary, self.session.checklist
-        area_width = min(30, max(width(t.pick(a.title, a.title_en)) for a in cl.areas))
-        names = [t.pick(f"{m.numeral}{m.title}", f"({m.number}) {m.title_en}") for m in cl.measures]
-        measure_width = min(30, max(width(n) for n in names))
-        out = Text()
-        out.append(f"{t('overall')} {format_score(summary.overall.value)}    ", style="bold")
-        out.append(f"{t('coverage')} {format_share(summary.overall.coverage)}\n", style="bold")
-        for status in STATUS_ORDER:
-            glyph, style = GLYPHS[status]
-            out.append(glyph, style=style)
-            out.append(f" {t.status(status)} {summary.counts[status]}   ")
-        out.append(f"\n\n{t('area_scores')}\n", style="bold")
-        for area in cl.areas:
-            score = summary.areas[area.number]
-            out.append(pad(t.pick(area.title, area.title_en), area_width))
-            out.append(" ")
-            out.append_text(bar(score.value))
-            out.append(f" {format_score(score.value):>5}  {format_share(score.coverage):>4}\n")
-        out.append(f"\n{t('measure_scores')}\n", style="bold")
-        for measure, name in zip(cl.measures, names, strict=True):
-            score = summary.measures[measure.number]
-            out.append(pad(name, measure_width))
-            out.append(" ")
-            out.append_text(bar(score.value))
-            out.append(f" {format_score(score.value):>5}  {format_share(score.coverage):>4}\n")
-        out.append(f"\n{texts_for(t.en)(ROLLUP_RULE)}\n", style="grey62")
-        return out
+    def _fill(self, columns: int) -> None:
+        rows = self.query_one("#dash-rows", OptionList)
+        highlighted = rows.highlighted
+        rows.clear_options()
+        rows.add_options(self._rows(columns))
+        if highlighted is None:  # first the top gap (Enter goes there); ↑ goes to the scores
+            enabled = [i for i in range(rows.option_count) if rows.get_option_at_index(i).id]
+            gaps = [i for i in enabled if "#gap" in str(rows.get_option_at_index(i).id)]
+            highlighted = (gaps or enabled)[0]
+        rows.highlighted = highlighted
 
-    def _rows(self) -> list[Option]:
+    def _rows(self, columns: int) -> list[Option]:
         t, summary, cl = self.t, self.session.summary, self.session.checklist
         rows: list[Option] = []
+
+        def line(text: Text, option_id: str | None = None, *, indent: int = 0) -> None:
+            rows.append(
+                Option(
+                    wrap_text(text, columns, indent=indent), id=option_id, disabled=not option_id
+                )
+            )
+
+        def section(name: str, count: int | None = None) -> None:
+            label = name if count is None else t(texts.SECTION, name=name, count=count)
+            line(Text(label, style="bold"))
+
+        head = Text(style="bold")
+        head.append(f"{t(texts.OVERALL)} {format_score(summary.overall.value)}    ")
+        head.append(f"{t(texts.COVERAGE)} {format_share(summary.overall.coverage)}")
+        line(head)
+        counts = Text()
+        for status in STATUS_ORDER:
+            glyph, style = GLYPHS[status]
+            counts.append(glyph, style=style)
+            counts.append(f" {t.label(status)} {summary.counts[status]}   ")
+        line(counts, indent=INDENT)
+
+        names = {
+            m.number: t.pick(f"{m.numeral}{m.title}", f"({m.number}) {m.title_en}")
+            for m in cl.measures
+        }
+        longest = max(
+            width(n) for n in [*names.values(), *(t.pick(a.title, a.title_en) for a in cl.areas)]
+        )
+        name_width = min(longest, columns - BAR_WIDTH - SCORE_WIDTH)
+        section(t(texts.AREA_SCORES))
+        for area in cl.areas:
+            name = t.pick(area.title, area.title_en)
+            line(
+                _score_row(name, name_width, summary.areas[area.number]),
+                f"{_first(area.measures[0])}#a{area.number}",
+            )
+        section(t(texts.MEASURE_SCORES))
+        for measure in cl.measures:
+            score = summary.measures[measure.number]
+            line(
+                _score_row(names[measure.number], name_width, score),
+                f"{_first(measure)}#m{measure.number}",
+            )
+        line(Text(t(ROLLUP_RULE), style="grey62"))
 
         def title(item_id: str) -> str:
             item = cl.item_index[item_id]
             return f"{item_id}  {t.pick(item.title, item.title_en)}"
 
-        def section(name: str, count: int) -> None:
-            rows.append(Option(Text(f"{name}（{count}）", style="bold"), disabled=True))
-
-        section(t("top_gaps"), len(summary.gaps))
+        section(t(texts.TOP_GAPS), len(summary.gaps))
         for n, item_id in enumerate(summary.gaps[:TOP_GAPS]):
             status = self.session.record(item_id).status
-            kind = cl.item_index[item_id].kind
-            rows.append(
-                Option(
-                    Text(f"  {title(item_id)}  [{texts_for(t.en).label(kind)}·{t.status(status)}]"),
-                    id=f"{item_id}#gap{n}",
-                )
-            )
-        section(t("open_opps"), len(summary.opportunities))
+            kind = t.label(cl.item_index[item_id].kind)
+            label = Text(f"{title(item_id)}  [{kind}·{t.label(status)}]")
+            line(label, f"{item_id}#gap{n}", indent=INDENT)
+        section(t(texts.OPEN_OPPORTUNITIES), len(summary.opportunities))
         for n, item_id in enumerate(summary.opportunities):
-            rows.append(Option(Text(f"  {title(item_id)}"), id=f"{item_id}#opp{n}"))
-        section(t("warnings"), len(summary.warnings))
+            line(Text(title(item_id)), f"{item_id}#opp{n}", indent=INDENT)
+        section(t(texts.WARNINGS), len(summary.warnings))
         for n, warning in enumerate(summary.warnings):
-            message = warning_text(warning, texts_for(t.en))
-            rows.append(
-                Option(Text(f"  {warning.item_id}  {message}"), id=f"{warning.item_id}#w{n}")
-            )
+            message = f"{warning.item_id}  {warning_text(warning, t)}"
+            line(Text(message), f"{warning.item_id}#w{n}", indent=INDENT)
         return rows
 
-    def on_mount(self) -> None:
-        rows = self.query_one("#dash-rows", OptionList)
-        rows.focus()
-        for index in range(rows.option_count):
-            if not rows.get_option_at_index(index).disabled:
-                rows.highlighted = index
-                break
+    @on(OptionList.OptionHighlighted, "#dash-rows")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        """At the first row, show the lines above it too (the total and the counts)."""
+        rows = event.option_list
+        first = next(i for i in range(rows.option_count) if rows.get_option_at_index(i).id)
+        if event.option_index == first:
+            rows.scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#dash-rows")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -139,3 +174,15 @@ class DashboardScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _score_row(name: str, name_width: int, score: Score) -> Text:
+    row = Text(pad(name, name_width) + " ")
+    row.append_text(bar(score.value))
+    row.append(f" {format_score(score.value):>5}  {format_share(score.coverage):>4}")
+    return row
+
+
+def _first(measure: Measure) -> str:
+    """Where a measure's (or area's) row jumps: its first item."""
+    return measure.items[0].id

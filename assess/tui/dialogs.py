@@ -12,7 +12,6 @@ from typing import TypeVar
 
 from assess.lang import Lang
 from assess.models import Action, Evidence
-from assess.tui.i18n import Labels  # bridge: the screens' branch makes the dialogs take Lang
 from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm, PathPrompt
 
 OpenedT = TypeVar("OpenedT")
@@ -21,18 +20,17 @@ OpenedT = TypeVar("OpenedT")
 class Dialogs:
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self.labels = Labels(en=lang is Lang.EN)  # what the unconverted screens take
 
     def evidence_form(self, evidence: Evidence | None) -> EvidenceForm:
-        return EvidenceForm(self.labels, evidence)
+        return EvidenceForm(self.lang, evidence)
 
     def cite(self, choices: list[Evidence]) -> CiteEvidence:
-        return CiteEvidence(self.labels, choices)
+        return CiteEvidence(self.lang, choices)
 
     def action_form(self, action: Action | None) -> ActionForm:
-        return ActionForm(self.labels, action)
+        return ActionForm(self.lang, action)
 
     def path_prompt(
         self, title: str, start: str, opener: Callable[[Path], OpenedT]
     ) -> PathPrompt[OpenedT]:
-        return PathPrompt(self.labels, title, start, opener)
+        return PathPrompt(self.lang, title, start, opener)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assess.lang import Lang
 from assess.models import ActionStatus, Priority, Status
 from assess.texts.catalog import texts_for
 from assess.texts.labels import EXPLANATION
@@ -175,6 +176,11 @@ class Labels:
     """Looks labels up in one language; ``en`` also picks the English enum labels."""
 
     en: bool = False
+
+    @property
+    def lang(self) -> Lang:
+        """As ``Texts.lang``: screens converted to the catalog take the app's ``t.lang``."""
+        return Lang.EN if self.en else Lang.ZH
 
     def __call__(self, key: str) -> str:
         if key.startswith("status:"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -194,16 +194,3 @@ def section_keys(field_id: str, t: Texts) -> str:
 
 def palette_keys() -> list[Key]:
     return [key for key in REGISTRY if key.palette and key.action]
-
-
-def localize(node: DOMNode, labels: Any) -> None:
-    """Bridge for the screens still on ``tui.i18n`` (their branch replaces it): a binding
-    whose description is a label key gets its label."""
-    table = node._bindings.key_to_bindings
-    for key, bound in table.items():
-        table[key] = [
-            dataclasses.replace(b, description=labels(b.description))
-            if labels.knows(b.description)
-            else b
-            for b in bound
-        ]

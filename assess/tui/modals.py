@@ -22,12 +22,14 @@ from textual.widgets.option_list import Option
 
 from assess.dates import looks_like_date, parse_date_text
 from assess.errors import AssessError
+from assess.lang import Lang
 from assess.models import Action, ActionStatus, Evidence, Priority
-from assess.tui.i18n import Labels
-from assess.tui.keys import localize
+from assess.texts import Texts
+from assess.texts import tui_screens as texts
+from assess.texts.labels import FIELD
 
 
-def parse_date(text: str, labels: Labels) -> dt.date | None:
+def parse_date(text: str, t: Texts) -> dt.date | None:
     """A typed date (2026-06-30, 2026/6/30, 2026年6月30日) or None when empty.
 
     Raises ValueError with the message to show: a wrong form and a day that does not
@@ -38,7 +40,7 @@ def parse_date(text: str, labels: Labels) -> dt.date | None:
         return None
     date = parse_date_text(text)
     if date is None:
-        raise ValueError(labels("no_such_day" if looks_like_date(text) else "bad_date"))
+        raise ValueError(t(texts.NO_SUCH_DAY if looks_like_date(text) else texts.BAD_DATE))
     return date
 
 
@@ -49,16 +51,15 @@ OpenedT = TypeVar("OpenedT")
 class _Form(ModalScreen[ResultT | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", show=False)]
 
-    def __init__(self, labels: Labels) -> None:
+    def __init__(self, lang: Lang) -> None:
         super().__init__()
-        self.t = labels
-        localize(self, labels)
+        self.t = Texts(lang)
 
     def buttons(self) -> ComposeResult:
         yield Static("", id="form-error", classes="error", markup=False)
         with Horizontal(classes="buttons"):
-            yield Button(self.t("ok"), id="ok", variant="primary")
-            yield Button(self.t("cancel"), id="cancel")
+            yield Button(self.t(texts.OK), id="ok", variant="primary")
+            yield Button(self.t(texts.CANCEL), id="cancel")
 
     def error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(message)
@@ -90,26 +91,28 @@ class _Form(ModalScreen[ResultT | None]):
 class EvidenceForm(_Form[Evidence]):
     """Add a new evidence record or edit one (it may be cited by several items)."""
 
-    def __init__(self, labels: Labels, evidence: Evidence | None) -> None:
-        super().__init__(labels)
+    def __init__(self, lang: Lang, evidence: Evidence | None) -> None:
+        super().__init__(lang)
         self.evidence = evidence
 
     def compose(self) -> ComposeResult:
         t, ev = self.t, self.evidence
         with Vertical(classes="dialog"):
-            yield Label(t("ev_edit") if ev else t("ev_new"), classes="dialog-title")
+            title = t(texts.EVIDENCE_EDIT if ev else texts.EVIDENCE_NEW)
+            yield Label(title, classes="dialog-title")
             yield self.row(
-                t("ev_title"), Input(ev.title if ev else "", id="ev-title", compact=True)
+                t(texts.EVIDENCE_TITLE), Input(ev.title if ev else "", id="ev-title", compact=True)
             )
-            yield self.row(t("ev_ref"), Input(ev.ref if ev else "", id="ev-ref", compact=True))
+            ref = Input(ev.ref if ev else "", id="ev-ref", compact=True)
+            yield self.row(t(FIELD["evidence.ref"]), ref)
             date = ev.date.isoformat() if ev and ev.date else ""
-            yield self.row(t("ev_date"), Input(date, id="ev-date", compact=True))
+            yield self.row(t(texts.EVIDENCE_DATE), Input(date, id="ev-date", compact=True))
             yield from self.buttons()
 
     def submit(self) -> None:
         title = self.value("#ev-title")
         if not title:
-            self.error(f"{self.t('ev_title')}{self.t.colon}{self.t('required')}")
+            self.error(self.t(texts.REQUIRED_FIELD, field=self.t(texts.EVIDENCE_TITLE)))
             return
         try:
             date = parse_date(self.value("#ev-date"), self.t)
@@ -123,47 +126,50 @@ class EvidenceForm(_Form[Evidence]):
 class ActionForm(_Form[Action]):
     """Add or edit a next action (下一步举措) with owner, deadline, priority and status."""
 
-    def __init__(self, labels: Labels, action: Action | None) -> None:
-        super().__init__(labels)
+    def __init__(self, lang: Lang, action: Action | None) -> None:
+        super().__init__(lang)
         self.action_ = action
 
     def compose(self) -> ComposeResult:
         t, a = self.t, self.action_
         with Vertical(classes="dialog"):
-            yield Label(t("act_edit") if a else t("act_new"), classes="dialog-title")
-            yield self.row(t("act_text"), Input(a.text if a else "", id="act-text", compact=True))
-            yield self.row(t("act_lead"), Input(a.lead if a else "", id="act-lead", compact=True))
+            yield Label(t(texts.ACTION_EDIT if a else texts.ACTION_NEW), classes="dialog-title")
+            action_text = Input(a.text if a else "", id="act-text", compact=True)
+            yield self.row(t(FIELD["action.text"]), action_text)
+            lead = Input(a.lead if a else "", id="act-lead", compact=True)
+            yield self.row(t(FIELD["action.lead"]), lead)
             partners = Input(a.partners if a else "", id="act-partners", compact=True)
-            yield self.row(t("act_partners"), partners)
+            yield self.row(t(FIELD["action.partners"]), partners)
             due = a.due.isoformat() if a and a.due else ""
-            yield self.row(t("act_due"), Input(due, id="act-due", compact=True))
+            yield self.row(t(texts.ACTION_DUE), Input(due, id="act-due", compact=True))
             priority = Select(
-                [(t.priority(p), p) for p in Priority],
+                [(t.label(p), p) for p in Priority],
                 value=a.priority if a else Priority.MEDIUM,
                 allow_blank=False,
                 compact=True,
                 id="act-priority",
             )
-            yield self.row(t("act_priority"), priority)
+            yield self.row(t(FIELD["action.priority"]), priority)
             status = Select(
-                [(t.action_status(s), s) for s in ActionStatus],
+                [(t.label(s), s) for s in ActionStatus],
                 value=a.status if a else ActionStatus.TODO,
                 allow_blank=False,
                 compact=True,
                 id="act-status",
             )
-            yield self.row(t("act_status"), status)
+            yield self.row(t(FIELD["action.status"]), status)
             yield from self.buttons()
 
     def submit(self) -> None:
         text = self.value("#act-text")
         if not text:
-            self.error(f"{self.t('act_text')}{self.t.colon}{self.t('required')}")
+            self.error(self.t(texts.REQUIRED_FIELD, field=self.t(FIELD["action.text"])))
             return
         try:
             due = parse_date(self.value("#act-due"), self.t)
         except ValueError as exc:
-            self.error(f"{self.t('act_due_short')}{self.t.colon}{exc}")
+            due_label = self.t(FIELD["action.due"])
+            self.error(self.t(texts.FIELD_ERROR, field=due_label, error=exc))
             return
         priority = self.query_one("#act-priority", Select).value
         status = self.query_one("#act-status", Select).value
@@ -185,15 +191,14 @@ class CiteEvidence(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "cancel", show=False)]
 
-    def __init__(self, labels: Labels, choices: list[Evidence]) -> None:
+    def __init__(self, lang: Lang, choices: list[Evidence]) -> None:
         super().__init__()
-        self.t = labels
-        localize(self, labels)
+        self.t = Texts(lang)
         self.choices = choices
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.t("ev_cite_title"), classes="dialog-title")
+            yield Label(self.t(texts.CITE_TITLE), classes="dialog-title")
             yield OptionList(
                 *(Option(Text(f"{e.id}  {e.title}  {e.ref}"), id=e.id) for e in self.choices),
                 id="cite-list",
@@ -215,9 +220,9 @@ class PathPrompt(_Form[OpenedT]):
     """
 
     def __init__(
-        self, labels: Labels, title: str, start: str, opener: Callable[[Path], OpenedT]
+        self, lang: Lang, title: str, start: str, opener: Callable[[Path], OpenedT]
     ) -> None:
-        super().__init__(labels)
+        super().__init__(lang)
         self.title_text = title
         self.start = start
         self.opener = opener
@@ -236,7 +241,7 @@ class PathPrompt(_Form[OpenedT]):
     def submit(self) -> None:
         path = self.value("#path")
         if not path:
-            self.error(self.t("required"))
+            self.error(self.t(texts.REQUIRED))
             return
         try:
             opened = self.opener(Path(path).expanduser())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,10 +22,12 @@ from assess.lang import Lang
 from assess.profile_rules import profile_violations, violation_text
 from assess.regions import PROVINCES, region_of
 from assess.texts import Texts
-from assess.texts.catalog import texts_for
+from assess.texts import tui_screens as texts
+from assess.texts.labels import FIELD, NO, YES
 from assess.texts.profile import DEFINITIONS
-from assess.tui.i18n import Labels
-from assess.tui.keys import localize
+from assess.texts.provinces import province_label
+from assess.tui.prose import Prose
+from assess.tui.screen_keys import describe_keys
 from assess.tui.session import Session
 
 
@@ -35,26 +38,25 @@ class ProfileChanged(Message):
 class ProfileScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "back")]
 
-    def __init__(self, session: Session, labels: Labels) -> None:
+    def __init__(self, session: Session, lang: Lang) -> None:
         super().__init__()
         self.session = session
-        self.t = labels
-        self.texts = Texts(Lang.EN if labels.en else Lang.ZH)
-        localize(self, labels)
+        self.t = Texts(lang)
+        describe_keys(self, self.t, {"close": texts.KEY_BACK})
 
     def compose(self) -> ComposeResult:
         t, a = self.t, self.session.assessment
         zone = a.zone
         with VerticalScroll(id="profile"):
-            yield Label(t("profile"), classes="dialog-title")
-            yield Static(t("profile_hint"), classes="hint")
-            yield Label(t("zone_name"))
+            yield Label(t(texts.PROFILE), classes="dialog-title")
+            yield Prose(Text(t(texts.PROFILE_HINT)), classes="hint")
+            yield Label(t(texts.ZONE_NAME))
             yield Input(zone.name, id="name")
-            yield Label(t("province"))
+            yield Label(t(FIELD["zone.province"]))
             with Horizontal(classes="field-row"):
                 yield Select(
-                    [(p, p) for p in PROVINCES],
-                    value=zone.province,
+                    [(province_label(p, t), p) for p in PROVINCES],
+                    value=zone.province,  # the model keeps the short name: 广西, not 广西壮族自治区
                     allow_blank=False,
                     id="province",
                 )
@@ -63,10 +65,10 @@ class ProfileScreen(Screen[None]):
                 with Horizontal(classes="field-row"):
                     yield Switch(getattr(zone, name), id=name)
                     yield Label(self._switch_text(name, getattr(zone, name)), id=f"{name}-label")
-                yield Static(self.texts(DEFINITIONS[name]), classes="hint")
-            yield Label(t("period"))
+                yield Prose(Text(t(DEFINITIONS[name])), classes="hint")
+            yield Label(t(FIELD["period"]))
             yield Input(a.period, id="period")
-            yield Label(t("assessor"))
+            yield Label(t(FIELD["assessor"]))
             yield Input(a.assessor, id="assessor")
         yield Footer()
 
@@ -75,11 +77,12 @@ class ProfileScreen(Screen[None]):
 
     def _switch_text(self, name: str, on: bool) -> str:
         """The state in words too: a switch alone shows it only by colour."""
-        return f"{self.t(name)}{self.t.colon}{self.t('yes' if on else 'no')}"
+        return self.t(
+            texts.SWITCH_STATE, name=self.t(FIELD[f"zone.{name}"]), state=self.t(YES if on else NO)
+        )
 
     def _region_text(self, province: str) -> str:
-        region = region_of(province)
-        return f"{self.t('region')}{self.t.colon}{texts_for(self.t.en).label(region)}"
+        return f"{self.t(texts.REGION)}{self.t.colon}{self.t.label(region_of(province))}"
 
     def _set_zone(self, name: str, value: str | bool) -> None:
         if getattr(self.session.assessment.zone, name) == value:
@@ -107,7 +110,7 @@ class ProfileScreen(Screen[None]):
     def _warn_violations(self) -> None:
         """Name the rule a profile breaks; the change is kept (the user may fix the province)."""
         for violation in profile_violations(self.session.assessment.zone):
-            self.notify(violation_text(violation, self.texts.lang), severity="warning", timeout=8)
+            self.notify(violation_text(violation, self.t.lang), severity="warning", timeout=8)
 
     @on(Input.Submitted)
     @on(Input.Blurred)
@@ -116,8 +119,8 @@ class ProfileScreen(Screen[None]):
         if field is None:
             return
         if not value and field != "assessor":
-            label = self.t("zone_name" if field == "name" else field)
-            self.notify(f"{label}{self.t.colon}{self.t('required')}", severity="error")
+            label = self.t(texts.ZONE_NAME if field == "name" else FIELD[field])
+            self.notify(self.t(texts.REQUIRED_FIELD, field=label), severity="error")
             return
         if field == "name":
             self._set_zone("name", value)

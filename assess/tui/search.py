@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,7 +14,10 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from assess.checklist import Checklist
-from assess.tui.i18n import Labels
+from assess.lang import Lang
+from assess.texts import Texts
+from assess.texts import tui_screens as texts
+from assess.textwidth import truncate
 
 MAX_HITS = 50
 
@@ -37,15 +41,15 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("down", "focus_list", show=False),
     ]
 
-    def __init__(self, checklist: Checklist, labels: Labels) -> None:
+    def __init__(self, checklist: Checklist, lang: Lang) -> None:
         super().__init__()
         self.checklist = checklist
-        self.t = labels
+        self.t = Texts(lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(self.t("search"), classes="dialog-title")
-            yield Input(placeholder=self.t("search_hint"), id="search-input")
+            yield Label(self.t(texts.SEARCH), classes="dialog-title")
+            yield Input(placeholder=self.t(texts.SEARCH_HINT), id="search-input")
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
@@ -54,14 +58,14 @@ class SearchScreen(ModalScreen[str | None]):
     def _fill(self, query: str) -> None:
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
+        columns = max(results.scrollable_content_region.width - 2, 20)
         hits = search_items(self.checklist, query) if query.strip() else []
         for item_id in hits[:MAX_HITS]:
             item = self.checklist.item_index[item_id]
-            results.add_option(
-                Option(f"{item.id}  {self.t.pick(item.title, item.title_en)}", id=item.id)
-            )
+            title = truncate(f"{item.id}  {self.t.pick(item.title, item.title_en)}", columns)
+            results.add_option(Option(Text(title), id=item.id))
         if query.strip() and not hits:
-            results.add_option(Option(self.t("no_match"), disabled=True))
+            results.add_option(Option(self.t(texts.NO_MATCH), disabled=True))
         if results.option_count:
             results.highlighted = 0
 

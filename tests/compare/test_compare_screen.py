@@ -7,11 +7,13 @@ import datetime as dt
 
 import pytest
 from textual.app import App
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from assess.checklist import Checklist
+from assess.lang import Lang
 from assess.models import Assessment, Status, ZoneProfile
 from assess.tui.compare_screen import CompareScreen, ItemCompareScreen
+from assess.tui.prose import Prose
 from tests.compare.builders import act, pair, set_record
 
 
@@ -67,15 +69,15 @@ async def _browse(screen: CompareScreen, tiny: Checklist) -> None:
 
         await pilot.press("f")
         assert [r[0] for r in _rows(table)] == ["1.1", "3.1"]
-        head = screen.query_one("#compare-head", Static)
-        assert "仅显示有变化的条目" in str(head.render())
+        head = screen.query_one("#compare-head", Prose)
+        assert "仅显示有变化的条目" in head.content.plain
 
         await pilot.press("down", "enter")  # the second changed item: 3.1
         await pilot.pause()
         detail = app.screen
         assert isinstance(detail, ItemCompareScreen) and detail.item_id == "3.1"
-        side_a = str(detail.query_one("#side-a Static", Static).render())
-        side_b = str(detail.query_one("#side-b Static", Static).render())
+        side_a = detail.query_one("#side-a Prose", Prose).content.plain
+        side_b = detail.query_one("#side-b Prose", Prose).content.plain
         assert "已做" in side_a and "人员调整暂停" in side_b
         assert "成效" in side_a and "原因" in side_b  # each status asks for its own explanation
 
@@ -88,7 +90,7 @@ async def _browse(screen: CompareScreen, tiny: Checklist) -> None:
 
 
 def test_english_labels(tiny: Checklist, two_periods: tuple[Assessment, Assessment]) -> None:
-    asyncio.run(_english(CompareScreen(tiny, *two_periods, lang="en")))
+    asyncio.run(_english(CompareScreen(tiny, *two_periods, lang=Lang.EN)))
 
 
 async def _english(screen: CompareScreen) -> None:
@@ -100,4 +102,4 @@ async def _english(screen: CompareScreen) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ItemCompareScreen)
-        assert "effect" in str(app.screen.query_one("#side-b Static", Static).render())
+        assert "effect" in app.screen.query_one("#side-b Prose", Prose).content.plain

@@ -16,13 +16,14 @@ from textual.widgets._toast import Toast
 from tui_helpers import SIZE, TODAY
 
 from assess.demo import build_demo
+from assess.lang import Lang
 from assess.models import Action, Evidence
 from assess.resources import default_checklist
 from assess.storage import save
 from assess.tui.app import AssessApp, open_app
 from assess.tui.compare_screen import CompareScreen
 from assess.tui.dashboard import DashboardScreen
-from assess.tui.modals import PathPrompt
+from assess.tui.modals import CiteEvidence, PathPrompt
 
 PAYLOADS = [
     "[/]",
@@ -92,12 +93,12 @@ async def test_file_text_is_literal_in_every_widget(hostile_app: AssessApp, payl
         note = list(app._notifications)[-1]
         assert f"通知{payload}" in str(Toast(note).render())
 
-        app.push_screen(app.dialogs.cite(app.session.assessment.evidence))
+        app.push_screen(CiteEvidence(app.t.lang, app.session.assessment.evidence))
         await pilot.pause()
         assert any(f"题{payload}" in o for o in options(app.screen.query_one(OptionList)))
         app.pop_screen()
 
-        app.push_screen(DashboardScreen(app.session, app.dialogs.labels))
+        app.push_screen(DashboardScreen(app.session, app.t.lang))
         await pilot.pause()
         rows = options(app.screen.query_one("#dash-rows", OptionList))
         assert any(f"举{payload}"[:12] in o for o in rows)  # the warning shortens long texts
@@ -114,7 +115,9 @@ async def test_file_text_is_literal_in_every_widget(hostile_app: AssessApp, payl
         app.pop_screen()
 
         other = app.session.assessment.model_copy(deep=True)
-        app.push_screen(CompareScreen(app.session.checklist, other, app.session.assessment, "zh"))
+        app.push_screen(
+            CompareScreen(app.session.checklist, other, app.session.assessment, Lang.ZH)
+        )
         await pilot.pause()
         assert f"区{payload}" in str(app.screen.query_one("#compare-head").render())
         app.pop_screen()

@@ -214,15 +214,14 @@ async def test_profile_defines_attributes_and_names_a_broken_rule(
     app: AssessApp, demo_path: Path
 ) -> None:
     """The demo is in 广西: 沿边 is fine there, a hub start-up area is not (issue 12)."""
-    from textual.widgets import Static
-
     from assess.texts import Texts
     from assess.texts.profile import DEFINITIONS
+    from assess.tui.prose import Prose
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         await pilot.pause()
-        shown = [str(s.render()) for s in app.screen.query(Static)]
+        shown = [p.content.plain for p in app.screen.query(Prose)]
         for entry in DEFINITIONS.values():
             assert Texts()(entry) in shown
         assert not [n for n in app._notifications if "规则" in n.message]

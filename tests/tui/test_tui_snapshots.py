@@ -1,21 +1,44 @@
-"""What the user sees, in Chinese: main screen, dashboard, profile, help (fixed day and size)."""
+"""What the user sees, in Chinese and English, at 80×24 and 120×40 (fixed day): issue 10.
+
+Main screen, dashboard, profile, help and the compare screen, each in both languages and
+both sizes; the wide dashboard once more at 160×50.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
-from tui_helpers import SIZE, TODAY, until
+from tui_helpers import TODAY, until
 
 from assess.demo import build_demo
 from assess.editing import Editor
 from assess.models import Status
 from assess.resources import default_checklist
 from assess.storage import save
-from assess.tui.app import AssessApp
+from assess.tui.app import AssessApp, open_app
 
 SnapCompare = Callable[..., bool]
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+
+@pytest.fixture(params=["zh", "en"])
+def lang(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(params=list(SIZES))
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    return SIZES[str(request.param)]
+
+
+@pytest.fixture
+def app_in(demo_path: Path, lang: str) -> Iterator[AssessApp]:
+    application = open_app(demo_path, lang=lang, today=TODAY)
+    yield application
+    application.session.close()
 
 
 async def _pick_third_item_and_mark_done(pilot: Pilot[None]) -> None:
@@ -26,32 +49,30 @@ async def _pick_third_item_and_mark_done(pilot: Pilot[None]) -> None:
     await until(pilot, lambda: app.detail.item_id == "1.3")  # the pane follows at rest
 
 
-def test_main_screen(app: AssessApp, snap_compare: SnapCompare) -> None:
-    assert snap_compare(app, terminal_size=SIZE, run_before=_pick_third_item_and_mark_done)
+def test_main_screen(app_in: AssessApp, size: tuple[int, int], snap_compare: SnapCompare) -> None:
+    assert snap_compare(app_in, terminal_size=size, run_before=_pick_third_item_and_mark_done)
 
 
-def test_main_screen_small_terminal(app: AssessApp, snap_compare: SnapCompare) -> None:
-    assert snap_compare(app, terminal_size=(80, 24))
+def test_dashboard(app_in: AssessApp, size: tuple[int, int], snap_compare: SnapCompare) -> None:
+    assert snap_compare(app_in, terminal_size=size, press=["d"])
 
 
-def test_dashboard(app: AssessApp, snap_compare: SnapCompare) -> None:
-    assert snap_compare(app, terminal_size=SIZE, press=["d"])
+def test_profile(app_in: AssessApp, size: tuple[int, int], snap_compare: SnapCompare) -> None:
+    assert snap_compare(app_in, terminal_size=size, press=["p"])
 
 
-def test_profile(app: AssessApp, snap_compare: SnapCompare) -> None:
-    assert snap_compare(app, terminal_size=SIZE, press=["p"])
-
-
-def test_help(app: AssessApp, snap_compare: SnapCompare) -> None:
-    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+def test_help(app_in: AssessApp, size: tuple[int, int], snap_compare: SnapCompare) -> None:
+    assert snap_compare(app_in, terminal_size=size, press=["question_mark"])
 
 
 def test_dashboard_wide_terminal(app: AssessApp, snap_compare: SnapCompare) -> None:
-    """At 160 columns every measure's bar and the lists show side by side."""
+    """At 160 columns the measure names are not cut."""
     assert snap_compare(app, terminal_size=(160, 50), press=["d"])
 
 
-def test_compare_screen(app: AssessApp, demo_path: Path, snap_compare: SnapCompare) -> None:
+def test_compare_screen(
+    app_in: AssessApp, demo_path: Path, size: tuple[int, int], snap_compare: SnapCompare
+) -> None:
     """`c` with the previous period: the list fills the screen, changed items coloured."""
     previous = demo_path.with_name("上期.json")
     earlier = build_demo(default_checklist(), TODAY)
@@ -63,4 +84,4 @@ def test_compare_screen(app: AssessApp, demo_path: Path, snap_compare: SnapCompa
         await pilot.press("c", *previous.name, "enter")
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "CompareScreen")
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_compare)
+    assert snap_compare(app_in, terminal_size=size, run_before=open_compare)

@@ -1,0 +1,190 @@
+"""Every screen at 80×24, in both languages: what a user on a small terminal reads (issue 14)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Select
+from tui_helpers import TODAY
+
+from assess.demo import build_demo
+from assess.editing import Editor
+from assess.lang import Lang
+from assess.models import Status
+from assess.regions import PROVINCES
+from assess.resources import default_checklist
+from assess.storage import save
+from assess.texts import Texts
+from assess.texts import tui_screens as texts
+from assess.texts.labels import CHANGE_CLASS, STATUS
+from assess.texts.messages import ROLLUP_RULE
+from assess.texts.provinces import province_label
+from assess.textwidth import NO_LINE_START, truncate, width
+from assess.tui.app import AssessApp, open_app
+from assess.tui.palette import Palette
+
+SMALL = (80, 24)
+
+
+def screen_lines(app: AssessApp) -> list[str]:
+    """The terminal's text, line by line, as the user sees it."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.fixture(params=[Lang.ZH, Lang.EN], ids=["zh", "en"])
+def lang(request: pytest.FixtureRequest) -> Lang:
+    return Lang(request.param)
+
+
+@pytest.fixture
+def app_in(demo_path: Path, lang: Lang) -> Iterator[AssessApp]:
+    application = open_app(demo_path, lang=lang.value, today=TODAY)
+    yield application
+    application.session.close()
+
+
+@pytest.fixture
+def previous(demo_path: Path) -> Path:
+    """The previous period: each change class at an item of the demo's current period."""
+    path = demo_path.with_name("previous.json")
+    earlier = build_demo(default_checklist(), TODAY)
+    Editor(earlier, who="t").set_status("1.1", Status.NOT_STARTED)
+    Editor(earlier, who="t").set_status("1.3", Status.IN_PROGRESS)
+    Editor(earlier, who="t").set_status("1.4", Status.DONE)
+    Editor(earlier, who="t").set_status("2.1", Status.NOT_ASSESSED)
+    save(path, earlier)
+    return path
+
+
+async def open_compare(pilot: Pilot[None], path: Path) -> None:
+    await pilot.press("c", *path.name, "enter")
+    await pilot.pause()
+
+
+async def test_dashboard_scrolls_to_every_measure_row(app_in: AssessApp, lang: Lang) -> None:
+    """At 80×24 the cursor reaches each measure's score row, and the row is on screen."""
+    t = Texts(lang)
+    checklist = app_in.session.checklist
+    async with app_in.run_test(size=SMALL) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        rows = app_in.screen.query_one("#dash-rows", OptionList)
+        await pilot.press("home")
+        await pilot.pause()
+        assert any(t(texts.OVERALL) in line for line in screen_lines(app_in))  # the top
+        seen = set()
+        for _ in range(rows.option_count):
+            option = rows.get_option_at_index(rows.highlighted or 0)
+            if option.id and "#m" in option.id:
+                measure = checklist.measures[int(option.id.split("#m")[1]) - 1]
+                name = t.pick(
+                    f"{measure.numeral}{measure.title}", f"({measure.number}) {measure.title_en}"
+                )
+                shown = truncate(name, 20).rstrip("…")
+                assert any(shown in line for line in screen_lines(app_in)), name
+                seen.add(measure.number)
+            await pilot.press("down")
+            await pilot.pause()
+        assert seen == {m.number for m in checklist.measures}
+
+
+async def test_dashboard_breaks_chinese_lines_by_the_rules(demo_path: Path) -> None:
+    """The scoring rule wraps without a line starting with ，。、；：）」."""
+    application = open_app(demo_path, today=TODAY)
+    try:
+        async with application.run_test(size=SMALL) as pilot:
+            await pilot.press("d")
+            await pilot.pause()
+            rule = Texts()(ROLLUP_RULE)
+            lines = [line.strip(" ▊▎") for line in screen_lines(application)]
+            rule_lines = [line for line in lines if line and line in rule]
+            assert "".join(rule_lines) == rule  # all of it is on screen, in order
+            assert len(rule_lines) > 1
+            assert all(line[0] not in NO_LINE_START for line in rule_lines), rule_lines
+    finally:
+        application.session.close()
+
+
+async def test_compare_labels_stay_whole_at_80_columns(
+    app_in: AssessApp, lang: Lang, previous: Path
+) -> None:
+    """未变, 未评估, 改善 and 退步 are read in full (not all 「未」); titles are cut with 「…」."""
+    t = Texts(lang)
+    async with app_in.run_test(size=SMALL) as pilot:
+        await open_compare(pilot, previous)
+        lines = screen_lines(app_in)
+        rows = {
+            line.split()[0]: line
+            for line in lines
+            if line.strip()[:3] in ("1.1", "1.3", "1.4", "2.1")
+        }
+        assert t(CHANGE_CLASS["improved"]) in rows["1.1"]
+        assert t(CHANGE_CLASS["regressed"]) in rows["1.4"]
+        assert t(CHANGE_CLASS["no_longer_assessed"]) in rows["1.3"]
+        assert t(STATUS["not_assessed"]) in rows["2.1"]
+        assert t(CHANGE_CLASS["newly_assessed"]) in rows["2.1"]
+        unchanged = next(line for line in lines if line.lstrip().startswith("1.2 "))
+        assert t(CHANGE_CLASS["unchanged"]) in unchanged
+        assert any("…" in line for line in rows.values())  # long titles are cut visibly
+        assert all(width(line) <= SMALL[0] for line in lines)
+        footer = lines[-1]
+        assert t(texts.KEY_CHANGES_ONLY) in footer and t(texts.KEY_BACK) in footer
+
+
+async def test_palette_says_no_match_in_the_users_language(app_in: AssessApp, lang: Lang) -> None:
+    async with app_in.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app_in.screen, Palette)
+        await pilot.press(*"zzzq")
+        # Textual shows the sentence after its own timer (0.5 s); nothing to await but time
+        await pilot.pause(Palette._NO_MATCHES_COUNTDOWN + 0.3)
+        prompts = [
+            str(option.prompt.renderable)  # type: ignore[union-attr]
+            for option in app_in.screen.query_one(CommandList).options
+        ]
+        assert Texts(lang)(texts.PALETTE_NO_MATCHES) in prompts
+        assert not any("No matches found" in line for line in screen_lines(app_in))
+
+
+def test_every_province_has_an_english_name() -> None:
+    en = Texts(Lang.EN)
+    for province in PROVINCES:
+        name = province_label(province, en)
+        assert name.isascii() and name[0].isupper(), province
+    assert province_label("江苏省", en) == "Jiangsu"
+    assert province_label("广西壮族自治区", en) == "Guangxi"
+    assert province_label("江苏省", Texts(Lang.ZH)) == "江苏省"  # as the zone wrote it
+    assert province_label("火星", en) == "火星"  # not a province: the zone's own entry
+
+
+async def test_profile_shows_the_province_in_the_users_language(
+    app_in: AssessApp, lang: Lang
+) -> None:
+    t = Texts(lang)
+    async with app_in.run_test(size=SMALL) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        province = app_in.screen.query_one("#province", Select)
+        assert province.value == app_in.session.assessment.zone.province == "广西"
+        shown = "\n".join(screen_lines(app_in))
+        assert province_label("广西", t) in shown
+        assert lang is Lang.ZH or "广西" not in shown
+        assert t(texts.KEY_BACK) in screen_lines(app_in)[-1]
+
+
+def test_wrapped_text_keeps_its_styles_and_indents_continuations() -> None:
+    from rich.text import Text
+
+    from assess.tui.prose import wrap_text
+
+    text = Text("1.1  ")
+    text.append("先行先试，探索", style="bold")
+    wrapped = wrap_text(text, 12, indent=2)
+    assert wrapped.plain.split("\n") == ["1.1  先行", "  先试，探索"]  # 10 cells after the indent
+    bold = "".join(wrapped.plain[s.start : s.end] for s in wrapped.spans if s.style == "bold")
+    assert bold.replace("\n", "").replace(" ", "") == "先行先试，探索"
