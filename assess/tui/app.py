@@ -63,6 +63,7 @@ class AssessApp(App[None]):
         self.conflict = False  # another program changed the file: autosave paused
         self._follow: Timer | None = None
         self._save_queued = False
+        self._started = False
         self.title = self.t(words.APP_TITLE)
         bind(self, "app", self.t)
 
@@ -114,6 +115,7 @@ class AssessApp(App[None]):
         await self.detail.build_form()
         self.checklist_tree.go_to_item(first)
         self.checklist_tree.scroll_home(animate=False)
+        self._started = True
 
     def update_header(self) -> None:
         a, t = self.session.assessment, self.t
@@ -135,6 +137,8 @@ class AssessApp(App[None]):
     @on(Tree.NodeHighlighted, "#tree")
     def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
         """Follow the cursor once it rests: holding j stays smooth, the pane catches up."""
+        if not self._started:  # the tree's first highlight (an area): the start shows 1.1
+            return
         if self._follow is not None:
             self._follow.stop()
         self._follow = self.checklist_tree.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
