@@ -70,6 +70,7 @@ async def test_text_field_saved_on_leaving_it(app: AssessApp, demo_path: Path, f
         await pilot.pause()
         area = app.query_one(f"#{field}", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         area.clear()
         await pilot.press(*"新的内容")
         await pilot.press("escape")  # back to the tree: the field is left
@@ -88,6 +89,7 @@ async def test_text_field_saved_after_a_pause_while_still_typing_there(
         await pilot.pause()
         area = app.query_one("#note", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         await pilot.press(*"ok")
         await until(pilot, lambda: app.session.record("1.1").note.endswith("ok"))  # the pause
         await until_saved(pilot)
@@ -102,6 +104,7 @@ async def test_text_typed_then_moving_away_lands_on_the_item_it_was_typed_for(
         await pilot.pause()
         area = app.query_one("#gap", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         area.clear()
         await pilot.press(*"一号的差距")
         app.jump_to("1.2")  # e.g. a click in the tree, before the pause elapses
@@ -119,6 +122,7 @@ async def test_undo_reverts_a_text_edit(app: AssessApp, demo_path: Path) -> None
         before = app.session.record("1.1").current
         area = app.query_one("#current", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         await pilot.press(*"补充")
         await pilot.press("escape")
         await pilot.pause()
@@ -156,12 +160,14 @@ async def test_add_new_evidence_through_the_form(app: AssessApp, demo_path: Path
         wrong_form = app.screen.query_one("#ev-date", Input)
         wrong_form.value = "十月一日"
         wrong_form.focus()
+        await until(pilot, lambda: app.focused is wrong_form)  # focus() is applied later
         await pilot.press("enter")
         await pilot.pause()
         assert "日期格式应为" in str(app.screen.query_one("#form-error", Static).render())
         date = app.screen.query_one("#ev-date", Input)
         date.value = "2025-10-01"
         date.focus()
+        await until(pilot, lambda: app.focused is date)  # focus() is applied later
         await pilot.press("enter")  # Enter in a field submits the form
         await pilot.pause()
         await until_saved(pilot)
@@ -224,6 +230,7 @@ async def test_action_add_validates_date_then_saves(app: AssessApp, demo_path: P
         due = form.query_one("#act-due", Input)
         due.value = "2026/6/30"  # the way it is often typed; stored as a date
         due.focus()
+        await until(pilot, lambda: app.focused is due)  # focus() is applied later
         await pilot.press("enter")  # Enter in a field submits the form
         await pilot.pause()
         await until_saved(pilot)
@@ -332,6 +339,7 @@ async def test_ctrl_s_saves_and_quit_keeps_everything(app: AssessApp, demo_path:
         await pilot.pause()
         area = app.query_one("#note", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         await pilot.press(*"xyz")
         await pilot.press("ctrl+q")  # quit straight from the field, no pause
         await pilot.pause()

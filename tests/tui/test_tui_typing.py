@@ -215,6 +215,7 @@ async def test_inside_a_text_field_its_own_undo_comes_first(app: AssessApp) -> N
         area = app.query_one("#note", FieldArea)
         before = area.text
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         await pilot.press(*"xy")
         await pilot.press("ctrl+z")  # the field's typing
         await pilot.pause()
@@ -229,6 +230,7 @@ async def test_whitespace_only_text_is_saved_as_empty(app: AssessApp, demo_path:
         await pilot.pause()
         area = app.query_one("#note", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         area.clear()
         await pilot.press("space", "enter", "enter", "space")
         await pilot.press("escape")
