@@ -167,6 +167,8 @@ KEY_SHORT = {
         "explanation": ("说明", "explain"),
         "new_action": ("举措", "action"),
         "new_evidence": ("佐证", "evidence"),
+        "undo": ("撤销", "undo"),
+        "redo": ("重做", "redo"),
     }.items()
 }
 # the one-key adds as a section title names them: 「佐证材料  alt+v · alt+n 新增 · alt+r 引用」

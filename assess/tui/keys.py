@@ -140,8 +140,9 @@ REGISTRY: tuple[Key, ...] = (
         footer=True),
     Key("quit_q", "q", "app.quit", K["quit"], display="q / ctrl+q", footer=True, palette=False),
     # everywhere
-    Key("undo", "ctrl+z", "app.undo", K["undo"], "app", footer=True),
-    Key("redo", "ctrl+y", "app.redo", K["redo"], "app"),
+    Key("undo", "ctrl+z", "app.undo", K["undo"], "app", short=words.KEY_SHORT["undo"],
+        footer=True),
+    Key("redo", "ctrl+y", "app.redo", K["redo"], "app", short=words.KEY_SHORT["redo"]),
     Key("save", "ctrl+s", "app.save", K["save"], "app", priority=True),
     Key("form_ok", "", "", K["form_ok"], display="ctrl+s", palette=False),
     Key("quit", "ctrl+q", "app.quit", K["quit"], "app", priority=True),
