@@ -114,9 +114,7 @@ def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
             foreign_talent=bool(value(fields.ZONE_FOREIGN_TALENT)),
         )
     except FieldError as exc:
-        problem(
-            ZH(fields.ZONE_PROVINCE.header), f"“总览”经开区信息无效 / bad zone profile: {exc}"
-        )
+        problem(ZH(fields.ZONE_PROVINCE.header), f"“总览”经开区信息无效 / bad zone profile: {exc}")
         raise WorkbookInvalid(rows.path, rows.problems) from None
     except ValidationError as exc:
         field_name, message = describe_validation_error(exc)
