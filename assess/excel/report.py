@@ -23,6 +23,7 @@ from assess.errors import AssessError
 from assess.excel import layout, sheets
 from assess.excel.context import ReportContext
 from assess.excel.overview import write_overview
+from assess.excel.policy_sheets import write_policy_sheets
 from assess.excel.printing import setup_print
 from assess.excel.tables import write_headings
 from assess.lang import Lang
@@ -82,6 +83,8 @@ def build_workbook(
     for sheet, ws, write in zip(layout.SHEETS, wb.worksheets, writers, strict=True):
         write_headings(ws, sheet, ctx.t)
         write(ws, ctx)
+    write_policy_sheets(wb, ctx)
+    for ws in wb.worksheets:
         _page_header(ws, ctx)
     wb.active = 0
     return wb

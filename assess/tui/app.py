@@ -32,6 +32,7 @@ from assess.resources import default_checklist
 from assess.scoring import format_score, format_share
 from assess.storage import AssessmentFile, ChangedOnDiskError, Loaded, load
 from assess.texts import Texts, safety
+from assess.texts.catalog import texts_for
 from assess.tui.commands import AssessCommands
 from assess.tui.dashboard import DashboardScreen
 from assess.tui.detail import ItemChanged, ItemDetail
@@ -40,6 +41,7 @@ from assess.tui.i18n import FILTERS, STATUS_KEYS, Labels
 from assess.tui.keys import APP_BINDINGS, localize
 from assess.tui.modals import PathPrompt
 from assess.tui.palette import Palette
+from assess.tui.policy_view import rates_line
 from assess.tui.profile import ProfileChanged, ProfileScreen
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
 from assess.tui.search import SearchScreen
@@ -122,6 +124,7 @@ class AssessApp(App[None]):
         line = (
             f"{a.zone.name} · {a.period} · {t('overall')} {format_score(overall.value)}"
             f" · {t('coverage')} {format_share(overall.coverage)}"
+            f" · {rates_line(self.session.summary, texts_for(t.en))}"
         )
         if self.filter != "all":
             line += f" · {t('filter')}{self.t.colon}{t('filter_' + self.filter)}"
