@@ -64,7 +64,7 @@ def comparison_text(comparison: Comparison, t: Texts) -> str:
             + pad(f"{format_share(row.a.coverage)}→{format_share(row.b.coverage)}", 14, right=True)
         )
         if row.level == "overall":
-            lines += rate_lines(c, texts_for(en), NAME)
+            lines += rate_lines(c, t, NAME)
     changed = c.changed_items
     lines += [
         "",

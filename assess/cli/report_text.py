@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from assess.checklist import Checklist, chinese_numeral
-from assess.lang import Lang
 from assess.models import Assessment, all_claims
 from assess.requests import mapping_note, status_label
 from assess.scoring import Score, Summary, format_score, format_share, summarize

@@ -231,7 +231,7 @@ def _overview(ws: Worksheet, c: Comparison, t: Texts) -> None:
     row += 1
     put_text(ws, row, 1, t(COMPARE["any_change"]), STYLE_LABEL)
     put_number(ws, row, 2, len(c.changed_items), "0").style = STYLE_CENTER
-    row = write_policy_block(ws, row, c, texts_for(en))
+    row = write_policy_block(ws, row, c, t)
 
     if c.unmatched:
         row += 2

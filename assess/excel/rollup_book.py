@@ -41,7 +41,6 @@ from assess.texts.messages import ROLLUP_RULE
 from assess.texts.provinces import province_label
 from assess.texts.workbook import COLUMN, COMPARE, ROLLUP, ROLLUP_SHEET, heading, measure_title
 
-
 # The policy's columns of the ranking: both rates, approved claims, work behind schedule.
 RANKING_EXTRA = (
     policy_texts.IMPLEMENTATION,

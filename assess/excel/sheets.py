@@ -76,7 +76,9 @@ def _list_validation(
     """A dropdown of the field's labels in the workbook's language; returns the cell range."""
     assert field.choices is not None
     if field.choices is Status:  # a request's own words (已获得 …) are offered beside the status
-        labels = (t(status_label(s, k)) for k in (Kind.SUPPORT, Kind.HIGHER_LEVEL) for s in STATUS_ORDER)
+        labels = (
+            t(status_label(s, k)) for k in (Kind.SUPPORT, Kind.HIGHER_LEVEL) for s in STATUS_ORDER
+        )
         choices = list(dict.fromkeys(labels))
     else:
         choices = [t.label(member) for member in field.choices]

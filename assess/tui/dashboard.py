@@ -26,9 +26,9 @@ from assess.texts import Texts
 from assess.texts import tui_screens as texts
 from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
+from assess.tui.policy_view import dashboard_rows, rates_line
 from assess.tui.prose import wrap_text
 from assess.tui.screen_keys import describe_keys
-from assess.tui.policy_view import dashboard_rows, rates_line
 from assess.tui.session import Session
 from assess.tui.tree import GLYPHS
 
