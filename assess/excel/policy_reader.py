@@ -1,4 +1,4 @@
-"""Reading back the policy's own sheets (待争取事项, 政策争取, 自定任务) and applying them.
+"""Reading back the policy's own sheets (待争取事项, 政策争取, 自定任务, 推进进度) and applying them.
 
 Like the list sheets: a row is matched by its 编号 (or 条目编号), an empty cell never
 overwrites recorded data, a row without 编号 is new, and every problem is collected with its
@@ -19,14 +19,15 @@ from assess import fields
 from assess.checklist import Checklist, Kind
 from assess.editing import Editor
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS
-from assess.excel.policy_sheets import CLAIMS, PACE, REQUESTS, TASKS
-from assess.excel.reader import ReportRows, _Sheet
+from assess.excel.policy_layout import CLAIMS, PACE, POLICY_SHEETS, REQUESTS, TASKS
+from assess.excel.reader import ErrorValue, ReportRows, Sheet, both
 from assess.fields import Field, FieldError
+from assess.lang import Lang
 from assess.models import Schedule
-from assess.texts import Texts
+from assess.texts import Text, Texts
+from assess.texts import policy as words
 
-ZH = Texts()
-ITEM_ID = "条目编号"
+ITEM_ID = "item_id"
 _NUMERAL = re.compile(r"^[（(]?([一二三四五六七八九十]+|[0-9]+)[）)]?$")
 _NUMERALS = "一二三四五六七八九"
 
@@ -56,16 +57,17 @@ class PolicyRows:
 
 
 def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> PolicyRows:
-    """The three sheets, if present (a workbook exported before them has none)."""
+    """The four sheets, if present (a workbook exported before them has none), in either
+    language."""
     out = PolicyRows()
-    names = {layout.name for layout in (REQUESTS, CLAIMS, TASKS, PACE)}
+    names = {name for layout in POLICY_SHEETS for name in layout.names}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         wb = load_workbook(path, read_only=True, data_only=True)
         try:
             data = {
                 name: [
-                    tuple(c.value for c in row)
+                    tuple(ErrorValue(c.value) if c.data_type == "e" else c.value for c in row)
                     for row in wb[name].iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS)
                 ]
                 for name in wb.sheetnames
@@ -73,40 +75,46 @@ def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> Po
             }
         finally:
             wb.close()
-    if REQUESTS.name in data:
-        _read_requests(_Sheet(rows, REQUESTS.name, data[REQUESTS.name]), checklist, out)
-    if CLAIMS.name in data:
-        _read_claims(_Sheet(rows, CLAIMS.name, data[CLAIMS.name]), checklist, out)
-    if TASKS.name in data:
-        _read_tasks(_Sheet(rows, TASKS.name, data[TASKS.name]), checklist, out)
-    if PACE.name in data:
-        _read_pace(_Sheet(rows, PACE.name, data[PACE.name]), checklist, out)
+    for layout, read in (
+        (REQUESTS, _read_requests),
+        (CLAIMS, _read_claims),
+        (TASKS, _read_tasks),
+        (PACE, _read_pace),
+    ):
+        name = next((n for n in layout.names if n in data), None)
+        if name is not None:
+            read(Sheet(rows, layout, name, data[name]), checklist, out)
     return out
 
 
-def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
+def _say(entry: Text, **params: object) -> str:
+    """A problem in both languages, as the list sheets' problems read."""
+    return " / ".join(both(entry, **params))
+
+
+def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
     raw = (sheet.text(values, ITEM_ID) or "").strip()
     if raw not in checklist.item_index:
-        sheet.cell_problem(row, ITEM_ID, f"清单中没有条目「{raw}」/ unknown item ID '{raw}'")
+        sheet.cell_problem(row, ITEM_ID, _say(words.UNKNOWN_ITEM, id=raw))
         return None
     return raw
 
 
-def _read_requests(sheet: _Sheet, checklist: Checklist, out: PolicyRows) -> None:
-    header = ZH(fields.ASKED_OF.header)
-    if not sheet.find_headers((ITEM_ID, header)):
+def _read_requests(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
+    key = fields.ASKED_OF.id
+    if not sheet.find_headers((ITEM_ID, key)):
         return
     for row, values in sheet.rows():
         if sheet.text(values, ITEM_ID) is None:
             continue  # the 「（暂无）」 line
         item_id = _item_id(sheet, row, values, checklist)
-        body = sheet.text(values, header)
+        body = sheet.text(values, key)
         if item_id is not None and body is not None:
             out.asked_of[item_id] = body.strip()
 
 
-def _read_pace(sheet: _Sheet, checklist: Checklist, out: PolicyRows) -> None:
-    if not sheet.find_headers((ITEM_ID, ZH(fields.SCHEDULE.header))):
+def _read_pace(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
+    if not sheet.find_headers((ITEM_ID, fields.SCHEDULE.id)):
         return
     for row, values in sheet.rows():
         if sheet.text(values, ITEM_ID) is None:
@@ -117,68 +125,57 @@ def _read_pace(sheet: _Sheet, checklist: Checklist, out: PolicyRows) -> None:
             out.schedule[item_id] = pace
 
 
-def _value(sheet: _Sheet, row: int, values: tuple[Any, ...], f: Field) -> Any:
-    header = ZH(f.header)
+def _value(sheet: Sheet, row: int, values: tuple[Any, ...], f: Field) -> Any:
     if f.kind is fields.FieldKind.DATE:
-        return sheet.date(row, values, header)
+        return sheet.date(row, values, f.id)
     try:
-        return f.from_cell(sheet.get(values, header))
+        return f.from_cell(sheet.get(values, f.id))
     except FieldError as exc:
-        sheet.cell_problem(row, header, exc.render(ZH))
+        sheet.cell_problem(row, f.id, " / ".join(exc.render(Texts(lang)) for lang in Lang))
         return None
 
 
-def _read_claims(sheet: _Sheet, checklist: Checklist, out: PolicyRows) -> None:
-    headers = tuple(ZH(f.header) for f in fields.CLAIM_FIELDS)
-    if not sheet.find_headers((ITEM_ID, *headers)):
+def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
+    if not sheet.find_headers((ITEM_ID, *(f.id for f in fields.CLAIM_FIELDS))):
         return
     for row, values in sheet.rows():
         item_id = _item_id(sheet, row, values, checklist)
         if item_id is None:
             continue
         if checklist.item_index[item_id].kind is Kind.REQUIREMENT:
-            sheet.cell_problem(
-                row, ITEM_ID,
-                f"条目 {item_id} 是要求类，政策争取只记在支持、鼓励类和上级事项上 "
-                f"/ {item_id} is a requirement; claims go on support, encourage or higher-level items",
-            )  # fmt: skip
+            sheet.cell_problem(row, ITEM_ID, _say(words.CLAIM_ON_REQUIREMENT, id=item_id))
             continue
-        claim_id = (sheet.text(values, ZH(fields.CLAIM_ID.header)) or "").strip() or None
+        claim_id = (sheet.text(values, fields.CLAIM_ID.id) or "").strip() or None
         claim = ClaimRow(row, item_id, claim_id)
         for f in fields.CLAIM_FIELDS[1:]:
             value = _value(sheet, row, values, f)
             if value is not None:
                 claim.values[f.attr] = value
         if claim_id is None and "policy" not in claim.values:
-            sheet.cell_problem(
-                row,
-                ZH(fields.CLAIM_POLICY.header),
-                "新增的政策争取须写明政策或文件 / name the policy",
-            )
+            sheet.cell_problem(row, fields.CLAIM_POLICY.id, _say(words.CLAIM_NEEDS_POLICY))
             continue
         out.claims.append(claim)
 
 
-def _read_tasks(sheet: _Sheet, checklist: Checklist, out: PolicyRows) -> None:
+def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
     task_fields = (fields.TASK_ID, fields.TASK_MEASURE, fields.TASK_TITLE)
-    if not sheet.find_headers(tuple(ZH(f.header) for f in task_fields)):
+    if not sheet.find_headers(tuple(f.id for f in task_fields)):
         return
     measures = {m.number for m in checklist.measures}
     for row, values in sheet.rows():
-        task_id = (sheet.text(values, ZH(fields.TASK_ID.header)) or "").strip() or None
+        task_id = (sheet.text(values, fields.TASK_ID.id) or "").strip() or None
         task = TaskRow(row, task_id)
-        raw = (sheet.text(values, ZH(fields.TASK_MEASURE.header)) or "").strip()
+        raw = (sheet.text(values, fields.TASK_MEASURE.id) or "").strip()
         if raw:
             number = measure_number(raw)
             if number not in measures:
                 sheet.cell_problem(
-                    row, ZH(fields.TASK_MEASURE.header),
-                    f"所属举措「{raw}」无法识别，请写成（九）或 9 / unknown measure '{raw}'",
-                )  # fmt: skip
+                    row, fields.TASK_MEASURE.id, _say(words.UNKNOWN_MEASURE, raw=raw)
+                )
                 continue
             task.values["measure"] = number
         for f in (fields.TASK_TITLE, fields.TASK_DESCRIPTION):
-            text = sheet.text(values, ZH(f.header))
+            text = sheet.text(values, f.id)
             if text is not None:
                 task.values[f.attr] = text.strip()
         for f in (fields.STATUS, fields.SCHEDULE, fields.EXPLANATION_FIELD):
@@ -186,11 +183,7 @@ def _read_tasks(sheet: _Sheet, checklist: Checklist, out: PolicyRows) -> None:
             if value is not None:
                 task.record[f.id] = value
         if not {"measure", "title"} <= set(task.values):
-            sheet.problem(
-                row,
-                0,
-                "自定任务须写明所属举措和任务名称 / a task needs a measure and a title",
-            )
+            sheet.problem(row, 0, _say(words.TASK_NEEDS_TITLE))
             continue
         out.tasks.append(task)
 

@@ -120,3 +120,43 @@ TASK_ROW = text(
 REQUEST_ROW = text(
     "tui.request_row", "  {id}  {title}  [{status}{asked}]", "  {id}  {title}  [{status}{asked}]"
 )
+
+# The policy's workbook sheets: names, titles, the columns that are no registry field, and
+# what the reader says about them (each problem names its cell in both languages).
+SHEET = {
+    key: (text(f"workbook.sheet.{key}", *name), text(f"workbook.title.{key}", *title))
+    for key, name, title in (
+        ("requests", ("待争取事项", "Requests"), ("待争取事项", "Requests to pursue")),
+        ("claims", ("政策争取", "Support claims"), ("政策争取台账", "Support claims register")),
+        ("tasks", ("自定任务", "Own tasks"), ("自定任务", "The zone's own tasks")),
+        ("pace", ("推进进度", "Schedule"), ("推进中事项进度", "Work in progress: schedule")),
+    )
+}
+COLUMN = {
+    key: text(f"workbook.column.{key}", zh, en)
+    for key, (zh, en) in {
+        "request_status": ("争取状态", "Request status"),
+        "request_progress": ("获得情况/争取进展", "Received / request progress"),
+        "item_status": ("落实状态", "Status"),
+        "progress": ("进度", "Progress"),
+    }.items()
+}
+UNKNOWN_ITEM = text("policy_sheet.unknown_item", "清单中没有条目「{id}」", "unknown item ID '{id}'")
+CLAIM_ON_REQUIREMENT = text(
+    "policy_sheet.claim_on_requirement",
+    "条目 {id} 是要求类，政策争取只记在支持、鼓励类和上级事项上",
+    "{id} is a requirement; claims go on support, encourage or higher-level items",
+)
+CLAIM_NEEDS_POLICY = text(
+    "policy_sheet.claim_needs_policy", "新增的政策争取须写明政策或文件", "name the policy"
+)
+UNKNOWN_MEASURE = text(
+    "policy_sheet.unknown_measure",
+    "所属举措「{raw}」无法识别，请写成（九）或 9",
+    "unknown measure '{raw}'; write (9) or 9",
+)
+TASK_NEEDS_TITLE = text(
+    "policy_sheet.task_needs_title",
+    "自定任务须写明所属举措和任务名称",
+    "a task needs a measure and a title",
+)
