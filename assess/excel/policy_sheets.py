@@ -113,7 +113,7 @@ def write_requests(ws: Worksheet, ctx: ReportContext) -> None:
         rec = ctx.record(item_id)
         rows.append({
             "number": len(rows) + 1, "item_id": item_id,
-            "measure": measure_title(ctx.checklist.measure_of[item_id], t), "item": item.title,
+            "measure": measure_title(ctx.checklist.measure_of[item_id], t), "item": ctx.item_title(item),
             "request_status": t(status_label(rec.status, item.kind)),
             fields.ASKED_OF.id: rec.asked_of, "request_progress": rec.explanation,
             "source": item.source,
@@ -130,7 +130,7 @@ def write_claims(ws: Worksheet, ctx: ReportContext) -> None:
     for item in ctx.items:
         for claim in ctx.record(item.id).claims:
             rows.append({
-                "item_id": item.id, "item": item.title, fields.CLAIM_ID.id: claim.id,
+                "item_id": item.id, "item": ctx.item_title(item), fields.CLAIM_ID.id: claim.id,
                 fields.CLAIM_POLICY.id: claim.policy, fields.CLAIM_ISSUER.id: claim.issuer,
                 fields.CLAIM_STATUS.id: t.label(claim.status),
                 fields.CLAIM_AMOUNT.id: claim.amount, fields.CLAIM_DATE.id: claim.date,
@@ -172,7 +172,7 @@ def write_pace(ws: Worksheet, ctx: ReportContext) -> None:
             continue
         rows.append({
             "number": len(rows) + 1, "item_id": item.id,
-            "measure": measure_title(ctx.checklist.measure_of[item.id], t), "item": item.title,
+            "measure": measure_title(ctx.checklist.measure_of[item.id], t), "item": ctx.item_title(item),
             "kind": t.label(item.kind), "item_status": t(status_label(rec.status, item.kind)),
             fields.SCHEDULE.id: t.label(rec.schedule) if rec.schedule else None,
             "progress": rec.explanation,

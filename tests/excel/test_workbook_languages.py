@@ -17,10 +17,12 @@ from assess.compare import compare
 from assess.excel.compare_book import build_compare_workbook
 from assess.excel.importer import import_into
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, ITEMS, NOTES, SHEETS
+from assess.excel.policy_layout import POLICY_SHEETS
 from assess.excel.report import export_report
 from assess.lang import Lang
 from assess.lifecycle import roll_forward
 from assess.models import Assessment
+from assess.requests import status_label
 from assess.texts import Text, Texts
 from assess.texts import labels as label_texts
 from assess.texts.messages import ROLLUP_RULE
@@ -39,7 +41,7 @@ def test_english_workbook_speaks_english_and_keeps_the_policy_text(
     tmp_path: Path, checklist: Checklist, demo: Assessment
 ) -> None:
     book = load_workbook(_export(tmp_path, checklist, demo, Lang.EN))
-    assert book.sheetnames == [sheet.name(EN) for sheet in SHEETS]
+    assert book.sheetnames == [sheet.name(EN) for sheet in (*SHEETS, *POLICY_SHEETS)]
     assert not any(CJK.search(name) for name in book.sheetnames)
     ws = book[ITEMS.name(EN)]
     headers = [c.value for c in ws[HEADER_ROW]]
@@ -54,9 +56,16 @@ def test_english_workbook_speaks_english_and_keeps_the_policy_text(
         assert row[ITEMS.col("source") - 1] == item.source  # the policy text stays Chinese
         assert row[ITEMS.col("item") - 1] == item.title_en
         status = demo.items[item.id].status
-        assert row[ITEMS.col(fields.STATUS.id) - 1] == EN.label(status)
+        assert row[ITEMS.col(fields.STATUS.id) - 1] == EN(status_label(status, item.kind))
     (dv,) = [d for d in ws.data_validations.dataValidation if "I3" in str(d.sqref)]
     assert not CJK.search(dv.formula1)
+    for sheet in POLICY_SHEETS:
+        policy_ws = book[sheet.name(EN)]
+        policy_headers = [c.value for c in policy_ws[HEADER_ROW]]
+        assert policy_headers == sheet.headers(EN)
+        assert not any(CJK.search(h) for h in policy_headers)
+        for dv in policy_ws.data_validations.dataValidation:
+            assert not CJK.search(dv.formula1)
 
 
 def test_english_workbook_reimports_with_no_change(
@@ -129,7 +138,7 @@ def test_export_command_takes_the_language(
 ) -> None:
     out = tmp_path / "out.xlsx"
     assert main([*argv, str(demo_file), "-o", str(out)]) == 0
-    assert load_workbook(out).sheetnames == [sheet.name(EN) for sheet in SHEETS]
+    assert load_workbook(out).sheetnames == [sheet.name(EN) for sheet in (*SHEETS, *POLICY_SHEETS)]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
@@ -146,7 +155,9 @@ def test_libreoffice_resave_reimports_with_no_change(
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     resaved = out / path.name
-    assert load_workbook(resaved).sheetnames == [sheet.name(Texts(lang)) for sheet in SHEETS]
+    assert load_workbook(resaved).sheetnames == [
+        sheet.name(Texts(lang)) for sheet in (*SHEETS, *POLICY_SHEETS)
+    ]
     assert import_into(resaved, checklist, demo).changes == []
 
 
