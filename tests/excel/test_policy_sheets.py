@@ -11,11 +11,14 @@ from assess.checklist import Checklist
 from assess.compare import compare
 from assess.excel.importer import WorkbookInvalid, import_into, new_from_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from assess.excel.policy_layout import CLAIMS, PACE, REQUESTS, TASKS, PolicySheet
 from assess.excel.policy_reader import measure_number
 from assess.excel.report import export_report
+from assess.lang import Lang
 from assess.models import Assessment, ClaimStatus, Schedule, Status
 from assess.scoring import summarize
 from assess.storage import dumps
+from assess.texts import Texts
 from tests.excel.conftest import TODAY
 
 
@@ -180,3 +183,37 @@ def test_overview_shows_both_rates_of_its_scope(
     assert scoped["落实率"] == round(100 * points / weight, 1)
     assert scoped["欠进度"] == "1 项：14.1"
     assert [r["任务名称"] for r in _rows(part, "自定任务")] == []  # Z1 is under (九)
+
+
+def test_english_policy_sheets_read_back_like_the_chinese_ones(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """An English workbook's policy sheets and labels come back; an unchanged one changes
+    nothing."""
+    en = Texts(Lang.EN)
+    path = export_report(checklist, demo, tmp_path / "en.xlsx", today=TODAY, lang=Lang.EN)
+    assert import_into(path, checklist, demo.model_copy(deep=True)).changes == []
+
+    def header(sheet: PolicySheet, key: str) -> str:
+        return sheet.column(key).header(en)
+
+    item_id = header(REQUESTS, "item_id")
+    _set(path, CLAIMS.name(en), header(CLAIMS, "claim.id"), "C1",
+         header(CLAIMS, "claim.status"), en.label(ClaimStatus.APPROVED))  # fmt: skip
+    _set(path, REQUESTS.name(en), item_id, "13.1", header(REQUESTS, "asked_of"), "State Council")
+    _set(path, PACE.name(en), item_id, "1.1",
+         header(PACE, "schedule"), en.label(Schedule.ON_TRACK))  # fmt: skip
+    _append(path, TASKS.name(en), {
+        header(TASKS, "task.measure"): "(12)", header(TASKS, "task.title"): "Business liaison",
+        header(TASKS, "status"): en.label(Status.NOT_STARTED),
+    })  # fmt: skip
+    import_into(path, checklist, demo)
+    assert demo.items["1.4"].claims[0].status is ClaimStatus.APPROVED
+    assert demo.items["13.1"].asked_of == "State Council"
+    assert demo.items["1.1"].schedule is Schedule.ON_TRACK
+    added = demo.zone_tasks[-1]
+    assert (added.measure, added.title, added.record.status) == (
+        12,
+        "Business liaison",
+        Status.NOT_STARTED,
+    )
