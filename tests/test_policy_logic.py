@@ -215,13 +215,13 @@ def test_request_labels_read_back_from_a_cell() -> None:
 def test_summary_prints_both_rates_requests_and_the_note(checklist: Checklist) -> None:
     demo = build_demo(checklist, TODAY)
     s = summarize(checklist, demo)
-    text = summary_text(checklist, demo, Lang.ZH)
+    text = summary_text(checklist, demo, Texts(Lang.ZH))
     assert f"落实率 {format_score(s.implementation.value)}" in text
     assert f"政策利用率 {format_score(s.policy_use.value)}" in text
     assert f"待争取事项 {len(s.requests)} 项" in text
     first = checklist.item_index[s.requests[0]]
     assert f"{first.id} {first.title}（未争取，向{demo.items[first.id].asked_of}争取）" in text
     assert "已落实＝已获得" in text  # the demo answers higher-level items: the mapping note
-    english = summary_text(checklist, demo, Lang.EN)
+    english = summary_text(checklist, demo, Texts(Lang.EN))
     assert f"policy-use rate {format_score(s.policy_use.value)}" in english
     assert "not yet requested" in english
