@@ -35,9 +35,12 @@ from assess.applicability import item_applies
 from assess.checklist import Checklist, item_sort_key
 from assess.fields import TEXT_FIELDS
 from assess.models import Action, ActionStatus, Assessment, ItemRecord, Status, ZoneProfile
+from assess.policy_diff import ClaimChange, TaskChange, claim_changes, task_changes
 from assess.regions import Region
 from assess.scoring import Score, Summary, summarize
 from assess.storage import Migration
+from assess.texts import Text
+from assess.texts import policy as policy_texts
 
 RANK: dict[Status, int] = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 
@@ -224,6 +227,17 @@ class Comparison:
     window: tuple[dt.date, dt.date]
     due_actions: list[DueAction]
     counts: Counter[ChangeClass] = field(default_factory=Counter)
+    claims: list[ClaimChange] = field(default_factory=list)
+    zone_tasks: list[TaskChange] = field(default_factory=list)
+
+    def rate_rows(self) -> list[tuple[Text, Score, Score]]:
+        """落实率, 政策利用率 and the zone's own tasks in A and B (beside the overall row)."""
+        sa, sb = self.summary_a, self.summary_b
+        return [
+            (policy_texts.IMPLEMENTATION, sa.implementation, sb.implementation),
+            (policy_texts.POLICY_USE, sa.policy_use, sb.policy_use),
+            (policy_texts.OWN_TASKS, sa.own_tasks, sb.own_tasks),
+        ]
 
     @property
     def changed_items(self) -> list[ItemDiff]:
@@ -320,6 +334,8 @@ def compare(
         window=(start, end),
         due_actions=due_between(checklist, a, b, start, end),
         counts=Counter(d.change for d in items),
+        claims=claim_changes(a, b),
+        zone_tasks=task_changes(a, b),
     )
 
 

@@ -22,6 +22,7 @@ from assess.models import (
     ItemRecord,
     Responsibility,
     ZoneProfile,
+    ZoneTask,
     assign_action_ids,
 )
 
@@ -62,10 +63,11 @@ def build_demo(checklist: Checklist, today: dt.date | None = None) -> Assessment
     for item_id, raw in data["items"].items():
         if item_id not in assessment.items:
             continue
-        record = ItemRecord.model_validate(raw)
-        for action in record.actions:
-            action.due = _moved(action.due, shift)
-        assessment.items[item_id] = record
+        assessment.items[item_id] = _record(raw, shift)
+    assessment.zone_tasks = [
+        ZoneTask.model_validate({**raw, "record": _record(raw["record"], shift)})
+        for raw in data.get("zone_tasks", [])
+    ]
     assign_action_ids(assessment)
     assessment.departments = list(data["departments"])
     known = {str(m.number) for m in checklist.measures} | set(checklist.item_index)
@@ -75,3 +77,13 @@ def build_demo(checklist: Checklist, today: dt.date | None = None) -> Assessment
         if key in known
     }
     return assessment
+
+
+def _record(raw: dict[str, Any], shift: dt.timedelta) -> ItemRecord:
+    """One record of the demo data, its action and claim dates moved by ``shift``."""
+    record = ItemRecord.model_validate(raw)
+    for action in record.actions:
+        action.due = _moved(action.due, shift)
+    for claim in record.claims:
+        claim.date = _moved(claim.date, shift)
+    return record

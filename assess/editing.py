@@ -18,20 +18,24 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from assess import fields
-from assess.fields import RECORD_FIELDS, TEXT_FIELDS, Field, FieldError
+from assess.fields import POLICY_FIELDS, RECORD_FIELDS, TEXT_FIELDS, Field, FieldError
 from assess.models import (
     Action,
     Assessment,
     Change,
+    Claim,
     Evidence,
     ItemRecord,
     Responsibility,
     Review,
     Status,
     ZoneProfile,
+    ZoneTask,
     all_actions,
+    all_claims,
     check_responsibility,
     next_action_id,
+    next_id,
 )
 from assess.review import FinalizedError, ReviewStep, check_step, finalized_message, is_final
 from assess.texts.messages import UNKNOWN_EVIDENCE
@@ -251,7 +255,7 @@ class Editor:
     def restore_record(self, item_id: str, record: ItemRecord) -> bool:
         """Make an item's record equal to ``record`` (undo), logging each field that differs."""
         changed = False
-        for field in RECORD_FIELDS:
+        for field in (*RECORD_FIELDS, *POLICY_FIELDS):
             changed |= self.set_field(item_id, field, getattr(record, field.id))
         return changed
 
@@ -276,6 +280,9 @@ class Editor:
             else:
                 self.update_evidence(wanted[evidence_id].model_copy())
         self.assessment.evidence = [e.model_copy() for e in snapshot.evidence]
+        if self.assessment.zone_tasks != snapshot.zone_tasks:
+            self.log("", "zone_tasks", self.assessment.zone_tasks, snapshot.zone_tasks)
+            self.assessment.zone_tasks = [t.model_copy(deep=True) for t in snapshot.zone_tasks]
         self.log("", "undo", None, None)
 
     @_unless_final
@@ -337,6 +344,116 @@ class Editor:
         self.assessment.responsibility = table
         self.log("", f"responsibility.{key}", old, owners)
         return True
+
+    # Support claims (政策争取) on an item: C1, C2… unique across the file.
+
+    def add_claim(self, item_id: str, claim: Claim | None = None, **values: Any) -> Claim:
+        """Append a claim; it keeps its ID if free (a returned row), else gets the next one."""
+        used = [c.id for c in all_claims(self.assessment)]
+        data = {**(claim.model_dump() if claim else {}), **values}
+        if data.get("id") in (None, "", *used):
+            data["id"] = next_id("C", used)
+        added = Claim.model_validate(data)
+        record = self.assessment.record(item_id)
+        record.claims = [*record.claims, added]
+        self.log(item_id, f"claims.{added.id}", None, added)
+        return added
+
+    def set_claim_field(self, claim_id: str, field: str, value: Any) -> bool:
+        """Change one attribute (policy, issuer, status, amount, date) of one claim."""
+        if field == "id" or field not in Claim.model_fields:
+            raise ValueError(f"not a claim field: {field}")
+        item_id, record, index = self._find_claim(claim_id)
+        old = record.claims[index]
+        new = Claim.model_validate({**old.model_dump(), field: value})
+        if new == old:
+            return False
+        self.log(item_id, f"claims.{claim_id}.{field}", getattr(old, field), getattr(new, field))
+        record.claims = [*record.claims[:index], new, *record.claims[index + 1 :]]
+        return True
+
+    def remove_claim(self, claim_id: str) -> None:
+        item_id, record, index = self._find_claim(claim_id)
+        self.log(item_id, f"claims.{claim_id}", record.claims[index], None)
+        record.claims = [*record.claims[:index], *record.claims[index + 1 :]]
+
+    def _find_claim(self, claim_id: str) -> tuple[str, ItemRecord, int]:
+        for item_id, record in self.assessment.items.items():
+            for index, claim in enumerate(record.claims):
+                if claim.id == claim_id:
+                    return item_id, record, index
+        raise KeyError(claim_id)
+
+    # The zone's own tasks (自定任务): Z1, Z2…, each with a record like an item's.
+
+    def add_zone_task(
+        self, measure: int, title: str, description: str = "", *, id: str | None = None
+    ) -> ZoneTask:
+        """A new task: with ``id`` when it is free (a returned row), else the next (Z1, Z2 …)."""
+        used = [t.id for t in self.assessment.zone_tasks]
+        if id is None or id in used:
+            id = next_id("Z", used)
+        task = ZoneTask(id=id, measure=measure, title=title, description=description)
+        self.assessment.zone_tasks = [*self.assessment.zone_tasks, task]
+        self.log(task.id, "zone_task", None, task)
+        return task
+
+    def set_zone_task(self, task_id: str, field: str, value: Any) -> bool:
+        """Change a task's measure, title or description."""
+        if field not in ("measure", "title", "description"):
+            raise ValueError(f"not a zone-task field: {field}")
+        index, task = self._find_task(task_id)
+        new = ZoneTask.model_validate({**task.model_dump(), field: value})
+        if new == task:
+            return False
+        self.log(task_id, field, getattr(task, field), getattr(new, field))
+        self._replace_task(index, new)
+        return True
+
+    def set_task_field(self, task_id: str, field: Field, value: Any) -> bool:
+        """Set a record field (status, explanation, evidence, actions, schedule …) of a task."""
+        index, task = self._find_task(task_id)
+        old = getattr(task.record, field.id)
+        if old == value:
+            return False
+        if field.id == "evidence":
+            known = {e.id for e in self.assessment.evidence}
+            missing = [e for e in value if e not in known]
+            if missing:
+                raise FieldError(UNKNOWN_EVIDENCE, ids=", ".join(missing))
+        if field.id == "actions":
+            value = self._with_action_ids(value)
+        record = ItemRecord.model_validate({**task.record.model_dump(), field.id: value})
+        self.log(task_id, field.id, old, getattr(record, field.id))
+        self._replace_task(index, task.model_copy(update={"record": record}))
+        return True
+
+    def remove_zone_task(self, task_id: str) -> None:
+        """Drop a task; the history keeps it whole (its last value), so nothing is lost."""
+        index, task = self._find_task(task_id)
+        self.log(task_id, "zone_task", task, None)
+        tasks = self.assessment.zone_tasks
+        self.assessment.zone_tasks = [*tasks[:index], *tasks[index + 1 :]]
+
+    def _with_action_ids(self, actions: list[Action]) -> list[Action]:
+        top = int(next_action_id(self.assessment)[1:])
+        out = []
+        for action in actions:
+            if not action.id:
+                action = action.model_copy(update={"id": f"A{top}"})
+                top += 1
+            out.append(action)
+        return out
+
+    def _find_task(self, task_id: str) -> tuple[int, ZoneTask]:
+        for index, task in enumerate(self.assessment.zone_tasks):
+            if task.id == task_id:
+                return index, task
+        raise KeyError(task_id)
+
+    def _replace_task(self, index: int, task: ZoneTask) -> None:
+        tasks = self.assessment.zone_tasks
+        self.assessment.zone_tasks = [*tasks[:index], task, *tasks[index + 1 :]]
 
     def _find_action(self, action_id: str) -> tuple[str, ItemRecord, int]:
         for item_id, record in self.assessment.items.items():

@@ -16,9 +16,10 @@ from typing import Any
 
 from assess.dates import parse_date_text
 from assess.lang import Lang
-from assess.models import ActionStatus, Priority, Status
+from assess.models import ActionStatus, ClaimStatus, Priority, Schedule, Status
 from assess.regions import PROVINCES, normalize_province, region_of
 from assess.texts import Text, Texts, parse_label
+from assess.texts import policy as policy_texts
 from assess.texts.labels import EXPLANATION, FIELD, HEADER, NO, PROVINCE_CELL, YES
 from assess.texts.messages import BAD_CHOICE, BAD_DATE, BAD_PROVINCE
 from assess.texts.provinces import PROVINCE, province_label
@@ -66,7 +67,7 @@ class Field:
 
     @property
     def label(self) -> Text:
-        return FIELD[self.id]
+        return FIELD.get(self.id) or policy_texts.FIELD[self.id]
 
     @property
     def header(self) -> Text:
@@ -108,6 +109,8 @@ class Field:
             return parsed
         if self.choices is not None:
             member = parse_label(self.choices, text)
+            if member is None and self.choices is Status:
+                member = _request_status(text)
             if member is None:
                 raise FieldError(BAD_CHOICE, field=ZH(self.header), value=text.strip(),
                                  choices=_choices(self.choices))  # fmt: skip
@@ -117,6 +120,15 @@ class Field:
         if self.id == "zone.province":
             return _province(text)
         return text
+
+
+def _request_status(text: str) -> Status | None:
+    """已获得/争取中/未争取 (a higher-level item's labels) name the same stored statuses."""
+    key = text.strip().casefold()
+    for value, entry in policy_texts.REQUEST_STATUS.items():
+        if key in (entry.zh, entry.en.casefold()):
+            return Status(value)
+    return None
 
 
 def _flag(text: str) -> bool:
@@ -188,6 +200,33 @@ ZONE_FIELDS: tuple[Field, ...] = (
 )  # fmt: skip
 ASSESSMENT_FIELDS: tuple[Field, ...] = (*ZONE_FIELDS, PERIOD, ASSESSOR)
 
+# The policy's own logic: schedule of 推进中 work, whom a request is asked of, claims, zone tasks.
+# Kept out of RECORD_FIELDS (merged and imported by their own sheets, not the item row's).
+SCHEDULE = Field("schedule", FieldKind.CHOICE, 7, choices=Schedule)
+ASKED_OF = Field("asked_of", FieldKind.LINE, 14)
+CLAIMS = Field("claims", FieldKind.LIST)
+POLICY_FIELDS: tuple[Field, ...] = (SCHEDULE, ASKED_OF, CLAIMS)
+
+CLAIM_ID = Field("claim.id", FieldKind.LINE, 6)
+CLAIM_POLICY = Field("claim.policy", FieldKind.MULTILINE, 30)
+CLAIM_ISSUER = Field("claim.issuer", FieldKind.LINE, 16)
+CLAIM_STATUS = Field("claim.status", FieldKind.CHOICE, 8, choices=ClaimStatus)
+CLAIM_AMOUNT = Field("claim.amount", FieldKind.LINE, 12)
+CLAIM_DATE = Field("claim.date", FieldKind.DATE, 11)
+CLAIM_FIELDS: tuple[Field, ...] = (
+    CLAIM_ID, CLAIM_POLICY, CLAIM_ISSUER, CLAIM_STATUS, CLAIM_AMOUNT, CLAIM_DATE,
+)  # fmt: skip
+
+TASK_ID = Field("task.id", FieldKind.LINE, 6)
+TASK_MEASURE = Field("task.measure", FieldKind.LINE, 8)
+TASK_TITLE = Field("task.title", FieldKind.LINE, 20)
+TASK_DESCRIPTION = Field("task.description", FieldKind.MULTILINE, 30)
+TASK_FIELDS: tuple[Field, ...] = (TASK_ID, TASK_MEASURE, TASK_TITLE, TASK_DESCRIPTION)
+
 BY_ID: dict[str, Field] = {
-    f.id: f for f in (*RECORD_FIELDS, *ACTION_FIELDS, *EVIDENCE_FIELDS, *ASSESSMENT_FIELDS)
-}
+    f.id: f
+    for f in (
+        *RECORD_FIELDS, *ACTION_FIELDS, *EVIDENCE_FIELDS, *ASSESSMENT_FIELDS,
+        *POLICY_FIELDS, *CLAIM_FIELDS, *TASK_FIELDS,
+    )
+}  # fmt: skip

@@ -35,7 +35,8 @@ def roll_forward(
 
     Statuses, explanations, 现状/差距/机遇/备注, figures, evidence, the departments and who
     answers for what are carried; actions already done are dropped, open ones carried (their
-    IDs too); the history restarts.
+    IDs too); the zone's own tasks and support claims are carried the same way; the history
+    restarts.
     """
     fresh = new_assessment(
         checklist,
@@ -52,6 +53,10 @@ def roll_forward(
         carried.actions = [a for a in carried.actions if a.status is not ActionStatus.DONE]
         fresh.items[item_id] = carried
     fresh.retired_items = {k: v.model_copy(deep=True) for k, v in previous.retired_items.items()}
+    fresh.zone_tasks = [t.model_copy(deep=True) for t in previous.zone_tasks]
+    for task in fresh.zone_tasks:
+        task.record.actions = [a for a in task.record.actions if a.status is not ActionStatus.DONE]
+
     fresh.departments = list(previous.departments)
     fresh.responsibility = {k: v.model_copy(deep=True) for k, v in previous.responsibility.items()}
     return fresh

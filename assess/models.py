@@ -60,6 +60,22 @@ class ReviewState(StrEnum):
     FINAL = "final"
 
 
+class Schedule(StrEnum):
+    """How 推进中 work stands against its plan (台账 report 达进度/欠进度)."""
+
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+
+
+class ClaimStatus(StrEnum):
+    """Where an application for a support policy stands."""
+
+    NOT_APPLIED = "not_applied"
+    APPLYING = "applying"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -118,8 +134,19 @@ class Action(_Model):
     )
 
 
+class Claim(_Model):
+    """One support policy the zone claims (政策争取): what, from whom, where it stands."""
+
+    id: str = Field(pattern=r"^C[1-9][0-9]*$", description="C1, C2…: stable across the file")
+    policy: str = Field(min_length=1, description="政策或文件")
+    issuer: str = Field(default="", description="发文/受理单位")
+    status: ClaimStatus = ClaimStatus.NOT_APPLIED
+    amount: str = Field(default="", description="金额或指标, free text (万元, 亩 …)")
+    date: dt.date | None = None
+
+
 class ItemRecord(_Model):
-    """The zone's answer for one checklist item."""
+    """The zone's answer for one checklist item (or one of the zone's own tasks)."""
 
     status: Status = Status.NOT_ASSESSED
     explanation: str = Field(default="", description="成效/进度/原因/理由, by status")
@@ -130,9 +157,22 @@ class ItemRecord(_Model):
     actions: list[Action] = Field(default_factory=list)
     note: str = Field(default="", description="备注")
     figures: dict[str, str] = Field(default_factory=dict, description="indicator name → value")
+    schedule: Schedule | None = Field(default=None, description="达进度/欠进度, for 推进中 only")
+    asked_of: str = Field(default="", description="争取对象 (省/市/部委), for higher-level items")
+    claims: list[Claim] = Field(default_factory=list, description="政策争取")
 
     def is_blank(self) -> bool:
         return self == ItemRecord()
+
+
+class ZoneTask(_Model):
+    """A task the zone sets itself under a measure (出题目、写答案), scored apart from the plan."""
+
+    id: str = Field(pattern=r"^Z[1-9][0-9]*$", description="Z1, Z2…")
+    measure: int = Field(ge=1, description="the measure it belongs under")
+    title: str = Field(min_length=1)
+    description: str = ""
+    record: ItemRecord = Field(default_factory=ItemRecord)
 
 
 class Change(_Model):
@@ -189,7 +229,17 @@ class Assessment(_Model):
         description="measure number ('3', the default) or item ID ('3.2', an override) → owners",
     )
     review: Review = Field(default_factory=Review, description="审核与定稿 / sign-off")
+    zone_tasks: list[ZoneTask] = Field(default_factory=list, description="自定任务")
     history: list[Change] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _own_ids_unique(self) -> Assessment:
+        """Zone-task and claim IDs name one row each, in the file and in a returned workbook."""
+        for ids in ([t.id for t in self.zone_tasks], [c.id for c in all_claims(self)]):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                raise ValueError(f"duplicate ID(s) / 编号重复: {', '.join(dupes)}")
+        return self
 
     @model_validator(mode="after")
     def _action_ids_unique(self) -> Assessment:
@@ -215,7 +265,8 @@ class Assessment(_Model):
             dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
             more = f" (+{len(dupes) - 10})" if len(dupes) > 10 else ""
             raise ValueError(f"duplicate evidence ID(s): {', '.join(dupes[:10])}{more}")
-        for item_id, record in self.items.items():
+        records = [*self.items.items(), *((t.id, t.record) for t in self.zone_tasks)]
+        for item_id, record in records:
             for ref in record.evidence:
                 if ref not in known:
                     raise ValueError(
@@ -261,12 +312,25 @@ def check_responsibility(departments: list[str], table: dict[str, Responsibility
 
 
 def all_actions(assessment: Assessment) -> list[Action]:
-    """Every action of the file, items in checklist order, then retired items'."""
+    """Every action of the file, items in checklist order, then retired items', then zone tasks'."""
     records = [assessment.items[k] for k in sorted(assessment.items, key=item_sort_key)]
     records += [
         assessment.retired_items[k] for k in sorted(assessment.retired_items, key=item_sort_key)
     ]
+    records += [task.record for task in assessment.zone_tasks]
     return [a for r in records for a in r.actions]
+
+
+def all_claims(assessment: Assessment) -> list[Claim]:
+    """Every claim of the file, items in checklist order."""
+    return [
+        c for k in sorted(assessment.items, key=item_sort_key) for c in assessment.items[k].claims
+    ]
+
+
+def next_id(prefix: str, used: list[str]) -> str:
+    """The next free ``C``/``Z`` ID after the highest used."""
+    return f"{prefix}{max((int(i[1:]) for i in used), default=0) + 1}"
 
 
 def next_action_id(assessment: Assessment) -> str:

@@ -69,6 +69,23 @@ class ZoneResult:
     def coverage(self) -> float | None:
         return self.summary.overall.coverage
 
+    @property
+    def implementation(self) -> float | None:
+        return self.summary.implementation.value
+
+    @property
+    def policy_use(self) -> float | None:
+        return self.summary.policy_use.value
+
+    @property
+    def approved_claims(self) -> int:
+        return self.summary.approved_claims
+
+    @property
+    def behind(self) -> int:
+        """Items and own tasks 推进中 but 欠进度."""
+        return len(self.summary.behind)
+
 
 @dataclass(frozen=True)
 class Mean:
@@ -85,6 +102,8 @@ class RegionAverage:
     overall: Mean
     coverage: Mean
     measures: dict[int, Mean]
+    implementation: Mean = Mean(None, 0)
+    policy_use: Mean = Mean(None, 0)
 
 
 @dataclass(frozen=True)
@@ -141,6 +160,8 @@ class Rollup:
             zones=len(zones),
             overall=_mean(z.overall for z in zones),
             coverage=_mean(z.coverage for z in zones),
+            implementation=_mean(z.implementation for z in zones),
+            policy_use=_mean(z.policy_use for z in zones),
             measures={
                 m.number: _mean(z.summary.measures[m.number].value for z in zones)
                 for m in self.checklist.measures

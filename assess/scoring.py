@@ -5,6 +5,14 @@ or 0 (未启动); 未评估 and 不适用 items, and items that do not apply to 
 left out. A measure, an area and the whole plan score the weighted mean of their scored items
 (weights from the checklist, 1 by default), shown as 0–100. Coverage is the share of items
 applicable to the profile that have been assessed (不适用 counts as assessed).
+
+The plan's two halves (找差距、找机遇) get a rate each beside the overall score, with the same
+item points: 落实率 over requirement items, 政策利用率 over support, encourage and higher-level
+items. A higher-level item is a request to a province, city or ministry: its stored statuses
+read 已获得 (done, 1), 争取中 (in progress, 0.5), 未争取 (not started, 0); it is never the zone's
+gap, and the open ones are listed as ``requests``. A requirement marked 不适用 is a quality
+warning (unless the checklist marks it conditional, when a reason is enough). The zone's own
+tasks score on their own line (``own_tasks``), in none of the policy scores.
 """
 
 from __future__ import annotations
@@ -17,7 +25,16 @@ from enum import StrEnum
 
 from assess.applicability import item_applies
 from assess.checklist import Checklist, Item, Kind
-from assess.models import Action, ActionStatus, Assessment, ItemRecord, Priority, Status
+from assess.models import (
+    Action,
+    ActionStatus,
+    Assessment,
+    ClaimStatus,
+    ItemRecord,
+    Priority,
+    Schedule,
+    Status,
+)
 
 ITEM_SCORE: dict[Status, float] = {
     Status.DONE: 1.0,
@@ -69,6 +86,8 @@ def format_share(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.0f}%"
 
 
+REQUIREMENT_KINDS = frozenset({Kind.REQUIREMENT})
+
 PRIORITY_RANK: dict[Priority, int] = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
 
 
@@ -80,6 +99,7 @@ class WarningCode(StrEnum):
     NA_WITHOUT_REASON = "na_without_reason"
     IN_PROGRESS_WITHOUT_ACTION = "in_progress_without_action"
     ACTION_OVERDUE = "action_overdue"
+    REQUIREMENT_NOT_APPLICABLE = "requirement_not_applicable"
 
 
 @dataclass(frozen=True)
@@ -104,16 +124,47 @@ class Summary:
     gaps: list[str] = field(default_factory=list)
     opportunities: list[str] = field(default_factory=list)
     warnings: list[QualityWarning] = field(default_factory=list)
+    implementation: Score = Score()
+    policy_use: Score = Score()
+    own_tasks: Score = Score()
+    requests: list[str] = field(default_factory=list)
+    schedule: Counter[Schedule] = field(default_factory=Counter)
+    behind: list[str] = field(default_factory=list)
+    approved_claims: int = 0
+
+
+def rates_of(checklist: Checklist, summary: Summary, item_ids: set[str]) -> tuple[Score, Score]:
+    """落实率 and 政策利用率 over some items (a department's workbook), from the item scores."""
+    implementation, policy_use = Score(), Score()
+    for item in checklist.items:
+        if item.id in item_ids:
+            if item.kind in REQUIREMENT_KINDS:
+                implementation += summary.items[item.id]
+            else:
+                policy_use += summary.items[item.id]
+    return implementation, policy_use
+
+
+def schedule_of(record: ItemRecord) -> Schedule | None:
+    """达进度/欠进度 counts only while the work is 推进中."""
+    return record.schedule if record.status is Status.IN_PROGRESS else None
 
 
 def item_score(item: Item, record: ItemRecord, applicable: bool) -> Score:
-    if not applicable:
-        return Score()
-    assessed = int(record.status is not Status.NOT_ASSESSED)
-    points = ITEM_SCORE.get(record.status)
+    return _score(record.status, item.weight) if applicable else Score()
+
+
+def task_score(record: ItemRecord) -> Score:
+    """A zone task scores as an applicable item of weight 1 (the zone set it for itself)."""
+    return _score(record.status, 1.0)
+
+
+def _score(status: Status, weight: float) -> Score:
+    assessed = int(status is not Status.NOT_ASSESSED)
+    points = ITEM_SCORE.get(status)
     if points is None:
         return Score(applicable=1, assessed=assessed)
-    return Score(points * item.weight, item.weight, 1, 1, assessed)
+    return Score(points * weight, weight, 1, 1, assessed)
 
 
 def summarize(
@@ -129,6 +180,11 @@ def summarize(
     gaps: list[tuple[int, int, dt.date, int, int, str]] = []
     opportunities: list[tuple[int, int, str]] = []
     warnings: list[QualityWarning] = []
+    requests: list[tuple[int, int, str]] = []
+    implementation, policy_use = Score(), Score()
+    schedule: Counter[Schedule] = Counter({s: 0 for s in Schedule})
+    behind: list[str] = []
+    approved = 0
     position = 0
     for area in checklist.areas:
         area_score = Score()
@@ -141,11 +197,24 @@ def summarize(
                 score = item_score(item, record, applicable)
                 item_scores[item.id] = score
                 measure_score += score
+                if item.kind in REQUIREMENT_KINDS:
+                    implementation += score
+                else:
+                    policy_use += score
                 counts[record.status] += 1
+                approved += sum(c.status is ClaimStatus.APPROVED for c in record.claims)
                 warnings.extend(item_warnings(item, record, applicable, today))
                 if not applicable or record.status in (Status.NOT_APPLICABLE, Status.DONE):
                     continue
-                if record.status in (Status.IN_PROGRESS, Status.NOT_STARTED):
+                if (pace := schedule_of(record)) is not None:
+                    schedule[pace] += 1
+                    if pace is Schedule.BEHIND:
+                        behind.append(item.id)
+                if item.kind is Kind.HIGHER_LEVEL:
+                    if record.status in (Status.IN_PROGRESS, Status.NOT_STARTED):
+                        severity = 0 if record.status is Status.NOT_STARTED else 1
+                        requests.append((severity, position, item.id))
+                elif record.status in (Status.IN_PROGRESS, Status.NOT_STARTED):
                     severity = 0 if record.status is Status.NOT_STARTED else 1
                     rank, due = urgency(record)
                     gaps.append((KIND_ORDER[item.kind], rank, due, severity, position, item.id))
@@ -155,6 +224,11 @@ def summarize(
             area_score += measure_score
         areas[area.number] = area_score
     overall = sum(areas.values(), Score())
+    own = Score()
+    for task in assessment.zone_tasks:
+        own += task_score(task.record)
+        if schedule_of(task.record) is Schedule.BEHIND:
+            behind.append(task.id)
     return Summary(
         overall=overall,
         areas=areas,
@@ -164,6 +238,13 @@ def summarize(
         gaps=[g[-1] for g in sorted(gaps)],
         opportunities=[o[-1] for o in sorted(opportunities)],
         warnings=warnings,
+        implementation=implementation,
+        policy_use=policy_use,
+        own_tasks=own,
+        requests=[r[-1] for r in sorted(requests)],
+        schedule=schedule,
+        behind=behind,
+        approved_claims=approved,
     )
 
 
@@ -181,6 +262,14 @@ def item_warnings(
         out.append(QualityWarning(WarningCode.DONE_WITHOUT_EFFECT, item.id))
     if status is Status.NOT_APPLICABLE and not record.explanation.strip():
         out.append(QualityWarning(WarningCode.NA_WITHOUT_REASON, item.id))
+    if (
+        status is Status.NOT_APPLICABLE
+        and applicable
+        and item.kind is Kind.REQUIREMENT
+        and not item.applies.conditional
+    ):
+        out.append(QualityWarning(WarningCode.REQUIREMENT_NOT_APPLICABLE, item.id))
+
     if status is Status.IN_PROGRESS and not record.actions:
         out.append(QualityWarning(WarningCode.IN_PROGRESS_WITHOUT_ACTION, item.id))
     for index, action in enumerate(record.actions):

@@ -57,8 +57,10 @@ def test_summary_in_english_either_way(
     code, out, _ = run(capsys, *args)
     assert code == 0
     assert "Overall score" in out and "(1) " in out
-    period = build_demo(default_checklist(), dt.date(2026, 1, 15)).period
-    assert english_only(out, (*DEMO_DATA, period)), out
+    made = build_demo(default_checklist(), dt.date(2026, 1, 15))
+    typed = (made.period, *(r.asked_of for r in made.items.values()))  # what the user wrote
+    tasks = (t.title for t in made.zone_tasks)
+    assert english_only(out, (*DEMO_DATA, *typed, *tasks)), out
 
 
 def test_summary_in_chinese_by_default(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:

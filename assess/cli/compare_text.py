@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assess.cli.policy_text import rate_lines, rollup_rate_lines
 from assess.compare import ChangeClass, Comparison, Side, format_delta
 from assess.rollup import Rollup
 from assess.scoring import format_score, format_share
@@ -16,6 +17,7 @@ from assess.texts.compare import (
     status_text,
     unmatched_reason,
 )
+from assess.texts.policy_changes import change_lines
 from assess.textwidth import pad
 
 NAME = 44
@@ -61,6 +63,8 @@ def comparison_text(comparison: Comparison, t: Texts) -> str:
             + pad(format_delta(row.delta), 8, right=True)
             + pad(f"{format_share(row.a.coverage)}→{format_share(row.b.coverage)}", 14, right=True)
         )
+        if row.level == "overall":
+            lines += rate_lines(c, t, NAME)
     changed = c.changed_items
     lines += [
         "",
@@ -80,6 +84,7 @@ def comparison_text(comparison: Comparison, t: Texts) -> str:
                 + t.label(diff.change)
             )
             lines += [f"{'':6}· {phrase}" for phrase in describe(diff, t)]
+    lines += change_lines(c, t)
     lines += _due_lines(c, t)
     lines += _unmatched_lines(c, t)
     return "\n".join(lines)
@@ -147,6 +152,7 @@ def rollup_text(rollup: Rollup, t: Texts, *, top: int = 10) -> str:
             + pad(zone.province, 10)
             + pad(format_score(zone.overall), 8, right=True)
         )
+    lines += rollup_rate_lines(rollup, t)
     lines += ["", t(texts.COMMON_GAPS)]
     for gap in rollup.common_gaps()[:top]:
         item = rollup.checklist.item_index[gap.item_id]

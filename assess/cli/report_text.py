@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from assess.checklist import Checklist
-from assess.models import Assessment
+from assess.checklist import Checklist, chinese_numeral
+from assess.models import Assessment, all_claims
+from assess.requests import mapping_note, status_label
 from assess.scoring import Score, Summary, format_score, format_share, summarize
-from assess.texts import cli as texts
-from assess.texts.catalog import Texts
+from assess.texts import Texts
+from assess.texts import policy as policy_texts
+from assess.texts import summary as words
 from assess.texts.messages import ROLLUP_RULE, status_counts, warning_text
 from assess.textwidth import pad
 
@@ -25,56 +27,109 @@ def _row(name: str, score: Score) -> str:
 def summary_text(checklist: Checklist, assessment: Assessment, t: Texts) -> str:
     summary = summarize(checklist, assessment)
     zone = assessment.zone
+    region = t.label(zone.region)
     flags = [
         t(label)
         for on, label in (
-            (zone.border, texts.FLAG_BORDER),
-            (zone.hub, texts.FLAG_HUB),
-            (zone.foreign_talent, texts.FLAG_FOREIGN_TALENT),
+            (zone.border, words.FLAG_BORDER),
+            (zone.hub, words.FLAG_HUB),
+            (zone.foreign_talent, words.FLAG_FOREIGN),
         )
         if on
     ]
-    place = t(texts.PLACE, province=zone.province, region=t.label(zone.region))
-    head = f"{zone.name} · {assessment.period} · {place}"
+    head = f"{zone.name} · {assessment.period} · {t(words.PLACE, province=zone.province, region=region)}"
     if flags:
         head += " · " + t.list_sep.join(flags)
     if assessment.assessor:
-        head += " · " + t(texts.ASSESSOR, name=assessment.assessor)
+        head += f" · {t(words.ASSESSOR)} {assessment.assessor}"
     overall = summary.overall
     lines = [
         head,
-        t(texts.CHECKLIST, id=checklist.id, version=checklist.version),
+        f"{t(words.CHECKLIST)} {checklist.id} {checklist.version}",
         "",
         t(
-            texts.OVERALL,
+            words.OVERALL,
             score=format_score(overall.value),
             coverage=format_share(overall.coverage),
             assessed=overall.assessed,
             applicable=overall.applicable,
         ),
+        t(
+            words.RATES,
+            implementation=format_score(summary.implementation.value),
+            req_scored=summary.implementation.scored,
+            policy_use=format_score(summary.policy_use.value),
+            open_scored=summary.policy_use.scored,
+        ),
         status_counts(summary.counts, t),
         "",
-        pad(t(texts.AREA_OR_MEASURE), NAME_COLUMNS)
-        + pad(t(texts.SCORE), 9, right=True)
-        + pad(t(texts.COVERAGE), 9, right=True)
-        + pad(t(texts.ASSESSED_OF), 10, right=True),
+        pad(t(words.AREA_MEASURE), NAME_COLUMNS)
+        + pad(t(words.SCORE), 9, right=True)
+        + pad(t(words.COVERAGE), 9, right=True)
+        + pad(t(words.ASSESSED), 10, right=True),
     ]
     for area in checklist.areas:
         title = t.pick(area.title, area.title_en)
-        name = t(texts.AREA_NAME, numeral=area.numeral, number=area.number, title=title)
+        name = t(words.AREA, numeral=area.numeral, number=area.number, title=title)
         lines.append(_row(name, summary.areas[area.number]))
         for m in area.measures:
             title = t.pick(m.title, m.title_en)
-            name = t(texts.MEASURE_NAME, numeral=m.numeral, number=m.number, title=title)
+            name = t(words.MEASURE, numeral=m.numeral, number=m.number, title=title)
             lines.append(_row(f"  {name}", summary.measures[m.number]))
+    lines += ["", *policy_lines(checklist, assessment, summary, t)]
     lines += ["", t(ROLLUP_RULE)]
+    note = mapping_note(checklist, assessment)
+    if note is not None:
+        lines.append(t(note))
     if summary.warnings:
-        lines.append(t(texts.WARNINGS_HINT, count=len(summary.warnings)))
+        lines.append(t(words.WARNINGS_HINT, count=len(summary.warnings)))
     return "\n".join(lines)
 
 
+def policy_lines(
+    checklist: Checklist, assessment: Assessment, summary: Summary, t: Texts
+) -> list[str]:
+    """待争取事项, 欠进度, 政策争取 and 自定任务: the lists the two rates stand on."""
+    lines = [t(words.REQUESTS_HEAD, count=len(summary.requests))]
+    for item_id in summary.requests:
+        item = checklist.item_index[item_id]
+        record = assessment.items[item_id]
+        body = record.asked_of.strip()
+        lines.append(
+            t(
+                words.REQUEST_LINE,
+                id=item_id,
+                title=t.pick(item.title, item.title_en),
+                status=t(status_label(record.status, item.kind)),
+                asked=t(words.ASKED_OF, body=body) if body else "",
+            )
+        )
+    if summary.behind:
+        lines.append(
+            t(words.BEHIND_HEAD, count=len(summary.behind), ids=t.list_sep.join(summary.behind))
+        )
+    claims = all_claims(assessment)
+    lines.append(t(words.CLAIMS_LINE, count=len(claims), approved=summary.approved_claims))
+    if assessment.zone_tasks:
+        own = summary.own_tasks
+        count = len(assessment.zone_tasks)
+        lines.append(t(policy_texts.OWN_LINE, count=count, score=format_score(own.value)))
+        for task in assessment.zone_tasks:
+            lines.append(
+                t(
+                    words.TASK_LINE,
+                    id=task.id,
+                    numeral=f"（{chinese_numeral(task.measure)}）",
+                    number=task.measure,
+                    title=task.title,
+                    status=t.label(task.record.status),
+                )
+            )
+    return lines
+
+
 def warnings_text(checklist: Checklist, summary: Summary, t: Texts) -> str:
-    lines = [t(texts.WARNINGS_HEAD, count=len(summary.warnings))]
+    lines = [t(words.WARNINGS_HEAD, count=len(summary.warnings))]
     for w in summary.warnings:
         item = checklist.item_index.get(w.item_id)
         title = "" if item is None else t.pick(item.title, item.title_en)

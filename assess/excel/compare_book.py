@@ -34,6 +34,7 @@ from assess.excel.cells import (
     put_text,
 )
 from assess.excel.chart_cache import cache_values
+from assess.excel.policy_compare import write_policy_block
 from assess.excel.printing import made_on, setup_print
 from assess.excel.sizing import fit_row_height
 from assess.fields import (
@@ -231,6 +232,7 @@ def _overview(ws: Worksheet, c: Comparison, t: Texts) -> None:
     row += 1
     put_text(ws, row, 1, t(COMPARE["any_change"]), STYLE_LABEL)
     put_number(ws, row, 2, len(c.changed_items), "0").style = STYLE_CENTER
+    row = write_policy_block(ws, row, c, t)
 
     if c.unmatched:
         row += 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from assess.fields import ACTION_FIELDS, RECORD_FIELDS
+from assess.fields import ACTION_FIELDS, POLICY_FIELDS, RECORD_FIELDS
 from assess.models import Action, Change, Status
 from assess.texts import Texts
 from assess.texts.history import history_value
@@ -19,7 +19,7 @@ LIST_WIDTH = 60  # characters of a text value shown on one line
 
 ZH = Texts()
 NOT_ASSESSED_LABEL = ZH.label(Status.NOT_ASSESSED)  # what files written before 0.x stored
-FIELD_LABELS: dict[str, str] = {f.id: ZH(f.header) for f in RECORD_FIELDS}
+FIELD_LABELS: dict[str, str] = {f.id: ZH(f.header) for f in (*RECORD_FIELDS, *POLICY_FIELDS)}
 ACTION_LABELS: dict[str, str] = {f.attr: ZH(f.header) for f in ACTION_FIELDS[1:]}
 
 

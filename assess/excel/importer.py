@@ -20,6 +20,7 @@ from assess.excel import layout
 from assess.excel.cells import clean_text
 from assess.excel.import_report import ImportReport
 from assess.excel.notation import EvidenceLine, numbered_lines, split_figures, strip_unit
+from assess.excel.policy_reader import PolicyRows, apply_policy_rows, read_policy_sheets
 from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, both, read_report
 from assess.fields import Field, FieldError
 from assess.lifecycle import new_assessment
@@ -55,9 +56,10 @@ def import_into(
 ) -> ImportReport:
     """Apply the workbook to ``assessment`` in place; raise WorkbookInvalid, changing nothing."""
     rows = read_report(path, checklist)
+    policy = read_policy_sheets(path, checklist, rows)
     _check_same_assessment(rows, assessment)
     trial = assessment.model_copy(deep=True)
-    report = _apply(rows, checklist, trial, who)
+    report = _apply(rows, checklist, trial, who, policy)
     for name in type(assessment).model_fields:
         setattr(assessment, name, getattr(trial, name))
     return report
@@ -86,8 +88,9 @@ def new_from_workbook(
 ) -> tuple[Assessment, ImportReport]:
     """A new assessment made from a workbook's 总览 profile and its sheets."""
     rows = read_report(path, checklist, with_profile=True)
+    policy = read_policy_sheets(path, checklist, rows)
     assessment = _new_assessment(rows, checklist)
-    return assessment, _apply(rows, checklist, assessment, who)
+    return assessment, _apply(rows, checklist, assessment, who, policy)
 
 
 def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
@@ -128,7 +131,11 @@ def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
 
 
 def _apply(
-    rows: ReportRows, checklist: Checklist, assessment: Assessment, who: str | None
+    rows: ReportRows,
+    checklist: Checklist,
+    assessment: Assessment,
+    who: str | None,
+    policy: PolicyRows,
 ) -> ImportReport:
     if rows.problems:
         raise WorkbookInvalid(rows.path, rows.problems)
@@ -143,6 +150,7 @@ def _apply(
     for item in rows.items:
         _apply_item(item, checklist, editor, lines.get(item.item_id))
     _apply_actions(actions, editor, report)
+    apply_policy_rows(policy, editor)
     report.changes = assessment.history[start:]
     return report
 

@@ -29,6 +29,7 @@ from assess.excel.cells import (
 from assess.excel.chart_cache import cache_values
 from assess.excel.context import ReportContext
 from assess.excel.layout import OVERVIEW
+from assess.excel.policy_sheets import overview_counts, overview_scores
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
 from assess.excel.tables import put_score, set_title
 from assess.models import STATUS_ORDER
@@ -88,6 +89,15 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     row += 1
     _pair(ws, row, t(COLUMN["coverage"]))
     put_number(ws, row, 2, score.coverage, style=STYLE_SHARE)
+    for label, rate in overview_scores(ctx):
+        row += 1
+        _pair(ws, row, label)
+        put_score(ws, row, 2, rate)
+    for label, text in overview_counts(ctx):
+        row += 1
+        _pair(ws, row, label)
+        put_text(ws, row, 2, text, STYLE_BODY)
+
     _status_counts(ws, first, ctx)
     row += 2
 

@@ -27,6 +27,7 @@ from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW
 from assess.excel.notation import evidence_line, figure_lines, numbered_lines
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
 from assess.models import Action, ItemRecord
+from assess.requests import status_label
 from assess.texts import Text, Texts
 from assess.texts import printing as words
 
@@ -93,7 +94,7 @@ def _cells(ctx: ReportContext, item: Item, rec: ItemRecord) -> list[str]:
     ]
     return [
         f"{item.id} {t.pick(item.title, item.title_en)}\n{t.label(item.kind)}",
-        t.label(rec.status),
+        t(status_label(rec.status, item.kind)),
         rec.explanation,
         current,
         "\n".join(gap_and_opening),

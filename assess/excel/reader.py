@@ -145,7 +145,7 @@ def cell_text(value: Any) -> str | None:
     return text if text.strip() else None
 
 
-class _Sheet:
+class Sheet:
     """One sheet's data rows, addressed by column key; headers are found in either language."""
 
     def __init__(
@@ -257,7 +257,7 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
     ):
         name = found[sheet.key]
         if name is not None:
-            read(_Sheet(out, sheet, name, sheets[name]), checklist)
+            read(Sheet(out, sheet, name, sheets[name]), checklist)
     overview = found[layout.OVERVIEW.key]
     if overview is not None:
         keys = _profile_keys()
@@ -302,7 +302,7 @@ def _values(wb: Workbook, name: str) -> list[tuple[Any, ...]]:
     ]
 
 
-def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
+def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
     raw = sheet.text(values, ITEM_ID)
     if raw is None:
         sheet.cell_problem(row, ITEM_ID, "条目编号为空 / item ID is empty")
@@ -314,7 +314,7 @@ def _item_id(sheet: _Sheet, row: int, values: tuple[Any, ...], checklist: Checkl
     return item_id
 
 
-def _read_items(sheet: _Sheet, checklist: Checklist) -> None:
+def _read_items(sheet: Sheet, checklist: Checklist) -> None:
     if not sheet.find_headers(ITEM_REQUIRED, also=(FIGURES, *ACTION_REQUIRED[1:])):
         return
     seen: dict[str, int] = {}
@@ -347,7 +347,7 @@ def _read_items(sheet: _Sheet, checklist: Checklist) -> None:
 
 
 def _item_actions(
-    sheet: _Sheet, row: int, values: tuple[Any, ...], item_id: str, text: str
+    sheet: Sheet, row: int, values: tuple[Any, ...], item_id: str, text: str
 ) -> list[ActionRow]:
     """Actions typed into 逐项对标's 下一步举措… columns: line k of each column is action k."""
 
@@ -397,7 +397,7 @@ def _nth(values: list[T | None], index: int) -> T | None:
     return values[index] if index < len(values) else None
 
 
-def _read_actions(sheet: _Sheet, checklist: Checklist) -> None:
+def _read_actions(sheet: Sheet, checklist: Checklist) -> None:
     if not sheet.find_headers(ACTION_REQUIRED):
         return
     for row, values in sheet.rows():
@@ -422,7 +422,7 @@ def _read_actions(sheet: _Sheet, checklist: Checklist) -> None:
             sheet.out.actions.append(action)
 
 
-def _choice(sheet: _Sheet, row: int, values: tuple[Any, ...], key: str, field: Field) -> Any:
+def _choice(sheet: Sheet, row: int, values: tuple[Any, ...], key: str, field: Field) -> Any:
     try:
         return field.from_cell(sheet.text(values, key))
     except FieldError as exc:
@@ -430,7 +430,7 @@ def _choice(sheet: _Sheet, row: int, values: tuple[Any, ...], key: str, field: F
         return None
 
 
-def _read_evidence(sheet: _Sheet, checklist: Checklist) -> None:
+def _read_evidence(sheet: Sheet, checklist: Checklist) -> None:
     if not sheet.find_headers(EVIDENCE_REQUIRED):
         return
     for row, values in sheet.rows():

@@ -25,6 +25,7 @@ from assess.errors import AssessError
 from assess.excel import layout, sheets
 from assess.excel.context import ReportContext
 from assess.excel.overview import write_overview
+from assess.excel.policy_sheets import write_policy_sheets
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
 from assess.excel.print_ledger import write_print_ledger
 from assess.excel.printing import setup_print
@@ -93,6 +94,7 @@ def build_workbook(
         ),
         ctx,
     )
+    write_policy_sheets(wb, ctx)
     for ws in wb.worksheets:
         _page_header(ws, ctx)
     wb.active = 0

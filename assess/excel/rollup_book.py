@@ -35,11 +35,20 @@ from assess.lang import Lang
 from assess.models import STATUS_ORDER
 from assess.rollup import Rollup
 from assess.texts import Texts
+from assess.texts import policy as policy_texts
 from assess.texts import printing as print_words
 from assess.texts.compare import region_name
 from assess.texts.messages import ROLLUP_RULE
 from assess.texts.provinces import province_label
 from assess.texts.workbook import COLUMN, COMPARE, ROLLUP, ROLLUP_SHEET, heading, measure_title
+
+# The policy's columns of the ranking: both rates, approved claims, work behind schedule.
+RANKING_EXTRA = (
+    policy_texts.IMPLEMENTATION,
+    policy_texts.POLICY_USE,
+    policy_texts.APPROVED_CLAIMS,
+    policy_texts.BEHIND_TAG,
+)
 
 
 def _scale(*points: tuple[float, str]) -> Rule:
@@ -188,6 +197,7 @@ def _ranking(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         (t(ROLLUP["overall"]), 9),
         (t(COLUMN["coverage"]), 9),
         (t(ROLLUP["gaps"]), 9),
+        *((t(entry), 10) for entry in RANKING_EXTRA),
     ]
     ranking = rollup.ranking()
     _table(
@@ -208,6 +218,11 @@ def _ranking(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         _score(ws, row, 6, zone.overall)
         _share(ws, row, 7, zone.coverage)
         _count(ws, row, 8, len(zone.summary.gaps))
+        _score(ws, row, 9, zone.implementation)
+        _score(ws, row, 10, zone.policy_use)
+        _count(ws, row, 11, zone.approved_claims)
+        _count(ws, row, 12, zone.behind)
+
     ws.conditional_formatting.add(f"F3:F{2 + len(ranking)}", SCORE_SCALE)
 
 

@@ -15,7 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assess import fields
-from assess.checklist import Item
+from assess.checklist import Item, Kind
 from assess.excel import layout
 from assess.excel.cells import STYLE_BODY, STYLE_LABEL, put_text
 from assess.excel.context import ReportContext
@@ -25,6 +25,7 @@ from assess.excel.sizing import fit_row_height
 from assess.excel.tables import Row, Value, set_title, write_rows
 from assess.fields import Field
 from assess.models import STATUS_ORDER, Action, Priority, Status
+from assess.requests import status_label
 from assess.scoring import open_actions, overdue, urgency
 from assess.texts import Texts
 from assess.texts.applicability import applicability_text
@@ -81,8 +82,13 @@ def _list_validation(
 ) -> str:
     """A dropdown of the field's labels in the workbook's language; returns the cell range."""
     assert field.choices is not None
-    members = STATUS_ORDER if field.choices is Status else list(field.choices)
-    choices = [t.label(member) for member in members]
+    if field.choices is Status:  # a request's own words (已获得 …) are offered beside the status
+        labels = (
+            t(status_label(s, k)) for k in (Kind.SUPPORT, Kind.HIGHER_LEVEL) for s in STATUS_ORDER
+        )
+        choices = list(dict.fromkeys(labels))
+    else:
+        choices = [t.label(member) for member in field.choices]
     letter = get_column_letter(sheet.col(field.id))
     cells = f"{letter}{rows[0]}:{letter}{rows[1]}"
     what = t(field.header)
@@ -149,7 +155,7 @@ def write_items(ws: Worksheet, ctx: ReportContext) -> None:
             "area": _area_text(ctx, item),
             "source": item.source,
             "applicability": applicability_text(item, zone, t),
-            fields.STATUS.id: t.label(rec.status),
+            fields.STATUS.id: t(status_label(rec.status, item.kind)),
             fields.EXPLANATION_FIELD.id: rec.explanation,
             fields.CURRENT.id: rec.current,
             fields.FIGURES.id: figure_lines(item, rec.figures, t),
@@ -169,14 +175,15 @@ def write_items(ws: Worksheet, ctx: ReportContext) -> None:
         ws, layout.ITEMS, fields.STATUS, t, (FIRST_DATA_ROW, max(last, FIRST_DATA_ROW))
     )
     for status, colour in STATUS_FILLS.items():
-        ws.conditional_formatting.add(
-            cells,
-            CellIsRule(
-                operator="equal",
-                formula=[f'"{t.label(status)}"'],
-                fill=PatternFill("solid", fgColor=colour, bgColor=colour),
-            ),
-        )
+        for label in dict.fromkeys(t(status_label(status, kind)) for kind in Kind):
+            ws.conditional_formatting.add(
+                cells,
+                CellIsRule(
+                    operator="equal",
+                    formula=[f'"{label}"'],
+                    fill=PatternFill("solid", fgColor=colour, bgColor=colour),
+                ),
+            )
 
 
 def write_gaps(ws: Worksheet, ctx: ReportContext) -> None:

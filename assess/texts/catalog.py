@@ -96,8 +96,3 @@ def parse_label(enum: type[E], value: str) -> E | None:
         if key in names:
             return member
     return None
-
-
-def texts_for(en: bool) -> Texts:
-    """The Texts of an adapter that still carries its language as ``en``."""
-    return Texts(Lang.EN if en else Lang.ZH)

@@ -28,6 +28,18 @@ ACTION_STATUS = enum_labels(
     "ActionStatus", todo=("未开始", "to do"), doing=("进行中", "doing"), done=("已完成", "done")
 )
 
+# Schedule and claim status: the policy logic (assess.texts.policy has its other words).
+SCHEDULE = enum_labels(
+    "Schedule", on_track=("达进度", "on schedule"), behind=("欠进度", "behind schedule")
+)
+CLAIM_STATUS = enum_labels(
+    "ClaimStatus",
+    not_applied=("未申请", "not applied"),
+    applying=("申请中", "applying"),
+    approved=("已获批", "approved"),
+    rejected=("未获批", "rejected"),
+)
+
 KIND = enum_labels(
     "Kind",
     requirement=("要求", "requirement"),

@@ -7,6 +7,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from assess.models import STATUS_ORDER, Status
+from assess.texts import policy
 from assess.texts.catalog import Texts, text
 
 if TYPE_CHECKING:
@@ -52,16 +53,26 @@ WARNING = {
     ),
 }
 
+WARNING_KIND["requirement_not_applicable"] = policy.WARNING_KIND_REQUIREMENT_NA
+WARNING["requirement_not_applicable"] = policy.WARNING_REQUIREMENT_NA
+
 ROLLUP_RULE = text(
     "rollup_rule",
     "评分规则：已落实计1分，推进中计0.5分，未启动计0分；未评估、不适用以及按经开区画像不适用的条目"
     "不计入。举措、领域和总体得分＝所含计分条目得分的加权平均（权重见清单，默认为1），以百分制显示。"
-    "覆盖率＝已评估的适用条目÷按画像适用的条目（标为不适用也算已评估）。",
+    "覆盖率＝已评估的适用条目÷按画像适用的条目（标为不适用也算已评估）。"
+    "落实率＝要求类条目的加权平均得分；政策利用率＝支持、鼓励类条目与上级事项的加权平均得分，"
+    "上级事项已获得计1分、争取中计0.5分、未争取计0分，不计入差距。要求类条目标为不适用列入质量检查。"
+    "自定任务单独计分，不计入以上得分。",
     "Scoring: done = 1, in progress = 0.5, not started = 0; items not assessed, marked not "
     "applicable, or not applicable to the zone's profile are left out. A measure, an area and the "
     "whole plan score the weighted mean of their scored items (checklist weights, 1 by default), "
     "shown as 0–100. Coverage = assessed applicable items ÷ items applicable to the profile "
-    "(marking an item not applicable counts as assessed).",
+    "(marking an item not applicable counts as assessed). Implementation rate = the weighted "
+    "mean of requirement items; policy-use rate = the weighted mean of support and encourage "
+    "items and higher-level items, where a higher-level item scores 1 when received, 0.5 when "
+    "requested and 0 when not yet requested, and is never a gap. A requirement marked not "
+    "applicable is a quality warning. The zone's own tasks are scored apart, in none of these.",
 )
 
 # Reading a value typed into a cell or a form (``assess.fields`` codecs).

@@ -167,10 +167,12 @@ NOTE_APPLICABILITY = text(
 NOTE_KIND = text(
     "workbook.note.kind_text",
     "要求：经开区应当做到，未落实即为差距；支持/鼓励：可争取的政策，未用好即为机遇；"
-    "上级事项：由上级部门推动，经开区可争取或确认已获得。",
+    "上级事项：由上级部门推动，经开区可争取或确认已获得；落实状态写“已获得”“争取中”“未争取”，"
+    "不计入差距，列入“待争取事项”，计入政策利用率。",
     "requirement: the zone must do it; not done is a gap. support / encourage: policy the zone "
     "can use; not used is an opportunity. higher-level: driven by higher authorities; the zone "
-    "can apply for it or confirm it has it.",
+    "can apply for it or confirm it has it: its status reads received, requested or not "
+    "requested; it is never a gap, it is listed under open requests and counts toward policy use.",
 )
 NOTE_RETURN = text(
     "workbook.note.return_text",

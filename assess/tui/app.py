@@ -39,6 +39,7 @@ from assess.tui.commands import AssessCommands
 from assess.tui.detail import ItemDetail
 from assess.tui.dialogs import Dialogs
 from assess.tui.keys import STATUS_KEYS, bind
+from assess.tui.policy_view import rates_line
 from assess.tui.review_prompt import OpinionPrompt
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
 from assess.tui.session import Session
@@ -127,6 +128,7 @@ class AssessApp(App[None]):
         line = (
             f"{a.zone.name} · {a.period} · {t(words.OVERALL)} {format_score(overall.value)}"
             f" · {t(words.COVERAGE)} {format_share(overall.coverage)}"
+            f" · {rates_line(self.session.summary, t)}"
         )
         if self.filter != "all":
             line += f" · {t(words.FILTER)}{t.colon}{t(words.FILTERS[self.filter])}"

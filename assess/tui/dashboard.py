@@ -26,6 +26,7 @@ from assess.texts import Texts
 from assess.texts import tui_screens as texts
 from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
+from assess.tui.policy_view import dashboard_rows, rates_line
 from assess.tui.prose import wrap_text
 from assess.tui.screen_keys import describe_keys
 from assess.tui.session import Session
@@ -109,6 +110,7 @@ class DashboardScreen(Screen[str | None]):
         head.append(f"{t(texts.OVERALL)} {format_score(summary.overall.value)}    ")
         head.append(f"{t(texts.COVERAGE)} {format_share(summary.overall.coverage)}")
         line(head)
+        line(Text(rates_line(summary, t), style="bold"), indent=INDENT)
         counts = Text()
         for status in STATUS_ORDER:
             glyph, style = GLYPHS[status]
@@ -153,6 +155,7 @@ class DashboardScreen(Screen[str | None]):
         section(t(texts.OPEN_OPPORTUNITIES), len(summary.opportunities))
         for n, item_id in enumerate(summary.opportunities):
             line(Text(title(item_id)), f"{item_id}#opp{n}", indent=INDENT)
+        rows += dashboard_rows(cl, self.session.assessment, summary, self.t)
         section(t(texts.WARNINGS), len(summary.warnings))
         for n, warning in enumerate(summary.warnings):
             message = f"{warning.item_id}  {warning_text(warning, t)}"

@@ -20,6 +20,7 @@ from assess.models import Status
 from assess.scoring import format_score
 from assess.texts import Texts
 from assess.tui.keys import bind
+from assess.tui.policy_view import item_tag
 from assess.tui.session import Session
 
 GLYPHS: dict[Status, tuple[str, str]] = {
@@ -107,7 +108,8 @@ class ChecklistTree(Tree[NodeRef]):
         glyph, style = GLYPHS[status]
         title = self.t.pick(item.title, item.title_en)
         if item_applies(item, self.session.assessment.zone):
-            return Text.assemble((glyph, style), " ", (item.id, "dim"), " ", title)
+            tag = item_tag(item, record, self.t)
+            return Text.assemble((glyph, style), " ", (item.id, "dim"), " ", title, tag)
         # the mark goes before the title, so a narrow tree that cuts titles still shows it
         return Text.assemble((glyph, style), " ", (f"{item.id} {NOT_FOR_ZONE} {title}", "dim"))
 

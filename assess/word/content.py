@@ -80,7 +80,8 @@ class Writer:
         self.t = t
         self.today = today
         self.summary: Summary = summarize(checklist, assessment, today)
-        self.gap_ids = set(self.summary.gaps)
+        # open requests are no longer gaps; the report still names them as requests
+        self.gap_ids = set(self.summary.gaps) | set(self.summary.requests)
         self.opening_ids = set(self.summary.opportunities)
 
     # ── small pieces ──

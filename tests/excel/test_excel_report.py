@@ -36,6 +36,10 @@ SHEET_NAMES = [
     "佐证材料",
     "质量检查",
     "说明",
+    "待争取事项",
+    "政策争取",
+    "自定任务",
+    "推进进度",
 ]
 ITEM_COLUMNS = [
     "序号", "领域", "举措", "条目编号", "条目", "政策原文", "类型", "适用性", "落实状态",
@@ -88,13 +92,15 @@ def test_status_dropdown_and_colours(book: Workbook, checklist: Checklist) -> No
     last = FIRST_DATA_ROW + len(checklist.items) - 1
     (dv,) = [d for d in ws.data_validations.dataValidation if "I3" in str(d.sqref)]
     assert dv.type == "list"
-    assert dv.formula1 == '"已落实,推进中,未启动,不适用,未评估"'
+    # Higher-level items answer as requests: their labels are offered too.
+    assert dv.formula1 == '"已落实,推进中,未启动,不适用,未评估,已获得,争取中,未争取"'
     assert str(dv.sqref) == f"I3:I{last}"
     assert not dv.showDropDown  # True would hide the arrow in Excel
     rules = [r for cf in ws.conditional_formatting for r in cf.rules]
     colours = {r.formula[0]: r.dxf.fill.bgColor.rgb[-6:] for r in rules}
     assert colours['"已落实"'] == "C6EFCE" and colours['"未启动"'] == "FFC7CE"
-    assert len(colours) == 5
+    assert colours['"已获得"'] == "C6EFCE" and colours['"未争取"'] == "FFC7CE"
+    assert len(colours) == 8
 
 
 def test_filter_freeze_wrap_and_measure_bands(book: Workbook, checklist: Checklist) -> None:

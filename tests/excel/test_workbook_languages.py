@@ -17,10 +17,12 @@ from assess.compare import compare
 from assess.excel.compare_book import build_compare_workbook
 from assess.excel.importer import import_into
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, ITEMS, NOTES, SHEETS
+from assess.excel.policy_layout import POLICY_SHEETS
 from assess.excel.report import export_report
 from assess.lang import Lang
 from assess.lifecycle import roll_forward
 from assess.models import Assessment
+from assess.requests import status_label
 from assess.texts import Text, Texts
 from assess.texts import labels as label_texts
 from assess.texts.messages import ROLLUP_RULE
@@ -35,7 +37,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def sheet_names(t: Texts) -> list[str]:
     """The workbook's sheets: the layout's, with the sheet for paper after the item sheet."""
-    names = [sheet.name(t) for sheet in SHEETS]
+    names = [sheet.name(t) for sheet in (*SHEETS, *POLICY_SHEETS)]
     names.insert(names.index(ITEMS.name(t)) + 1, t(LEDGER_NAME))
     return names
 
@@ -63,9 +65,16 @@ def test_english_workbook_speaks_english_and_keeps_the_policy_text(
         assert row[ITEMS.col("source") - 1] == item.source  # the policy text stays Chinese
         assert row[ITEMS.col("item") - 1] == item.title_en
         status = demo.items[item.id].status
-        assert row[ITEMS.col(fields.STATUS.id) - 1] == EN.label(status)
+        assert row[ITEMS.col(fields.STATUS.id) - 1] == EN(status_label(status, item.kind))
     (dv,) = [d for d in ws.data_validations.dataValidation if "I3" in str(d.sqref)]
     assert not CJK.search(dv.formula1)
+    for sheet in POLICY_SHEETS:
+        policy_ws = book[sheet.name(EN)]
+        policy_headers = [c.value for c in policy_ws[HEADER_ROW]]
+        assert policy_headers == sheet.headers(EN)
+        assert not any(CJK.search(h) for h in policy_headers)
+        for dv in policy_ws.data_validations.dataValidation:
+            assert not CJK.search(dv.formula1)
 
 
 def test_english_workbook_reimports_with_no_change(

@@ -111,11 +111,11 @@ def test_an_old_file_loads_unchanged_except_the_action_ids(
     tmp_path: Path, checklist: Checklist
 ) -> None:
     demo = build_demo(checklist, TODAY)
-    demo.responsibility, demo.departments = {}, []
+    demo.responsibility, demo.departments, demo.zone_tasks = {}, [], []
     path = tmp_path / "old.json"
     _write(path, demo, strip_ids=True)
     data = json.loads(path.read_text(encoding="utf-8"))
-    del data["departments"], data["responsibility"]
+    del data["departments"], data["responsibility"], data["zone_tasks"]
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert load(path, checklist).assessment == demo
 

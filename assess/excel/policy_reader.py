@@ -1,0 +1,240 @@
+"""Reading back the policy's own sheets (待争取事项, 政策争取, 自定任务, 推进进度) and applying them.
+
+Like the list sheets: a row is matched by its 编号 (or 条目编号), an empty cell never
+overwrites recorded data, a row without 编号 is new, and every problem is collected with its
+sheet, row and column so that a workbook with any problem changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+
+from assess import fields
+from assess.checklist import Checklist, Kind
+from assess.editing import Editor
+from assess.excel.limits import MAX_COLUMNS, MAX_ROWS
+from assess.excel.policy_layout import CLAIMS, PACE, POLICY_SHEETS, REQUESTS, TASKS
+from assess.excel.reader import ErrorValue, ReportRows, Sheet, both
+from assess.fields import Field, FieldError
+from assess.lang import Lang
+from assess.models import Schedule
+from assess.texts import Text, Texts
+from assess.texts import policy as words
+
+ITEM_ID = "item_id"
+_NUMERAL = re.compile(r"^[（(]?([一二三四五六七八九十]+|[0-9]+)[）)]?$")
+_NUMERALS = "一二三四五六七八九"
+
+
+@dataclass
+class ClaimRow:
+    row: int
+    item_id: str
+    id: str | None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class TaskRow:
+    row: int
+    id: str | None
+    values: dict[str, Any] = field(default_factory=dict)
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PolicyRows:
+    asked_of: dict[str, str] = field(default_factory=dict)
+    schedule: dict[str, Schedule] = field(default_factory=dict)
+    claims: list[ClaimRow] = field(default_factory=list)
+    tasks: list[TaskRow] = field(default_factory=list)
+
+
+def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> PolicyRows:
+    """The four sheets, if present (a workbook exported before them has none), in either
+    language."""
+    out = PolicyRows()
+    names = {name for layout in POLICY_SHEETS for name in layout.names}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = load_workbook(path, read_only=True, data_only=True)
+        try:
+            data = {
+                name: [
+                    tuple(ErrorValue(c.value) if c.data_type == "e" else c.value for c in row)
+                    for row in wb[name].iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS)
+                ]
+                for name in wb.sheetnames
+                if name in names
+            }
+        finally:
+            wb.close()
+    for layout, read in (
+        (REQUESTS, _read_requests),
+        (CLAIMS, _read_claims),
+        (TASKS, _read_tasks),
+        (PACE, _read_pace),
+    ):
+        name = next((n for n in layout.names if n in data), None)
+        if name is not None:
+            read(Sheet(rows, layout, name, data[name]), checklist, out)
+    return out
+
+
+def _say(entry: Text, **params: object) -> str:
+    """A problem in both languages, as the list sheets' problems read."""
+    return " / ".join(both(entry, **params))
+
+
+def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
+    raw = (sheet.text(values, ITEM_ID) or "").strip()
+    if raw not in checklist.item_index:
+        sheet.cell_problem(row, ITEM_ID, _say(words.UNKNOWN_ITEM, id=raw))
+        return None
+    return raw
+
+
+def _read_requests(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
+    key = fields.ASKED_OF.id
+    if not sheet.find_headers((ITEM_ID, key)):
+        return
+    for row, values in sheet.rows():
+        if sheet.text(values, ITEM_ID) is None:
+            continue  # the 「（暂无）」 line
+        item_id = _item_id(sheet, row, values, checklist)
+        body = sheet.text(values, key)
+        if item_id is not None and body is not None:
+            out.asked_of[item_id] = body.strip()
+
+
+def _read_pace(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
+    if not sheet.find_headers((ITEM_ID, fields.SCHEDULE.id)):
+        return
+    for row, values in sheet.rows():
+        if sheet.text(values, ITEM_ID) is None:
+            continue  # the 「（暂无）」 line
+        item_id = _item_id(sheet, row, values, checklist)
+        pace = _value(sheet, row, values, fields.SCHEDULE)
+        if item_id is not None and pace is not None:
+            out.schedule[item_id] = pace
+
+
+def _value(sheet: Sheet, row: int, values: tuple[Any, ...], f: Field) -> Any:
+    if f.kind is fields.FieldKind.DATE:
+        return sheet.date(row, values, f.id)
+    try:
+        return f.from_cell(sheet.get(values, f.id))
+    except FieldError as exc:
+        sheet.cell_problem(row, f.id, " / ".join(exc.render(Texts(lang)) for lang in Lang))
+        return None
+
+
+def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
+    if not sheet.find_headers((ITEM_ID, *(f.id for f in fields.CLAIM_FIELDS))):
+        return
+    for row, values in sheet.rows():
+        item_id = _item_id(sheet, row, values, checklist)
+        if item_id is None:
+            continue
+        if checklist.item_index[item_id].kind is Kind.REQUIREMENT:
+            sheet.cell_problem(row, ITEM_ID, _say(words.CLAIM_ON_REQUIREMENT, id=item_id))
+            continue
+        claim_id = (sheet.text(values, fields.CLAIM_ID.id) or "").strip() or None
+        claim = ClaimRow(row, item_id, claim_id)
+        for f in fields.CLAIM_FIELDS[1:]:
+            value = _value(sheet, row, values, f)
+            if value is not None:
+                claim.values[f.attr] = value
+        if claim_id is None and "policy" not in claim.values:
+            sheet.cell_problem(row, fields.CLAIM_POLICY.id, _say(words.CLAIM_NEEDS_POLICY))
+            continue
+        out.claims.append(claim)
+
+
+def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
+    task_fields = (fields.TASK_ID, fields.TASK_MEASURE, fields.TASK_TITLE)
+    if not sheet.find_headers(tuple(f.id for f in task_fields)):
+        return
+    measures = {m.number for m in checklist.measures}
+    for row, values in sheet.rows():
+        task_id = (sheet.text(values, fields.TASK_ID.id) or "").strip() or None
+        task = TaskRow(row, task_id)
+        raw = (sheet.text(values, fields.TASK_MEASURE.id) or "").strip()
+        if raw:
+            number = measure_number(raw)
+            if number not in measures:
+                sheet.cell_problem(
+                    row, fields.TASK_MEASURE.id, _say(words.UNKNOWN_MEASURE, raw=raw)
+                )
+                continue
+            task.values["measure"] = number
+        for f in (fields.TASK_TITLE, fields.TASK_DESCRIPTION):
+            text = sheet.text(values, f.id)
+            if text is not None:
+                task.values[f.attr] = text.strip()
+        for f in (fields.STATUS, fields.SCHEDULE, fields.EXPLANATION_FIELD):
+            value = _value(sheet, row, values, f)
+            if value is not None:
+                task.record[f.id] = value
+        if not {"measure", "title"} <= set(task.values):
+            sheet.problem(row, 0, _say(words.TASK_NEEDS_TITLE))
+            continue
+        out.tasks.append(task)
+
+
+def measure_number(text: str) -> int | None:
+    """（九）, (9), 九 or 9 → 9; None if it is not a measure number."""
+    match = _NUMERAL.match(text.strip())
+    if match is None:
+        return None
+    word = match.group(1)
+    if word.isdigit():
+        return int(word)
+    tens, _, ones = word.rpartition("十")
+    if "十" not in word:
+        return _NUMERALS.index(word) + 1 if len(word) == 1 else None
+    return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
+        _NUMERALS.index(ones) + 1 if ones else 0
+    )
+
+
+def apply_policy_rows(policy: PolicyRows, editor: Editor) -> None:
+    """Apply what was read; a row whose 编号 the file lacks is added under that 编号."""
+    for item_id, body in policy.asked_of.items():
+        editor.set_field(item_id, fields.ASKED_OF, body)
+    for item_id, pace in policy.schedule.items():
+        editor.set_field(item_id, fields.SCHEDULE, pace)
+    _apply_claims(policy.claims, editor)
+    _apply_tasks(policy.tasks, editor)
+
+
+def _apply_claims(claims: list[ClaimRow], editor: Editor) -> None:
+    known = {c.id for r in editor.assessment.items.values() for c in r.claims}
+    for claim in claims:
+        if claim.id is None or claim.id not in known:
+            editor.add_claim(claim.item_id, id=claim.id, **claim.values)
+        else:
+            for name, value in claim.values.items():
+                editor.set_claim_field(claim.id, name, value)
+
+
+def _apply_tasks(tasks: list[TaskRow], editor: Editor) -> None:
+    known = {t.id for t in editor.assessment.zone_tasks}
+    for task in tasks:
+        values = task.values
+        if task.id is None or task.id not in known:
+            task_id = editor.add_zone_task(
+                values["measure"], values["title"], values.get("description", ""), id=task.id
+            ).id
+        else:
+            task_id = task.id
+            for name, value in values.items():
+                editor.set_zone_task(task_id, name, value)
+        for name, value in task.record.items():
+            editor.set_task_field(task_id, fields.BY_ID[name], value)

@@ -1,0 +1,219 @@
+"""The policy's own sheets through export → import: requests, claims, zone tasks, schedule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from assess.checklist import Checklist
+from assess.compare import compare
+from assess.excel.importer import WorkbookInvalid, import_into, new_from_workbook
+from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from assess.excel.policy_layout import CLAIMS, PACE, REQUESTS, TASKS, PolicySheet
+from assess.excel.policy_reader import measure_number
+from assess.excel.report import export_report
+from assess.lang import Lang
+from assess.models import Assessment, ClaimStatus, Schedule, Status
+from assess.scoring import summarize
+from assess.storage import dumps
+from assess.texts import Texts
+from tests.excel.conftest import TODAY
+
+
+def _rows(path: Path, sheet: str) -> list[dict[str, object]]:
+    ws = load_workbook(path)[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    return [
+        dict(zip(headers, (c.value for c in row), strict=False))
+        for row in ws.iter_rows(min_row=FIRST_DATA_ROW)
+        if any(c.value is not None for c in row)
+    ]
+
+
+def _set(path: Path, sheet: str, key: str, value: str, header: str, new: object) -> None:
+    """Set ``header`` in the row whose ``key`` column holds ``value``, as a user would."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    for row in range(FIRST_DATA_ROW, ws.max_row + 1):
+        if ws.cell(row, headers.index(key) + 1).value == value:
+            ws.cell(row, headers.index(header) + 1).value = new
+            break
+    else:
+        raise AssertionError(f"{value} not in {sheet}")
+    wb.save(path)
+
+
+def _append(path: Path, sheet: str, values: dict[str, object]) -> None:
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    row = max(FIRST_DATA_ROW, ws.max_row + 1)
+    while any(ws.cell(row, c).value is not None for c in range(1, len(headers) + 1)):
+        row += 1
+    for header, value in values.items():
+        ws.cell(row, headers.index(header) + 1).value = value
+    wb.save(path)
+
+
+def test_sheets_show_what_the_scoring_lists(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    summary = summarize(checklist, demo, TODAY)
+    requests = _rows(report, "待争取事项")
+    open_ids = [r["条目编号"] for r in requests[: len(summary.requests)]]
+    assert open_ids == summary.requests
+    assert {r["争取状态"] for r in requests[: len(summary.requests)]} <= {"未争取", "争取中"}
+    claims = _rows(report, "政策争取")
+    assert [r["编号"] for r in claims] == [c.id for r in demo.items.values() for c in r.claims]
+    tasks = _rows(report, "自定任务")
+    assert [r["任务名称"] for r in tasks] == [t.title for t in demo.zone_tasks]
+    pace = _rows(report, "推进进度")
+    behind = [r["条目编号"] for r in pace if r["达进度/欠进度"] == "欠进度"]
+    assert behind == [i for i in summary.behind if not i.startswith("Z")]
+
+
+def test_unchanged_workbook_changes_nothing(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    copy = demo.model_copy(deep=True)
+    assert import_into(report, checklist, copy).changes == []
+    assert dumps(copy) == dumps(demo)
+
+
+def test_new_file_from_workbook_keeps_tasks_claims_and_schedule(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    made, _ = new_from_workbook(report, checklist)
+    assert made.items == demo.items
+    for made_task, task in zip(made.zone_tasks, demo.zone_tasks, strict=True):
+        assert (made_task.id, made_task.measure, made_task.title) == (
+            task.id,
+            task.measure,
+            task.title,
+        )
+        assert made_task.record.status is task.record.status
+        assert made_task.record.schedule is task.record.schedule
+
+
+def test_edits_come_back_and_compare_lists_them(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    before = demo.model_copy(deep=True)
+    _set(report, "政策争取", "编号", "C1", "申请状态", "已获批")
+    _append(
+        report,
+        "政策争取",
+        {"条目编号": "16.2", "政策或文件": "上市融资奖励", "发文/受理单位": "自治区金融办"},
+    )
+    _set(report, "自定任务", "编号", "Z1", "达进度/欠进度", "欠进度")
+    _append(
+        report,
+        "自定任务",
+        {"所属举措": "（十二）", "任务名称": "企业服务专员制度", "落实状态": "未启动"},
+    )
+    _set(report, "待争取事项", "条目编号", "13.1", "争取对象（省/市/部委）", "自治区人民政府")
+    _set(report, "推进进度", "条目编号", "1.1", "达进度/欠进度", "达进度")
+    result = import_into(report, checklist, demo)
+    assert demo.items["1.4"].claims[0].status is ClaimStatus.APPROVED
+    new_claim = demo.items["16.2"].claims[0]
+    assert (new_claim.id, new_claim.policy, new_claim.status) == (
+        "C4",
+        "上市融资奖励",
+        ClaimStatus.NOT_APPLIED,
+    )
+    assert demo.zone_tasks[0].record.schedule is Schedule.BEHIND
+    added = demo.zone_tasks[1]
+    assert (added.id, added.measure, added.record.status) == ("Z2", 12, Status.NOT_STARTED)
+    assert demo.items["13.1"].asked_of == "自治区人民政府"
+    assert demo.items["1.1"].schedule is Schedule.ON_TRACK
+    assert {c.item for c in result.changes} >= {"1.4", "16.2", "Z1", "Z2", "13.1", "1.1"}
+    diff = compare(checklist, before, demo, today=TODAY)
+    assert [(c.claim_id, c.old, c.new) for c in diff.claims] == [
+        ("C1", ClaimStatus.APPLYING, ClaimStatus.APPROVED),
+        ("C4", None, ClaimStatus.NOT_APPLIED),
+    ]
+    assert [t.task_id for t in diff.zone_tasks] == ["Z1", "Z2"]
+
+
+def test_bad_rows_are_reported_and_nothing_changes(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _append(report, "政策争取", {"条目编号": "7.6", "政策或文件": "要求类不可争取"})
+    _set(report, "政策争取", "编号", "C1", "申请状态", "批了")
+    _append(report, "自定任务", {"所属举措": "（二十）", "任务名称": "无此举措"})
+    copy = demo.model_copy(deep=True)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(report, checklist, copy)
+    where = [(p.sheet, p.header) for p in caught.value.problems]
+    assert ("政策争取", "条目编号") in where and ("政策争取", "申请状态") in where
+    assert ("自定任务", "所属举措") in where
+    assert dumps(copy) == dumps(demo)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("（九）", 9), ("(16)", 16), ("十二", 12), ("十", 10), ("3", 3), ("甲", None)],
+)
+def test_measure_numbers_read_as_written(text: str, number: int | None) -> None:
+    assert measure_number(text) == number
+
+
+def _overview(path: Path) -> dict[object, object]:
+    ws = load_workbook(path)["总览"]
+    return {r[0]: r[1] for r in ws.iter_rows(min_row=3, max_row=40, max_col=2, values_only=True)}
+
+
+def test_overview_shows_both_rates_of_its_scope(
+    tmp_path: Path, report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    summary = summarize(checklist, demo, TODAY)
+    whole = _overview(report)
+    assert whole["落实率"] == round(summary.implementation.value or 0, 1)
+    assert whole["政策利用率"] == round(summary.policy_use.value or 0, 1)
+    assert whole["自定任务"] == round(summary.own_tasks.value or 0, 1)
+    assert str(whole["待争取事项"]).startswith(f"{len(summary.requests)} 项")
+    part = export_report(checklist, demo, tmp_path / "part.xlsx", measures=[14], today=TODAY)
+    scoped = _overview(part)
+    requirement = [i for i in checklist.measure(14).items if i.kind.value == "requirement"]
+    points = sum(summary.items[i.id].points for i in requirement)
+    weight = sum(summary.items[i.id].weight for i in requirement)
+    assert scoped["落实率"] == round(100 * points / weight, 1)
+    assert scoped["欠进度"] == "1 项：14.1"
+    assert [r["任务名称"] for r in _rows(part, "自定任务")] == []  # Z1 is under (九)
+
+
+def test_english_policy_sheets_read_back_like_the_chinese_ones(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """An English workbook's policy sheets and labels come back; an unchanged one changes
+    nothing."""
+    en = Texts(Lang.EN)
+    path = export_report(checklist, demo, tmp_path / "en.xlsx", today=TODAY, lang=Lang.EN)
+    assert import_into(path, checklist, demo.model_copy(deep=True)).changes == []
+
+    def header(sheet: PolicySheet, key: str) -> str:
+        return sheet.column(key).header(en)
+
+    item_id = header(REQUESTS, "item_id")
+    _set(path, CLAIMS.name(en), header(CLAIMS, "claim.id"), "C1",
+         header(CLAIMS, "claim.status"), en.label(ClaimStatus.APPROVED))  # fmt: skip
+    _set(path, REQUESTS.name(en), item_id, "13.1", header(REQUESTS, "asked_of"), "State Council")
+    _set(path, PACE.name(en), item_id, "1.1",
+         header(PACE, "schedule"), en.label(Schedule.ON_TRACK))  # fmt: skip
+    _append(path, TASKS.name(en), {
+        header(TASKS, "task.measure"): "(12)", header(TASKS, "task.title"): "Business liaison",
+        header(TASKS, "status"): en.label(Status.NOT_STARTED),
+    })  # fmt: skip
+    import_into(path, checklist, demo)
+    assert demo.items["1.4"].claims[0].status is ClaimStatus.APPROVED
+    assert demo.items["13.1"].asked_of == "State Council"
+    assert demo.items["1.1"].schedule is Schedule.ON_TRACK
+    added = demo.zone_tasks[-1]
+    assert (added.measure, added.title, added.record.status) == (
+        12,
+        "Business liaison",
+        Status.NOT_STARTED,
+    )
