@@ -141,7 +141,7 @@ COLUMN = {
         "progress": ("进度", "Progress"),
     }.items()
 }
-UNKNOWN_ITEM = text("policy_sheet.unknown_item", "清单中没有条目「{id}」", "unknown item ID '{id}'")
+UNKNOWN_ITEM = text("policy_sheet.unknown_item", "清单中没有条目“{id}”", "unknown item ID '{id}'")
 CLAIM_ON_REQUIREMENT = text(
     "policy_sheet.claim_on_requirement",
     "条目 {id} 是要求类，政策争取只记在支持、鼓励类和上级事项上",
@@ -152,7 +152,7 @@ CLAIM_NEEDS_POLICY = text(
 )
 UNKNOWN_MEASURE = text(
     "policy_sheet.unknown_measure",
-    "所属举措「{raw}」无法识别，请写成（九）或 9",
+    "所属举措“{raw}”无法识别，请写成（九）或 9",
     "unknown measure '{raw}'; write (9) or 9",
 )
 TASK_NEEDS_TITLE = text(
