@@ -24,7 +24,7 @@ def describe_changes(changes: list[Change], session: Session, t: Texts) -> str:
     parts = [_one(change, session, t) for change in changes[:SHOWN_CHANGES]]
     if len(changes) > SHOWN_CHANGES:
         parts.append(t(words.MORE_CHANGES, count=len(changes) - SHOWN_CHANGES))
-    return ("; " if t.en else "；").join(parts)
+    return t.pick("；", "; ").join(parts)
 
 
 def _one(change: Change, session: Session, t: Texts) -> str:
