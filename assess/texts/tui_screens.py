@@ -74,13 +74,12 @@ REQUIRED = text("screens.required", "此项不能为空", "This field is require
 EVIDENCE_NEW = text("screens.evidence_new", "新增佐证", "New evidence")
 EVIDENCE_EDIT = text("screens.evidence_edit", "编辑佐证", "Edit evidence")
 EVIDENCE_TITLE = text("screens.evidence_title", "材料名称", "title")
-EVIDENCE_DATE = text("screens.evidence_date", "日期 YYYY-MM-DD", "date YYYY-MM-DD")
 CITE_TITLE = text(
     "screens.cite_title", "引用已有佐证（一份材料可支撑多个条目）", "Cite existing evidence"
 )
 ACTION_NEW = text("screens.action_new", "新增举措", "New action")
 ACTION_EDIT = text("screens.action_edit", "编辑举措", "Edit action")
-ACTION_DUE = text("screens.action_due", "完成时限 YYYY-MM-DD", "due YYYY-MM-DD")
+DATE_FIELD = text("screens.date_field", "{label} YYYY-MM-DD", "{label} YYYY-MM-DD")
 FIELD_ERROR = text("screens.field_error", "{field}：{error}", "{field}: {error}")
 BAD_DATE = text(
     "screens.bad_date",

@@ -106,7 +106,10 @@ class EvidenceForm(_Form[Evidence]):
             ref = Input(ev.ref if ev else "", id="ev-ref", compact=True)
             yield self.row(t(FIELD["evidence.ref"]), ref)
             date = ev.date.isoformat() if ev and ev.date else ""
-            yield self.row(t(texts.EVIDENCE_DATE), Input(date, id="ev-date", compact=True))
+            yield self.row(
+                t(texts.DATE_FIELD, label=t(FIELD["evidence.date"])),
+                Input(date, id="ev-date", compact=True),
+            )
             yield from self.buttons()
 
     def submit(self) -> None:
@@ -141,7 +144,10 @@ class ActionForm(_Form[Action]):
             partners = Input(a.partners if a else "", id="act-partners", compact=True)
             yield self.row(t(FIELD["action.partners"]), partners)
             due = a.due.isoformat() if a and a.due else ""
-            yield self.row(t(texts.ACTION_DUE), Input(due, id="act-due", compact=True))
+            yield self.row(
+                t(texts.DATE_FIELD, label=t(FIELD["action.due"])),
+                Input(due, id="act-due", compact=True),
+            )
             priority = Select(
                 [(t.label(p), p) for p in Priority],
                 value=a.priority if a else Priority.MEDIUM,
