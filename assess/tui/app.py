@@ -149,7 +149,8 @@ class AssessApp(App[None]):
             return
         if self._follow is not None:
             self._follow.stop()
-        self._follow = self.checklist_tree.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
+        # the event's own tree: while the app closes, its screen (and query) may be gone
+        self._follow = event.control.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
 
     def _show_cursor_item(self) -> None:
         self._follow = None

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from rich.console import Console
-from textual.widgets import Label, Static
+from textual.widgets import Label, Static, Tree
 from tui_helpers import SIZE, until
 
 from assess.models import Status
@@ -151,3 +151,15 @@ async def test_english_labels(demo_path: Path) -> None:
             assert "Major industrial" in label
     finally:
         app.session.close()
+
+
+async def test_a_highlight_arriving_while_the_app_closes_is_harmless(app: AssessApp) -> None:
+    """CI saw it: the tree's last highlight reached the app after the tree had gone."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = tree_of(app)
+        node = tree.item_nodes["1.2"]
+        await tree.remove()
+        app.post_message(Tree.NodeHighlighted(node))
+        await pilot.pause()
+    assert app.return_code in (None, 0)
