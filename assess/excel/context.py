@@ -19,6 +19,8 @@ class ReportContext:
     assessment: Assessment
     today: dt.date
     measure_numbers: tuple[int, ...]
+    only: frozenset[str] | None = None
+    """A department's items (it leads or partners); None: every item of the measures."""
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
@@ -31,7 +33,11 @@ class ReportContext:
         assessment: Assessment,
         measures: Collection[int] | None,
         today: dt.date | None,
+        only: Collection[str] | None = None,
     ) -> ReportContext:
+        if only is not None:
+            wanted = set(only)
+            measures = [m.number for m in checklist.measures if wanted & {i.id for i in m.items}]
         known = [m.number for m in checklist.measures]
         if measures is None:
             chosen = tuple(known)
@@ -45,11 +51,12 @@ class ReportContext:
             chosen = tuple(n for n in known if n in set(measures))
             if not chosen:
                 raise AssessError("未选择任何举措 / no measure selected")
-        return cls(checklist, assessment, today or dt.date.today(), chosen)
+        chosen_only = None if only is None else frozenset(only)
+        return cls(checklist, assessment, today or dt.date.today(), chosen, chosen_only)
 
     @property
     def limited(self) -> bool:
-        return len(self.measure_numbers) < len(self.checklist.measures)
+        return self.only is not None or len(self.measure_numbers) < len(self.checklist.measures)
 
     @cached_property
     def measures(self) -> list[Measure]:
@@ -57,7 +64,7 @@ class ReportContext:
 
     @cached_property
     def items(self) -> list[Item]:
-        return [i for m in self.measures for i in m.items]
+        return [i for m in self.measures for i in m.items if self.only is None or i.id in self.only]
 
     @cached_property
     def item_ids(self) -> set[str]:

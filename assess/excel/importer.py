@@ -20,10 +20,12 @@ from assess.excel import layout as L
 from assess.excel import overview as O
 from assess.excel.cells import clean_text
 from assess.excel.import_report import ImportReport
+from assess.excel.intake import Intake, IntakeInvalid, intake
 from assess.excel.notation import EvidenceLine, numbered_lines, split_figures
 from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, read_report
 from assess.fields import FieldError
 from assess.lifecycle import new_assessment
+from assess.merge import Prefer
 from assess.models import Action, Assessment, Status, ZoneProfile
 from assess.texts import Texts
 
@@ -31,7 +33,14 @@ MAX_LISTED = 50
 ZH = Texts()
 EVIDENCE_HEADER = ZH(fields.EVIDENCE.header)  # problems listed in the message; the rest are counted
 
-__all__ = ["ImportReport", "WorkbookInvalid", "import_into", "new_from_workbook"]
+__all__ = [
+    "ImportReport",
+    "IntakeInvalid",
+    "WorkbookInvalid",
+    "import_into",
+    "import_many",
+    "new_from_workbook",
+]
 
 
 class WorkbookInvalid(AssessError):
@@ -50,30 +59,35 @@ class WorkbookInvalid(AssessError):
 
 
 def import_into(
-    path: Path, checklist: Checklist, assessment: Assessment, who: str | None = None
+    path: Path,
+    checklist: Checklist,
+    assessment: Assessment,
+    who: str | None = None,
+    prefer: Prefer | None = None,
 ) -> ImportReport:
-    """Apply the workbook to ``assessment`` in place; raise WorkbookInvalid, changing nothing."""
-    rows = read_report(path, checklist)
-    _check_same_assessment(rows, assessment)
-    trial = assessment.model_copy(deep=True)
-    report = _apply(rows, trial, who)
+    """Merge one workbook into ``assessment`` in place (see ``assess.excel.intake``); raise
+    IntakeInvalid or MergeRefused, changing nothing."""
+    return import_many([path], checklist, assessment, who, prefer)[1]
+
+
+def import_many(
+    paths: list[Path],
+    checklist: Checklist,
+    assessment: Assessment,
+    who: str | None = None,
+    prefer: Prefer | None = None,
+) -> tuple[Intake, ImportReport]:
+    """Merge all workbooks into ``assessment`` in place, all or nothing."""
+    result = intake(paths, checklist, assessment, who=who, prefer=prefer)
     for name in type(assessment).model_fields:
-        setattr(assessment, name, getattr(trial, name))
-    return report
-
-
-def _check_same_assessment(rows: ReportRows, assessment: Assessment) -> None:
-    """Refuse a workbook exported from another zone's or another period's assessment."""
-    for label, expected in ((O.ZONE, assessment.zone.name), (O.PERIOD, assessment.period)):
-        found = rows.profile.get(label)
-        if found is not None and found != expected.strip():
-            rows.problems.append(
-                Problem(
-                    "总览", 0, 0, label,
-                    f"{label}为「{found}」，而评估文件是「{expected}」；请确认没有导错文件 "
-                    f"/ the workbook is for {found!r}, the assessment for {expected!r}",
-                )
-            )  # fmt: skip
+        setattr(assessment, name, getattr(result.assessment, name))
+    report = ImportReport(changes=list(result.changes), notes=list(result.notes))
+    report.new_evidence = [
+        c.field.removeprefix("evidence.")
+        for c in report.changes
+        if c.field.startswith("evidence.") and not c.old
+    ]
+    return result, report
 
 
 def new_from_workbook(

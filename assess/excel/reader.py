@@ -27,6 +27,7 @@ from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbe
 from assess.fields import Field, FieldError
 from assess.models import ActionStatus, Priority, Status
 from assess.texts import Texts
+from assess.texts import departments as dept_texts
 
 HEADER_SEARCH_ROWS = 6
 T = TypeVar("T")
@@ -62,6 +63,8 @@ class ItemRow:
     evidence: list[EvidenceLine] = field(default_factory=list)
     action_text: str | None = None  # the 下一步举措 cell, as written
     actions: list[ActionRow] = field(default_factory=list)  # read from the 下一步举措… columns
+    title: str | None = None  # the 条目 beside the ID: checked, so swapped IDs are caught
+    responsible: str | None = None  # the 责任部门 cell
 
 
 @dataclass
@@ -74,6 +77,8 @@ class ActionRow:
     due: dt.date | None = None
     priority: Priority | None = None
     status: ActionStatus | None = None
+    id: str | None = None  # the 编号 (A1…); None: a new action
+    title: str | None = None
 
 
 @dataclass
@@ -95,9 +100,17 @@ class ReportRows:
     evidence: list[EvidenceRow] = field(default_factory=list)
     profile: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Sheet → header → column, to locate problems found after reading."""
+    raw: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    """The cover's and the hidden base's cell values, read by ``assess.excel.intake``."""
 
 
 ZH = Texts()
+ITEM_TITLE = "条目"
+RESPONSIBLE = ZH(fields.RESPONSIBLE.header)
+ACTION_ID = ZH(fields.ACTION_ID.header)
+RAW_SHEETS = (ZH(dept_texts.COVER_SHEET), "导出基准")
 ITEM_ID = "条目编号"
 STATUS, EVIDENCE = ZH(fields.STATUS.header), ZH(fields.EVIDENCE.header)
 TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS = (ZH(f.header) for f in fields.ACTION_FIELDS)
@@ -144,6 +157,7 @@ class _Sheet:
             headers = {str(v).strip(): col for col, v in enumerate(values, 1) if v is not None}
             if required[0] in headers:
                 self.header_row, self.columns = index, headers
+                self.out.columns[self.name] = headers
                 self.read_headers = (*required, *also)
                 missing = [h for h in required if h not in headers]
                 for header in missing:
@@ -221,6 +235,7 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
         _read_actions(_Sheet(out, L.ACTIONS.name, sheets[L.ACTIONS.name]), checklist)
     if L.EVIDENCE.name in sheets:
         _read_evidence(_Sheet(out, L.EVIDENCE.name, sheets[L.EVIDENCE.name]))
+    out.raw = {name: sheets[name] for name in RAW_SHEETS if name in sheets}
     if L.OVERVIEW.name in sheets:
         for values in sheets[L.OVERVIEW.name][:40]:
             label, value = (cell_text(v) for v in (*values, None, None)[:2])
@@ -286,6 +301,8 @@ def _read_items(sheet: _Sheet, checklist: Checklist) -> None:
             continue
         seen[item_id] = row
         item = ItemRow(row, item_id)
+        item.title = sheet.text(values, ITEM_TITLE)
+        item.responsible = sheet.text(values, RESPONSIBLE)
         item.status = _choice(sheet, row, values, STATUS, fields.STATUS)
         for header, name in ITEM_TEXT_COLUMNS.items():
             text = sheet.text(values, header)
@@ -370,6 +387,9 @@ def _read_actions(sheet: _Sheet, checklist: Checklist) -> None:
         )
         action.priority = _choice(sheet, row, values, PRIORITY, fields.ACTION_PRIORITY)
         action.status = _choice(sheet, row, values, ACTION_STATUS, fields.ACTION_STATUS)
+        action_id = sheet.text(values, ACTION_ID)
+        action.id = action_id.strip() if action_id else None
+        action.title = sheet.text(values, ITEM_TITLE)
         if text is None:
             sheet.cell_problem(row, TEXT, "下一步举措为空 / the action text is empty")
         elif item_id is not None:

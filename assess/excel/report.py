@@ -19,9 +19,13 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assess.checklist import Checklist
+from assess.departments import items_of
 from assess.errors import AssessError
 from assess.excel import sheets
+from assess.excel.base_sheet import base_of, write_base
 from assess.excel.context import ReportContext
+from assess.excel.cover import write_cover
+from assess.excel.id_columns import add_action_id_column, add_responsible_column
 from assess.excel.layout import SHEETS
 from assess.excel.overview import write_overview
 from assess.excel.printing import setup_print
@@ -34,9 +38,13 @@ _ILLEGAL_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 def default_report_name(assessment: Assessment) -> str:
     """e.g. 示例经济技术开发区-2026年下半年-对标分析.xlsx, safe as a Windows file name."""
-    stem = f"{assessment.zone.name}-{assessment.period}-对标分析"
-    stem = _ILLEGAL_IN_FILE_NAMES.sub("_", stem).strip(" .")[:120]
+    stem = safe_file_stem(f"{assessment.zone.name}-{assessment.period}-对标分析")
     return f"{stem or '对标分析'}.xlsx"
+
+
+def safe_file_stem(stem: str) -> str:
+    """Characters Windows forbids in file names replaced, trimmed to 120 characters."""
+    return _ILLEGAL_IN_FILE_NAMES.sub("_", stem).strip(" .")[:120]
 
 
 def export_report(
@@ -46,13 +54,18 @@ def export_report(
     *,
     measures: Collection[int] | None = None,
     today: dt.date | None = None,
+    department: str = "",
+    only: Collection[str] | None = None,
 ) -> Path:
     """Write the workbook to ``path`` atomically (temp file + rename) and return the path.
 
     ``measures`` limits the workbook to those measure numbers (a department's part);
-    ``today`` decides what is overdue and the report date.
+    ``today`` decides what is overdue and the report date; ``department`` and ``only`` make
+    a department's workbook of the items it leads or partners (``assess.excel.department_book``).
     """
-    workbook = build_workbook(checklist, assessment, measures=measures, today=today)
+    workbook = build_workbook(
+        checklist, assessment, measures=measures, today=today, department=department, only=only
+    )
     buffer = io.BytesIO()
     workbook.save(buffer)
     path = Path(path)
@@ -66,8 +79,10 @@ def build_workbook(
     *,
     measures: Collection[int] | None = None,
     today: dt.date | None = None,
+    department: str = "",
+    only: Collection[str] | None = None,
 ) -> Workbook:
-    ctx = ReportContext.build(checklist, assessment, measures, today)
+    ctx = ReportContext.build(checklist, assessment, measures, today, only)
     wb = _open_template()
     write_overview(wb["总览"], ctx)
     sheets.write_items(wb["逐项对标"], ctx)
@@ -77,8 +92,15 @@ def build_workbook(
     sheets.write_evidence(wb["佐证材料"], ctx)
     sheets.write_quality(wb["质量检查"], ctx)
     sheets.write_notes(wb["说明"], ctx)
+    add_responsible_column(wb["逐项对标"], ctx)
+    add_action_id_column(wb["行动计划"], ctx)
+    lead = set(items_of(checklist, assessment, department)) if department else set()
+    listed = [(i.id, i.title, i.id in lead) for i in ctx.items] if department else []
+    write_cover(wb, assessment, listed, department)
     for ws in wb.worksheets:
         _page_header(ws, ctx)
+    item_ids = [i.id for i in ctx.items]
+    write_base(wb, base_of(checklist, assessment, item_ids, department, ctx.limited))
     wb.active = 0
     return wb
 

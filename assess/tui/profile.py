@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, Switch
 
-from assess.fields import BY_ID
+from assess.fields import BY_ID, CONTACT
 from assess.lang import Lang
 from assess.profile_rules import profile_violations, violation_text
 from assess.regions import PROVINCES, region_of
@@ -68,6 +68,8 @@ class ProfileScreen(Screen[None]):
             yield Input(a.period, id="period")
             yield Label(t("assessor"))
             yield Input(a.assessor, id="assessor")
+            yield Label(self.texts(CONTACT.label))
+            yield Input(a.contact, id="contact")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -115,7 +117,7 @@ class ProfileScreen(Screen[None]):
         field, value = event.input.id, event.value.strip()
         if field is None:
             return
-        if not value and field != "assessor":
+        if not value and field not in ("assessor", "contact"):
             label = self.t("zone_name" if field == "name" else field)
             self.notify(f"{label}{self.t.colon}{self.t('required')}", severity="error")
             return
