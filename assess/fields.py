@@ -191,5 +191,12 @@ ASSESSMENT_FIELDS: tuple[Field, ...] = (*ZONE_FIELDS, PERIOD, ASSESSOR, CONTACT)
 
 BY_ID: dict[str, Field] = {
     f.id: f
-    for f in (*RECORD_FIELDS, *ACTION_FIELDS, ACTION_ID, *EVIDENCE_FIELDS, *ASSESSMENT_FIELDS, RESPONSIBLE)
+    for f in (
+        *RECORD_FIELDS,
+        *ACTION_FIELDS,
+        ACTION_ID,
+        *EVIDENCE_FIELDS,
+        *ASSESSMENT_FIELDS,
+        RESPONSIBLE,
+    )
 }

@@ -15,18 +15,18 @@ from pydantic import ValidationError
 from assess import fields
 from assess.checklist import Checklist, item_sort_key
 from assess.editing import Editor, default_user
-from assess.errors import AssessError, describe_validation_error
+from assess.errors import describe_validation_error
 from assess.excel import layout as L
 from assess.excel import overview as O
 from assess.excel.cells import clean_text
 from assess.excel.import_report import ImportReport
-from assess.excel.intake import Intake, IntakeInvalid, intake
+from assess.excel.intake import Intake, IntakeInvalid, WorkbookInvalid, intake
 from assess.excel.notation import EvidenceLine, numbered_lines, split_figures
 from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, read_report
 from assess.fields import FieldError
 from assess.lifecycle import new_assessment
 from assess.merge import Prefer
-from assess.models import Action, Assessment, Status, ZoneProfile
+from assess.models import Action, Assessment, ItemRecord, Status, ZoneProfile
 from assess.texts import Texts
 
 MAX_LISTED = 50
@@ -41,21 +41,6 @@ __all__ = [
     "import_many",
     "new_from_workbook",
 ]
-
-
-class WorkbookInvalid(AssessError):
-    """The workbook has problems; nothing was changed."""
-
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
-        self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
-        if len(problems) > MAX_LISTED:
-            rest = len(problems) - MAX_LISTED
-            lines += f"\n  … 另有 {rest} 处问题未列出 / and {rest} more"
-        super().__init__(
-            f"{path}: 工作簿有 {len(problems)} 处问题，未导入任何内容；请修改后重试 "
-            f"/ {len(problems)} problem(s) in the workbook; nothing was imported:\n{lines}"
-        )
 
 
 def import_into(
@@ -79,9 +64,15 @@ def import_many(
 ) -> tuple[Intake, ImportReport]:
     """Merge all workbooks into ``assessment`` in place, all or nothing."""
     result = intake(paths, checklist, assessment, who=who, prefer=prefer)
+    before = assessment.model_copy(deep=True)
     for name in type(assessment).model_fields:
         setattr(assessment, name, getattr(result.assessment, name))
     report = ImportReport(changes=list(result.changes), notes=list(result.notes))
+    touched = {c.item for c in report.changes if c.field.startswith("actions.")}
+    report.actions = {
+        i: (list((before.items.get(i) or ItemRecord()).actions), list(assessment.record(i).actions))
+        for i in touched
+    }
     report.new_evidence = [
         c.field.removeprefix("evidence.")
         for c in report.changes

@@ -65,18 +65,35 @@ ACTION_HEADERS = {f.attr: ZH(f.header) for f in fields.ACTION_FIELDS}
 EVIDENCE_HEADERS = {f.attr: ZH(f.header) for f in fields.EVIDENCE_FIELDS}
 
 
-class IntakeInvalid(AssessError):
-    """Problems in the returned workbooks; nothing was imported."""
+class WorkbookInvalid(AssessError):
+    """The workbook has problems; nothing was changed."""
 
-    def __init__(self, problems: list[tuple[Path, Problem]]) -> None:
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.problems = problems
-        lines = "\n".join(f"  - {path.name} {p}" for path, p in problems[:MAX_LISTED])
+        lines = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
         if len(problems) > MAX_LISTED:
             rest = len(problems) - MAX_LISTED
             lines += f"\n  … 另有 {rest} 处问题未列出 / and {rest} more"
         super().__init__(
-            f"工作簿有 {len(problems)} 处问题，未导入任何内容；请修改后重试 "
-            f"/ {len(problems)} problem(s) in the workbooks; nothing was imported:\n{lines}"
+            f"{path}: 工作簿有 {len(problems)} 处问题，未导入任何内容；请修改后重试 "
+            f"/ {len(problems)} problem(s) in the workbook; nothing was imported:\n{lines}"
+        )
+
+
+class IntakeInvalid(WorkbookInvalid):
+    """Problems in any of the returned workbooks (each named); nothing was imported."""
+
+    def __init__(self, located: list[tuple[Path, Problem]]) -> None:
+        self.located = located
+        self.problems = [p for _, p in located]
+        lines = "\n".join(f"  - {path.name} {p}" for path, p in located[:MAX_LISTED])
+        if len(located) > MAX_LISTED:
+            rest = len(located) - MAX_LISTED
+            lines += f"\n  … 另有 {rest} 处问题未列出 / and {rest} more"
+        AssessError.__init__(
+            self,
+            f"工作簿有 {len(located)} 处问题，未导入任何内容；请修改后重试 "
+            f"/ {len(located)} problem(s) in the workbooks; nothing was imported:\n{lines}",
         )
 
 
@@ -183,8 +200,16 @@ class _Reader:
         for item in self.got.rows.items:
             if self._own_row(ITEMS, item.row, item.item_id, item.title):
                 self._item(item, evidence_keys, planned)
-        if self.got.base is not None and self.got.base.scope is not None:
+        if self._partial():
             self._drop_uncited()
+
+    def _partial(self) -> bool:
+        """A department's or some measures' workbook: its register lists only what it cites."""
+        scope = self.got.rows.profile.get(O.SCOPE)
+        return self.got.base is not None and (
+            self.got.base.scope is not None
+            or (scope is not None and not scope.startswith(O.WHOLE_SCOPE))
+        )
 
     def _drop_uncited(self) -> None:
         """A department's register lists what its items cite: an uncited new row is not its."""
@@ -230,11 +255,11 @@ class _Reader:
               planned: set[str]) -> None:  # fmt: skip
         two_way = self.base is None
         iid = item.item_id
-        status = item.status or Status.NOT_ASSESSED
+        status = item.status  # an empty status cell is no change: 未评估 is offered to say so
         if two_way and status is Status.NOT_ASSESSED:
-            if item.status is not None and self._file(iid).status is not Status.NOT_ASSESSED:
+            if self._file(iid).status is not Status.NOT_ASSESSED:
                 self.got.notes.append(ZH(dept_texts.NOT_ASSESSED_TWO_WAY, row=item.row, item=iid))
-        else:
+        elif status is not None:
             self._put(item, "status", status.value, STATUS_HEADER)
         for name, header in TEXT_HEADERS.items():
             raw = item.texts.get(name, "")
@@ -332,6 +357,12 @@ class _Reader:
                 )
                 continue  # fmt: skip
             seen[row.id] = row.row
+            if row.id not in known and self._outside(row.id):
+                self.got.notes.append(
+                    f"「佐证材料」第 {row.row} 行（{row.id}）未被本工作簿的条目引用，未登记 "
+                    "/ not cited by this department workbook's items; not registered"
+                )
+                continue
             if row.id not in known and (base_rows is None or row.id not in base_rows):
                 self.got.problem(EVIDENCE, row.row, EVIDENCE_HEADERS["id"],
                                  ZH(dept_texts.UNKNOWN_ROW, row=row.id))  # fmt: skip
@@ -349,6 +380,12 @@ class _Reader:
             self.got.theirs.evidence[row.id] = theirs
             self.got.where[(row.id, ROW)] = (EVIDENCE, row.row, EVIDENCE_HEADERS["id"])
         return keys
+
+    def _outside(self, evidence_id: str) -> bool:
+        """An unknown ID in a department's register that none of its items cites."""
+        if not self._partial():
+            return False
+        return not any(line.id == evidence_id for i in self.got.rows.items for line in i.evidence)
 
     def _actions(self) -> set[str]:
         """The 行动计划 sheet by ID; return the items it has rows for."""
@@ -595,7 +632,7 @@ def summary_lines(result: Intake, checklist: Checklist) -> list[str]:
             else ""
         )
         out.append(
-            "  "
+            "· "
             + t(
                 dept_texts.INTAKE_LINE,
                 department=department or t(dept_texts.INTAKE_NOBODY),
@@ -613,7 +650,7 @@ def summary_lines(result: Intake, checklist: Checklist) -> list[str]:
             if d not in returned_departments and items_of(checklist, result.assessment, d)
         ]
         if missing:
-            out.append("  " + t(dept_texts.INTAKE_MISSING, departments="、".join(missing)))
+            out.append("· " + t(dept_texts.INTAKE_MISSING, departments="、".join(missing)))
     return out
 
 

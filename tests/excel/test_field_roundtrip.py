@@ -10,7 +10,7 @@ import pytest
 
 from assess import fields
 from assess.checklist import Checklist
-from assess.excel.importer import import_into, new_from_workbook
+from assess.excel.importer import new_from_workbook
 from assess.excel.report import export_report
 from assess.fields import Field, FieldError
 from assess.lifecycle import new_assessment
@@ -61,9 +61,7 @@ def _blank(checklist: Checklist) -> Assessment:
 def _round_trip(tmp_path: Path, checklist: Checklist, assessment: Assessment) -> Assessment:
     path = tmp_path / "book.xlsx"
     export_report(checklist, assessment, path)
-    back = _blank(checklist)
-    back.zone, back.period = assessment.zone, assessment.period
-    import_into(path, checklist, back)
+    back, _ = new_from_workbook(path, checklist)
     return back
 
 
