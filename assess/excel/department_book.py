@@ -43,7 +43,9 @@ def export_by_department(
     books: list[tuple[str, Path, list[str]]],
     today: dt.date | None = None,
 ) -> list[Path]:
-    """Write each planned workbook atomically; return the files written."""
+    """Write each planned workbook atomically (making their folder); return the files written."""
+    for _name, path, _items in books:
+        path.parent.mkdir(parents=True, exist_ok=True)
     return [
         export_report(checklist, assessment, path, today=today, department=name, only=items)
         for name, path, items in books
