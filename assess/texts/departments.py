@@ -201,3 +201,29 @@ ADDED_ROW = text(
 KIND_ACTION = text("dept.kind.action", "举措", "action")
 KIND_EVIDENCE = text("dept.kind.evidence", "佐证", "evidence")
 DRY_RUN = text("dept.dry_run", "（试运行，未写入）", "(dry run, nothing written)")
+
+# The TUI's departments screen (g) and the dashboard's progress block.
+TUI_TITLE = text("dept.tui.title", "部门分工与进度", "departments and progress")
+TUI_HINT = text(
+    "dept.tui.hint",
+    "Enter 只看该部门的条目 · l 该部门牵头当前举措 · i 只牵头当前条目 · a 显示全部条目 · Esc 返回",
+    "Enter: only its items · l: it leads the current measure · i: only the current item"
+    " · a: all items · Esc: back",
+)
+TUI_RETURNED = text("dept.tui.returned", "已交回", "returned")
+TUI_NOT_RETURNED = text("dept.tui.not_returned", "未交回", "not returned")
+TUI_FILTERED = text(
+    "dept.tui.filtered",
+    "只显示{department}牵头或配合的 {count} 个条目（a 显示全部）",
+    "showing the {count} items {department} leads or partners (a: all)",
+)
+TUI_ALL = text("dept.tui.all", "显示全部条目", "showing all items")
+TUI_ASSIGNED = text(
+    "dept.tui.assigned", "{key} 的牵头部门：{department}", "{key} is now led by {department}"
+)
+TUI_NO_DEPARTMENTS = text(
+    "dept.tui.none",
+    "评估文件中还没有部门清单（departments）；请先在文件中登记部门",
+    "the file lists no departments yet; add them to 'departments' first",
+)
+TUI_NO_ITEM = text("dept.tui.no_item", "请先在左侧选中一个条目", "select an item in the tree first")

@@ -18,6 +18,7 @@ from assess.scoring import format_score, format_share
 from assess.texts.catalog import texts_for
 from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
+from assess.tui.departments import progress_text, texts_of
 from assess.tui.i18n import Labels
 from assess.tui.keys import localize
 from assess.tui.session import Session
@@ -56,6 +57,8 @@ class DashboardScreen(Screen[str | None]):
             with Container(id="dash-body"):
                 with VerticalScroll(id="dash-scores"):
                     yield Static(self._scores())
+                    yield Static(progress_text(self.session.checklist, self.session.assessment,
+                                               texts_of(self.t)))  # fmt: skip
                 yield OptionList(*self._rows(), id="dash-rows")
         yield Footer()
 
