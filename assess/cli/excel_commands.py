@@ -128,8 +128,8 @@ def _export_by_department(args: argparse.Namespace, assessment: Assessment) -> i
     books = planned_books(cl, assessment, directory)
     if not books:
         raise AssessError(
-            "还没有为任何部门分配条目；请先在 assess open 的「部门分工」中分配 "
-            "/ no department leads any item yet; assign them first (assess open, departments)"
+            "还没有为任何部门分配条目；请先在 assess open 中按 g（部门分工）分配 "
+            "/ no department leads any item yet; assign them first (assess open, key g)"
         )
     for _name, path, _items in books:
         refuse_overwrite(path, args.force)

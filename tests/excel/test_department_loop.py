@@ -327,3 +327,16 @@ def test_dates_typed_on_the_cover_are_read(tmp_path: Path) -> None:
 
     info = read_cover([("填报人", "张三"), ("填报日期", dt.datetime(2026, 3, 1))])
     assert (info.filler, info.date) == ("张三", "2026-03-01")
+
+
+def test_a_damaged_base_is_a_message_naming_the_sheet(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    wb = load_workbook(report)
+    wb["导出基准"]["A2"] = "{not json"
+    wb.save(report)
+    copy = demo.model_copy(deep=True)
+    with pytest.raises(WorkbookInvalid, match="导出基准") as caught:
+        import_into(report, checklist, copy)
+    assert "重新导出" in str(caught.value)
+    assert copy == demo
