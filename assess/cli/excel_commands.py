@@ -161,7 +161,7 @@ def workbook_paths(given: list[Path]) -> list[Path]:
             )
             if not found:
                 raise AssessError(
-                    f"{path}: 目录中没有 .xlsx 工作簿 / no .xlsx workbook in the folder"
+                    f"{path}: 文件夹中没有 .xlsx 工作簿 / no .xlsx workbook in the folder"
                 )
             out += found
         else:
