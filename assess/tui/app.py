@@ -36,6 +36,8 @@ from assess.texts import Texts, safety
 from assess.texts import review as review_words
 from assess.tui.commands import AssessCommands
 from assess.tui.dashboard import DashboardScreen
+from assess.tui.departments import ALL as DEPARTMENTS_ALL
+from assess.tui.departments import DepartmentsScreen, show_department
 from assess.tui.detail import ItemChanged, ItemDetail
 from assess.tui.help import HelpScreen
 from assess.tui.i18n import FILTERS, STATUS_KEYS, Labels
@@ -444,6 +446,23 @@ class AssessApp(App[None]):
         self.detail.flush()
         self.push_screen(DashboardScreen(self.session, self.t.lang), self.jump_to)
 
+    def action_departments(self) -> None:
+        self.detail.flush()
+        item = self.checklist_tree.current_item
+        screen = DepartmentsScreen(
+            self.session, self.t.lang, item, lambda: self.post_message(ProfileChanged())
+        )
+        self.push_screen(screen, self._department_chosen)
+
+    def _department_chosen(self, department: str | None) -> None:
+        """我的条目: the tree shows one department's items (ALL: every item again)."""
+        if department is None:
+            return
+        if department == DEPARTMENTS_ALL:
+            self.set_filter("all")
+            return
+        show_department(self, department)
+
     def action_profile(self) -> None:
         if self.refuse_if_final():
             return
@@ -527,6 +546,7 @@ class AssessApp(App[None]):
             (f"{t('filter')} (f)", "f", self.action_cycle_filter),
             (f"{t('dashboard')} (d)", "d", self.action_dashboard),
             (f"{t('profile')} (p)", "p", self.action_profile),
+            (f"{t('departments')} (g)", "g", self.action_departments),
             (f"{t('export')} (x)", "x", self.action_export),
             (f"{t('compare')} (c)", "c", self.action_compare),
             (f"{t('undo')} (ctrl+z)", "ctrl+z", self.action_undo),

@@ -23,9 +23,11 @@ from assess.lang import Lang
 from assess.models import STATUS_ORDER
 from assess.scoring import Score, format_score, format_share
 from assess.texts import Texts
+from assess.texts import departments as dept_texts
 from assess.texts import tui_screens as texts
 from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
+from assess.tui.departments import progress_lines
 from assess.tui.prose import wrap_text
 from assess.tui.screen_keys import describe_keys
 from assess.tui.session import Session
@@ -139,6 +141,11 @@ class DashboardScreen(Screen[str | None]):
                 f"{_first(measure)}#m{measure.number}",
             )
         line(Text(t(ROLLUP_RULE), style="grey62"))
+        progress = progress_lines(cl, self.session.assessment, t)
+        if progress:
+            section(t(dept_texts.TUI_TITLE))
+            for text in progress:
+                line(text, indent=INDENT)
 
         def title(item_id: str) -> str:
             item = cl.item_index[item_id]

@@ -21,6 +21,7 @@ TREE_BINDINGS: list[Binding] = [
     Binding("f", "app.cycle_filter", "filter"),
     Binding("d", "app.dashboard", "dashboard"),
     Binding("p", "app.profile", "profile"),
+    Binding("g", "app.departments", "departments", show=False),
     Binding("x", "app.export", "export_short"),
     Binding("c", "app.compare", "compare_short"),
     Binding("q", "app.quit", "quit"),

@@ -74,9 +74,7 @@ def _round_trip(
 ) -> Assessment:
     path = tmp_path / "book.xlsx"
     export_report(checklist, assessment, path, lang=lang)
-    back = _blank(checklist)
-    back.zone, back.period = assessment.zone, assessment.period
-    import_into(path, checklist, back)
+    back, _ = new_from_workbook(path, checklist)
     return back
 
 
