@@ -21,8 +21,9 @@ from assess.departments import items_of, responsible
 from assess.excel.responsible import responsible_cell
 from assess.merge import Snapshot, snapshot
 from assess.models import Assessment, ItemRecord
+from assess.texts import Texts
+from assess.texts.departments import BASE_SHEET
 
-BASE_SHEET = "导出基准"  # hidden, read by machine: one name in both languages
 MARK = "assess-export-base"
 VERSION = 1
 CHUNK = 30_000
@@ -72,9 +73,9 @@ class ExportBase:
         )
 
 
-def write_base(wb: Workbook, base: ExportBase) -> None:
+def write_base(wb: Workbook, base: ExportBase, t: Texts) -> None:
     """Add the hidden sheet last, so the sheets a user reads keep their places."""
-    ws = wb.create_sheet(BASE_SHEET)
+    ws = wb.create_sheet(t(BASE_SHEET))
     ws.sheet_state = "hidden"
     text = json.dumps(base.to_json(), ensure_ascii=False, separators=(",", ":"))
     ws.cell(1, 1).value = MARK

@@ -20,7 +20,7 @@ from assess.departments import items_of, responsible
 from assess.editing import Editor
 from assess.errors import AssessError
 from assess.excel import layout
-from assess.excel.base_sheet import BASE_SHEET, ExportBase, read_base
+from assess.excel.base_sheet import ExportBase, read_base
 from assess.excel.cells import clean_text
 from assess.excel.cover import CoverInfo, read_cover
 from assess.excel.layout import SheetLayout
@@ -148,7 +148,7 @@ def read_returned(path: Path, checklist: Checklist, current: Assessment) -> Retu
             base = read_base(rows.raw["base"])
         except ValueError as exc:
             message = ZH(dept_texts.BASE_DAMAGED, reason=str(exc)[:80])
-            rows.problems.append(Problem(BASE_SHEET, 0, 0, "", message))
+            rows.problems.append(Problem(ZH(dept_texts.BASE_SHEET), 0, 0, "", message))
     got = Returned(Path(path), rows, base, cover)
     _same_assessment(got, current)
     _Reader(got, checklist, current).run()

@@ -22,7 +22,6 @@ from assess import fields
 from assess.checklist import Checklist
 from assess.dates import parse_date_text
 from assess.excel import layout
-from assess.excel.base_sheet import BASE_SHEET
 from assess.excel.layout import SheetLayout
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS, WorkbookRefused, check_workbook_file
 from assess.excel.notation import (
@@ -35,7 +34,7 @@ from assess.fields import Field, FieldError
 from assess.lang import Lang
 from assess.models import ActionStatus, Priority, Status
 from assess.texts import Text, Texts
-from assess.texts.departments import COVER_SHEET
+from assess.texts.departments import BASE_SHEET, COVER_SHEET
 from assess.texts.workbook import PROFILE
 
 HEADER_SEARCH_ROWS = 6
@@ -282,9 +281,9 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
         name = found[sheet.key]
         if name is not None:
             read(_Sheet(out, sheet, name, sheets[name]), checklist)
-    cover = next((name for name in both(COVER_SHEET) if name in sheets), None)
-    for part, sheet_name in (("cover", cover), ("base", BASE_SHEET)):
-        if sheet_name in sheets:
+    for part, entry in (("cover", COVER_SHEET), ("base", BASE_SHEET)):
+        sheet_name = next((name for name in both(entry) if name in sheets), None)
+        if sheet_name is not None:
             out.raw[part] = sheets[sheet_name]
     overview = found[layout.OVERVIEW.key]
     if overview is not None:

@@ -115,7 +115,7 @@ def build_workbook(
     for ws in wb.worksheets:
         _page_header(ws, ctx)
     item_ids = [i.id for i in ctx.items]
-    write_base(wb, base_of(checklist, assessment, item_ids, department, ctx.limited))
+    write_base(wb, base_of(checklist, assessment, item_ids, department, ctx.limited), ctx.t)
     wb.active = 0
     return wb
 

@@ -97,6 +97,7 @@ ROLE_PARTNER = text("dept.role.partner", "配合（只读）", "partner (read-on
 
 # The cover (封面) of the gap-analysis and department workbooks.
 COVER_SHEET = text("cover.sheet", "封面", "Cover")
+BASE_SHEET = text("base.sheet", "导出基准", "Export base")
 COVER_TITLE = text(
     "cover.title", "{zone}对标分析自评表（{period}）", "{zone}: self-assessment ({period})"
 )
@@ -129,7 +130,7 @@ COVER_HOW = text(
     "Fill in department, name, phone and date above (the import records them). Edit the items"
     " your department leads in the item, action and evidence sheets; a deleted row deletes its"
     " action or evidence, a new row has no ID. Items marked partner (read-only) are for reference."
-    " Do not touch the hidden base sheet.",
+    " Do not touch the hidden Export base sheet.",
 )
 COVER_ITEMS = text("cover.items", "本部门条目", "this department's items")
 COVER_ITEM_HEADERS = text("cover.item_headers", "条目编号|条目|角色", "item|title|role")
@@ -183,7 +184,7 @@ DUPLICATE_ROW_ID = text(
 BASE_DAMAGED = text(
     "dept.base_damaged",
     "隐藏的“导出基准”表已损坏（{reason}），无法比对；请重新导出或删除该表按旧规则导入",
-    "the hidden base sheet is damaged ({reason}); export again, or delete it to import by the old rule",
+    "the hidden Export base sheet is damaged ({reason}); export again, or delete it to import by the old rule",
 )
 INTAKE_TITLE = text("dept.intake", "回收情况", "returned workbooks")
 INTAKE_LINE = text(
