@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
-from textual.binding import BindingType
 from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
-from textual.widgets import Footer, ProgressBar, Static, Tree
+from textual.widgets import Button, DataTable, Footer, ProgressBar, Select, Static, Tree
 
 from assess.applicability import item_applies
 from assess.errors import AssessError
@@ -34,24 +33,19 @@ from assess.scoring import format_score, format_share
 from assess.storage import AssessmentFile, ChangedOnDiskError, Loaded, load
 from assess.texts import Texts, safety
 from assess.texts import review as review_words
+from assess.texts import tui as words
+from assess.tui.change_text import describe_changes
 from assess.tui.commands import AssessCommands
-from assess.tui.dashboard import DashboardScreen
-from assess.tui.departments import ALL as DEPARTMENTS_ALL
-from assess.tui.departments import DepartmentsScreen, show_department
-from assess.tui.detail import ItemChanged, ItemDetail
-from assess.tui.help import HelpScreen
-from assess.tui.i18n import FILTERS, STATUS_KEYS, Labels
-from assess.tui.keys import APP_BINDINGS, localize
-from assess.tui.modals import PathPrompt
-from assess.tui.palette import Palette
-from assess.tui.profile import ProfileChanged, ProfileScreen
+from assess.tui.detail import ItemDetail
+from assess.tui.dialogs import Dialogs
+from assess.tui.keys import STATUS_KEYS, bind
 from assess.tui.review_prompt import OpinionPrompt
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
-from assess.tui.search import SearchScreen
 from assess.tui.session import Session
 from assess.tui.tree import ChecklistTree, NodeRef
 
 FOLLOW_DELAY_SECONDS = 0.05
+FILTERS = tuple(words.FILTERS)
 
 
 class AssessApp(App[None]):
@@ -60,18 +54,21 @@ class AssessApp(App[None]):
     CSS_PATH = "app.tcss"
     # Only our own commands: Textual's system ones (theme, screenshot…) would be in English.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {AssessCommands}
-    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
 
-    def __init__(self, session: Session, labels: Labels, notices: list[str] | None = None) -> None:
+    def __init__(self, session: Session, lang: Lang, notices: list[str] | None = None) -> None:
         super().__init__()
         self.session = session
         self.notices = notices or []
-        self.t = labels
+        self.lang = lang
+        self.t = Texts(lang)
+        self.dialogs = Dialogs(lang)
         self.filter = "all"
         self.conflict = False  # another program changed the file: autosave paused
         self._follow: Timer | None = None
-        self.title = labels("app_title")
-        localize(self, labels)
+        self._save_queued = False
+        self._started = False
+        self.title = self.t(words.APP_TITLE)
+        bind(self, "app", self.t)
 
     def notify(
         self,
@@ -92,8 +89,8 @@ class AssessApp(App[None]):
             yield Static(id="zone-line")
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="coverage")
         with Horizontal(id="main"):
-            yield ChecklistTree(self.session, self.t, id="tree")
-            yield ItemDetail(self.session, self.t, id="detail")
+            yield ChecklistTree(self.session, self.lang, id="tree")
+            yield ItemDetail(self.session, self.lang, self.item_changed, self.dialogs, id="detail")
         # the palette key is in the tree's bindings: docked right, it garbles CJK on overflow
         yield Footer(compact=True, show_command_palette=False)
 
@@ -115,25 +112,28 @@ class AssessApp(App[None]):
             self.notify(notice, timeout=10)
         self.refuse_if_final()
 
-    def _start(self) -> None:
-        """Put the cursor on the first item once the tree has laid out its lines."""
+    async def _start(self) -> None:
+        """After the first frame: build the form, put the cursor on the first item."""
         first = self.session.checklist.items[0].id
+        self.detail.item_id = first
+        await self.detail.build_form()
         self.checklist_tree.go_to_item(first)
         self.checklist_tree.scroll_home(animate=False)
-        self.detail.show_item(first)
+        self._started = True
 
     def update_header(self) -> None:
         a, t = self.session.assessment, self.t
         overall = self.session.summary.overall
         line = (
-            f"{a.zone.name} · {a.period} · {t('overall')} {format_score(overall.value)}"
-            f" · {t('coverage')} {format_share(overall.coverage)}"
+            f"{a.zone.name} · {a.period} · {t(words.OVERALL)} {format_score(overall.value)}"
+            f" · {t(words.COVERAGE)} {format_share(overall.coverage)}"
         )
         if self.filter != "all":
-            line += f" · {t('filter')}{self.t.colon}{t('filter_' + self.filter)}"
+            line += f" · {t(words.FILTER)}{t.colon}{t(words.FILTERS[self.filter])}"
         if a.review.state is not ReviewState.DRAFT:  # the sign-off, once it has begun
-            line += f" · {Texts(self.ui_lang).label(a.review.state)}"
-        self.query_one("#zone-line", Static).update(Text(line))
+            line += f" · {t.label(a.review.state)}"
+        # the line's box is fixed (1fr × 1): new text repaints without a re-layout
+        self.query_one("#zone-line", Static).update(Text(line, no_wrap=True), layout=False)
         self.query_one("#coverage", ProgressBar).update(
             total=max(overall.applicable, 1), progress=overall.assessed
         )
@@ -143,6 +143,8 @@ class AssessApp(App[None]):
     @on(Tree.NodeHighlighted, "#tree")
     def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
         """Follow the cursor once it rests: holding j stays smooth, the pane catches up."""
+        if not self._started:  # the tree's first highlight (an area): the start shows 1.1
+            return
         if self._follow is not None:
             self._follow.stop()
         self._follow = self.checklist_tree.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
@@ -150,8 +152,16 @@ class AssessApp(App[None]):
     def _show_cursor_item(self) -> None:
         self._follow = None
         item_id = self.checklist_tree.current_item
-        if item_id != self.detail.item_id:
-            self.detail.show_item(item_id)
+        if item_id is not None:
+            if item_id != self.detail.item_id:
+                self.detail.show_item(item_id)
+            return
+        self.detail.show_item(None)
+        measure = self.checklist_tree.current_measure
+        if measure is not None:
+            name = self.t.pick(f"{measure.numeral}{measure.title}", measure.title_en)
+            count = len(self.applicable_items(measure.number))
+            self.detail.show_note(self.t(words.MEASURE_HINT, measure=name, count=count))
 
     @on(Tree.NodeSelected, "#tree")
     def _selected(self, event: Tree.NodeSelected[NodeRef]) -> None:
@@ -182,12 +192,12 @@ class AssessApp(App[None]):
     def refuse_if_final(self) -> bool:
         """True (with a notice) when the assessment is final: every change is refused."""
         if self.session.read_only:
-            self.notify(Texts(self.ui_lang)(review_words.READ_ONLY_NOTICE), timeout=8)
+            self.notify(self.t(review_words.READ_ONLY_NOTICE), timeout=8)
         return self.session.read_only
 
     def review_step(self, step: ReviewStep) -> None:
         """Ask for the 意见 (required to return or reopen) and take the step as the editor."""
-        t = Texts(self.ui_lang)
+        t = self.t
 
         def take(opinion: str) -> None:
             self.session.review(step, opinion)
@@ -210,52 +220,182 @@ class AssessApp(App[None]):
     def action_set_status(self, value: str) -> None:
         if self.refuse_if_final():
             return
+        """On an item: its status. On a measure: every item of it that applies to the zone."""
+        status = Status(value)
         item_id = self.checklist_tree.current_item
-        if item_id is None:
-            self.notify(self.t("measure_node_notice"), severity="warning", timeout=2)
+        if item_id is not None:
+            self.detail.set_status(item_id, status)
             return
-        self.detail.set_status(item_id, Status(value))
+        measure = self.checklist_tree.current_measure
+        if measure is None:
+            self.notify(self.t(words.AREA_NODE), severity="warning", timeout=3)
+            return
+        self.set_measure_status(measure.number, status)
 
-    @on(ItemChanged)
-    def _item_changed(self, event: ItemChanged) -> None:
+    def action_set_status_and_next(self, value: str) -> None:
+        """The status of the item under the cursor, then the next item (one key per item)."""
+        if self.checklist_tree.current_item is None:
+            self.action_set_status(value)
+            return
+        self.action_set_status(value)
+        self.checklist_tree.action_cursor_down()
+
+    def applicable_items(self, measure_number: int) -> list[str]:
+        cl, zone = self.session.checklist, self.session.assessment.zone
+        measure = next(m for m in cl.measures if m.number == measure_number)
+        return [i.id for i in measure.items if item_applies(i, zone)]
+
+    def set_measure_status(self, measure_number: int, status: Status) -> None:
+        """One key, one undo step: the measure's applicable items all take ``status``."""
+        t = self.t
+        measure = next(m for m in self.session.checklist.measures if m.number == measure_number)
+        name = t.pick(f"{measure.numeral}{measure.title}", measure.title_en)
+        items = self.applicable_items(measure_number)
+        changing = [i for i in items if self.session.record(i).status is not status]
+        if not changing:
+            self.notify(t(words.MEASURE_UNCHANGED, measure=name, status=t.label(status)))
+            return
+        self.detail.flush()
+        self.session.checkpoint_items(changing)
+        for item_id in changing:
+            self.session.editor.set_status(item_id, status)
         self.session.changed()
-        self.checklist_tree.refresh_item(event.item_id)
+        for item_id in changing:
+            self.checklist_tree.refresh_item(item_id)
+        self.update_header()
+        self.save_soon()
+        self.notify(
+            t(words.MEASURE_SET, measure=name, count=len(changing), status=t.label(status)),
+            timeout=4,
+        )
+
+    def item_changed(self, item_id: str) -> None:
+        """Called by the form after each change: relabel, rescore, save (same frame)."""
+        self.session.changed()
+        self.checklist_tree.refresh_item(item_id)
         self.update_header()
         self.save_soon()
 
-    @on(ProfileChanged)
-    def _profile_changed(self) -> None:
+    def on_profile_changed(self, _message: object) -> None:
         self.session.changed()
         self.checklist_tree.refresh_all_labels()
         self.detail.show_item(self.detail.item_id)
         self.update_header()
         self.save_soon()
 
+    # jumping and adding from anywhere in the item ------------------------------------
+
+    def _into_item(self) -> bool:
+        """Make sure the pane shows the cursor's item; False on a measure or area."""
+        stale = self._follow is not None or self.detail.item_id != self.checklist_tree.current_item
+        if stale and self.focused is self.checklist_tree:
+            self._show_cursor_item()
+        return self.detail.item_id is not None
+
+    def action_go(self, section: str) -> None:
+        if self._into_item():
+            self.detail.go(section)
+
+    def action_new_evidence(self) -> None:
+        if self._into_item():
+            self.detail.add_evidence()
+
+    def action_cite_evidence(self) -> None:
+        if self._into_item():
+            self.detail.cite_evidence()
+
+    def action_new_action(self) -> None:
+        if self._into_item():
+            self.detail.add_action()
+
+    # undo and redo -----------------------------------------------------------------
+
     def action_undo(self) -> None:
+        self._undo_or_redo(redo=False)
+
+    def action_redo(self) -> None:
+        self._undo_or_redo(redo=True)
+
+    def _undo_or_redo(self, *, redo: bool) -> None:
         if self.screen is not self.screen_stack[0]:  # a form or screen shows the old state
-            self.notify(self.t("undo_on_main"), severity="warning", timeout=3)
+            self.notify(self.t(words.UNDO_ON_MAIN), severity="warning", timeout=3)
             return
         self.detail.flush()
         if self.refuse_if_final():
             return
-        if not self.session.undo():
-            self.notify(self.t("nothing_to_undo"), timeout=2)
+        changes = self.session.redo() if redo else self.session.undo()
+        if changes is None:
+            self.notify(self.t(words.NOTHING_TO_REDO if redo else words.NOTHING_TO_UNDO), timeout=2)
             return
         self.checklist_tree.refresh_all_labels()
         self.detail.item_id, item_id = None, self.detail.item_id
         self.detail.show_item(item_id)
         self.update_header()
         self.save_soon()
-        self.notify(self.t("undone"), timeout=2)
+        what = describe_changes(changes, self.session, self.t)
+        self.notify(self.t(words.REDONE if redo else words.UNDONE, what=what), timeout=6)
+
+    # keys no binding took ----------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit picks a drop-down's option; a printable key on a button or a table of the
+        form is not silently lost: the user is told where the focus is and how to type."""
+        focused = self.focused
+        if focused is None or not event.is_printable or event.character is None:
+            return
+        digit_picked = isinstance(focused, Select) and not focused.expanded
+        if digit_picked and self._pick_by_digit(focused, event.character):  # type: ignore[arg-type]
+            event.stop()
+            event.prevent_default()
+            return
+        if self.screen is not self.screen_stack[0] or not isinstance(
+            focused, Button | DataTable | Select
+        ):
+            return
+        if focused.parent is None or self.detail not in focused.ancestors:
+            return
+        event.stop()
+        self.notify(self.stray_key_hint(focused, event.character), severity="warning", timeout=6)
+
+    def _pick_by_digit(self, select: Select[object], digit: str) -> bool:
+        options = select._options  # (label, value) pairs, the blank excluded below
+        values = [value for _, value in options if value is not Select.BLANK]
+        if select.id == "status" and digit in STATUS_KEYS:
+            select.value = STATUS_KEYS[digit]
+            return True
+        if digit.isdigit() and 1 <= int(digit) <= len(values):
+            select.value = values[int(digit) - 1]
+            return True
+        return False
+
+    def stray_key_hint(self, widget: object, key: str) -> str:
+        t = self.t
+        keys = "e / s / alt+e / alt+s, Tab"
+        if isinstance(widget, Button):
+            return t(words.KEY_ON_BUTTON, key=key, button=str(widget.label), keys=keys)
+        if isinstance(widget, Select):
+            count = len([1 for _, v in widget._options if v is not Select.BLANK])
+            return t(words.KEY_ON_SELECT, key=key, select=t(words.KEY["select_digit"]), count=count)
+        table = "evidence" if getattr(widget, "id", "") == "evidence-table" else "actions"
+        from assess.fields import BY_ID
+
+        return t(words.KEY_ON_TABLE, key=key, table=t(BY_ID[table].label), keys=keys)
 
     # saving ------------------------------------------------------------------------
 
     def save_soon(self) -> None:
-        """Serialize now (a few ms) and write in a thread, so typing never waits on fsync.
+        """Save once the key's frame is painted: serialize then (a few ms), write in a thread,
+        so a key never waits on JSON or fsync; several changes in one frame save once.
 
         While the file is known to have been changed by another program, nothing is written:
         the edits stay here until the user chooses what to do (ctrl+s or quitting asks).
         """
+        if not self._save_queued:
+            self._save_queued = True
+            self.call_after_refresh(self._save_now_painted)
+
+    def _save_now_painted(self) -> None:
+        self._save_queued = False
         try:
             number, data = self.session.serialize()
         except AssessError as exc:
@@ -275,12 +415,8 @@ class AssessApp(App[None]):
         except AssessError as exc:
             self.call_from_thread(self._save_failed, str(exc))
 
-    @property
-    def ui_lang(self) -> Lang:
-        return Lang.EN if self.t.en else Lang.ZH
-
     def _save_failed(self, error: str) -> None:
-        text = Texts(self.ui_lang)(safety.SAVE_FAILED_TOAST, error=error)
+        text = Texts(self.lang)(safety.SAVE_FAILED_TOAST, error=error)
         self.notify(text, severity="error", timeout=10)
 
     def _changed_on_disk(self) -> None:
@@ -293,11 +429,11 @@ class AssessApp(App[None]):
     def ask_about_conflict(self, *, quitting: bool) -> None:
         if isinstance(self.screen, ChangedOnDisk):
             return
-        screen = ChangedOnDisk(self.ui_lang, str(self.session.path), quitting=quitting)
+        screen = ChangedOnDisk(self.lang, str(self.session.path), quitting=quitting)
         self.push_screen(screen, partial(self._conflict_chosen, quitting=quitting))
 
     def _conflict_chosen(self, choice: str | None, *, quitting: bool) -> None:
-        t = Texts(self.ui_lang)
+        t = Texts(self.lang)
         path = self.session.path
         assert path is not None
         try:
@@ -345,7 +481,7 @@ class AssessApp(App[None]):
             return False
         except AssessError as exc:
             if not isinstance(self.screen, SaveFailed):
-                screen = SaveFailed(self.ui_lang, str(exc), quitting=quitting)
+                screen = SaveFailed(self.lang, str(exc), quitting=quitting)
                 self.push_screen(screen, partial(self._failure_chosen, quitting=quitting))
             return False
         return True
@@ -353,7 +489,7 @@ class AssessApp(App[None]):
     def _failure_chosen(self, choice: str | None, *, quitting: bool) -> None:
         if choice == "retry":
             if self.save_or_ask(quitting=quitting):
-                self.notify(f"{self.t('saved')}{self.t.colon}{self.session.path}", timeout=3)
+                self.notify(self.t(words.SAVED, path=self.session.path), timeout=3)
                 if quitting:
                     self.exit()
         elif choice == "elsewhere":
@@ -362,7 +498,7 @@ class AssessApp(App[None]):
             self.exit()
 
     def save_elsewhere(self, *, quitting: bool) -> None:
-        t = Texts(self.ui_lang)
+        t = Texts(self.lang)
         path = self.session.path or Path.cwd() / "assessment.json"
         start = str(copy_name(path, t(safety.COPY_TAG_MINE)))
 
@@ -370,13 +506,13 @@ class AssessApp(App[None]):
             self.check_inside_folder(target)
             return self.session.save_copy(target)
 
-        prompt = PathPrompt(self.t.lang, t(safety.SAVE_ELSEWHERE_PROMPT), start, write_copy)
+        prompt = self.dialogs.path_prompt(t(safety.SAVE_ELSEWHERE_PROMPT), start, write_copy)
         self.push_screen(prompt, partial(self._saved_elsewhere, quitting=quitting))
 
     def _saved_elsewhere(self, copy: Path | None, *, quitting: bool) -> None:
         if copy is None:
             return
-        self.notify(Texts(self.ui_lang)(safety.SAVED_ELSEWHERE, path=copy), timeout=15)
+        self.notify(Texts(self.lang)(safety.SAVED_ELSEWHERE, path=copy), timeout=15)
         if quitting:
             self.exit()
 
@@ -386,14 +522,18 @@ class AssessApp(App[None]):
             return
         folder = self.session.path.resolve().parent
         if not target.resolve().is_relative_to(folder):
-            raise AssessError(
-                Texts(self.ui_lang)(safety.OUTSIDE_FOLDER, path=target, folder=folder)
-            )
+            raise AssessError(Texts(self.lang)(safety.OUTSIDE_FOLDER, path=target, folder=folder))
 
     def action_save(self) -> None:
+        """ctrl+s: in a dialog with an OK button, OK (the form is saved); else save the file."""
+        form = self.screen
+        in_form = form is not self.screen_stack[0] and callable(getattr(form, "submit", None))
+        if in_form and form.query("#ok"):
+            form.submit()  # type: ignore[attr-defined]
+            return
         self.detail.flush()
         if self.save_or_ask(quitting=False):
-            self.notify(f"{self.t('saved')}{self.t.colon}{self.session.path}", timeout=3)
+            self.notify(self.t(words.SAVED, path=self.session.path), timeout=3)
 
     async def action_quit(self) -> None:
         self.detail.flush()
@@ -427,7 +567,7 @@ class AssessApp(App[None]):
         self.checklist_tree.build(self.visibility(name))
         nodes = self.checklist_tree.item_nodes
         if not nodes:
-            self.notify(self.t("no_match"), timeout=2)
+            self.notify(self.t(words.NO_MATCH), timeout=2)
         else:
             target = current if current in nodes else next(iter(nodes))
             self.checklist_tree.go_to_item(target)
@@ -437,37 +577,38 @@ class AssessApp(App[None]):
     def action_cycle_filter(self) -> None:
         name = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
         self.set_filter(name)
-        self.notify(f"{self.t('filter')}{self.t.colon}{self.t('filter_' + name)}", timeout=2)
+        t = self.t
+        self.notify(f"{t(words.FILTER)}{t.colon}{t(words.FILTERS[name])}", timeout=2)
 
     def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.session.checklist, self.t.lang), self.jump_to)
+        from assess.tui.search import SearchScreen  # screens load when first opened
+
+        self.push_screen(SearchScreen(self.session.checklist, self.lang), self.jump_to)
 
     def action_dashboard(self) -> None:
         self.detail.flush()
-        self.push_screen(DashboardScreen(self.session, self.t.lang), self.jump_to)
+        from assess.tui.dashboard import DashboardScreen
+
+        self.push_screen(DashboardScreen(self.session, self.lang), self.jump_to)
 
     def action_departments(self) -> None:
+        from assess.tui.departments import DepartmentsScreen, department_chosen
+        from assess.tui.profile import ProfileChanged
+
         self.detail.flush()
         item = self.checklist_tree.current_item
         screen = DepartmentsScreen(
-            self.session, self.t.lang, item, lambda: self.post_message(ProfileChanged())
+            self.session, self.lang, item, lambda: self.post_message(ProfileChanged())
         )
-        self.push_screen(screen, self._department_chosen)
-
-    def _department_chosen(self, department: str | None) -> None:
-        """我的条目: the tree shows one department's items (ALL: every item again)."""
-        if department is None:
-            return
-        if department == DEPARTMENTS_ALL:
-            self.set_filter("all")
-            return
-        show_department(self, department)
+        self.push_screen(screen, partial(department_chosen, self))
 
     def action_profile(self) -> None:
         if self.refuse_if_final():
             return
         self.detail.flush()
-        self.push_screen(ProfileScreen(self.session, self.t.lang))
+        from assess.tui.profile import ProfileScreen
+
+        self.push_screen(ProfileScreen(self.session, self.lang))
 
     def action_export(self) -> None:
         """Write the workbook next to the file, in a thread; never over an earlier export."""
@@ -477,7 +618,7 @@ class AssessApp(App[None]):
         folder = self.session.path.parent if self.session.path else Path.cwd()
         target = free_name(folder / default_report_name(self.session.assessment))
         snapshot = self.session.assessment.model_copy(deep=True)
-        self.notify(self.t("exporting"), timeout=2)
+        self.notify(self.t(words.EXPORTING), timeout=2)
         self.run_worker(
             partial(self._export, snapshot, target),
             thread=True,
@@ -493,7 +634,7 @@ class AssessApp(App[None]):
         except AssessError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
-        self.call_from_thread(self.notify, f"{self.t('exported')}{self.t.colon}{path}", timeout=8)
+        self.call_from_thread(self.notify, self.t(words.EXPORTED, path=path), timeout=8)
         if self.is_web:  # under `assess serve`: the browser downloads a copy too
             self.call_from_thread(self.deliver_binary, path)
 
@@ -506,7 +647,7 @@ class AssessApp(App[None]):
             self.check_inside_folder(path)
             return load(path, self.session.checklist)
 
-        prompt = PathPrompt(self.t.lang, self.t("compare_prompt"), start, opener)
+        prompt = self.dialogs.path_prompt(self.t(words.COMPARE_PROMPT), start, opener)
         self.push_screen(prompt, self._compare_with)
 
     def _compare_with(self, other: Loaded | None) -> None:
@@ -519,46 +660,29 @@ class AssessApp(App[None]):
                 self.session.checklist,
                 other.assessment,
                 self.session.assessment,
-                self.t.lang,
+                self.lang,
                 migrations=(other.migration, None),
             )
         )
 
     def action_command_palette(self) -> None:
         if not isinstance(self.screen, CommandPalette):
-            self.push_screen(Palette(self.t.lang, placeholder=self.t("palette_search")))
+            from assess.tui.palette import Palette
+
+            self.push_screen(Palette(self.lang, placeholder=self.t(words.PALETTE_SEARCH)))
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.t))
+        from assess.tui.help import HelpScreen
 
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        self.push_screen(HelpScreen(self.lang))
+
+    def review_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The sign-off steps open from the current state, for the command palette."""
         t = self.t
-        commands: list[tuple[str, str, Callable[[], object]]] = [
-            (
-                f"{t.status(status)} ({key})",
-                t("status"),
-                partial(self.action_set_status, status.value),
-            )
-            for key, status in STATUS_KEYS.items()
-        ]
-        commands += [
-            (f"{t('search')} (/)", "/", self.action_search),
-            (f"{t('filter')} (f)", "f", self.action_cycle_filter),
-            (f"{t('dashboard')} (d)", "d", self.action_dashboard),
-            (f"{t('profile')} (p)", "p", self.action_profile),
-            (f"{t('departments')} (g)", "g", self.action_departments),
-            (f"{t('export')} (x)", "x", self.action_export),
-            (f"{t('compare')} (c)", "c", self.action_compare),
-            (f"{t('undo')} (ctrl+z)", "ctrl+z", self.action_undo),
-            (f"{t('save')} (ctrl+s)", "ctrl+s", self.action_save),
-            (f"{t('help')} (?)", "?", self.action_help),
-        ]
-        words = Texts(self.ui_lang)
-        commands += [
-            (words.label(step), words(review_words.REVIEW_FIELD), partial(self.review_step, step))
+        return [
+            (t.label(step), t(review_words.REVIEW_FIELD), partial(self.review_step, step))
             for step in allowed_steps(self.session.assessment.review.state)
         ]
-        return commands
 
 
 def copy_name(path: Path, tag: str) -> Path:
@@ -576,7 +700,7 @@ def free_name(path: Path) -> Path:
     return candidate
 
 
-def open_app(path: Path, *, lang: str = "zh", today: dt.date | None = None) -> AssessApp:
+def open_app(path: Path, lang: Lang | str = Lang.ZH, *, today: dt.date | None = None) -> AssessApp:
     """Lock and load ``path``; raises LockedError / LoadError with the user's message."""
     checklist = default_checklist()
     handle = AssessmentFile(Path(path))
@@ -588,4 +712,4 @@ def open_app(path: Path, *, lang: str = "zh", today: dt.date | None = None) -> A
         raise
     session = Session(checklist, loaded.assessment, handle, today)
     notices = loaded.migration.messages() if loaded.migration else []
-    return AssessApp(session, Labels(en=lang == "en"), notices)
+    return AssessApp(session, Lang(lang), notices)

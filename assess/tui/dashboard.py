@@ -141,11 +141,6 @@ class DashboardScreen(Screen[str | None]):
                 f"{_first(measure)}#m{measure.number}",
             )
         line(Text(t(ROLLUP_RULE), style="grey62"))
-        progress = progress_lines(cl, self.session.assessment, t)
-        if progress:
-            section(t(dept_texts.TUI_TITLE))
-            for text in progress:
-                line(text, indent=INDENT)
 
         def title(item_id: str) -> str:
             item = cl.item_index[item_id]
@@ -164,6 +159,11 @@ class DashboardScreen(Screen[str | None]):
         for n, warning in enumerate(summary.warnings):
             message = f"{warning.item_id}  {warning_text(warning, t)}"
             line(Text(message), f"{warning.item_id}#w{n}", indent=INDENT)
+        progress = progress_lines(cl, self.session.assessment, t)  # last: the gaps stay in place
+        if progress:
+            section(t(dept_texts.TUI_TITLE))
+            for text in progress:
+                line(text, indent=INDENT)
         return rows
 
     @on(OptionList.OptionHighlighted, "#dash-rows")

@@ -148,11 +148,21 @@ class DepartmentsScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+def department_chosen(app: AssessApp, department: str | None) -> None:
+    """我的条目: the tree shows one department's items (ALL: every item again)."""
+    if department is None:
+        return
+    if department == ALL:
+        app.set_filter("all")
+        return
+    show_department(app, department)
+
+
 def show_department(app: AssessApp, department: str) -> None:
     """Narrow the app's tree to the items the department leads or partners (我的条目)."""
     session = app.session
     items = items_of(session.checklist, session.assessment, department, "any")
-    t = Texts(app.t.lang)
+    t = Texts(app.lang)
     if not items:
         app.notify(t(dept_texts.TUI_FILTERED, department=department, count=0), timeout=3)
         return

@@ -1,51 +1,198 @@
-"""Key bindings with labels in the user's language (the footer shows them)."""
+"""The one key registry: bindings, the footer, ``?`` help and the command palette read it.
+
+Adding a key is one ``Key`` here (and its words in :mod:`assess.texts.tui`). Each key names
+an action and a scope — where it is bound:
+
+* ``tree``: the checklist tree (plain letters are free there);
+* ``item``: the tree and the item form, so it works wherever the item is, even inside a
+  text field for the ``alt+`` chords (a plain letter typed in a field stays text);
+* ``app``: the whole app, dialogs included.
+
+Actions are the app's (``app.…``) so the palette can run any of them; tree movement is the
+tree's own and stays out of the palette. A key with no ``keys`` only documents one that
+Textual already binds (Enter, Tab) or one the app reads itself (digits on a drop-down).
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from assess.tui.i18n import STATUS_KEYS, Labels
+from assess.models import Status
+from assess.texts import Text, Texts, enum_text
+from assess.texts import tui as words
 
-TREE_BINDINGS: list[Binding] = [
-    *(
-        Binding(key, f"app.set_status('{status.value}')", f"status:{status.value}")
-        for key, status in STATUS_KEYS.items()
-    ),
-    # Most needed first: a narrow terminal's footer cuts the last ones (all are in help).
-    Binding("question_mark", "app.help", "help"),
-    Binding("ctrl+p", "app.command_palette", "palette", priority=True),
-    Binding("slash", "app.search", "search_short"),
-    Binding("f", "app.cycle_filter", "filter"),
-    Binding("d", "app.dashboard", "dashboard"),
-    Binding("p", "app.profile", "profile"),
-    Binding("g", "app.departments", "departments", show=False),
-    Binding("x", "app.export", "export_short"),
-    Binding("c", "app.compare", "compare_short"),
-    Binding("q", "app.quit", "quit"),
-    Binding("j", "cursor_down", "move", show=False),
-    Binding("k", "cursor_up", "move", show=False),
-    Binding("left", "fold", "fold", show=False),
-    Binding("right", "unfold", "fold", show=False),
-]
+Scope = Literal["tree", "item", "app"]
 
-APP_BINDINGS: list[Binding] = [
-    Binding("ctrl+z", "undo", "undo", priority=True),
-    Binding("ctrl+s", "save", "save", priority=True, show=False),  # autosave: in help and palette
-    Binding("ctrl+q", "quit", "quit", priority=True, show=False),
-    Binding("escape", "focus_tree", "tree", show=False),
-]
+# The tree's status keys, best first; the same digits pick a status on the form's drop-down.
+STATUS_KEYS: dict[str, Status] = {
+    "1": Status.DONE,
+    "2": Status.IN_PROGRESS,
+    "3": Status.NOT_STARTED,
+    "4": Status.NOT_APPLICABLE,
+    "0": Status.NOT_ASSESSED,
+}
+# Shifted digits (and what a Chinese input method sends for them) set and go to the next item.
+NEXT_KEYS: dict[str, tuple[str, ...]] = {
+    "1": ("exclamation_mark", "fullwidth_exclamation_mark"),
+    "2": ("at", "fullwidth_commercial_at"),
+    "3": ("number_sign", "fullwidth_number_sign"),
+    "4": ("dollar_sign", "fullwidth_yen_sign", "yen_sign"),
+    "0": ("right_parenthesis", "fullwidth_right_parenthesis"),
+}
 
 
-def localize(node: DOMNode, labels: Labels) -> None:
-    """Replace each binding's description that is a label key with its label."""
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [
-            dataclasses.replace(b, description=labels(b.description))
-            if labels.knows(b.description)
-            else b
-            for b in bindings
-        ]
+@dataclass(frozen=True)
+class Key:
+    """One key: what it is called, what it does, where it is bound and shown."""
+
+    id: str
+    keys: str  # Textual key names, comma-separated; "" for a key documented only
+    action: str
+    text: Text  # help and palette
+    scope: Scope = "tree"
+    display: str = ""  # how help and the palette write the key
+    short: Text | None = None  # footer, where it differs from ``text``
+    footer: bool = False
+    palette: bool = True
+    priority: bool = False
+    help: bool = True
+
+    @property
+    def shown_keys(self) -> str:
+        return self.display or self.keys.replace(",", " / ")
+
+    def binding(self, t: Texts) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            t(self.short or self.text),
+            show=self.footer,
+            key_display=self.display.split(" / ")[0] or None,
+            priority=self.priority,
+            id=self.id,
+        )
+
+
+def _status_keys() -> Iterator[Key]:
+    for digit, status in STATUS_KEYS.items():
+        action = f"app.set_status('{status.value}')"
+        yield Key(f"status.{status.value}", digit, action, enum_text(status), footer=True)
+
+
+def _next_keys() -> Iterator[Key]:
+    for digit, names in NEXT_KEYS.items():
+        status = STATUS_KEYS[digit]
+        yield Key(
+            f"status_next.{status.value}",
+            ",".join(names),
+            f"app.set_status_and_next('{status.value}')",
+            words.KEY["status_next"] if digit == "1" else enum_text(status),
+            display=f"⇧{digit}",
+            palette=False,
+        )
+
+
+K = words.KEY
+REGISTRY: tuple[Key, ...] = (
+    # the tree: moving
+    Key("move", "", "", K["move"], display="↑ ↓ / j k", palette=False),
+    Key("move.down", "j", "cursor_down", K["move"], palette=False, help=False),
+    Key("move.up", "k", "cursor_up", K["move"], palette=False, help=False),
+    Key("fold", "left", "fold", K["fold"], display="← →", palette=False),
+    Key("unfold", "right", "unfold", K["fold"], palette=False, help=False),
+    Key("into_form", "", "", K["into_form"], display="Enter / Tab", palette=False),
+    # setting a status: on an item, or on a measure for all its items
+    *_status_keys(),
+    *_next_keys(),
+    Key("measure_status", "", "", K["measure_status"], display="1 2 3 4 0", palette=False),
+    # anywhere in the item: jump to a section, add in one key
+    Key("go.explanation", "e,alt+e", "app.go('explanation')", K["explanation"], "item",
+        display="e / alt+e", short=words.KEY_SHORT["explanation"], footer=True),
+    Key("go.current", "s,alt+s", "app.go('current')", K["current"], "item", display="s / alt+s"),
+    Key("go.evidence", "v,alt+v", "app.go('evidence')", K["evidence"], "item",
+        display="v / alt+v"),
+    Key("go.actions", "a,alt+a", "app.go('actions')", K["actions"], "item", display="a / alt+a"),
+    Key("go.figures", "i,alt+i", "app.go('figures')", K["figures"], "item", display="i / alt+i"),
+    Key("new_evidence", "n,alt+n", "app.new_evidence", K["new_evidence"], "item",
+        display="n / alt+n", short=words.KEY_SHORT["new_evidence"], footer=True),
+    Key("cite", "r,alt+r", "app.cite_evidence", K["cite"], "item", display="r / alt+r"),
+    Key("new_action", "t,alt+t", "app.new_action", K["new_action"], "item",
+        display="t / alt+t", short=words.KEY_SHORT["new_action"], footer=True),
+    Key("select_digit", "", "", K["select_digit"], display="1–9", palette=False),
+    # screens and tools; most needed first (a narrow footer cuts the last ones)
+    Key("help", "question_mark", "app.help", K["help"], display="?", footer=True),
+    Key("palette", "ctrl+p", "app.command_palette", K["palette"], footer=True, priority=True,
+        palette=False),
+    Key("search", "slash", "app.search", K["search"], display="/",
+        short=words.KEY_SHORT["search"], footer=True),
+    Key("filter", "f", "app.cycle_filter", K["filter"], short=words.KEY_SHORT["filter"],
+        footer=True),
+    Key("dashboard", "d", "app.dashboard", K["dashboard"], footer=True),
+    Key("profile", "p", "app.profile", K["profile"], footer=True),
+    Key("departments", "g", "app.departments", K["departments"]),
+    Key("export", "x", "app.export", K["export"], short=words.KEY_SHORT["export"], footer=True),
+    Key("compare", "c", "app.compare", K["compare"], short=words.KEY_SHORT["compare"],
+        footer=True),
+    Key("quit_q", "q", "app.quit", K["quit"], display="q / ctrl+q", footer=True, palette=False),
+    # everywhere
+    Key("undo", "ctrl+z", "app.undo", K["undo"], "app", short=words.KEY_SHORT["undo"],
+        footer=True),
+    Key("redo", "ctrl+y", "app.redo", K["redo"], "app", short=words.KEY_SHORT["redo"]),
+    Key("save", "ctrl+s", "app.save", K["save"], "app", priority=True),
+    Key("form_ok", "", "", K["form_ok"], display="ctrl+s", palette=False),
+    Key("quit", "ctrl+q", "app.quit", K["quit"], "app", priority=True),
+    Key("back", "escape", "app.focus_tree", K["back"], "app", display="Esc", palette=False),
+)  # fmt: skip
+
+
+def bindings(scope: Scope, t: Texts) -> list[Binding]:
+    """The bindings of one scope, described in the user's language."""
+    return [key.binding(t) for key in REGISTRY if key.scope == scope and key.keys and key.action]
+
+
+def bind(node: DOMNode, scope: Scope, t: Texts) -> None:
+    """Bind a scope's keys on ``node`` (a widget or the app), replacing any by the same key."""
+    for binding in bindings(scope, t):
+        for name in binding.key.split(","):
+            node._bindings.key_to_bindings[name.strip()] = [dataclasses.replace(binding, key=name)]
+
+
+def help_rows(t: Texts) -> list[tuple[str, str]]:
+    """(keys, what they do) for ``?``: every key once, in registry order."""
+    rows = []
+    for key in REGISTRY:
+        if not key.help or (key.id.startswith("status_next.") and key.id != "status_next.done"):
+            continue
+        rows.append((key.shown_keys, t(key.text)))
+    return rows
+
+
+# The keys a form section names in its title: its jump key first, then its one-key adds.
+SECTION_KEYS: dict[str, tuple[str, ...]] = {
+    "explanation": ("go.explanation",),
+    "current": ("go.current",),
+    "evidence": ("go.evidence", "new_evidence", "cite"),
+    "actions": ("go.actions", "new_action"),
+    "figures": ("go.figures",),
+}
+
+
+def section_keys(field_id: str, t: Texts) -> str:
+    """``alt+v · alt+n 新增佐证 · alt+r 引用已有佐证``: the chords work in every field."""
+    by_id = {key.id: key for key in REGISTRY}
+    parts = []
+    for index, key_id in enumerate(SECTION_KEYS.get(field_id, ())):
+        key = by_id[key_id]
+        chord = key.keys.split(",")[-1]
+        parts.append(chord if index == 0 else f"{chord} {t(words.KEY_HINT[key_id])}")
+    return " · ".join(parts)
+
+
+def palette_keys() -> list[Key]:
+    return [key for key in REGISTRY if key.palette and key.action]

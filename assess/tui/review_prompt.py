@@ -9,14 +9,14 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label
 
 from assess.errors import AssessError
-from assess.tui.i18n import Labels
+from assess.texts import Texts
 from assess.tui.modals import _Form
 
 
 class OpinionPrompt(_Form[str]):
     """Asks for the opinion of one review step; ``take`` raises AssessError to stay open."""
 
-    def __init__(self, labels: Labels, title: str, take: Callable[[str], object]) -> None:
+    def __init__(self, labels: Texts, title: str, take: Callable[[str], object]) -> None:
         super().__init__(labels.lang)
         self.title_text = title
         self.take = take

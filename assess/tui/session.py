@@ -14,12 +14,22 @@ from pathlib import Path
 from assess.checklist import Checklist
 from assess.editing import Editor
 from assess.errors import SaveError
-from assess.models import Assessment, ItemRecord, Review
+from assess.models import Assessment, Change, Evidence, ItemRecord, Review
 from assess.review import FinalizedError, ReviewStep, finalized_message, is_final
 from assess.scoring import Summary, summarize
 from assess.storage import AssessmentFile, encode, write_atomic
 
 UNDO_DEPTH = 200
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one change replaced: one item's record (and the evidence register if it touched it),
+    or, for a change of the zone's profile, the whole assessment."""
+
+    item_id: str | None
+    before: ItemRecord | Assessment
+    register: tuple[Evidence, ...] | None = None
 
 
 @dataclass
@@ -31,7 +41,8 @@ class Session:
     handle: AssessmentFile | None
     today: dt.date | None = None
     editor: Editor = field(init=False)
-    _undo: list[Assessment] = field(default_factory=list, init=False)
+    _undo: list[list[Step]] = field(default_factory=list, init=False)  # one entry per key
+    _redo: list[list[Step]] = field(default_factory=list, init=False)
     _write_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     _queued: int = field(default=0, init=False)
     _written: int = field(default=0, init=False)
@@ -60,27 +71,84 @@ class Session:
         """A final (定稿) assessment is shown, not changed, until it is reopened."""
         return is_final(self.assessment)
 
-    def checkpoint(self) -> None:
-        """Remember the state before a change; undo goes back to it (refused when final)."""
+    def checkpoint(self, item_id: str | None = None, *, register: bool = False) -> None:
+        """Remember the state before a change; undo goes back to it.
+
+        With ``item_id`` only that record is copied (and the evidence register with
+        ``register``): a keystroke never copies the whole assessment. Refused when final.
+        """
         if self.read_only:
             raise FinalizedError(finalized_message(self.assessment))
+        self._remember([self._step(item_id, register=register)])
+
+    def checkpoint_items(self, item_ids: list[str]) -> None:
+        """One undo step for a change of several records (a measure's statuses)."""
+        self._remember([self._step(i, register=False) for i in item_ids])
+
+    def _remember(self, steps: list[Step]) -> None:
         self.edits += 1
         self._summary = None
-        snapshot = self.assessment.model_copy(update={"history": []}, deep=True)
-        self._undo.append(snapshot)
+        self._undo.append(steps)
         del self._undo[:-UNDO_DEPTH]
+        self._redo.clear()
+
+    def _step(self, item_id: str | None, *, register: bool) -> Step:
+        if item_id is None:
+            return Step(None, self.assessment.model_copy(update={"history": []}, deep=True))
+        before = self.record(item_id).model_copy(deep=True)
+        return Step(item_id, before, tuple(self.assessment.evidence) if register else None)
 
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
 
-    def undo(self) -> bool:
-        """Go back to the last checkpoint, logging each reverted field in the history."""
-        if not self._undo:
-            return False
-        self.editor.restore(self._undo.pop())
+    def undo(self) -> list[Change] | None:
+        """Go back to the last checkpoint; the changes it made (as logged), None if none left."""
+        return self._swap(self._undo, self._redo, "undo")
+
+    def redo(self) -> list[Change] | None:
+        """Make again the change the last undo reverted; None if there is none."""
+        return self._swap(self._redo, self._undo, "redo")
+
+    def _swap(
+        self, source: list[list[Step]], target: list[list[Step]], mark: str
+    ) -> list[Change] | None:
+        if not source:
+            return None
+        steps = source.pop()
+        start = len(self.assessment.history)
+        target.append([self._step(s.item_id, register=s.register is not None) for s in steps])
+        for step in steps:
+            self._restore(step)
+        changes = self.assessment.history[start:]
+        self.editor.log("", mark, None, None)
         self.changed()
-        return True
+        return [c for c in changes if c.field not in ("undo", "redo")]
+
+    def _restore(self, step: Step) -> None:
+        if step.item_id is None:
+            assert isinstance(step.before, Assessment)
+            self.editor.restore(step.before)
+            self.assessment.history.pop()  # restore's own "undo" mark; ours follows
+            return
+        assert isinstance(step.before, ItemRecord)
+        if step.register is None:
+            self.editor.restore_record(step.item_id, step.before)
+            return
+        known = self.assessment.evidence_by_id()
+        wanted = {e.id: e for e in step.register}
+        for evidence_id, evidence in wanted.items():  # first, so the record's citations hold
+            if evidence_id not in known:
+                self.editor.add_evidence(
+                    evidence.title, evidence.ref, evidence.date, id=evidence_id
+                )
+        self.editor.restore_record(step.item_id, step.before)
+        for evidence_id in known:
+            if evidence_id not in wanted:
+                self.editor.remove_evidence(evidence_id)
+            else:
+                self.editor.update_evidence(wanted[evidence_id])
+        self.assessment.evidence = list(step.register)
 
     def review(self, step: ReviewStep, opinion: str) -> Review:
         """Take a sign-off step; undo does not reach back across it."""
@@ -144,6 +212,7 @@ class Session:
             self.assessment = loaded.assessment
             self.editor = Editor(self.assessment)
             self._undo.clear()
+            self._redo.clear()
             self._written = self._queued
             self._summary = None
 

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from assess.applicability import item_applies
 from assess.checklist import Area, Item, Measure
+from assess.lang import Lang
 from assess.models import Status
 from assess.scoring import format_score
-from assess.tui.i18n import Labels
-from assess.tui.keys import TREE_BINDINGS, localize
+from assess.texts import Texts
+from assess.tui.keys import bind
 from assess.tui.session import Session
 
 GLYPHS: dict[Status, tuple[str, str]] = {
@@ -44,15 +43,14 @@ class NodeRef:
 class ChecklistTree(Tree[NodeRef]):
     """The checklist as a tree; ``visible`` decides which items show (the filter)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list(TREE_BINDINGS)
-
-    def __init__(self, session: Session, labels: Labels, *, id: str | None = None) -> None:
+    def __init__(self, session: Session, lang: Lang, *, id: str | None = None) -> None:
         super().__init__("root", id=id)
         self.show_root = False
         self.guide_depth = 2
         self.session = session
-        self.t = labels
-        localize(self, labels)
+        self.t = Texts(lang)
+        bind(self, "tree", self.t)
+        bind(self, "item", self.t)
         self.item_nodes: dict[str, TreeNode[NodeRef]] = {}
         self.measure_nodes: dict[int, TreeNode[NodeRef]] = {}
         self.area_nodes: dict[int, TreeNode[NodeRef]] = {}
@@ -140,6 +138,14 @@ class ChecklistTree(Tree[NodeRef]):
                     m_node.set_label(self.measure_label(measure))
 
     # navigation -----------------------------------------------------------------------
+
+    @property
+    def current_measure(self) -> Measure | None:
+        node = self.cursor_node
+        if node is None or node.data is None or node.data.kind != "measure":
+            return None
+        number = int(node.data.key)
+        return next(m for m in self.session.checklist.measures if m.number == number)
 
     @property
     def current_item(self) -> str | None:

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
-from tui_helpers import SIZE, on_disk
+from tui_helpers import SIZE, on_disk, until, until_saved
 
 from assess.models import ActionStatus, Priority, Status
 from assess.tui.app import AssessApp
 from assess.tui.detail import FieldArea
 from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
 from assess.tui.tree import GLYPHS, ChecklistTree
-
-
-async def settle(app: AssessApp) -> None:
-    """Let pending messages run, then the save thread finish."""
-    for _ in range(3):
-        await asyncio.sleep(0.05)
-        await app.workers.wait_for_complete()
 
 
 @pytest.mark.parametrize(
@@ -39,14 +31,13 @@ async def test_status_key_saves_at_once_and_relabels(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("j", "j", "j", "j", "j", "j")  # 1.7, 未启动 in the demo
-        await pilot.pause(0.1)  # the pane follows once the cursor rests
-        assert app.detail.item_id == "1.7"
+        await until(pilot, lambda: app.detail.item_id == "1.7")  # the pane follows at rest
         if status is Status.NOT_STARTED:
             await pilot.press("1")  # make the key below a change
         before = app.session.summary.measures[1].value
         await pilot.press(key)
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.7"].status is status
         change = saved.history[-1]
@@ -59,14 +50,16 @@ async def test_status_key_saves_at_once_and_relabels(
         assert app.query_one("#status", Select).value is status
 
 
-async def test_status_key_on_a_measure_changes_nothing(app: AssessApp, demo_path: Path) -> None:
+async def test_status_key_on_an_area_changes_nothing(app: AssessApp, demo_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("left")  # the measure node
+        await pilot.press("left", "left", "left")  # the measure, folded, then its area
+        tree = app.query_one(ChecklistTree)
+        assert tree.cursor_node is next(iter(tree.area_nodes.values()))
         before = demo_path.read_bytes()
         await pilot.press("1")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert demo_path.read_bytes() == before
         assert not app.session.can_undo
 
@@ -77,11 +70,12 @@ async def test_text_field_saved_on_leaving_it(app: AssessApp, demo_path: Path, f
         await pilot.pause()
         area = app.query_one(f"#{field}", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         area.clear()
         await pilot.press(*"新的内容")
         await pilot.press("escape")  # back to the tree: the field is left
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert app.focused is app.query_one(ChecklistTree)
         saved = on_disk(demo_path)
         assert getattr(saved.items["1.1"], field) == "新的内容"
@@ -95,9 +89,10 @@ async def test_text_field_saved_after_a_pause_while_still_typing_there(
         await pilot.pause()
         area = app.query_one("#note", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         await pilot.press(*"ok")
-        await pilot.pause(1.5)
-        await settle(app)
+        await until(pilot, lambda: app.session.record("1.1").note.endswith("ok"))  # the pause
+        await until_saved(pilot)
         assert app.focused is area
         assert on_disk(demo_path).items["1.1"].note.endswith("ok")
 
@@ -109,11 +104,12 @@ async def test_text_typed_then_moving_away_lands_on_the_item_it_was_typed_for(
         await pilot.pause()
         area = app.query_one("#gap", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         area.clear()
         await pilot.press(*"一号的差距")
         app.jump_to("1.2")  # e.g. a click in the tree, before the pause elapses
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.1"].gap == "一号的差距"
         assert saved.items["1.2"].gap != "一号的差距"
@@ -126,12 +122,13 @@ async def test_undo_reverts_a_text_edit(app: AssessApp, demo_path: Path) -> None
         before = app.session.record("1.1").current
         area = app.query_one("#current", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         await pilot.press(*"补充")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].current == before
         assert area.text == before
 
@@ -144,7 +141,7 @@ async def test_explanation_label_follows_status(app: AssessApp) -> None:
         for key in ("1", "2", "3", "4"):
             await pilot.press(key)
             await pilot.pause()
-            shown[key] = str(label.render())
+            shown[key] = str(label.render()).split()[0]
         assert shown == {"1": "成效", "2": "进度", "3": "原因", "4": "理由"}
 
 
@@ -163,15 +160,17 @@ async def test_add_new_evidence_through_the_form(app: AssessApp, demo_path: Path
         wrong_form = app.screen.query_one("#ev-date", Input)
         wrong_form.value = "十月一日"
         wrong_form.focus()
+        await until(pilot, lambda: app.focused is wrong_form)  # focus() is applied later
         await pilot.press("enter")
         await pilot.pause()
         assert "日期格式应为" in str(app.screen.query_one("#form-error", Static).render())
         date = app.screen.query_one("#ev-date", Input)
         date.value = "2025-10-01"
         date.focus()
+        await until(pilot, lambda: app.focused is date)  # focus() is applied later
         await pilot.press("enter")  # Enter in a field submits the form
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         new = saved.evidence[-1]
         assert (new.title, new.date.isoformat() if new.date else None) == ("平台批复", "2025-10-01")
@@ -189,7 +188,7 @@ async def test_cite_existing_evidence_reuses_the_record(app: AssessApp, demo_pat
         assert isinstance(app.screen, CiteEvidence)
         await pilot.press("down", "enter")  # the second record: E2
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.3"].evidence == ["E2"]
         assert "E2" in saved.items["1.1"].evidence
@@ -203,7 +202,7 @@ async def test_remove_citation_keeps_record_used_elsewhere(app: AssessApp, demo_
         await pilot.pause()
         app.detail.remove_evidence()  # 1.1 cites only E2, also cited by 1.2
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.1"].evidence == []
         assert "E2" in saved.evidence_by_id()
@@ -231,9 +230,10 @@ async def test_action_add_validates_date_then_saves(app: AssessApp, demo_path: P
         due = form.query_one("#act-due", Input)
         due.value = "2026/6/30"  # the way it is often typed; stored as a date
         due.focus()
+        await until(pilot, lambda: app.focused is due)  # focus() is applied later
         await pilot.press("enter")  # Enter in a field submits the form
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         actions = on_disk(demo_path).items["1.1"].actions
         assert len(actions) == before + 1
         new = actions[-1]
@@ -256,12 +256,12 @@ async def test_action_edit_and_remove(app: AssessApp, demo_path: Path) -> None:
         app.screen.query_one("#act-status", Select).value = ActionStatus.DONE
         await pilot.click("#ok")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].actions[0].status is ActionStatus.DONE
         count = len(app.session.record("1.1").actions)
         app.detail.remove_action()
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         actions = on_disk(demo_path).items["1.1"].actions
         assert len(actions) == count - 1
         assert first.text not in [a.text for a in actions]
@@ -272,11 +272,11 @@ async def test_undo_reverts_across_saves_and_is_in_history(app: AssessApp, demo_
         await pilot.pause()
         await pilot.press("1")  # 1.1: 推进中 → 已落实
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].status is Status.DONE
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.items["1.1"].status is Status.IN_PROGRESS
         fields = [c.field for c in saved.history[-3:]]
@@ -284,7 +284,7 @@ async def test_undo_reverts_across_saves_and_is_in_history(app: AssessApp, demo_
         assert str(app.query_one(ChecklistTree).item_nodes["1.1"].label).startswith("◐")
         await pilot.press("ctrl+z")  # nothing left: no change, no crash
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].status is Status.IN_PROGRESS
 
 
@@ -311,11 +311,11 @@ async def test_undo_restores_removed_evidence_record(app: AssessApp, demo_path: 
         await pilot.pause()
         app.detail.remove_evidence()
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert "E6" not in on_disk(demo_path).evidence_by_id()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert "E6" in saved.evidence_by_id()
         assert saved.items["14.1"].evidence == ["E6"]
@@ -330,7 +330,7 @@ async def test_palette_runs_a_status_command(app: AssessApp, demo_path: Path) ->
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert on_disk(demo_path).items["1.1"].status is Status.NOT_STARTED
 
 
@@ -339,6 +339,7 @@ async def test_ctrl_s_saves_and_quit_keeps_everything(app: AssessApp, demo_path:
         await pilot.pause()
         area = app.query_one("#note", FieldArea)
         area.focus()
+        await until(pilot, lambda: app.focused is area)  # focus() is applied later
         await pilot.press(*"xyz")
         await pilot.press("ctrl+q")  # quit straight from the field, no pause
         await pilot.pause()

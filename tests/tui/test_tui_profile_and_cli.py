@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select, Switch
-from tui_helpers import SIZE, TODAY, on_disk
+from tui_helpers import SIZE, TODAY, on_disk, until_saved
 
 from assess.cli import main, tui_commands
 from assess.errors import LockedError
@@ -15,12 +14,6 @@ from assess.storage import AssessmentFile
 from assess.tui.app import AssessApp, open_app
 from assess.tui.profile import ProfileScreen
 from assess.tui.tree import NOT_FOR_ZONE, ChecklistTree
-
-
-async def settle(app: AssessApp) -> None:
-    for _ in range(3):
-        await asyncio.sleep(0.05)
-        await app.workers.wait_for_complete()
 
 
 async def test_hub_switch_makes_item_applicable_and_is_saved(
@@ -36,7 +29,7 @@ async def test_hub_switch_makes_item_applicable_and_is_saved(
         assert isinstance(app.screen, ProfileScreen)
         await pilot.click("#hub")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert app.screen.query_one("#hub", Switch).value
         saved = on_disk(demo_path)
         assert saved.zone.hub
@@ -58,7 +51,7 @@ async def test_province_change_shows_region_and_rescores(app: AssessApp, demo_pa
         await pilot.pause()
         app.screen.query_one("#province", Select).value = "江苏"
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         assert "东部" in str(app.screen.query_one("#region").render())
         saved = on_disk(demo_path)
         assert saved.zone.province == "江苏"
@@ -82,7 +75,7 @@ async def test_period_and_name_edits_are_saved_and_empty_name_refused(
         name.value = ""
         await pilot.press("enter")
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         saved = on_disk(demo_path)
         assert saved.period == "2026年上半年"
         assert saved.zone.name == "示例经济技术开发区"
@@ -168,7 +161,7 @@ async def test_export_writes_workbook_next_to_the_file_without_overwriting(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("x")
-        await settle(app)
+        await until_saved(pilot)
         await pilot.pause()
     assert expected.read_bytes() == b"an earlier export the user edited"
     second = expected.with_name(f"{expected.stem}-2{expected.suffix}")
@@ -234,7 +227,7 @@ async def test_profile_defines_attributes_and_names_a_broken_rule(
         assert not [n for n in app._notifications if "规则" in n.message]
         app.screen.query_one("#hub", Switch).value = True
         await pilot.pause()
-        await settle(app)
+        await until_saved(pilot)
         messages = [n.message for n in app._notifications]
         assert any("西部枢纽节点起步区仅在" in m and "广西" in m for m in messages), messages
         assert on_disk(demo_path).zone.hub  # kept: the user may be fixing the province next

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_helpers import TODAY
+from tui_helpers import TODAY, until
 
 from assess.demo import build_demo
 from assess.editing import Editor
@@ -42,8 +42,11 @@ def app_in(demo_path: Path, lang: str) -> Iterator[AssessApp]:
 
 
 async def _pick_third_item_and_mark_done(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, AssessApp)
+    await until(pilot, lambda: app.detail.item_id == "1.1")
     await pilot.press("j", "j", "1")
-    await pilot.pause(0.2)  # the detail pane follows once the cursor rests
+    await until(pilot, lambda: app.detail.item_id == "1.3")  # the pane follows at rest
 
 
 def test_main_screen(app_in: AssessApp, size: tuple[int, int], snap_compare: SnapCompare) -> None:
@@ -79,6 +82,6 @@ def test_compare_screen(
 
     async def open_compare(pilot: Pilot[None]) -> None:
         await pilot.press("c", *previous.name, "enter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "CompareScreen")
 
     assert snap_compare(app_in, terminal_size=size, run_before=open_compare)

@@ -1,0 +1,75 @@
+"""What an undo or redo did, in words: 「6.2 原因：“新文字” → （空）」.
+
+The session returns the changes as the history logged them (stored values); they are shown
+with ``history_value`` so a status reads as its label and a record as its title.
+"""
+
+from __future__ import annotations
+
+import json
+
+from assess.fields import BY_ID
+from assess.models import Change
+from assess.texts import Texts
+from assess.texts import tui as words
+from assess.texts.history import history_value
+from assess.tui.session import Session
+
+SHOWN_CHANGES = 2
+VALUE_CHARS = 24
+
+
+def describe_changes(changes: list[Change], session: Session, t: Texts) -> str:
+    """The first changes, each as item, field, old → new; then how many more."""
+    parts = [_one(change, session, t) for change in changes[:SHOWN_CHANGES]]
+    if len(changes) > SHOWN_CHANGES:
+        parts.append(t(words.MORE_CHANGES, count=len(changes) - SHOWN_CHANGES))
+    return ("; " if t.en else "；").join(parts)
+
+
+def _one(change: Change, session: Session, t: Texts) -> str:
+    item = change.item or t(words.ZONE)
+    return t(
+        words.CHANGE,
+        item=item,
+        field=_field_name(change, session, t),
+        old=_value(change.field, change.old, t),
+        new=_value(change.field, change.new, t),
+    )
+
+
+def _field_name(change: Change, session: Session, t: Texts) -> str:
+    head, _, rest = change.field.partition(".")
+    if head == "evidence" and rest:
+        return t(words.EVIDENCE_RECORD, id=rest)
+    if head == "actions" and rest:
+        return t(words.ACTION_RECORD, id=rest)
+    if head == "figures" and rest:
+        return t(words.FIGURE_RECORD, name=rest)
+    field = BY_ID.get(change.field)
+    if field is None:
+        return change.field
+    if field.id == "explanation" and change.item:
+        return t(field.label_for(session.record(change.item).status))
+    return t(field.label)
+
+
+def _value(field: str, value: str, t: Texts) -> str:
+    if not value:
+        return t(words.EMPTY)
+    if field == "actions" or field.startswith("actions."):
+        value = _action_texts(value)
+    shown = history_value(field, value, t).replace("\n", " ")
+    if len(shown) > VALUE_CHARS:
+        shown = shown[: VALUE_CHARS - 1] + "…"
+    return f"“{shown}”"
+
+
+def _action_texts(value: str) -> str:
+    """Actions are stored as JSON records: their texts say which they are."""
+    try:
+        data = json.loads(value)
+    except json.JSONDecodeError:
+        return value
+    records = data if isinstance(data, list) else [data]
+    return "、".join(str(r.get("text", "")) for r in records if isinstance(r, dict))
