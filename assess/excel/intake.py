@@ -492,10 +492,11 @@ class _Reader:
         typed = item.responsible or ""
         now = responsible_cell(responsible(self.checklist, self.current, iid))
         was = self.got.base.responsible.get(iid) if self.got.base else None
+        shown = parse_responsible(typed)  # as parsed: the cell reads 配合： or partners:
         if was is None:
-            if not typed.strip() or _shown(now) == typed.strip():
+            if not typed.strip() or parse_responsible(now) == shown:
                 return
-        elif _shown(was) == typed.strip():
+        elif parse_responsible(was) == shown:
             return
         if self.got.base is not None and self.got.base.scope is not None:
             self.got.problem(

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from assess import fields
 from assess.checklist import Checklist
 from assess.cli import main
 from assess.departments import items_of
@@ -17,10 +18,13 @@ from assess.editing import Editor
 from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.importer import WorkbookInvalid, import_into, import_many
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from assess.excel.layout import ITEMS as ITEMS_LAYOUT
 from assess.excel.report import export_report
+from assess.lang import Lang
 from assess.merge import MergeRefused
 from assess.models import Action, Assessment, Status
 from assess.storage import load, save
+from assess.texts import Texts
 from tests.excel.conftest import TODAY
 
 ITEMS, ACTIONS = "逐项对标", "行动计划"
@@ -340,3 +344,25 @@ def test_a_damaged_base_is_a_message_naming_the_sheet(
         import_into(report, checklist, copy)
     assert "重新导出" in str(caught.value)
     assert copy == demo
+
+
+def test_english_department_workbook_imports_its_edits_and_nothing_else(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The English 责任部门 cell (``partners:``) left alone is no reassignment, so no refusal."""
+    books = planned_books(checklist, demo, tmp_path)
+    name, path, _ = next(b for b in books if any(demo.responsibility[k].partners for k in
+                                                  demo.responsibility if k.isdigit()))  # fmt: skip
+    export_by_department(checklist, demo, [(name, path, _)], today=TODAY, lang=Lang.EN)
+    item = items_of(checklist, demo, name)[0]
+    before = demo.model_copy(deep=True)
+    _, untouched = import_many([path], checklist, demo)
+    assert untouched.changes == [] and demo.items == before.items
+    wb = load_workbook(path)
+    ws = wb[ITEMS_LAYOUT.name(Texts(Lang.EN))]
+    row = _row(ws, "Item ID", item)
+    ws.cell(row, ITEMS_LAYOUT.col(fields.GAP.id)).value = "A gap typed in English"
+    wb.save(path)
+    _, report = import_many([path], checklist, demo)
+    assert [(c.item, c.field) for c in report.changes] == [(item, fields.GAP.id)]
+    assert demo.items[item].gap == "A gap typed in English"
