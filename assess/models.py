@@ -213,6 +213,7 @@ class Assessment(_Model):
     zone: ZoneProfile
     period: str = Field(min_length=1, description="e.g. 2025年下半年")
     assessor: str = ""
+    contact: str = Field(default="", description="联系电话 of the assessor, shown on the cover")
     created: dt.datetime
     updated: dt.datetime
     evidence: list[Evidence] = Field(default_factory=list)

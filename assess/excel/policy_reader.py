@@ -50,10 +50,15 @@ class TaskRow:
 
 @dataclass
 class PolicyRows:
+    """What the sheets say; an emptied 争取对象 or 推进进度 cell is kept ("" / None): with an
+    export base it clears the value, without one it is no change."""
+
     asked_of: dict[str, str] = field(default_factory=dict)
-    schedule: dict[str, Schedule] = field(default_factory=dict)
+    schedule: dict[str, Schedule | None] = field(default_factory=dict)
     claims: list[ClaimRow] = field(default_factory=list)
     tasks: list[TaskRow] = field(default_factory=list)
+    rows: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(item, field) → the row it was read from, to place a refusal."""
 
 
 def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> PolicyRows:
@@ -108,9 +113,9 @@ def _read_requests(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if sheet.text(values, ITEM_ID) is None:
             continue  # the 「（暂无）」 line
         item_id = _item_id(sheet, row, values, checklist)
-        body = sheet.text(values, key)
-        if item_id is not None and body is not None:
-            out.asked_of[item_id] = body.strip()
+        if item_id is not None:
+            out.asked_of[item_id] = (sheet.text(values, key) or "").strip()
+            out.rows[(item_id, key)] = row
 
 
 def _read_pace(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
@@ -120,9 +125,9 @@ def _read_pace(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if sheet.text(values, ITEM_ID) is None:
             continue  # the 「（暂无）」 line
         item_id = _item_id(sheet, row, values, checklist)
-        pace = _value(sheet, row, values, fields.SCHEDULE)
-        if item_id is not None and pace is not None:
-            out.schedule[item_id] = pace
+        if item_id is not None:
+            out.schedule[item_id] = _value(sheet, row, values, fields.SCHEDULE)
+            out.rows[(item_id, fields.SCHEDULE.id)] = row
 
 
 def _value(sheet: Sheet, row: int, values: tuple[Any, ...], f: Field) -> Any:
@@ -205,11 +210,14 @@ def measure_number(text: str) -> int | None:
 
 
 def apply_policy_rows(policy: PolicyRows, editor: Editor) -> None:
-    """Apply what was read; a row whose 编号 the file lacks is added under that 编号."""
+    """Apply what was read, two ways (an empty cell is no change); a row whose 编号 the file
+    lacks is added under that 编号."""
     for item_id, body in policy.asked_of.items():
-        editor.set_field(item_id, fields.ASKED_OF, body)
+        if body:
+            editor.set_field(item_id, fields.ASKED_OF, body)
     for item_id, pace in policy.schedule.items():
-        editor.set_field(item_id, fields.SCHEDULE, pace)
+        if pace is not None:
+            editor.set_field(item_id, fields.SCHEDULE, pace)
     _apply_claims(policy.claims, editor)
     _apply_tasks(policy.tasks, editor)
 

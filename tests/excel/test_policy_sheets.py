@@ -7,14 +7,18 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from assess import fields
 from assess.checklist import Checklist
 from assess.compare import compare
+from assess.editing import Editor
+from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.importer import WorkbookInvalid, import_into, new_from_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.excel.policy_layout import CLAIMS, PACE, REQUESTS, TASKS, PolicySheet
 from assess.excel.policy_reader import measure_number
 from assess.excel.report import export_report
 from assess.lang import Lang
+from assess.merge import MergeRefused
 from assess.models import Assessment, ClaimStatus, Schedule, Status
 from assess.scoring import summarize
 from assess.storage import dumps
@@ -217,3 +221,56 @@ def test_english_policy_sheets_read_back_like_the_chinese_ones(
         "Business liaison",
         Status.NOT_STARTED,
     )
+
+
+def test_policy_sheets_never_revert_what_the_office_changed_since_the_export(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """Three ways, like the item rows: a cell shown as exported keeps the file's newer value."""
+    office = demo.model_copy(deep=True)
+    editor = Editor(office, who="办公室")
+    editor.set_claim_field("C1", "status", ClaimStatus.APPROVED)
+    editor.set_field("13.1", fields.ASKED_OF, "自治区人民政府")
+    editor.set_task_field("Z1", fields.SCHEDULE, Schedule.BEHIND)
+    _set(report, "政策争取", "编号", "C1", "金额或指标", "800万元")  # the workbook's own edit
+    result = import_into(report, checklist, office)
+    claim = office.items["1.4"].claims[0]
+    assert (claim.status, claim.amount) == (ClaimStatus.APPROVED, "800万元")
+    assert office.items["13.1"].asked_of == "自治区人民政府"
+    assert office.zone_tasks[0].record.schedule is Schedule.BEHIND
+    assert [c.new for c in result.changes] == ["800万元"]
+
+
+def test_a_claim_changed_on_both_sides_is_a_conflict_until_a_side_is_chosen(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    office = demo.model_copy(deep=True)
+    Editor(office, who="办公室").set_claim_field("C1", "status", ClaimStatus.APPROVED)
+    _set(report, "政策争取", "编号", "C1", "申请状态", "未获批")
+    copy = office.model_copy(deep=True)
+    with pytest.raises(MergeRefused) as caught:
+        import_into(report, checklist, copy)
+    assert [(c.row, c.field) for c in caught.value.conflicts] == [("C1", "claim.status")]
+    assert dumps(copy) == dumps(office)
+    import_into(report, checklist, copy, prefer="workbook")
+    assert copy.items["1.4"].claims[0].status is ClaimStatus.REJECTED
+    import_into(report, checklist, office, prefer="file")
+    assert office.items["1.4"].claims[0].status is ClaimStatus.APPROVED
+
+
+def test_a_department_may_not_change_another_departments_claim(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    books = planned_books(checklist, demo, tmp_path / "out")
+    export_by_department(checklist, demo, books, today=TODAY)
+    by_name = {name: path for name, path, _ in books}
+    partner, science = by_name["经发局"], by_name["科创局"]
+    _set(partner, "政策争取", "编号", "C3", "申请状态", "申请中")  # 13.1: only a partner there
+    copy = demo.model_copy(deep=True)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(partner, checklist, copy)
+    assert ["C3" in p.message for p in caught.value.problems] == [True]
+    assert dumps(copy) == dumps(demo)
+    _set(science, "政策争取", "编号", "C1", "申请状态", "已获批")  # 1.4: measure 1 is its own
+    import_into(science, checklist, copy)
+    assert copy.items["1.4"].claims[0].status is ClaimStatus.APPROVED
