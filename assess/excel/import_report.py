@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from assess.fields import ACTION_FIELDS, POLICY_FIELDS, RECORD_FIELDS
+from assess.fields import ACTION_FIELDS, BY_ID, CLAIMS, POLICY_FIELDS, RECORD_FIELDS
 from assess.models import Action, Change, Status
 from assess.texts import Texts
 from assess.texts.history import history_value
@@ -18,6 +18,7 @@ from assess.texts.history import history_value
 LIST_WIDTH = 60  # characters of a text value shown on one line
 
 ZH = Texts()
+CLAIMS_LABEL = CLAIMS.header
 NOT_ASSESSED_LABEL = ZH.label(Status.NOT_ASSESSED)  # what files written before 0.x stored
 FIELD_LABELS: dict[str, str] = {f.id: ZH(f.header) for f in (*RECORD_FIELDS, *POLICY_FIELDS)}
 ACTION_LABELS: dict[str, str] = {f.attr: ZH(f.header) for f in ACTION_FIELDS}
@@ -91,6 +92,10 @@ def field_label(name: str) -> str:
         return f"指标“{name.removeprefix('figures.')}”"
     if name.startswith("evidence."):
         return f"登记 {name.removeprefix('evidence.')}"
+    if name.startswith("claims."):  # claims.C1.status → 政策争取 C1 申请状态
+        _, claim, *attr = name.split(".", 2)
+        entry = BY_ID.get(f"claim.{attr[0]}") if attr else None
+        return f"{ZH(CLAIMS_LABEL)} {claim} {ZH(entry.header) if entry else ''}".rstrip()
     return FIELD_LABELS.get(name, name)
 
 

@@ -274,3 +274,11 @@ def test_a_department_may_not_change_another_departments_claim(
     _set(science, "政策争取", "编号", "C1", "申请状态", "已获批")  # 1.4: measure 1 is its own
     import_into(science, checklist, copy)
     assert copy.items["1.4"].claims[0].status is ClaimStatus.APPROVED
+
+
+def test_the_import_report_names_a_claims_change_in_words(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _set(report, "政策争取", "编号", "C1", "申请状态", "已获批")
+    lines = import_into(report, checklist, demo).lines()
+    assert "  1.4 政策争取 C1 申请状态：申请中 → 已获批" in lines
