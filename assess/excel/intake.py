@@ -42,6 +42,7 @@ from assess.excel.reader import (
     ItemRow,
     Problem,
     ReportRows,
+    bilingual,
     both,
     read_report,
 )
@@ -157,7 +158,7 @@ def read_returned(path: Path, checklist: Checklist, current: Assessment) -> Retu
         try:
             base = read_base(rows.raw["base"])
         except ValueError as exc:
-            message = ZH(dept_texts.BASE_DAMAGED, reason=str(exc)[:80])
+            message = bilingual(dept_texts.BASE_DAMAGED, reason=str(exc)[:80])
             rows.problems.append(Problem(ZH(dept_texts.BASE_SHEET), 0, 0, "", message))
     got = Returned(Path(path), rows, base, cover, policy=read_policy_sheets(path, checklist, rows))
     _same_assessment(got, current)
@@ -264,7 +265,7 @@ class _Reader:
         if title is not None and title.strip() not in {_shown(item.title), _shown(item.title_en)}:
             got.problem(
                 sheet, row, ITEM_ID,
-                ZH(dept_texts.TITLE_MISMATCH, item=item_id, title=title.strip(), expected=expected),
+                bilingual(dept_texts.TITLE_MISMATCH, item=item_id, title=title.strip(), expected=expected),
             )  # fmt: skip
             return False
         if self.exported is not None and item_id not in self.exported:
@@ -273,7 +274,7 @@ class _Reader:
                 sheet,
                 row,
                 ITEM_ID,
-                ZH(dept_texts.NOT_OWN_ITEM, item=item_id, department=department),
+                bilingual(dept_texts.NOT_OWN_ITEM, item=item_id, department=department),
             )
             return False
         return True
@@ -292,7 +293,9 @@ class _Reader:
         status = item.status  # an empty status cell is no change: 未评估 is offered to say so
         if two_way and status is Status.NOT_ASSESSED:
             if self._file(iid).status is not Status.NOT_ASSESSED:
-                self.got.notes.append(ZH(dept_texts.NOT_ASSESSED_TWO_WAY, row=item.row, item=iid))
+                self.got.notes.append(
+                    bilingual(dept_texts.NOT_ASSESSED_TWO_WAY, row=item.row, item=iid)
+                )
         elif status is not None:
             self._put(item, "status", status.value, fields.STATUS.id)
         for name in (f.id for f in fields.TEXT_FIELDS):
@@ -391,7 +394,7 @@ class _Reader:
                     EVIDENCE,
                     row.row,
                     fields.EVIDENCE_ID.id,
-                    ZH(dept_texts.DUPLICATE_ROW_ID, row=row.id, first=seen[row.id]),
+                    bilingual(dept_texts.DUPLICATE_ROW_ID, row=row.id, first=seen[row.id]),
                 )
                 continue  # fmt: skip
             seen[row.id] = row.row
@@ -403,7 +406,7 @@ class _Reader:
                 continue
             if row.id not in known and (base_rows is None or row.id not in base_rows):
                 self.got.problem(EVIDENCE, row.row, fields.EVIDENCE_ID.id,
-                                 ZH(dept_texts.UNKNOWN_ROW, row=row.id))  # fmt: skip
+                                 bilingual(dept_texts.UNKNOWN_ROW, row=row.id))  # fmt: skip
                 continue
             if base_rows is not None and row.id not in base_rows:
                 continue  # a known record this workbook was not sent: cited, never edited here
@@ -446,7 +449,7 @@ class _Reader:
                     ACTIONS,
                     row.row,
                     ACTION_ID,
-                    ZH(dept_texts.DUPLICATE_ROW_ID, row=action_id, first=seen[action_id]),
+                    bilingual(dept_texts.DUPLICATE_ROW_ID, row=action_id, first=seen[action_id]),
                 )
                 continue  # fmt: skip
             seen[action_id] = row.row
@@ -455,11 +458,11 @@ class _Reader:
             owner = was["item"] if was is not None else owner_now.get(action_id)
             if owner is None or (base_rows is not None and was is None):
                 self.got.problem(
-                    ACTIONS, row.row, ACTION_ID, ZH(dept_texts.UNKNOWN_ROW, row=action_id)
+                    ACTIONS, row.row, ACTION_ID, bilingual(dept_texts.UNKNOWN_ROW, row=action_id)
                 )
                 continue  # fmt: skip
             if owner != row.item_id:
-                message = ZH(
+                message = bilingual(
                     dept_texts.ACTION_MOVED, action=action_id, owner=owner, item=row.item_id
                 )
                 self.got.problem(ACTIONS, row.row, ITEM_ID, message)
@@ -530,13 +533,13 @@ class _Reader:
             return
         if self.got.base is not None and self.got.base.scope is not None:
             self.got.problem(
-                ITEMS, item.row, RESPONSIBLE, ZH(dept_texts.RESPONSIBLE_CHANGED, item=iid)
+                ITEMS, item.row, RESPONSIBLE, bilingual(dept_texts.RESPONSIBLE_CHANGED, item=iid)
             )
             return  # fmt: skip
         lead, partners = parse_responsible(typed)
         unknown = [n for n in [lead, *partners] if n and n not in self.current.departments]
         if unknown or (partners and not lead):
-            self.got.problem(ITEMS, item.row, RESPONSIBLE, ZH(
+            self.got.problem(ITEMS, item.row, RESPONSIBLE, bilingual(
                 dept_texts.BAD_RESPONSIBLE, value=typed, name=(unknown or [""])[0],
                 known="、".join(self.current.departments),
             ))  # fmt: skip
@@ -580,20 +583,22 @@ def intake(
     by_name = {r.path.name: r for r in returned}
     refused: list[tuple[Path, Problem]] = []
     notes = [n for r in returned for n in r.notes]
-    notes += [ZH(dept_texts.NO_BASE, source=s) for s in plan.two_way]
+    notes += [bilingual(dept_texts.NO_BASE, source=s) for s in plan.two_way]
     for out in plan.out_of_scope:
         got = by_name[out.source]
         if out.reason == "cited_elsewhere":
-            notes.append(ZH(dept_texts.OUT_OF_SCOPE[out.reason], source=out.source, where=out.row))
+            notes.append(
+                bilingual(dept_texts.OUT_OF_SCOPE[out.reason], source=out.source, where=out.row)
+            )
             continue
         sheet, row, key = got.where.get((out.row or out.item, out.field if not out.row else ROW),
                                         (ITEMS, 0, ""))  # fmt: skip
         lead = responsible(checklist, current, out.item)
         message = (
-            ZH(dept_texts.PARTNER_ITEM, item=out.item, lead=lead.lead if lead else "",
+            bilingual(dept_texts.PARTNER_ITEM, item=out.item, lead=lead.lead if lead else "",
                field=_field_name(out.field))
             if out.reason == "not_in_scope"
-            else ZH(dept_texts.OUT_OF_SCOPE[out.reason], source=out.source,
+            else bilingual(dept_texts.OUT_OF_SCOPE[out.reason], source=out.source,
                     where=out.row or out.item)
         )  # fmt: skip
         refused.append((got.path, got.locate(sheet, row, key, message)))

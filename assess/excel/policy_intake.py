@@ -20,7 +20,7 @@ from assess.checklist import Checklist
 from assess.editing import Editor
 from assess.excel.policy_layout import CLAIMS, TASKS
 from assess.excel.policy_reader import ClaimRow, PolicyRows, TaskRow
-from assess.excel.reader import Problem, SheetFound
+from assess.excel.reader import Problem, SheetFound, bilingual
 from assess.merge import Conflict, Prefer
 from assess.models import Assessment
 from assess.texts import Texts
@@ -111,7 +111,7 @@ def plan_policy(
             scope is not None and claim.item_id not in scope
         ):
             who = claim.id or claim.values.get("policy", "")
-            message = ZH(dept_texts.CLAIM_NOT_OWN, claim=who, item=claim.item_id)
+            message = bilingual(dept_texts.CLAIM_NOT_OWN, claim=who, item=claim.item_id)
             refuse(CLAIMS.key, claim.row, message)
     for task in policy.tasks:
         measure = task.values.get("measure")
@@ -120,7 +120,9 @@ def plan_policy(
             measures is not None and measure not in measures
         ):
             title = task.id or task.values.get("title", "")
-            refuse(TASKS.key, task.row, ZH(dept_texts.TASK_NOT_OWN, task=title, measure=measure))
+            refuse(
+                TASKS.key, task.row, bilingual(dept_texts.TASK_NOT_OWN, task=title, measure=measure)
+            )
     return plan
 
 
@@ -161,7 +163,7 @@ def _decide_row(
             plan.new_tasks.append(row)
         return
     if row_id not in now:  # deleted in the file since the export
-        plan.notes.append(ZH(dept_texts.ROW_DELETED_IN_FILE, row=row_id, source=plan.source))
+        plan.notes.append(bilingual(dept_texts.ROW_DELETED_IN_FILE, row=row_id, source=plan.source))
         return
     file_row = now[row_id]
     was_row = None if base is None else base.get(row_id)

@@ -20,11 +20,11 @@ from assess.checklist import Checklist, Kind
 from assess.editing import Editor
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS
 from assess.excel.policy_layout import CLAIMS, PACE, POLICY_SHEETS, REQUESTS, TASKS
-from assess.excel.reader import ErrorValue, ReportRows, Sheet, both
+from assess.excel.reader import ErrorValue, ReportRows, Sheet, bilingual
 from assess.fields import Field, FieldError
 from assess.lang import Lang
 from assess.models import Schedule
-from assess.texts import Text, Texts
+from assess.texts import Texts
 from assess.texts import policy as words
 
 ITEM_ID = "item_id"
@@ -92,15 +92,10 @@ def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> Po
     return out
 
 
-def _say(entry: Text, **params: object) -> str:
-    """A problem in both languages, as the list sheets' problems read."""
-    return " / ".join(both(entry, **params))
-
-
 def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
     raw = (sheet.text(values, ITEM_ID) or "").strip()
     if raw not in checklist.item_index:
-        sheet.cell_problem(row, ITEM_ID, _say(words.UNKNOWN_ITEM, id=raw))
+        sheet.cell_problem(row, ITEM_ID, bilingual(words.UNKNOWN_ITEM, id=raw))
         return None
     return raw
 
@@ -148,7 +143,7 @@ def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if item_id is None:
             continue
         if checklist.item_index[item_id].kind is Kind.REQUIREMENT:
-            sheet.cell_problem(row, ITEM_ID, _say(words.CLAIM_ON_REQUIREMENT, id=item_id))
+            sheet.cell_problem(row, ITEM_ID, bilingual(words.CLAIM_ON_REQUIREMENT, id=item_id))
             continue
         claim_id = (sheet.text(values, fields.CLAIM_ID.id) or "").strip() or None
         claim = ClaimRow(row, item_id, claim_id)
@@ -157,7 +152,7 @@ def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
             if value is not None:
                 claim.values[f.attr] = value
         if claim_id is None and "policy" not in claim.values:
-            sheet.cell_problem(row, fields.CLAIM_POLICY.id, _say(words.CLAIM_NEEDS_POLICY))
+            sheet.cell_problem(row, fields.CLAIM_POLICY.id, bilingual(words.CLAIM_NEEDS_POLICY))
             continue
         out.claims.append(claim)
 
@@ -175,7 +170,7 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
             number = measure_number(raw)
             if number not in measures:
                 sheet.cell_problem(
-                    row, fields.TASK_MEASURE.id, _say(words.UNKNOWN_MEASURE, raw=raw)
+                    row, fields.TASK_MEASURE.id, bilingual(words.UNKNOWN_MEASURE, raw=raw)
                 )
                 continue
             task.values["measure"] = number
@@ -188,7 +183,7 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
             if value is not None:
                 task.record[f.id] = value
         if not {"measure", "title"} <= set(task.values):
-            sheet.problem(row, 0, _say(words.TASK_NEEDS_TITLE))
+            sheet.problem(row, 0, bilingual(words.TASK_NEEDS_TITLE))
             continue
         out.tasks.append(task)
 

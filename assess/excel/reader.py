@@ -144,6 +144,11 @@ def both(entry: Text, **params: object) -> tuple[str, str]:
     return Texts(Lang.ZH)(entry, **params), Texts(Lang.EN)(entry, **params)
 
 
+def bilingual(entry: Text, **params: object) -> str:
+    """A problem or note in both languages, as every workbook problem reads: 中文 / English."""
+    return " / ".join(both(entry, **params))
+
+
 def _profile_keys() -> dict[str, str]:
     """总览 label (either language, case-folded) → profile key."""
     labels = {f.id: f.header for f in fields.ASSESSMENT_FIELDS} | dict(PROFILE)

@@ -270,6 +270,7 @@ def test_a_department_may_not_change_another_departments_claim(
     with pytest.raises(WorkbookInvalid) as caught:
         import_into(partner, checklist, copy)
     assert ["C3" in p.message for p in caught.value.problems] == [True]
+    assert "this department workbook may not change" in caught.value.problems[0].message
     assert dumps(copy) == dumps(demo)
     _set(science, "政策争取", "编号", "C1", "申请状态", "已获批")  # 1.4: measure 1 is its own
     import_into(science, checklist, copy)
