@@ -82,6 +82,11 @@ class PolicyPlan:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def size(self) -> int:
+        """How much the plan would do (grows when a row changes anything)."""
+        return len(self.changes) + len(self.conflicts) + len(self.new_claims) + len(self.new_tasks)
+
 
 def plan_policy(
     policy: PolicyRows,
@@ -106,45 +111,24 @@ def plan_policy(
         name = found.name if found else sheet_key
         plan.problems.append(Problem(name, row, 0, "", message))
 
+    # a row shown as exported changes nothing: a department may leave others' rows alone
     for claim in policy.claims:
-        if _changes(plan, claim.id, claim.item_id, claim.values, now, base, claim) and (
-            scope is not None and claim.item_id not in scope
-        ):
+        before = plan.size
+        _decide_row(plan, claim.id, claim.item_id, claim.values, now, base, claim)
+        if plan.size != before and scope is not None and claim.item_id not in scope:
             who = claim.id or claim.values.get("policy", "")
             message = bilingual(dept_texts.CLAIM_NOT_OWN, claim=who, item=claim.item_id)
             refuse(CLAIMS.key, claim.row, message)
     for task in policy.tasks:
         measure = task.values.get("measure")
-        values = task.values | task.record
-        if _changes(plan, task.id, task.id or "", values, now, base, task) and (
-            measures is not None and measure not in measures
-        ):
+        before = plan.size
+        _decide_row(plan, task.id, task.id or "", task.values | task.record, now, base, task)
+        if plan.size != before and measures is not None and measure not in measures:
             title = task.id or task.values.get("title", "")
             refuse(
                 TASKS.key, task.row, bilingual(dept_texts.TASK_NOT_OWN, task=title, measure=measure)
             )
     return plan
-
-
-def _changes(
-    plan: PolicyPlan,
-    row_id: str | None,
-    item: str,
-    values: dict[str, Any],
-    now: Rows,
-    base: Rows | None,
-    row: ClaimRow | TaskRow,
-) -> bool:
-    """Add what the row changes to ``plan``; True if it changes anything (a row shown as
-    exported changes nothing, so a department may leave others' rows alone in its copy)."""
-    before = (len(plan.changes), len(plan.conflicts), len(plan.new_claims), len(plan.new_tasks))
-    _decide_row(plan, row_id, item, values, now, base, row)
-    return before != (
-        len(plan.changes),
-        len(plan.conflicts),
-        len(plan.new_claims),
-        len(plan.new_tasks),
-    )
 
 
 def _decide_row(
