@@ -36,6 +36,7 @@ SHARE_FORMAT = "0%"
 # Named styles (ASCII names: WPS, Excel and LibreOffice all keep them).
 STYLE_TITLE = "assess-title"
 STYLE_HEADER = "assess-header"
+STYLE_HEADER_UP = "assess-header-up"  # turned 90°: long titles over narrow number columns
 STYLE_BODY = "assess-body"
 STYLE_CENTER = "assess-center"
 STYLE_DATE = "assess-date"
@@ -166,6 +167,15 @@ def named_styles() -> list[NamedStyle]:
             fill=PatternFill("solid", fgColor=HEADER_FILL),
             border=_BOX,
             alignment=centered,
+        ),
+        NamedStyle(
+            STYLE_HEADER_UP,
+            font=Font(name=HEADING_FONT, size=10, bold=True),
+            fill=PatternFill("solid", fgColor=HEADER_FILL),
+            border=_BOX,
+            alignment=Alignment(
+                horizontal="center", vertical="center", wrap_text=True, textRotation=90
+            ),
         ),
         NamedStyle(STYLE_BODY, font=body, border=_BOX, alignment=wrap_top),
         NamedStyle(STYLE_CENTER, font=body, border=_BOX, alignment=centered),

@@ -44,3 +44,17 @@ def fit_row_height(
         text = cell.value if isinstance(cell.value, str) else str(cell.value)
         lines = max(lines, text_lines(text, column_width))
     ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+
+
+def turned_height(texts: list[str], column_width: float) -> float:
+    """The row height that shows ``texts`` turned 90° in columns ``column_width`` wide.
+
+    A turned line runs up the row: as many lines fit side by side as the column is wide
+    (a width unit is about 5.3 pt in Excel, more in LibreOffice), and each line needs
+    about 5.5 pt of height per width unit of text (a CJK character: 2 units at 10 pt).
+    """
+    lines = max(1, math.floor(column_width * 5.3 / LINE_HEIGHT))
+    length = 1
+    while any(text_lines(text, length) > lines for text in texts):
+        length += 1
+    return min(MAX_ROW_HEIGHT, length * 5.5 + 8)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, RadarChart
+from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
 
 from assess.applicability import item_applies
@@ -203,13 +204,18 @@ def test_department_register_lists_only_evidence_its_items_cite(
     assert "E40" not in listed and "E7" not in listed  # E7: only 12.1/12.2 cite it
 
 
-def test_compare_overview_repeats_the_score_header_on_every_page(
+def test_compare_overview_starts_each_block_on_its_page_and_repeats_no_header(
     checklist: Checklist, demo: Assessment
 ) -> None:
+    """Page 1 who and what changed, page 2 the score table, page 3 the chart. A repeated score
+    header used to print above the chart; now no table is split, so none repeats."""
     later = roll_forward(demo, checklist, period="2026年下半年")
     ws = build_compare_workbook(compare(checklist, demo, later, today=TODAY))["对比总览"]
-    header = next(r for r in range(1, 40) if ws.cell(r, 1).value == "领域 / 举措")
-    assert ws.print_title_rows == f"${header}:${header}"
+    header = next(r for r in range(1, 80) if ws.cell(r, 1).value == "领域 / 举措")
+    chart_row = coordinate_from_string(ws._charts[0].anchor)[1]
+    assert ws.print_title_rows is None
+    assert [b.id for b in ws.row_breaks.brk] == [header - 1, chart_row - 1]
+    assert ws.cell(chart_row - 1, 1).value.startswith("评分规则")
 
 
 def test_action_plan_flags_overdue(book: Workbook, demo: Assessment) -> None:
