@@ -19,7 +19,6 @@ from assess.compare import Comparison, ItemDiff
 from assess.excel.cells import (
     STYLE_BODY,
     STYLE_CENTER,
-    STYLE_DATE,
     STYLE_HEADER,
     ensure_styles,
     put_date,
@@ -139,7 +138,7 @@ def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], t: Texts) -> Non
     for number, diff in enumerate(diffs, 1):
         row += 1
         item = index[diff.item_id]
-        put_number(ws, row, 1, number, "0").style = STYLE_CENTER
+        put_number(ws, row, 1, number, style=STYLE_CENTER)
         put_text(ws, row, 2, diff.item_id, STYLE_CENTER)
         put_text(ws, row, 3, measure_title(measure_of[diff.item_id], t), STYLE_BODY)
         put_text(ws, row, 4, t.pick(item.title, item.title_en), STYLE_BODY)
@@ -167,12 +166,12 @@ def _due(ws: Worksheet, c: Comparison, t: Texts) -> None:
     index = c.checklist.item_index
     for row, due in enumerate(c.due_actions, 3):
         item = index[due.item_id]
-        put_number(ws, row, 1, row - 2, "0").style = STYLE_CENTER
+        put_number(ws, row, 1, row - 2, style=STYLE_CENTER)
         put_text(ws, row, 2, due.item_id, STYLE_CENTER)
         put_text(ws, row, 3, t.pick(item.title, item.title_en), STYLE_BODY)
         put_text(ws, row, 4, due.text, STYLE_BODY)
         put_text(ws, row, 5, due.lead, STYLE_BODY)
-        put_date(ws, row, 6, due.due).style = STYLE_DATE
+        put_date(ws, row, 6, due.due)
         put_text(ws, row, 7, due_state(due, t), STYLE_CENTER)
         fit_row_height(ws, row)
     if not c.due_actions:

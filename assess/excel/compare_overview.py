@@ -16,10 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assess.compare import ChangeClass, Comparison, Side
 from assess.excel.cells import (
-    SHARE_FORMAT,
     STYLE_BODY,
     STYLE_CENTER,
-    STYLE_DATE,
     STYLE_HEADER,
     STYLE_LABEL,
     STYLE_SCORE,
@@ -126,7 +124,7 @@ def _profiles(ws: Worksheet, c: Comparison, t: Texts) -> int:
     row += 1
     put_text(ws, row, 1, t(COMPARE["updated"]), STYLE_LABEL)
     for col, side in ((2, c.a), (3, c.b)):
-        put_date(ws, row, col, side.updated.date()).style = STYLE_DATE
+        put_date(ws, row, col, side.updated.date())
     return row
 
 
@@ -138,10 +136,10 @@ def _changes(ws: Worksheet, row: int, c: Comparison, t: Texts) -> int:
         cell = put_text(ws, row, 1, t.label(change), STYLE_BODY)
         if change in CHANGE_FILLS:
             cell.fill = PatternFill("solid", fgColor=CHANGE_FILLS[change])
-        put_number(ws, row, 2, c.counts[change], "0").style = STYLE_CENTER
+        put_number(ws, row, 2, c.counts[change], style=STYLE_CENTER)
     row += 1
     put_text(ws, row, 1, t(COMPARE["any_change"]), STYLE_LABEL)
-    put_number(ws, row, 2, len(c.changed_items), "0").style = STYLE_CENTER
+    put_number(ws, row, 2, len(c.changed_items), style=STYLE_CENTER)
     return row
 
 
@@ -182,18 +180,17 @@ def _scores(ws: Worksheet, row: int, c: Comparison, t: Texts) -> tuple[int, int]
             first_measure = row
         style = STYLE_BODY if score_row.level == "measure" else STYLE_LABEL
         put_text(ws, row, 1, row_name(score_row, t), style)
-        put_number(ws, row, 2, score_row.a.value).style = STYLE_SCORE
-        put_number(ws, row, 3, score_row.b.value).style = STYLE_SCORE
-        delta = put_number(ws, row, 4, score_row.delta, DELTA_FORMAT)
-        delta.style = STYLE_SCORE
+        put_number(ws, row, 2, score_row.a.value, style=STYLE_SCORE)
+        put_number(ws, row, 3, score_row.b.value, style=STYLE_SCORE)
+        delta = put_number(ws, row, 4, score_row.delta, style=STYLE_SCORE)
         delta.number_format = DELTA_FORMAT
         if score_row.delta is not None and abs(score_row.delta) >= 0.05:
             colour = CHANGE_FILLS[
                 ChangeClass.IMPROVED if score_row.delta > 0 else ChangeClass.REGRESSED
             ]
             delta.fill = PatternFill("solid", fgColor=colour)
-        put_number(ws, row, 5, score_row.a.coverage, SHARE_FORMAT).style = STYLE_SHARE
-        put_number(ws, row, 6, score_row.b.coverage, SHARE_FORMAT).style = STYLE_SHARE
+        put_number(ws, row, 5, score_row.a.coverage, style=STYLE_SHARE)
+        put_number(ws, row, 6, score_row.b.coverage, style=STYLE_SHARE)
     return first_measure, row
 
 

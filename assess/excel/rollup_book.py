@@ -15,10 +15,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assess.excel.cells import (
-    SHARE_FORMAT,
     STYLE_BODY,
     STYLE_CENTER,
-    STYLE_DATE,
     STYLE_HEADER,
     STYLE_HEADER_UP,
     STYLE_SCORE,
@@ -128,15 +126,15 @@ def _table(
 
 
 def _score(ws: Worksheet, row: int, col: int, value: float | None) -> None:
-    put_number(ws, row, col, value).style = STYLE_SCORE
+    put_number(ws, row, col, value, style=STYLE_SCORE)
 
 
 def _share(ws: Worksheet, row: int, col: int, value: float | None) -> None:
-    put_number(ws, row, col, value, SHARE_FORMAT).style = STYLE_SHARE
+    put_number(ws, row, col, value, style=STYLE_SHARE)
 
 
 def _count(ws: Worksheet, row: int, col: int, value: int) -> None:
-    put_number(ws, row, col, value, "0").style = STYLE_CENTER
+    put_number(ws, row, col, value, style=STYLE_CENTER)
 
 
 def _measure_headers(rollup: Rollup, t: Texts) -> list[tuple[str, float]]:
@@ -308,7 +306,7 @@ def _coverage(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         _count(ws, row, 7, overall.applicable)
         for col, status in enumerate(STATUS_ORDER, 8):
             _count(ws, row, col, zone.summary.counts[status])
-        put_date(ws, row, 8 + len(STATUS_ORDER), zone.updated.date()).style = STYLE_DATE
+        put_date(ws, row, 8 + len(STATUS_ORDER), zone.updated.date())
         put_text(ws, row, 9 + len(STATUS_ORDER), str(zone.path), STYLE_BODY)
     ws.conditional_formatting.add(
         f"E3:E{2 + len(rollup.zones)}",
