@@ -43,7 +43,9 @@ def fit_row_height(
         value = None if cell is None else cell._value
         if value is None or any(first <= col <= last for first, last in merged):
             continue
-        column_width = dims[get_column_letter(col)].width or DEFAULT_COLUMN_WIDTH
+        letter = get_column_letter(col)
+        dim = dims.get(letter) or dims[letter]  # get: no default-making lookup when it exists
+        column_width = dim.width or DEFAULT_COLUMN_WIDTH
         lines = max(
             lines, text_lines(value if isinstance(value, str) else str(value), column_width)
         )
