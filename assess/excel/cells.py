@@ -135,13 +135,26 @@ def set_style(cell: Cell, name: str) -> None:
         cell._style = StyleArray(array)
 
 
-def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
-    """Merge a range whose cells the caller has styled already.
+def merge(
+    ws: Worksheet,
+    first_row: int,
+    first_col: int,
+    last_row: int,
+    last_col: int,
+    style: str = "",
+) -> None:
+    """Merge a range whose cells the caller has styled already, or gives ``style`` to.
 
     openpyxl's ``merge_cells`` re-borders every edge cell and checks the range against every
     earlier one, which took longer than writing the rest of the sheet; the range is only
-    recorded here (the cells keep their own boxed style).
+    recorded here (the cells keep their own boxed style; ``style`` is set on all but the
+    first cell, so its fill or value stays).
     """
+    if style:
+        for row in range(first_row, last_row + 1):
+            for col in range(first_col, last_col + 1):
+                if (row, col) != (first_row, first_col):
+                    set_style(_cell(ws, row, col), style)
     ws.merged_cells.ranges.add(
         CellRange(min_row=first_row, min_col=first_col, max_row=last_row, max_col=last_col)
     )

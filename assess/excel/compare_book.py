@@ -21,6 +21,7 @@ from assess.excel.cells import (
     STYLE_CENTER,
     STYLE_HEADER,
     ensure_styles,
+    merge,
     put_date,
     put_number,
     put_text,
@@ -152,7 +153,7 @@ def _items(ws: Worksheet, c: Comparison, diffs: list[ItemDiff], t: Texts) -> Non
         fit_row_height(ws, row)
     if not diffs:
         put_text(ws, 3, 1, t(COMPARE["no_difference"]))
-        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=last)
+        merge(ws, 3, 1, 3, last)
     ws.freeze_panes = "C3"
     if diffs:
         ws.auto_filter.ref = f"A2:{get_column_letter(last)}{row}"
@@ -176,6 +177,6 @@ def _due(ws: Worksheet, c: Comparison, t: Texts) -> None:
         fit_row_height(ws, row)
     if not c.due_actions:
         put_text(ws, 3, 1, t(COMPARE["none_due"]))
-        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(DUE_COLUMNS))
+        merge(ws, 3, 1, 3, len(DUE_COLUMNS))
     ws.freeze_panes = "A3"
     print_compare_sheet(ws, c, t, title_rows="2:2")

@@ -23,6 +23,7 @@ from assess.excel.cells import (
     STYLE_SCORE,
     STYLE_SHARE,
     STYLE_TITLE,
+    merge,
     put_date,
     put_number,
     put_text,
@@ -57,7 +58,7 @@ def side_header(t: Texts, entry: Text, side: str) -> str:
 def put_title(ws: Worksheet, text: str, last_col: int) -> None:
     """The sheet's title across the table; a second line (the two sides) wraps below it."""
     cell = put_text(ws, 1, 1, text, STYLE_TITLE)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
+    merge(ws, 1, 1, 1, last_col, STYLE_TITLE)
     lines = text.count("\n") + 1
     if lines > 1:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -87,7 +88,7 @@ def write_overview(ws: Worksheet, c: Comparison, t: Texts) -> None:
     first_measure, last_measure = _scores(ws, row + 1, c, t)
     row = last_measure + 2
     put_text(ws, row, 1, t(ROLLUP_RULE), STYLE_BODY)
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(WIDTHS))
+    merge(ws, row, 1, row, len(WIDTHS), STYLE_BODY)
     ws.row_dimensions[row].height = text_lines(t(ROLLUP_RULE), sum(WIDTHS)) * LINE_HEIGHT + 4
     ws.row_breaks.append(Break(id=row))
     ws.add_chart(_chart(ws, c, t, first_measure, last_measure), f"A{row + 1}")
@@ -148,13 +149,13 @@ def _unmatched(ws: Worksheet, row: int, c: Comparison, t: Texts) -> int:
         return row
     row += 2
     put_text(ws, row, 1, t(COMPARE["unmatched"]), STYLE_HEADER)
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(WIDTHS))
+    merge(ws, row, 1, row, len(WIDTHS), STYLE_HEADER)
     for u in c.unmatched:
         row += 1
         put_text(ws, row, 1, f"{u.item_id} {t.pick(u.title, u.title_en)}".strip(), STYLE_BODY)
         put_text(ws, row, 2, t.label(u.status), STYLE_CENTER)
         put_text(ws, row, 3, unmatched_reason(u, t), STYLE_BODY)
-        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=len(WIDTHS))
+        merge(ws, row, 3, row, len(WIDTHS), STYLE_BODY)
     return row
 
 

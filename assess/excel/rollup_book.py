@@ -23,6 +23,7 @@ from assess.excel.cells import (
     STYLE_SHARE,
     STYLE_TITLE,
     ensure_styles,
+    merge,
     put_date,
     put_number,
     put_text,
@@ -110,8 +111,8 @@ def _table(
     The last ``turned`` headers (the measures' titles over their narrow score columns) are
     turned 90°, so sixteen measures fit one A4 page width.
     """
-    put_text(ws, 1, 1, title, STYLE_TITLE)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    for col in range(1, len(columns) + 1):  # centred across the table: no merge to write
+        put_text(ws, 1, col, title if col == 1 else None, STYLE_TITLE)
     ws.row_dimensions[1].height = 28
     first_turned = len(columns) - turned + 1
     for col, (text, width) in enumerate(columns, 1):
@@ -198,7 +199,7 @@ def _regions(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     table_width = sum(width for _, width in columns)
     for row, text in enumerate(notes, last_row + 2):
         put_text(ws, row, 1, text, STYLE_BODY)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(columns))
+        merge(ws, row, 1, row, len(columns), STYLE_BODY)
         ws.row_dimensions[row].height = text_lines(text, table_width) * LINE_HEIGHT + 4
     ws.freeze_panes = "B3"
 
@@ -334,4 +335,4 @@ def _skipped(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         fit_row_height(ws, row)
     if not rollup.skipped:
         put_text(ws, 3, 1, t(ROLLUP["none_skipped"]))
-        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(columns))
+        merge(ws, 3, 1, 3, len(columns))
