@@ -101,6 +101,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     _status_counts(ws, first, ctx)
     row += 2
 
+    ws.row_breaks.append(Break(id=row - 1))  # page 2: the area and measure tables, unsplit
     row = _section(ws, row, t(SECTION["areas"]))
     keys = ("area", "name", "score", "coverage", "scored", "applicable", "assessed")
     row = _header(ws, row, [t(COLUMN[key]) for key in keys])
@@ -118,7 +119,6 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     area_last = row - 1
     row += 1
 
-    ws.row_breaks.append(Break(id=row - 1))
     row = _section(ws, row, t(SECTION["measures"]))
     labels = [t.label(s) for s in STATUS_ORDER]
     names = [t(COLUMN[key]) for key in ("measure", "name", "score", "coverage")]
