@@ -57,11 +57,11 @@ ITEM_COLUMNS: tuple[tuple[Text, str, float], ...] = (
     (COLUMN["item_id"], "", 6),
     (COLUMN["measure"], "", 14),
     (COLUMN["item"], "", 20),
-    (COLUMN["kind"], "", 6),
+    (COLUMN["kind"], "", 8),  # encourage, unchanged: one word on a line
     (STATUS.header, "A", 10),
     (STATUS.header, "B", 10),
-    (COMPARE["change"], "", 8),
-    (COMPARE["other"], "", 44),
+    (COMPARE["change"], "", 10),
+    (COMPARE["other"], "", 40),
 )
 DUE_COLUMNS: tuple[tuple[Text, str, float], ...] = (
     (COLUMN["number"], "", 5),

@@ -192,6 +192,7 @@ def _scores(ws: Worksheet, row: int, c: Comparison, t: Texts) -> tuple[int, int]
             delta.fill = PatternFill("solid", fgColor=colour)
         put_number(ws, row, 5, score_row.a.coverage, style=STYLE_SHARE)
         put_number(ws, row, 6, score_row.b.coverage, style=STYLE_SHARE)
+        fit_row_height(ws, row, columns=len(WIDTHS))  # English names take two lines
     return first_measure, row
 
 

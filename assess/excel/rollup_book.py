@@ -145,10 +145,10 @@ def _measure_headers(rollup: Rollup, t: Texts) -> list[tuple[str, float]]:
 def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
         (t(COLUMN["number"]), 4),
-        (heading(t, ZONE_NAME.header), 16),
-        (t(ROLLUP["province"]), 6),
-        (t(ROLLUP["region"]), 5),
-        (t(ROLLUP["overall"]), 6),
+        (heading(t, ZONE_NAME.header), 15),
+        (t(ROLLUP["province"]), 8),  # Province, Northeast, Overall: one word on a line
+        (t(ROLLUP["region"]), 7),
+        (t(ROLLUP["overall"]), 7),
         *_measure_headers(rollup, t),
     ]
     measures = rollup.checklist.measures
@@ -174,10 +174,10 @@ def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
 
 def _regions(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (t(ROLLUP["region"]), 6),
-        (t(ROLLUP["zones"]), 5),
-        (t(ROLLUP["mean_overall"]), 6),
-        (t(ROLLUP["mean_coverage"]), 6),
+        (t(ROLLUP["region"]), 8),
+        (t(ROLLUP["zones"]), 6),
+        (t(ROLLUP["mean_overall"]), 7),
+        (t(ROLLUP["mean_coverage"]), 8),
         *_measure_headers(rollup, t),
     ]
     _table(ws, t(ROLLUP["regions_title"]), columns, turned=len(rollup.checklist.measures))
