@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from copy import copy
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -36,6 +35,7 @@ SHARE_FORMAT = "0%"
 # Named styles (ASCII names: WPS, Excel and LibreOffice all keep them).
 STYLE_TITLE = "assess-title"
 STYLE_HEADER = "assess-header"
+STYLE_HEADER_UP = "assess-header-up"  # turned 90°: long titles over narrow number columns
 STYLE_BODY = "assess-body"
 STYLE_CENTER = "assess-center"
 STYLE_DATE = "assess-date"
@@ -47,6 +47,7 @@ HEADER_FILL = "DDEBF7"
 BAND_FILL = "F2F2F2"
 
 _ARRAYS = "_assess_style_arrays"  # attribute of the openpyxl Workbook holding set_style's cache
+_FILL_IDS = "_assess_fill_ids"  # and shade's
 _BAND = PatternFill("solid", fgColor=BAND_FILL)
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -67,18 +68,26 @@ def put_text(ws: Worksheet, row: int, col: int, value: str | None, style: str = 
     style flag, so Excel, WPS and LibreOffice show it verbatim and never evaluate it.
     ``style`` is a named style (``STYLE_*``) applied when given.
     """
-    cell: Cell = ws.cell(row=row, column=col)
+    cell = _cell(ws, row, col)
     if style:
         set_style(cell, style)
     text = clean_text(value or "")
     if not text:
         cell.value = None
         return cell
-    cell.value = text  # may set data_type "f" for "=…"; forced back to text below
+    # Stored directly: clean_text already did openpyxl's checks (length, illegal characters),
+    # and a value like "=…" or "#N/A" must stay text, never a formula or an error value.
+    cell._value = text
     cell.data_type = "s"
     if text.startswith(FORMULA_PREFIXES):
         cell.quotePrefix = True
     return cell
+
+
+def _cell(ws: Worksheet, row: int, col: int) -> Cell:
+    """The cell at (row, col), made when missing, without ``ws.cell``'s checks per call."""
+    cell: Cell | None = ws._cells.get((row, col))
+    return cell if cell is not None else ws.cell(row=row, column=col)
 
 
 def put_number(
@@ -94,7 +103,7 @@ def put_number(
 
     With ``style`` the named style gives the look and the format (``fmt`` is not used).
     """
-    cell: Cell = ws.cell(row=row, column=col)
+    cell = _cell(ws, row, col)
     cell.value = value
     if style:
         set_style(cell, style)
@@ -105,7 +114,7 @@ def put_number(
 
 def put_date(ws: Worksheet, row: int, col: int, value: dt.date | None) -> Cell:
     """Write a real date (not text) in the date style, shown as yyyy-mm-dd; None = empty."""
-    cell: Cell = ws.cell(row=row, column=col)
+    cell = _cell(ws, row, col)
     cell.value = value
     set_style(cell, STYLE_DATE)
     return cell
@@ -121,18 +130,31 @@ def set_style(cell: Cell, name: str) -> None:
     array = arrays.get(name)
     if array is None:
         cell.style = name  # ValueError for an unknown name, as before
-        arrays[name] = copy(cell._style)
+        arrays[name] = StyleArray(cell._style)
     else:
-        cell._style = copy(array)
+        cell._style = StyleArray(array)
 
 
-def merge(ws: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
-    """Merge a range whose cells the caller has styled already.
+def merge(
+    ws: Worksheet,
+    first_row: int,
+    first_col: int,
+    last_row: int,
+    last_col: int,
+    style: str = "",
+) -> None:
+    """Merge a range whose cells the caller has styled already, or gives ``style`` to.
 
     openpyxl's ``merge_cells`` re-borders every edge cell and checks the range against every
     earlier one, which took longer than writing the rest of the sheet; the range is only
-    recorded here (the cells keep their own boxed style).
+    recorded here (the cells keep their own boxed style; ``style`` is set on all but the
+    first cell, so its fill or value stays).
     """
+    if style:
+        for row in range(first_row, last_row + 1):
+            for col in range(first_col, last_col + 1):
+                if (row, col) != (first_row, first_col):
+                    set_style(_cell(ws, row, col), style)
     ws.merged_cells.ranges.add(
         CellRange(min_row=first_row, min_col=first_col, max_row=last_row, max_col=last_col)
     )
@@ -144,9 +166,12 @@ def shade(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
     The fill is registered once per workbook and set by index: assigning a ``PatternFill`` to
     each cell hashes and compares style objects cell by cell.
     """
-    fill_id = ws.parent._fills.add(_BAND)
+    ids: dict[str, int] = ws.parent.__dict__.setdefault(_FILL_IDS, {})
+    fill_id = ids.get(BAND_FILL)
+    if fill_id is None:
+        fill_id = ids[BAND_FILL] = ws.parent._fills.add(_BAND)
     for col in range(first_col, last_col + 1):
-        ws.cell(row, col)._style.fillId = fill_id
+        _cell(ws, row, col)._style.fillId = fill_id
 
 
 def named_styles() -> list[NamedStyle]:
@@ -166,6 +191,15 @@ def named_styles() -> list[NamedStyle]:
             fill=PatternFill("solid", fgColor=HEADER_FILL),
             border=_BOX,
             alignment=centered,
+        ),
+        NamedStyle(
+            STYLE_HEADER_UP,
+            font=Font(name=HEADING_FONT, size=10, bold=True),
+            fill=PatternFill("solid", fgColor=HEADER_FILL),
+            border=_BOX,
+            alignment=Alignment(
+                horizontal="center", vertical="center", wrap_text=True, textRotation=90
+            ),
         ),
         NamedStyle(STYLE_BODY, font=body, border=_BOX, alignment=wrap_top),
         NamedStyle(STYLE_CENTER, font=body, border=_BOX, alignment=centered),

@@ -15,7 +15,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assess import fields
 from assess.excel.cells import (
-    SHARE_FORMAT,
     STYLE_BODY,
     STYLE_CENTER,
     STYLE_HEADER,
@@ -25,6 +24,7 @@ from assess.excel.cells import (
     put_date,
     put_number,
     put_text,
+    set_style,
 )
 from assess.excel.chart_cache import cache_values
 from assess.excel.context import ReportContext
@@ -101,6 +101,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     _status_counts(ws, first, ctx)
     row += 2
 
+    ws.row_breaks.append(Break(id=row - 1))  # page 2: the area and measure tables, unsplit
     row = _section(ws, row, t(SECTION["areas"]))
     keys = ("area", "name", "score", "coverage", "scored", "applicable", "assessed")
     row = _header(ws, row, [t(COLUMN[key]) for key in keys])
@@ -118,7 +119,6 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     area_last = row - 1
     row += 1
 
-    ws.row_breaks.append(Break(id=row - 1))
     row = _section(ws, row, t(SECTION["measures"]))
     labels = [t.label(s) for s in STATUS_ORDER]
     names = [t(COLUMN[key]) for key in ("measure", "name", "score", "coverage")]
@@ -157,7 +157,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
         put_text(ws, row, 4, t.label(rec.status), STYLE_CENTER)
         put_text(ws, row, 5, rec.gap or rec.explanation, STYLE_BODY)
         for col in range(6, WIDTH + 1):
-            ws.cell(row, col).style = STYLE_BODY
+            set_style(ws.cell(row, col), STYLE_BODY)
         merge(ws, row, 5, row, WIDTH)
         _fit_merged(ws, row, rec.gap or rec.explanation)
         row += 1
@@ -180,15 +180,13 @@ def _status_counts(ws: Worksheet, row: int, ctx: ReportContext) -> None:
             ws, row + offset, STATUS_COL, label, STYLE_LABEL if status is None else STYLE_CENTER
         )
         put_number(ws, row + offset, STATUS_COL + 1, count, style=STYLE_CENTER)
-        put_number(
-            ws, row + offset, STATUS_COL + 2, count / total, SHARE_FORMAT
-        ).style = STYLE_SHARE
+        put_number(ws, row + offset, STATUS_COL + 2, count / total, style=STYLE_SHARE)
 
 
 def _section(ws: Worksheet, row: int, text: str) -> int:
     put_text(ws, row, 1, text, STYLE_LABEL)
     for col in range(2, WIDTH + 1):
-        ws.cell(row, col).style = STYLE_LABEL
+        set_style(ws.cell(row, col), STYLE_LABEL)
     merge(ws, row, 1, row, WIDTH)
     ws.row_dimensions[row].height = 20
     return row + 1

@@ -26,10 +26,9 @@ def write_policy_block(ws: Worksheet, row: int, c: Comparison, t: Texts) -> int:
     for label, a, b in c.rate_rows():
         row += 1
         put_text(ws, row, 1, t(label), STYLE_LABEL)
-        put_number(ws, row, 2, a.value).style = STYLE_SCORE
-        put_number(ws, row, 3, b.value).style = STYLE_SCORE
-        delta = put_number(ws, row, 4, score_delta(a, b), "+0.0;-0.0;0.0")
-        delta.style = STYLE_SCORE
+        put_number(ws, row, 2, a.value, style=STYLE_SCORE)
+        put_number(ws, row, 3, b.value, style=STYLE_SCORE)
+        delta = put_number(ws, row, 4, score_delta(a, b), style=STYLE_SCORE)
         delta.number_format = "+0.0;-0.0;0.0"
     for line in change_lines(c, t):
         if line:

@@ -20,6 +20,7 @@ from assess.excel.cells import (
     STYLE_TITLE,
     merge,
     put_text,
+    set_style,
     shade,
 )
 from assess.excel.context import ReportContext
@@ -65,10 +66,10 @@ def write_print_ledger(ws: Worksheet, ctx: ReportContext) -> None:
             put_text(ws, row, col, value, STYLE_CENTER if col == 3 else STYLE_BODY)
         fit_row_height(ws, row, columns=last)
         policy = t(words.POLICY_LINE, text=item.source)
-        ws.cell(row + 1, 1).style = STYLE_BODY
+        set_style(ws.cell(row + 1, 1), STYLE_BODY)
         put_text(ws, row + 1, 2, policy, STYLE_BODY)
         for col in range(3, last + 1):
-            ws.cell(row + 1, col).style = STYLE_BODY
+            set_style(ws.cell(row + 1, col), STYLE_BODY)
         merge(ws, row + 1, 2, row + 1, last)
         merge(ws, row, 1, row + 1, 1)
         ws.row_dimensions[row + 1].height = text_lines(policy, policy_width) * LINE_HEIGHT + 4

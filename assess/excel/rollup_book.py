@@ -15,21 +15,21 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assess.excel.cells import (
-    SHARE_FORMAT,
     STYLE_BODY,
     STYLE_CENTER,
-    STYLE_DATE,
     STYLE_HEADER,
+    STYLE_HEADER_UP,
     STYLE_SCORE,
     STYLE_SHARE,
     STYLE_TITLE,
     ensure_styles,
+    merge,
     put_date,
     put_number,
     put_text,
 )
 from assess.excel.printing import made_on, setup_print
-from assess.excel.sizing import LINE_HEIGHT, fit_row_height
+from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines, turned_height
 from assess.fields import PERIOD, ZONE_NAME
 from assess.lang import Lang
 from assess.models import STATUS_ORDER
@@ -61,6 +61,8 @@ def _scale(*points: tuple[float, str]) -> Rule:
         ),
     )
 
+
+MEASURE_WIDTH = 5.5  # a score (100.0) at 10 pt; 16 of them and the zone fit one A4 width
 
 SCORE_SCALE = _scale((0, "F8696B"), (50, "FFEB84"), (100, "63BE7B"))
 SHARE_SCALE = _scale((0, "F8696B"), (1, "63BE7B"))
@@ -97,52 +99,66 @@ def build_rollup_workbook(rollup: Rollup, *, lang: Lang = Lang.ZH) -> Workbook:
 
 
 def _table(
-    ws: Worksheet, title: str, columns: Sequence[tuple[str, float]], *, filter_rows: int = 0
+    ws: Worksheet,
+    title: str,
+    columns: Sequence[tuple[str, float]],
+    *,
+    filter_rows: int = 0,
+    turned: int = 0,
 ) -> None:
-    """Title in row 1 (merged), headers in row 2 with widths; optional autofilter."""
-    put_text(ws, 1, 1, title, STYLE_TITLE)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    """Title in row 1 (merged), headers in row 2 with widths; optional autofilter.
+
+    The last ``turned`` headers (the measures' titles over their narrow score columns) are
+    turned 90°, so sixteen measures fit one A4 page width.
+    """
+    for col in range(1, len(columns) + 1):  # centred across the table: no merge to write
+        put_text(ws, 1, col, title if col == 1 else None, STYLE_TITLE)
     ws.row_dimensions[1].height = 28
+    first_turned = len(columns) - turned + 1
     for col, (text, width) in enumerate(columns, 1):
-        put_text(ws, 2, col, text, STYLE_HEADER)
+        put_text(ws, 2, col, text, STYLE_HEADER_UP if col >= first_turned else STYLE_HEADER)
         ws.column_dimensions[get_column_letter(col)].width = width
-    fit_row_height(ws, 2)
+    fit_row_height(ws, 2, columns=first_turned - 1)
+    if turned:
+        up = turned_height([text for text, _ in columns[-turned:]], MEASURE_WIDTH)
+        ws.row_dimensions[2].height = max(ws.row_dimensions[2].height or 0, up)
     if filter_rows:
         ws.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{2 + filter_rows}"
 
 
 def _score(ws: Worksheet, row: int, col: int, value: float | None) -> None:
-    put_number(ws, row, col, value).style = STYLE_SCORE
+    put_number(ws, row, col, value, style=STYLE_SCORE)
 
 
 def _share(ws: Worksheet, row: int, col: int, value: float | None) -> None:
-    put_number(ws, row, col, value, SHARE_FORMAT).style = STYLE_SHARE
+    put_number(ws, row, col, value, style=STYLE_SHARE)
 
 
 def _count(ws: Worksheet, row: int, col: int, value: int) -> None:
-    put_number(ws, row, col, value, "0").style = STYLE_CENTER
+    put_number(ws, row, col, value, style=STYLE_CENTER)
 
 
 def _measure_headers(rollup: Rollup, t: Texts) -> list[tuple[str, float]]:
-    return [(measure_title(m, t), 9) for m in rollup.checklist.measures]
+    return [(measure_title(m, t), MEASURE_WIDTH) for m in rollup.checklist.measures]
 
 
 def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (t(COLUMN["number"]), 5),
-        (heading(t, ZONE_NAME.header), 26),
-        (t(ROLLUP["province"]), 8),
-        (t(ROLLUP["region"]), 6),
-        (t(ROLLUP["overall"]), 8),
+        (t(COLUMN["number"]), 4),
+        (heading(t, ZONE_NAME.header), 15),
+        (t(ROLLUP["province"]), 8),  # Province, Northeast, Overall: one word on a line
+        (t(ROLLUP["region"]), 7),
+        (t(ROLLUP["overall"]), 7),
         *_measure_headers(rollup, t),
     ]
+    measures = rollup.checklist.measures
     _table(
         ws,
         t(ROLLUP["matrix_title"]),
         columns,
         filter_rows=len(rollup.zones),
+        turned=len(measures),
     )
-    measures = rollup.checklist.measures
     for row, zone in enumerate(rollup.zones, 3):
         _count(ws, row, 1, row - 2)
         put_text(ws, row, 2, zone.name, STYLE_BODY)
@@ -159,12 +175,12 @@ def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
 def _regions(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
         (t(ROLLUP["region"]), 8),
-        (t(ROLLUP["zones"]), 7),
-        (t(ROLLUP["mean_overall"]), 9),
-        (t(ROLLUP["mean_coverage"]), 9),
+        (t(ROLLUP["zones"]), 6),
+        (t(ROLLUP["mean_overall"]), 7),
+        (t(ROLLUP["mean_coverage"]), 8),
         *_measure_headers(rollup, t),
     ]
-    _table(ws, t(ROLLUP["regions_title"]), columns)
+    _table(ws, t(ROLLUP["regions_title"]), columns, turned=len(rollup.checklist.measures))
     averages = rollup.region_averages()
     for row, avg in enumerate(averages, 3):
         put_text(ws, row, 1, region_name(avg.region, t), STYLE_CENTER)
@@ -180,10 +196,11 @@ def _regions(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         t(ROLLUP["regions_note"]),
         t(ROLLUP_RULE),
     )
+    table_width = sum(width for _, width in columns)
     for row, text in enumerate(notes, last_row + 2):
         put_text(ws, row, 1, text, STYLE_BODY)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(columns))
-        ws.row_dimensions[row].height = LINE_HEIGHT * 3 + 4
+        merge(ws, row, 1, row, len(columns), STYLE_BODY)
+        ws.row_dimensions[row].height = text_lines(text, table_width) * LINE_HEIGHT + 4
     ws.freeze_panes = "B3"
 
 
@@ -262,16 +279,16 @@ def _gaps(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
 
 def _coverage(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     columns = [
-        (t(COLUMN["number"]), 5),
-        (heading(t, ZONE_NAME.header), 26),
-        (t(ROLLUP["province"]), 8),
-        (heading(t, PERIOD.header), 13),
-        (t(COLUMN["coverage"]), 8),
-        (t(COLUMN["assessed"]), 7),
-        (t(COLUMN["applicable"]), 7),
-        *[(t.label(s), 7) for s in STATUS_ORDER],
+        (t(COLUMN["number"]), 4),
+        (heading(t, ZONE_NAME.header), 20),
+        (t(ROLLUP["province"]), 6),
+        (heading(t, PERIOD.header), 11),
+        (t(COLUMN["coverage"]), 7),
+        (t(COLUMN["assessed"]), 6),
+        (t(COLUMN["applicable"]), 6),
+        *[(t.label(s), 6) for s in STATUS_ORDER],
         (t(COMPARE["updated"]), 11),
-        (t(ROLLUP["file"]), 30),
+        (t(ROLLUP["file"]), 22),
     ]
     _table(
         ws,
@@ -290,7 +307,7 @@ def _coverage(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         _count(ws, row, 7, overall.applicable)
         for col, status in enumerate(STATUS_ORDER, 8):
             _count(ws, row, col, zone.summary.counts[status])
-        put_date(ws, row, 8 + len(STATUS_ORDER), zone.updated.date()).style = STYLE_DATE
+        put_date(ws, row, 8 + len(STATUS_ORDER), zone.updated.date())
         put_text(ws, row, 9 + len(STATUS_ORDER), str(zone.path), STYLE_BODY)
     ws.conditional_formatting.add(
         f"E3:E{2 + len(rollup.zones)}",
@@ -318,4 +335,4 @@ def _skipped(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         fit_row_height(ws, row)
     if not rollup.skipped:
         put_text(ws, 3, 1, t(ROLLUP["none_skipped"]))
-        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(columns))
+        merge(ws, 3, 1, 3, len(columns))

@@ -34,13 +34,33 @@ def fit_row_height(
     ``columns`` (the table's width) spares a scan of the whole sheet for its last column.
     """
     lines = min_lines
-    merged = [r for r in ws.merged_cells.ranges if r.min_row <= row <= r.max_row]
+    merged = [
+        (r.min_col, r.max_col) for r in ws.merged_cells.ranges if r.min_row <= row <= r.max_row
+    ]
+    cells, dims = ws._cells, ws.column_dimensions  # read directly: no cell is made to be measured
     for col in range(1, (columns or ws.max_column) + 1):
-        cell = ws.cell(row, col)
-        if cell.value is None or any(r.min_col <= col <= r.max_col for r in merged):
+        cell = cells.get((row, col))
+        value = None if cell is None else cell._value
+        if value is None or any(first <= col <= last for first, last in merged):
             continue
-        letter = get_column_letter(cell.column)
-        column_width = ws.column_dimensions[letter].width or DEFAULT_COLUMN_WIDTH
-        text = cell.value if isinstance(cell.value, str) else str(cell.value)
-        lines = max(lines, text_lines(text, column_width))
+        letter = get_column_letter(col)
+        dim = dims.get(letter) or dims[letter]  # get: no default-making lookup when it exists
+        column_width = dim.width or DEFAULT_COLUMN_WIDTH
+        lines = max(
+            lines, text_lines(value if isinstance(value, str) else str(value), column_width)
+        )
     ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+
+
+def turned_height(texts: list[str], column_width: float) -> float:
+    """The row height that shows ``texts`` turned 90° in columns ``column_width`` wide.
+
+    A turned line runs up the row: as many lines fit side by side as the column is wide
+    (a width unit is about 5.3 pt in Excel, more in LibreOffice), and each line needs
+    about 5.5 pt of height per width unit of text (a CJK character: 2 units at 10 pt).
+    """
+    lines = max(1, math.floor(column_width * 5.3 / LINE_HEIGHT))
+    length = 1
+    while any(text_lines(text, length) > lines for text in texts):
+        length += 1
+    return min(MAX_ROW_HEIGHT, length * 5.5 + 8)

@@ -225,7 +225,10 @@ COMPARE = _group(
         "chart": ("各举措得分（A / B）", "Score per measure (A / B)"),
         "items_title": ("逐项对比表", "Item-by-item comparison"),
         "changes_title": ("变化清单（仅有变化的条目）", "Changed items only"),
-        "other": ("其他变化（说明、佐证、举措等）", "Other changes (texts, evidence, actions)"),
+        "other": (
+            "其他变化（说明、佐证、举措、指标等）",
+            "Other changes (texts, evidence, actions, figures)",
+        ),
         "no_difference": ("两份评估没有差别。", "The two assessments do not differ."),
         "status_in_b": ("B 中状态", "Status in B"),
         "none_due": ("没有到期未完成的举措。", "No action fell due undone."),
@@ -233,7 +236,7 @@ COMPARE = _group(
 )
 SIDE_HEADER = text("compare_book.side", "{side} {header}", "{side} {header}")
 COMPARE_TITLE_LINE = text(
-    "compare_book.title_line", "{title}　A：{a}　B：{b}", "{title} — A: {a}  B: {b}"
+    "compare_book.title_line", "{title}\nA：{a}　B：{b}", "{title}\nA: {a}  B: {b}"
 )
 DUE_TITLE = text(
     "compare_book.due_title",

@@ -1,8 +1,9 @@
 """What leaders print: every sheet of every workbook at 9 pt or more on A4, footers in words.
 
-The page setup is checked for every sheet (scale × font size), and LibreOffice's PDF of the
-gap-analysis workbook is measured: a word's box is as tall as its font (× the CJK font's
-ascent + descent, 1.3 for the 宋体 substitute: a 10 pt cell at 100 % gives a 13.0 pt box).
+The page setup is checked for every sheet (scale × font size, width on the page), and
+LibreOffice's PDFs of the gap-analysis, compare and roll-up workbooks are measured: a word's box
+is as thick as its font (× the CJK font's ascent + descent, 1.3 for the 宋体 substitute: a
+10 pt cell at 100 % gives a 13.0 pt box; a header turned 90° is as wide as that).
 """
 
 from __future__ import annotations
@@ -38,33 +39,26 @@ BOX_PER_POINT = 1.3
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _saved(wb: Workbook, path: Path) -> Workbook:
-    wb.save(path)
-    return load_workbook(path)
-
-
 @pytest.fixture
-def workbooks(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, Workbook]:
-    """The kinds of workbook a zone or a province prints, as written to disk."""
+def files(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, Path]:
+    """The four kinds of workbook a zone or a province prints, written to disk."""
     other = build_demo(checklist, TODAY)
     other.zone = ZoneProfile(name="另一经济技术开发区", province="四川")
     paths = []
     for name, assessment in (("a", demo), ("b", other)):
         paths.append(tmp_path / f"{name}.json")
         save(paths[-1], assessment)
+    compared = build_compare_workbook(compare(checklist, demo, other, today=TODAY))
+    compared.save(tmp_path / "c.xlsx")
+    build_rollup_workbook(build_rollup(checklist, paths)).save(tmp_path / "u.xlsx")
     return {
-        "report": load_workbook(export_report(checklist, demo, tmp_path / "r.xlsx", today=TODAY)),
-        "department": load_workbook(
-            export_report(checklist, demo, tmp_path / "d.xlsx", measures=[1, 5], today=TODAY)
+        "report": export_report(checklist, demo, tmp_path / "r.xlsx", today=TODAY),
+        "department": export_report(
+            checklist, demo, tmp_path / "d.xlsx", measures=[1, 5], today=TODAY
         ),
-        "by_department": load_workbook(_department_book(checklist, demo, tmp_path)),
-        "compare": _saved(
-            build_compare_workbook(compare(checklist, demo, other, today=TODAY)),
-            tmp_path / "c.xlsx",
-        ),
-        "rollup": _saved(
-            build_rollup_workbook(build_rollup(checklist, paths)), tmp_path / "u.xlsx"
-        ),
+        "by_department": _department_book(checklist, demo, tmp_path),
+        "compare": tmp_path / "c.xlsx",
+        "rollup": tmp_path / "u.xlsx",
     }
 
 
@@ -72,6 +66,11 @@ def _department_book(checklist: Checklist, demo: Assessment, tmp_path: Path) -> 
     """The first department's workbook, as ``export --by-department`` writes it."""
     books = planned_books(checklist, demo, tmp_path / "out")
     return export_by_department(checklist, demo, books[:1], today=TODAY)[0]
+
+
+@pytest.fixture
+def workbooks(files: dict[str, Path]) -> dict[str, Workbook]:
+    return {kind: load_workbook(path) for kind, path in files.items()}
 
 
 def _sheets(workbooks: dict[str, Workbook]) -> Iterator[tuple[str, Worksheet]]:
@@ -107,17 +106,18 @@ def test_every_page_is_dated_and_names_the_work_plan_in_words(
         assert f"《工作方案》对标清单 {checklist.version} 版" in footer, (where, footer)
 
 
-def test_report_sheets_fit_the_page_width_but_the_full_item_table(
+def test_every_sheet_prints_one_page_wide_but_the_full_item_table(
     workbooks: dict[str, Workbook],
 ) -> None:
-    for kind in ("report", "department", "by_department"):
-        for _, ws in _sheets({kind: workbooks[kind]}):
-            printed = sheet_width_units(ws) * POINTS_PER_WIDTH_UNIT * ws.page_setup.scale / 100
-            if ws.title == "逐项对标":  # 20 columns: pages to the right, key columns repeated
-                assert printed > PRINTABLE_WIDTH_PT
-                assert ws.print_title_cols == "$A:$E"
-            else:
-                assert printed <= PRINTABLE_WIDTH_PT, (kind, ws.title, printed)
+    """Compare's item lists and the roll-up's matrix too: nothing continues to the right."""
+    for where, ws in _sheets(workbooks):
+        printed = sheet_width_units(ws) * POINTS_PER_WIDTH_UNIT * ws.page_setup.scale / 100
+        if ws.title == "逐项对标":  # 20 columns: pages to the right, key columns repeated
+            assert printed > PRINTABLE_WIDTH_PT
+            assert ws.print_title_cols == "$A:$E"
+        else:
+            assert printed <= PRINTABLE_WIDTH_PT, (where, printed)
+            assert ws.print_title_cols is None, where
 
 
 def test_print_ledger_puts_the_policy_text_on_its_own_line(
@@ -133,32 +133,56 @@ def test_print_ledger_puts_the_policy_text_on_its_own_line(
     assert ws.print_title_rows == "$2:$2"
 
 
-def _word_heights(pdf: Path) -> list[list[float]]:
+def _pages(pdf: Path) -> list[list[tuple[str, float]]]:
+    """Each page's words with the thickness of their line of text, in points."""
     xml = subprocess.run(
         ["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
-    box = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"')
-    return [
-        [float(low_y) - float(top) for top, low_y in box.findall(page)]
-        for page in xml.split("<page ")[1:]
-    ]
+    box = re.compile(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    pages = []
+    for page in xml.split("<page ")[1:]:
+        words = []
+        for x0, y0, x1, y1, word in box.findall(page):
+            words.append((word, _thickness(word, float(x1) - float(x0), float(y1) - float(y0))))
+        pages.append(words)
+    return pages
+
+
+def _thickness(word: str, width: float, height: float) -> float:
+    """How thick the word's line is: its height, or its width when turned 90° (a box much
+    taller than wide). One glyph's box is its advance one way and its line the other (1.3×
+    the font for CJK), so the larger side is the line."""
+    if len(word) == 1:
+        return max(width, height)
+    return width if height > 1.5 * width else height
 
 
 @pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice and poppler are needed to print",
 )
-def test_libreoffice_prints_every_page_of_the_ledger_at_9pt_or_more(
-    tmp_path: Path, checklist: Checklist, demo: Assessment
+def test_libreoffice_prints_every_page_at_9pt_or_more_and_one_page_wide(
+    tmp_path: Path, files: dict[str, Path]
 ) -> None:
-    report = export_report(checklist, demo, tmp_path / "ledger.xlsx", today=TODAY)
+    kinds = ("report", "compare", "rollup")
     profile = tmp_path / "lo-profile"  # its own profile: parallel runs do not share a lock
     subprocess.run(
         ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(report)],
+         "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"),
+         *(str(files[kind]) for kind in kinds)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    pages = _word_heights(report.with_suffix(".pdf"))
-    assert len(pages) > 10
-    smallest = min(min(heights) for heights in pages if heights)
-    assert smallest / BOX_PER_POINT >= MIN_PRINTED_PT - 0.05, smallest
+    pages = {kind: _pages(tmp_path / "pdf" / f"{files[kind].stem}.pdf") for kind in kinds}
+    assert len(pages["report"]) > 10
+    for kind, printed in pages.items():
+        smallest = min(size for words in printed for _, size in words)
+        assert smallest / BOX_PER_POINT >= MIN_PRINTED_PT - 0.05, (kind, smallest)
+    # the sheets that printed two pages across: their title and last column on one page
+    for kind, title, last_header in (
+        ("compare", "逐项对比表", "其他变化（说明、佐证、举措、指标等）"),
+        ("rollup", "举措得分矩阵", "（十六）加强财政金融"),
+    ):
+        first = next(words for words in pages[kind] if title in {w for w, _ in words})
+        assert last_header in {w for w, _ in first}, kind

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 import time
@@ -10,7 +11,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, RadarChart
+from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from assess.applicability import item_applies
 from assess.checklist import Checklist
@@ -18,6 +21,7 @@ from assess.compare import compare
 from assess.excel.compare_book import build_compare_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
 from assess.excel.report import default_report_name, export_report
+from assess.lang import Lang
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Action, Assessment, Evidence, Status
 from assess.resources import template_path
@@ -207,13 +211,18 @@ def test_department_register_lists_only_evidence_its_items_cite(
     assert "E40" not in listed and "E7" not in listed  # E7: only 12.1/12.2 cite it
 
 
-def test_compare_overview_repeats_the_score_header_on_every_page(
+def test_compare_overview_starts_each_block_on_its_page_and_repeats_no_header(
     checklist: Checklist, demo: Assessment
 ) -> None:
+    """Page 1 who and what changed, page 2 the score table, page 3 the chart. A repeated score
+    header used to print above the chart; now no table is split, so none repeats."""
     later = roll_forward(demo, checklist, period="2026年下半年")
     ws = build_compare_workbook(compare(checklist, demo, later, today=TODAY))["对比总览"]
-    header = next(r for r in range(1, 40) if ws.cell(r, 1).value == "领域 / 举措")
-    assert ws.print_title_rows == f"${header}:${header}"
+    header = next(r for r in range(1, 80) if ws.cell(r, 1).value == "领域 / 举措")
+    chart_row = coordinate_from_string(ws._charts[0].anchor)[1]
+    assert ws.print_title_rows is None
+    assert [b.id for b in ws.row_breaks.brk] == [header - 1, chart_row - 1]
+    assert ws.cell(chart_row - 1, 1).value.startswith("评分规则")
 
 
 def test_action_plan_flags_overdue(book: Workbook, demo: Assessment) -> None:
@@ -330,3 +339,31 @@ def test_template_matches_the_generator(tmp_path: Path) -> None:
         assert [c.value for c in ws[HEADER_ROW]] == [c.value for c in other[HEADER_ROW]]
         widths = {k: d.width for k, d in ws.column_dimensions.items()}
         assert widths == {k: d.width for k, d in other.column_dimensions.items()}, ws.title
+
+
+def test_each_export_starts_from_an_untouched_template(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The template is parsed once per process; an English department book written in
+    between leaves no trace in the next full workbook."""
+    first = export_report(checklist, demo, tmp_path / "1.xlsx", today=TODAY)
+    export_report(checklist, demo, tmp_path / "d.xlsx", measures=[2], today=TODAY, lang=Lang.EN)
+    again = export_report(checklist, demo, tmp_path / "2.xlsx", today=TODAY)
+    for ws, other in zip(load_workbook(first), load_workbook(again), strict=True):
+        assert ws.title == other.title
+        if ws.sheet_state == "hidden":  # the export base: a new export ID each time
+            continue
+        assert _values(ws) == _values(other), ws.title
+        rows = {k: d.height for k, d in ws.row_dimensions.items()}
+        assert rows == {k: d.height for k, d in other.row_dimensions.items()}, ws.title
+        assert ws.freeze_panes == other.freeze_panes
+        assert ws.print_title_rows == other.print_title_rows
+
+
+def _values(ws: Worksheet) -> list[list[object]]:
+    """Cell values, the generation time (说明's 生成时间, to the minute) left out."""
+    stamp = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+    return [
+        [stamp.sub("", c.value) if isinstance(c.value, str) else c.value for c in row]
+        for row in ws.iter_rows()
+    ]
