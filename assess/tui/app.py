@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -387,8 +387,9 @@ class AssessApp(App[None]):
     # saving ------------------------------------------------------------------------
 
     def save_soon(self) -> None:
-        """Save once the key's frame is painted: serialize then (a few ms), write in a thread,
-        so a key never waits on JSON or fsync; several changes in one frame save once.
+        """Save once the key's frame is painted: a snapshot then (well under 1 ms), encoding and
+        writing in a thread, so a key never waits on JSON or fsync; several changes in one frame
+        save once. Writes are numbered: an older one never lands after a newer one.
 
         While the file is known to have been changed by another program, nothing is written:
         the edits stay here until the user chooses what to do (ctrl+s or quitting asks).
@@ -399,20 +400,16 @@ class AssessApp(App[None]):
 
     def _save_now_painted(self) -> None:
         self._save_queued = False
-        try:
-            number, data = self.session.serialize()
-        except AssessError as exc:
-            self._save_failed(str(exc))
-            return
-        if self.conflict:
-            return
+        number, data = self.session.snapshot()
         self.run_worker(
             partial(self._write, number, data), thread=True, group="save", exit_on_error=False
         )
 
-    def _write(self, number: int, data: bytes) -> None:
+    def _write(self, number: int, data: dict[str, Any]) -> None:
         try:
-            self.session.write(number, data)
+            encoded = self.session.serialize_from(number, data)
+            if not self.conflict:
+                self.session.write(*encoded)
         except ChangedOnDiskError:
             self.call_from_thread(self._changed_on_disk)
         except AssessError as exc:
