@@ -18,7 +18,6 @@ from assess.cli.common import (
 )
 from assess.cli.core_commands import violation_with_fix
 from assess.errors import AssessError
-from assess.profile_rules import profile_violations
 from assess.review import FinalizedError, finalized_message, is_final
 from assess.storage import AssessmentFile, save
 from assess.texts import cli as texts
@@ -106,6 +105,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from assess.excel.importer import import_into, new_from_workbook
+    from assess.profile_rules import profile_violations
 
     t = Texts(args.lang)
     cl = checklist()

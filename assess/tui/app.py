@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -65,7 +66,9 @@ class AssessApp(App[None]):
         self.dialogs = Dialogs(lang)
         self.filter = "all"
         self.conflict = False  # another program changed the file: autosave paused
-        self._follow: Timer | None = None
+        self._follow: Timer | None = None  # the pane follows once the cursor rests
+        self._follow_soon = False  # …or right after the cursor's frame, for one move from rest
+        self._last_move = 0.0
         self._save_queued = False
         self._started = False
         self.title = self.t(words.APP_TITLE)
@@ -144,16 +147,26 @@ class AssessApp(App[None]):
 
     @on(Tree.NodeHighlighted, "#tree")
     def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
-        """Follow the cursor once it rests: holding j stays smooth, the pane catches up."""
+        """Follow the cursor: one move from rest refills the pane right after the cursor's
+        frame; keys coming faster (a held j) wait until the cursor rests, so it stays smooth."""
         if not self._started:  # the tree's first highlight (an area): the start shows 1.1
             return
+        now = time.monotonic()
+        resting, self._last_move = now - self._last_move >= FOLLOW_DELAY_SECONDS, now
         if self._follow is not None:
             self._follow.stop()
+            self._follow = None
+        if self._follow_soon:  # queued: it shows wherever the cursor is by then
+            return
         # the event's own tree: while the app closes, its screen (and query) may be gone
-        self._follow = event.control.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
+        if resting:
+            self._follow_soon = True
+            event.control.call_after_refresh(self._show_cursor_item)
+        else:
+            self._follow = event.control.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
 
     def _show_cursor_item(self) -> None:
-        self._follow = None
+        self._follow, self._follow_soon = None, False
         item_id = self.checklist_tree.current_item
         if item_id is not None:
             if item_id != self.detail.item_id:
@@ -290,7 +303,11 @@ class AssessApp(App[None]):
 
     def _into_item(self) -> bool:
         """Make sure the pane shows the cursor's item; False on a measure or area."""
-        stale = self._follow is not None or self.detail.item_id != self.checklist_tree.current_item
+        stale = (
+            self._follow is not None
+            or self._follow_soon
+            or self.detail.item_id != self.checklist_tree.current_item
+        )
         if stale and self.focused is self.checklist_tree:
             self._show_cursor_item()
         return self.detail.item_id is not None
