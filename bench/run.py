@@ -415,9 +415,11 @@ the file (stat every 0.5 ms, parse on change) until its JSON holds the new statu
 and 1.4; one warm-up round per app is not counted. The bare baseline is `bench/bare_app.py`:
 Header + the same 78-leaf tree + Footer; a status key relabels the leaf, changes the header
 text and writes the same JSON atomically in a thread; `j`/`k` move the cursor and put the
-item's title in the header. assess's item form follows the cursor after a 50 ms rest
-(`FOLLOW_DELAY_SECONDS`), so *j/k → form* includes that delay by design. Batch rows time
-`repeat` runs after one warm-up; each docstring in `bench/run.py` names its baseline."""
+item's title in the header. One `j`/`k` from rest refills assess's item form right after the
+cursor's frame (keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the
+cursor rests). The tmux runs byte-compile assess first, as pip does when it installs it (this
+machine sets PYTHONDONTWRITEBYTECODE, which made every cold start compile ~60 modules). Batch
+rows time `repeat` runs after one warm-up; each docstring in `bench/run.py` names its baseline."""
 
 
 def parse_args(argv: list[str]) -> tuple[list[str], Config] | None:

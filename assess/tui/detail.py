@@ -112,8 +112,15 @@ class _FixedCurrent(SelectCurrent):
     def update(self, label: Any) -> None:
         self.label = label
         self.has_value = label is not Select.NULL
-        shown = self.placeholder if isinstance(label, NoSelection) else label
-        self.query_one("#label", Static).update(shown, layout=False)
+        self._show_label()
+
+    def _show_label(self) -> None:
+        static = next(self.query("#label").results(Static), None)
+        if static is None:  # the drop-down sets its value on mount, maybe before this composes
+            self.call_after_refresh(self._show_label)
+            return
+        shown = self.placeholder if isinstance(self.label, NoSelection) else self.label
+        static.update(shown, layout=False)
 
 
 class StatusSelect(Select[Status]):

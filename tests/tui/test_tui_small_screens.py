@@ -211,3 +211,21 @@ async def test_help_fits_80x24_and_scrolls_to_its_last_key(app_in: AssessApp, la
         await pilot.press("end")
         await pilot.pause()
         assert last_row_shown()
+
+
+async def test_footer_at_80_columns_shows_the_most_used_keys(
+    app_in: AssessApp, lang: Lang
+) -> None:
+    """The five status keys, help, the command palette and search fit 80 columns in both
+    languages: from these every other key is found."""
+    from assess.tui.keys import REGISTRY
+
+    t = Texts(lang)
+    wanted = [k for k in REGISTRY if k.id.startswith("status.") or k.id in ("help", "palette")]
+    wanted += [k for k in REGISTRY if k.id == "search"]
+    async with app_in.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        footer = screen_lines(app_in)[-1]
+    for key in wanted:
+        shown = key.display.split(" / ")[0] or {"ctrl+p": "^p"}.get(key.keys, key.keys)
+        assert f"{shown} {t(key.short or key.text)}" in footer, (key.id, footer)
