@@ -213,9 +213,7 @@ async def test_help_fits_80x24_and_scrolls_to_its_last_key(app_in: AssessApp, la
         assert last_row_shown()
 
 
-async def test_footer_at_80_columns_shows_the_most_used_keys(
-    app_in: AssessApp, lang: Lang
-) -> None:
+async def test_footer_at_80_columns_shows_the_most_used_keys(app_in: AssessApp, lang: Lang) -> None:
     """The five status keys, help, the command palette and search fit 80 columns in both
     languages: from these every other key is found."""
     from assess.tui.keys import REGISTRY
