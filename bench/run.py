@@ -406,7 +406,8 @@ until the first painted frame that shows the change: the bench wraps `App._displ
 place Textual hands a finished compositor update to the driver, renders that update to
 terminal bytes as a real driver would (the headless driver skips it) and searches its text —
 or, for a cursor move, checks the tree's cursor at that frame. *tmux* figures run each app as
-its own process in a private tmux server (120×40), send the key with `tmux send-keys` and poll
+its own process in a private tmux server (120×40), side by side with their presses (and
+start-ups) alternating, send the key with `tmux send-keys` and poll
 `tmux capture-pane -p` (a client round trip of a few ms, plus 1 ms pause) until the pane shows
 the change; start-up there is a cold process, from `new-session` to the pane showing the first
 item's tree line (*tree*) or its title in the form (*form*). *File saved* is a thread polling
