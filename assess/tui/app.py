@@ -10,10 +10,10 @@ import datetime as dt
 import gc
 import os
 import shutil
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -155,7 +155,7 @@ class AssessApp(App[None]):
         frame; keys coming faster (a held j) wait until the cursor rests, so it stays smooth."""
         if not self._started:  # the tree's first highlight (an area): the start shows 1.1
             return
-        now = time.monotonic()
+        now = monotonic()
         resting, self._last_move = now - self._last_move >= FOLLOW_DELAY_SECONDS, now
         if self._follow is not None:
             self._follow.stop()
