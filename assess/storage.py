@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pydantic_core
 from pydantic import ValidationError
 
 from assess.checklist import Checklist, item_sort_key
@@ -125,13 +126,35 @@ class Loaded:
 
 def dumps(assessment: Assessment) -> str:
     """Serialize with a stable key order: model field order, items in checklist order."""
-    data = assessment.model_dump(mode="json")
-    data["schema_version"] = SCHEMA_VERSION  # written in today's format, whatever it was read as
-    data["items"] = {k: data["items"][k] for k in sorted(data["items"], key=item_sort_key)}
-    data["retired_items"] = {
-        k: data["retired_items"][k] for k in sorted(data["retired_items"], key=item_sort_key)
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(ordered(snapshot(assessment)), ensure_ascii=False, indent=2) + "\n"
+
+
+def snapshot(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as plain JSON data, sharing nothing with the model (about 0.4 ms):
+    it can be encoded in another thread while the model goes on changing."""
+    return assessment.model_dump(mode="json")
+
+
+def ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the items in checklist order (1.2 before 1.10), as files are written, in
+    today's schema whatever version it was read as."""
+    data["schema_version"] = SCHEMA_VERSION
+    for key in ("items", "retired_items"):
+        data[key] = {k: data[key][k] for k in sorted(data[key], key=item_sort_key)}
+    return data
+
+
+def encode_snapshot(data: dict[str, Any], path: Path) -> bytes:
+    """The file's bytes for a ``snapshot``, exactly as ``dumps`` writes them, but encoded in
+    Rust (pydantic-core; about 10× faster than the json module with indent, which is pure
+    Python). SaveError if the loader would refuse them (too large, not UTF-8)."""
+    try:
+        body = pydantic_core.to_json(ordered(data), indent=2)
+    except pydantic_core.PydanticSerializationError:  # a lone surrogate cannot be UTF-8
+        raise SaveError(texts.CANNOT_ENCODE, path=path) from None
+    data_bytes = body + b"\n"
+    check_size(path, data_bytes)
+    return data_bytes
 
 
 def parse(text: str, path: Path, checklist: Checklist) -> Loaded:
@@ -449,12 +472,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def encode(assessment: Assessment, path: Path) -> bytes:
     """The file's bytes; SaveError if the loader would refuse them (too large, not UTF-8)."""
-    try:
-        data = dumps(assessment).encode("utf-8")
-    except UnicodeEncodeError:
-        raise SaveError(texts.CANNOT_ENCODE, path=path) from None
-    check_size(path, data)
-    return data
+    return encode_snapshot(snapshot(assessment), path)
 
 
 def check_size(path: Path, data: bytes) -> None:

@@ -406,7 +406,8 @@ until the first painted frame that shows the change: the bench wraps `App._displ
 place Textual hands a finished compositor update to the driver, renders that update to
 terminal bytes as a real driver would (the headless driver skips it) and searches its text —
 or, for a cursor move, checks the tree's cursor at that frame. *tmux* figures run each app as
-its own process in a private tmux server (120×40), send the key with `tmux send-keys` and poll
+its own process in a private tmux server (120×40), side by side with their presses (and
+start-ups) alternating, send the key with `tmux send-keys` and poll
 `tmux capture-pane -p` (a client round trip of a few ms, plus 1 ms pause) until the pane shows
 the change; start-up there is a cold process, from `new-session` to the pane showing the first
 item's tree line (*tree*) or its title in the form (*form*). *File saved* is a thread polling
@@ -415,9 +416,11 @@ the file (stat every 0.5 ms, parse on change) until its JSON holds the new statu
 and 1.4; one warm-up round per app is not counted. The bare baseline is `bench/bare_app.py`:
 Header + the same 78-leaf tree + Footer; a status key relabels the leaf, changes the header
 text and writes the same JSON atomically in a thread; `j`/`k` move the cursor and put the
-item's title in the header. assess's item form follows the cursor after a 50 ms rest
-(`FOLLOW_DELAY_SECONDS`), so *j/k → form* includes that delay by design. Batch rows time
-`repeat` runs after one warm-up; each docstring in `bench/run.py` names its baseline."""
+item's title in the header. One `j`/`k` from rest refills assess's item form right after the
+cursor's frame (keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the
+cursor rests). The tmux runs byte-compile assess first, as pip does when it installs it (this
+machine sets PYTHONDONTWRITEBYTECODE, which made every cold start compile ~60 modules). Batch
+rows time `repeat` runs after one warm-up; each docstring in `bench/run.py` names its baseline."""
 
 
 def parse_args(argv: list[str]) -> tuple[list[str], Config] | None:

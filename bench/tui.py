@@ -1,8 +1,9 @@
 """TUI benches: keystroke → frame painted / → file saved, and start-up, headless and in tmux.
 
 Subject: ``assess open`` on a copy of the demo. Baseline: ``bare_app.BareApp`` (Header + the same
-78-leaf tree + Footer) doing the equivalent change. Both run in the same process (headless)
-or the same tmux server (real terminal), interleaved, so they see the same machine load.
+78-leaf tree + Footer) doing the equivalent change. Both run in the same process (headless, one
+after the other) or side by side in the same tmux server (real terminal, their presses
+alternating; start-ups alternate too), so they see the same machine load.
 
 Keys: ``1`` ``2`` ``3`` ``4`` ``0`` on item 1.3 (each press changes its status: the expected
 glyph is absent before the press), and ``j``/``k`` between items 1.3 and 1.4. Phases:
@@ -21,12 +22,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import itertools
 import json
 import shutil
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -206,6 +208,17 @@ def startup_headless(demo: Path, lay: list[dict[str, Any]], target: Target,
 # ── tmux ──────────────────────────────────────────────────────────────────────
 
 
+def precompile() -> None:
+    """Byte-compile assess as pip does when it installs the wheel: a cold start then reads
+    ``.pyc`` files as it would for a user, even where PYTHONDONTWRITEBYTECODE is set (here it
+    is, and compiling ~60 modules from source at every start added ~0.2 s to assess alone)."""
+    import compileall
+
+    import assess
+
+    compileall.compile_dir(Path(assess.__file__).parent, quiet=1)
+
+
 def assess_command() -> list[str]:
     script = Path(sys.executable).with_name("assess")
     return [str(script)] if script.exists() else [sys.executable, "-m", "assess"]
@@ -219,8 +232,9 @@ def _settle(server: tmux.TmuxServer, name: str) -> None:
 
 
 def _drive_tmux(server: tmux.TmuxServer, name: str, path: Path, target: Target,
-                rounds: int) -> Samples:  # fmt: skip
-    samples: Samples = defaultdict(list)
+                rounds: int, samples: Samples) -> Iterator[None]:  # fmt: skip
+    """Press the keys in ``name``, filling ``samples``; pauses (yields) after each press, so
+    the caller can alternate two apps press by press and both see the same machine load."""
     first = next(iter(target.titles))
     server.wait_for(name, lambda text: target.tree_line(first) in text)
     server.wait_stable(name)
@@ -245,23 +259,26 @@ def _drive_tmux(server: tmux.TmuxServer, name: str, path: Path, target: Target,
         if not warm:
             for phase, seconds in phases.items():
                 samples[(key, phase)].append(seconds)
-    return samples
+        yield
 
 
 def keys_tmux(server: tmux.TmuxServer, folder: Path, demo: Path, layout_path: Path,
               target: Target, rounds: int) -> tuple[Samples, Samples]:  # fmt: skip
+    """Both apps run side by side in their own sessions; their presses alternate."""
     mine, bare = folder / "tmux-assess.json", folder / "tmux-bare.json"
     shutil.copy(demo, mine)
     shutil.copy(demo, bare)
+    subject: Samples = defaultdict(list)
+    baseline: Samples = defaultdict(list)
     server.spawn("keys-assess", [*assess_command(), "open", str(mine)], folder)
-    try:
-        subject = _drive_tmux(server, "keys-assess", mine, target, rounds)
-    finally:
-        server.kill("keys-assess")
     server.spawn("keys-bare", [sys.executable, str(BARE_SCRIPT), str(layout_path), str(bare)], folder)
     try:
-        baseline = _drive_tmux(server, "keys-bare", bare, target, rounds)
+        drives = (_drive_tmux(server, "keys-assess", mine, target, rounds, subject),
+                  _drive_tmux(server, "keys-bare", bare, target, rounds, baseline))  # fmt: skip
+        for _ in itertools.zip_longest(*drives):
+            pass
     finally:
+        server.kill("keys-assess")
         server.kill("keys-bare")
     return subject, baseline
 
@@ -269,6 +286,7 @@ def keys_tmux(server: tmux.TmuxServer, folder: Path, demo: Path, layout_path: Pa
 def startup_tmux(server: tmux.TmuxServer, folder: Path, demo: Path, layout_path: Path,
                  target: Target, repeat: int) -> tuple[Samples, Samples]:  # fmt: skip
     """Cold process: spawn in a new tmux session → the pane shows the tree / the first item."""
+    precompile()
     first = next(iter(target.titles))
     tree, form = target.tree_line(first), target.form(first)
     subject: Samples = defaultdict(list)

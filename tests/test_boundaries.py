@@ -72,3 +72,29 @@ VALID = str(Path(__file__).parent / "hostile" / "valid-minimal.json")
 )
 def test_light_commands_load_no_workbook_or_ui_library(args: list[str]) -> None:
     assert loaded_after(RUN_MAIN, *args) == []
+
+
+OPEN_NEEDS_NOT = (
+    "openpyxl", "docx", "aiohttp", "textual_serve", "assess.excel", "assess.word",
+    "assess.serve", "assess.compare", "assess.rollup", "assess.demo", "assess.lifecycle",
+    "assess.cli.compare_text", "assess.cli.report_text", "assess.tui.compare_screen",
+)  # fmt: skip
+
+
+def test_open_loads_only_what_the_tui_needs(tmp_path: Path) -> None:
+    """``assess open`` starts in a real terminal as fast as it can: the workbook, report,
+    compare and roll-up code loads when first used, not before the window shows."""
+    probe = (
+        f"import sys\n{RUN_MAIN}\n"
+        f"print(json.dumps([m for m in {OPEN_NEEDS_NOT!r} if m in sys.modules]))\n"
+        "print('textual' in sys.modules)"
+    )
+    missing = str(tmp_path / "missing.json")  # fails after the TUI is imported, before it draws
+    result = subprocess.run(
+        [sys.executable, "-c", "import json\n" + probe, "open", missing],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    *_, loaded, textual_loaded = result.stdout.strip().splitlines()
+    assert textual_loaded == "True"  # the probe did reach the TUI
+    assert json.loads(loaded) == []

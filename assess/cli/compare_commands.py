@@ -6,7 +6,7 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from assess.cli.common import (
     Formatter,
@@ -16,13 +16,13 @@ from assess.cli.common import (
     refuse_overwrite,
     require_suffix,
 )
-from assess.cli.compare_text import comparison_text, rollup_text
-from assess.compare import compare
 from assess.errors import AssessError
-from assess.rollup import Skipped, build_rollup, collect_paths
 from assess.storage import write_atomic
 from assess.texts import cli as texts
 from assess.texts.catalog import Texts
+
+if TYPE_CHECKING:
+    from assess.rollup import Skipped
 
 PROGRESS_EVERY = 50
 
@@ -73,6 +73,9 @@ def _check_output(path: Path | None, force: bool) -> None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    from assess.cli.compare_text import comparison_text
+    from assess.compare import compare
+
     t = Texts(args.lang)
     _check_output(args.output, args.force)
     cl = checklist()
@@ -121,6 +124,9 @@ class SkippedLines:
 
 
 def run_rollup(args: argparse.Namespace) -> int:
+    from assess.cli.compare_text import rollup_text
+    from assess.rollup import build_rollup, collect_paths
+
     t = Texts(args.lang)
     _check_output(args.output, args.force)
     paths, missing = collect_paths(args.inputs)

@@ -7,6 +7,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assess.cli.common import (
     Formatter,
@@ -16,13 +17,9 @@ from assess.cli.common import (
     note,
     refuse_overwrite,
 )
-from assess.cli.report_text import summary_text, warnings_text
-from assess.demo import build_demo
 from assess.errors import AssessError, Message
 from assess.lang import Lang
-from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Assessment, ZoneProfile
-from assess.profile_rules import ProfileViolation, profile_violations, violation_text
 from assess.regions import normalize_province, unknown_province
 from assess.scoring import summarize
 from assess.storage import save
@@ -35,6 +32,9 @@ from assess.texts.profile import (
     PROFILE_WARNING,
     PROFILE_WARNINGS_HEAD,
 )
+
+if TYPE_CHECKING:
+    from assess.profile_rules import ProfileViolation
 
 PROFILE_FLAGS = ("border", "hub", "foreign_talent")
 
@@ -129,6 +129,8 @@ def _zone(args: argparse.Namespace, previous: ZoneProfile | None) -> ZoneProfile
         for f in PROFILE_FLAGS
     }
     zone = ZoneProfile(name=name.strip(), province=province, **flags)
+    from assess.profile_rules import profile_violations  # loaded by the commands that check
+
     violations = profile_violations(zone)
     if violations:
         raise AssessError(texts.LINES, lines=FlagViolations(violations))
@@ -150,11 +152,15 @@ class FlagViolations:
 
 def violation_with_fix(violation: ProfileViolation, t: Texts, fix: Text, **params: object) -> str:
     """The broken rule and how to fix it, in one language."""
+    from assess.profile_rules import violation_text
+
     sep = "; " if t.lang is Lang.EN else "；"
     return f"{violation_text(violation, t.lang)}{sep}{t(fix, **params)}"
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from assess.lifecycle import new_assessment, roll_forward
+
     t = Texts(args.lang)
     refuse_overwrite(args.output, args.force)
     if not args.period.strip():
@@ -200,6 +206,9 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from assess.cli.report_text import warnings_text
+    from assess.profile_rules import profile_violations
+
     t = Texts(args.lang)
     assessment = load_reporting(args.file, t).assessment
     summary = summarize(checklist(), assessment)
@@ -215,6 +224,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def profile_warnings_text(violations: list[ProfileViolation], lang: Lang) -> str:
+    from assess.profile_rules import violation_text
+
     """The profile's broken rules, each with how to fix it (a file is fixed, not refused)."""
     t = Texts(lang)
     lines = [t(PROFILE_WARNINGS_HEAD, count=len(violations))]
@@ -227,6 +238,8 @@ def profile_warnings_text(violations: list[ProfileViolation], lang: Lang) -> str
 
 
 def run_summary(args: argparse.Namespace) -> int:
+    from assess.cli.report_text import summary_text
+
     t = Texts(args.lang)
     assessment = load_reporting(args.file, t).assessment
     print(summary_text(checklist(), assessment, t))
@@ -241,6 +254,8 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from assess.demo import build_demo
+
     refuse_overwrite(args.output, args.force)
     save(args.output, build_demo(checklist()))
     print(Texts(args.lang)(texts.DEMO_WRITTEN, path=args.output))

@@ -20,7 +20,6 @@ from assess.cli.core_commands import violation_with_fix
 from assess.departments import unassigned
 from assess.errors import AssessError
 from assess.lang import Lang
-from assess.profile_rules import profile_violations
 from assess.review import FinalizedError, finalized_message, is_final
 from assess.storage import AssessmentFile, save
 from assess.texts import cli as texts
@@ -183,6 +182,7 @@ def workbook_paths(given: list[Path]) -> list[Path]:
 
 def run_import(args: argparse.Namespace) -> int:
     from assess.excel.importer import new_from_workbook
+    from assess.profile_rules import profile_violations
 
     t = Texts(args.lang)
     cl = checklist()

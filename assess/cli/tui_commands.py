@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from assess.cli.common import Formatter, add_lang, checklist, note
-from assess.demo import build_demo
 from assess.lang import Lang
 from assess.storage import save
 from assess.texts import cli as texts
@@ -52,6 +51,8 @@ def user_data_dir() -> Path:
 
 def demo_copy(lang: Lang = Lang.ZH) -> Path:
     """The user's demo file, written from ``build_demo`` only the first time."""
+    from assess.demo import build_demo  # only the first time
+
     t = Texts(lang)
     path = user_data_dir() / "demo.json"
     if not path.exists():

@@ -170,6 +170,19 @@ KEY_SHORT = {
         "new_evidence": ("佐证", "evidence"),
         "undo": ("撤销", "undo"),
         "redo": ("重做", "redo"),
+        "palette": ("命令面板", "commands"),
+    }.items()
+}
+# The status keys in the footer: English words are longer, so an 80-column footer keeps
+# ? / ^p / search after them, as the Chinese one does (keyed by the status's stored value).
+STATUS_SHORT = {
+    value: text(f"tui.status_short.{value}", zh, en)
+    for value, (zh, en) in {
+        "done": ("已落实", "done"),
+        "in_progress": ("推进中", "doing"),
+        "not_started": ("未启动", "not started"),
+        "not_applicable": ("不适用", "n/a"),
+        "not_assessed": ("未评估", "unassessed"),
     }.items()
 }
 # the one-key adds as a section title names them: 「佐证材料  alt+v · alt+n 新增 · alt+r 引用」

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
+from textual.widgets._select import NoSelection, SelectCurrent
 
 from assess.applicability import item_applies
 from assess.checklist import Indicator
@@ -104,6 +105,32 @@ class FigureInput(Input):
         await super()._on_key(event)
 
 
+class _FixedCurrent(SelectCurrent):
+    """The status drop-down's shown value: one line of fixed width (app.tcss), so a new
+    status repaints the label without a re-layout of the whole screen (one frame a key)."""
+
+    def update(self, label: Any) -> None:
+        self.label = label
+        self.has_value = label is not Select.NULL
+        self._show_label()
+
+    def _show_label(self) -> None:
+        static = next(self.query("#label").results(Static), None)
+        if static is None:  # the drop-down sets its value on mount, maybe before this composes
+            self.call_after_refresh(self._show_label)
+            return
+        shown = self.placeholder if isinstance(self.label, NoSelection) else self.label
+        static.update(shown, layout=False)
+
+
+class StatusSelect(Select[Status]):
+    """The item's status: a ``Select`` whose value changes without a layout."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            yield _FixedCurrent(self.prompt) if type(widget) is SelectCurrent else widget
+
+
 def chord_not_text(event: events.Key) -> None:
     """A terminal reports alt+n as "n" typed with alt: the field would insert the letter.
     Without its character it is only a key, so it reaches the item's bindings (alt+e, alt+n…)."""
@@ -165,7 +192,7 @@ class ItemDetail(VerticalScroll):
         if field.kind is FieldKind.STATUS:
             yield Horizontal(
                 title.set_classes("field-label"),
-                Select([(t.label(s), s) for s in FORM_STATUSES],
+                StatusSelect([(t.label(s), s) for s in FORM_STATUSES],
                        allow_blank=False, value=Status.NOT_ASSESSED, id="status"),
                 classes="field-row",
             )  # fmt: skip

@@ -82,7 +82,9 @@ class Key:
 def _status_keys() -> Iterator[Key]:
     for digit, status in STATUS_KEYS.items():
         action = f"app.set_status('{status.value}')"
-        yield Key(f"status.{status.value}", digit, action, enum_text(status), footer=True)
+        short = words.STATUS_SHORT[status.value]
+        yield Key(f"status.{status.value}", digit, action, enum_text(status), short=short,
+                  footer=True)  # fmt: skip
 
 
 def _next_keys() -> Iterator[Key]:
@@ -128,7 +130,7 @@ REGISTRY: tuple[Key, ...] = (
     # screens and tools; most needed first (a narrow footer cuts the last ones)
     Key("help", "question_mark", "app.help", K["help"], display="?", footer=True),
     Key("palette", "ctrl+p", "app.command_palette", K["palette"], footer=True, priority=True,
-        palette=False),
+        short=words.KEY_SHORT["palette"], palette=False),
     Key("search", "slash", "app.search", K["search"], display="/",
         short=words.KEY_SHORT["search"], footer=True),
     Key("filter", "f", "app.cycle_filter", K["filter"], short=words.KEY_SHORT["filter"],

@@ -10,6 +10,7 @@ import datetime as dt
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assess.checklist import Checklist
 from assess.editing import Editor
@@ -17,7 +18,7 @@ from assess.errors import SaveError
 from assess.models import Assessment, Change, Evidence, ItemRecord, Review
 from assess.review import FinalizedError, ReviewStep, finalized_message, is_final
 from assess.scoring import Summary, summarize
-from assess.storage import AssessmentFile, encode, write_atomic
+from assess.storage import AssessmentFile, encode, encode_snapshot, snapshot, write_atomic
 
 UNDO_DEPTH = 200
 
@@ -162,13 +163,22 @@ class Session:
 
     # saving -------------------------------------------------------------------------
 
-    def serialize(self) -> tuple[int, bytes]:
-        """The bytes to save now, numbered so an older write never lands after a newer one.
+    def snapshot(self) -> tuple[int, dict[str, Any]]:
+        """The state to save now as plain data (well under a millisecond, on the UI thread),
+        numbered so an older write never lands after a newer one."""
+        self._queued += 1
+        return self._queued, snapshot(self.assessment)
+
+    def serialize_from(self, number: int, data: dict[str, Any]) -> tuple[int, bytes]:
+        """A snapshot's file bytes (safe from a worker thread: the snapshot shares nothing).
 
         SaveError if the loader would refuse them (too large); the state then counts as unsaved.
         """
-        self._queued += 1
-        return self._queued, encode(self.assessment, self.path or Path("assessment.json"))
+        return number, encode_snapshot(data, self.path or Path("assessment.json"))
+
+    def serialize(self) -> tuple[int, bytes]:
+        """The bytes to save now, numbered (see ``snapshot``)."""
+        return self.serialize_from(*self.snapshot())
 
     def write(self, number: int, data: bytes, *, force: bool = False) -> bool:
         """Write one serialized version (safe from a worker thread); skip superseded ones.

@@ -45,6 +45,7 @@ class ChecklistTree(Tree[NodeRef]):
     """The checklist as a tree; ``visible`` decides which items show (the filter)."""
 
     def __init__(self, session: Session, lang: Lang, *, id: str | None = None) -> None:
+        self._relabelled: set[TreeNode[NodeRef]] = set()  # before Tree's own cursor refresh
         super().__init__("root", id=id)
         self.show_root = False
         self.guide_depth = 2
@@ -118,26 +119,46 @@ class ChecklistTree(Tree[NodeRef]):
         checklist = self.session.checklist
         node = self.item_nodes.get(item_id)
         if node is not None:
-            node.set_label(self.item_label(checklist.item_index[item_id]))
+            self.relabel(node, self.item_label(checklist.item_index[item_id]))
         measure = checklist.measure_of[item_id]
         area = checklist.area_of[item_id]
         if (m_node := self.measure_nodes.get(measure.number)) is not None:
-            m_node.set_label(self.measure_label(measure))
+            self.relabel(m_node, self.measure_label(measure))
         if (a_node := self.area_nodes.get(area.number)) is not None:
-            a_node.set_label(self.area_label(area))
+            self.relabel(a_node, self.area_label(area))
 
     def refresh_all_labels(self) -> None:
         """Relabel every node in place (after a profile change or undo)."""
         for item_id in self.item_nodes:
-            self.item_nodes[item_id].set_label(
-                self.item_label(self.session.checklist.item_index[item_id])
+            self.relabel(
+                self.item_nodes[item_id],
+                self.item_label(self.session.checklist.item_index[item_id]),
             )
         for area in self.session.checklist.areas:
             if (a_node := self.area_nodes.get(area.number)) is not None:
-                a_node.set_label(self.area_label(area))
+                self.relabel(a_node, self.area_label(area))
             for measure in area.measures:
                 if (m_node := self.measure_nodes.get(measure.number)) is not None:
-                    m_node.set_label(self.measure_label(measure))
+                    self.relabel(m_node, self.measure_label(measure))
+
+    def relabel(self, node: TreeNode[NodeRef], label: Text) -> None:
+        """A new label repaints the node's own line only, and only if it changed.
+
+        Textual repaints every line below a node whose label changes (for its guides): an
+        area's new score would redraw the whole visible tree on each status key.
+        """
+        if node.label == label:
+            return
+        self._relabelled.add(node)
+        node.set_label(label)
+
+    def _refresh_node(self, node: TreeNode[NodeRef]) -> None:
+        if node in self._relabelled:  # a label: its line (a cursor or hover: its subtree)
+            self._relabelled.discard(node)
+            if node.line >= 0:
+                self._refresh_line(node.line)
+            return
+        super()._refresh_node(node)
 
     # navigation -----------------------------------------------------------------------
 

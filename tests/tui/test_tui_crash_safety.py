@@ -43,10 +43,10 @@ log = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
 def note(line):
     os.write(log, (line + "\n").encode())  # one write per line: never interleaved
 
-serialize, write = Session.serialize, Session.write
+serialize, write = Session.serialize_from, Session.write
 
-def logged_serialize(self):
-    number, data = serialize(self)
+def logged_serialize(self, number, snapshot):
+    number, data = serialize(self, number, snapshot)
     note(f"S {number} {hashlib.sha256(data).hexdigest()}")
     return number, data
 
@@ -56,7 +56,7 @@ def logged_write(self, number, data):
         note(f"W {number}")
     return done
 
-Session.serialize, Session.write = logged_serialize, logged_write
+Session.serialize_from, Session.write = logged_serialize, logged_write
 
 async def main():
     rng = random.Random(seed)

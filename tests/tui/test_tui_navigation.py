@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.widgets import Label, Static, Tree
 from tui_helpers import SIZE, until
@@ -163,3 +164,25 @@ async def test_a_highlight_arriving_while_the_app_closes_is_harmless(app: Assess
         app.post_message(Tree.NodeHighlighted(node))
         await pilot.pause()
     assert app.return_code in (None, 0)
+
+
+async def test_one_move_from_rest_fills_the_pane_at_once_a_held_key_waits(
+    app: AssessApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One j shows its item at once; keys as fast as a held one leave the pane until the cursor
+    rests, so holding j stays smooth (the clock is the test's: no timing involved)."""
+    clock = [1000.0]
+    monkeypatch.setattr("assess.tui.app.monotonic", lambda: clock[0])
+    monkeypatch.setattr("assess.tui.app.FOLLOW_DELAY_SECONDS", 600)  # the rest never comes
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.detail.item_id == "1.1")
+        clock[0] += 1000  # at rest since the start
+        await pilot.press("j")
+        await until(pilot, lambda: app.detail.item_id == "1.2")  # no timer: right after the frame
+        await pilot.press("j", "j", "j")  # the clock stands still: a held key
+        await pilot.pause()
+        assert tree_of(app).current_item == "1.5"
+        assert app.detail.item_id == "1.2"  # waiting for the cursor to rest
+        clock[0] += 1000  # a pause, then one more move
+        await pilot.press("j")
+        await until(pilot, lambda: app.detail.item_id == "1.6")

@@ -19,6 +19,7 @@ from assess.regions import PROVINCES
 from assess.resources import default_checklist
 from assess.storage import save
 from assess.texts import Texts
+from assess.texts import tui as texts_tui
 from assess.texts import tui_screens as texts
 from assess.texts.labels import CHANGE_CLASS, STATUS
 from assess.texts.messages import ROLLUP_RULE
@@ -188,3 +189,41 @@ def test_wrapped_text_keeps_its_styles_and_indents_continuations() -> None:
     assert wrapped.plain.split("\n") == ["1.1  先行", "  先试，探索"]  # 10 cells after the indent
     bold = "".join(wrapped.plain[s.start : s.end] for s in wrapped.spans if s.style == "bold")
     assert bold.replace("\n", "").replace(" ", "") == "先行先试，探索"
+
+
+async def test_help_fits_80x24_and_scrolls_to_its_last_key(app_in: AssessApp, lang: Lang) -> None:
+    """The ``?`` screen's frame and hint are all on screen; the keys below the fold scroll in."""
+    from assess.tui.keys import help_rows
+
+    async with app_in.run_test(size=SMALL) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        dialog = app_in.screen.query_one(".dialog")
+        assert dialog.region.bottom <= SMALL[1]  # the bottom border is drawn: nothing is cut
+        hint = Texts(lang)(texts_tui.HELP_TARGET).split()[0]
+        assert any(hint in line for line in screen_lines(app_in))
+        *_, (keys, label) = help_rows(Texts(lang))
+
+        def last_row_shown() -> bool:
+            return any(keys in line and label in line for line in screen_lines(app_in))
+
+        assert not last_row_shown()  # below the fold at first
+        await pilot.press("end")
+        await pilot.pause()
+        assert last_row_shown()
+
+
+async def test_footer_at_80_columns_shows_the_most_used_keys(app_in: AssessApp, lang: Lang) -> None:
+    """The five status keys, help, the command palette and search fit 80 columns in both
+    languages: from these every other key is found."""
+    from assess.tui.keys import REGISTRY
+
+    t = Texts(lang)
+    wanted = [k for k in REGISTRY if k.id.startswith("status.") or k.id in ("help", "palette")]
+    wanted += [k for k in REGISTRY if k.id == "search"]
+    async with app_in.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        footer = screen_lines(app_in)[-1]
+    for key in wanted:
+        shown = key.display.split(" / ")[0] or {"ctrl+p": "^p"}.get(key.keys, key.keys)
+        assert f"{shown} {t(key.short or key.text)}" in footer, (key.id, footer)
