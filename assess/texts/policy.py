@@ -172,10 +172,11 @@ TASK_HEAD = text(
     "The zone's own task: scored apart, in neither rate",
 )
 TASK_MEASURE = text("tui.task_measure", "所属举措", "Measure")
+TASK_REMOVE_TITLE = text("tui.task_remove_title", "删除这项自定任务？", "Remove this own task?")
 TASK_REMOVE = text(
     "tui.task_remove",
-    "删除自定任务 {id}“{title}”？其说明、佐证引用和举措一并删除（修改记录保留原内容，可撤销）。",
-    "Remove own task {id} '{title}'? Its explanation, citations and actions go with it "
+    "{id}“{title}”连同其说明、佐证引用和举措一并删除（修改记录保留原内容，可撤销）。",
+    "{id} '{title}' goes, with its explanation, citations and actions "
     "(the history keeps it, and undo brings it back).",
 )
 TASK_REMOVED = text("tui.task_removed", "已删除自定任务 {id}", "own task {id} removed")
@@ -186,7 +187,9 @@ NOT_A_TASK = text(
     "only own tasks can be removed; mark a checklist item not applicable, with a reason",
 )
 NO_MEASURE = text(
-    "tui.no_measure", "请先把光标移到一项举措（或其条目）上", "move to a measure (or one of its items) first"
+    "tui.no_measure",
+    "请先把光标移到一项举措（或其条目）上",
+    "move to a measure (or one of its items) first",
 )
 REMOVE = text("tui.remove_confirm", "删除", "Remove")
 KEY_NEW_CLAIM = text("tui.key.new_claim", "新增政策争取（支持、鼓励类和上级事项）",

@@ -73,6 +73,8 @@ def _value(field: str, value: str, t: Texts) -> str:
         value = _action_texts(value)
     elif field in ("zone_task", "zone_tasks"):
         value = _action_texts(value, "title")
+    elif field == "claims" or (field.startswith("claims.") and field.count(".") == 1):
+        value = _action_texts(value, "policy")
     shown = history_value(field, value, t).replace("\n", " ")
     if len(shown) > VALUE_CHARS:
         shown = shown[: VALUE_CHARS - 1] + "…"

@@ -103,12 +103,11 @@ class ZoneTaskForm(_Form[tuple[str, str]]):
 
 
 class ConfirmRemoveTask(_Question):
-    """Removing a zone task asks first; the history keeps it either way."""
+    """Removing a zone task asks first; the history keeps it either way.
+
+    Cancel comes first, so the focus (and a hasty Enter) lands on it.
+    """
 
     def __init__(self, lang: Lang, body: str) -> None:
-        super().__init__(
-            lang, words.KEY_REMOVE_TASK, body, [("remove", words.REMOVE), ("back", texts.CANCEL)]
-        )
-
-    def on_mount(self) -> None:
-        self.query_one("#back").focus()  # Enter on the dialog keeps the task
+        choices = [("back", texts.CANCEL), ("remove", words.REMOVE)]
+        super().__init__(lang, words.TASK_REMOVE_TITLE, body, choices)
