@@ -58,6 +58,7 @@ from assess.texts.compare import (
     side_flags,
     status_text,
     unmatched_reason,
+    unmatched_status,
 )
 from assess.texts.messages import ROLLUP_RULE
 from assess.texts.workbook import (
@@ -241,7 +242,7 @@ def _overview(ws: Worksheet, c: Comparison, t: Texts) -> None:
         for u in c.unmatched:
             row += 1
             put_text(ws, row, 1, f"{u.item_id} {t.pick(u.title, u.title_en)}".strip(), STYLE_BODY)
-            put_text(ws, row, 2, t.label(u.status), STYLE_CENTER)
+            put_text(ws, row, 2, unmatched_status(u, t), STYLE_CENTER)
             put_text(ws, row, 3, unmatched_reason(u, t), STYLE_BODY)
             ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=len(widths))
 

@@ -199,3 +199,25 @@ KEY_REMOVE_TASK = text("tui.key.remove_task", "删除自定任务（先确认）
 KEY_SHORT_TASK = text("tui.key_short.new_task", "自定任务", "own task")
 KEY_HINT_CLAIM = text("tui.key_hint.new_claim", "新增", "new")
 SCHEDULE_NONE = text("tui.schedule_none", "（未填）", "(not given)")
+
+# Quality checks on a higher-level item, in a request's words (scoring.WarningCode).
+REQUEST_WARNING_KIND = {
+    "received_without_note": text(
+        "warning_kind.received_without_note", "已获得未填获得情况", "received, nothing said"
+    ),
+    "requested_without_action": text(
+        "warning_kind.requested_without_action", "争取中无下一步举措", "requested, no action"
+    ),
+}
+REQUEST_WARNING = {
+    "received_without_note": text(
+        "warning.received_without_note",
+        "已获得但未填写获得情况（批复文件、额度或事项）",
+        "received but nothing says what (approval, amount or powers)",
+    ),
+    "requested_without_action": text(
+        "warning.requested_without_action",
+        "争取中但没有下一步举措（向谁报送、何时跟进）",
+        "requested but no next action (whom to ask, when to follow up)",
+    ),
+}
