@@ -76,7 +76,7 @@ def comparison_text(comparison: Comparison, t: Texts) -> str:
     if changed:
         # as wide as the longest status shown: "not yet requested" is read whole
         status_width = max(
-            STATUS, *(width(status_text(d, side, t)) + 1 for d in changed for side in "ab")
+            STATUS, *(width(status_text(d, side, t)) + 1 for d in changed for side in ("a", "b"))
         )
         lines += ["", _item_header(t, status_width)]
         for diff in changed:
