@@ -35,6 +35,7 @@ from assess.texts import Texts, safety
 from assess.texts import policy as policy_words
 from assess.texts import review as review_words
 from assess.texts import tui as words
+from assess.textwidth import width as cell_width
 from assess.tui.change_text import describe_changes
 from assess.tui.commands import AssessCommands
 from assess.tui.detail import ItemDetail
@@ -47,7 +48,17 @@ from assess.tui.session import Session
 from assess.tui.tree import ChecklistTree, NodeRef
 
 FOLLOW_DELAY_SECONDS = 0.05
+HEADER_CHROME = 18  # the coverage bar (16) and the line's padding (2), in cells
 FILTERS = tuple(words.FILTERS)
+
+
+class ZoneLine(Static):
+    """The header's top line: a new width may move the scores to their own line or back."""
+
+    def on_resize(self, _event: events.Resize) -> None:
+        app = self.app
+        if isinstance(app, AssessApp):
+            app.update_header()
 
 
 class AssessApp(App[None]):
@@ -88,8 +99,10 @@ class AssessApp(App[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Static(id="zone-line")
+            yield ZoneLine(id="zone-line")
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="coverage")
+        # the scores' own line, shown only when the top line cannot hold them whole (80×24)
+        yield Static(id="score-line")
         with Horizontal(id="main"):
             yield ChecklistTree(self.session, self.lang, id="tree")
             yield ItemDetail(self.session, self.lang, self.item_changed, self.dialogs, id="detail")
@@ -124,19 +137,30 @@ class AssessApp(App[None]):
         self._started = True
 
     def update_header(self) -> None:
+        """Zone, period, the score, coverage and both rates; where one line cannot hold them
+        all (80 columns), the scores move to a line of their own, so none is cut."""
         a, t = self.session.assessment, self.t
         overall = self.session.summary.overall
-        line = (
-            f"{a.zone.name} · {a.period} · {t(words.OVERALL)} {format_score(overall.value)}"
+        identity = [a.zone.name, a.period]
+        if self.filter != "all":
+            identity.append(f"{t(words.FILTER)}{t.colon}{t(words.FILTERS[self.filter])}")
+        if a.review.state is not ReviewState.DRAFT:  # the sign-off, once it has begun
+            identity.append(t.label(a.review.state))
+        scores = (
+            f"{t(words.OVERALL)} {format_score(overall.value)}"
             f" · {t(words.COVERAGE)} {format_share(overall.coverage)}"
             f" · {rates_line(self.session.summary, t)}"
         )
-        if self.filter != "all":
-            line += f" · {t(words.FILTER)}{t.colon}{t(words.FILTERS[self.filter])}"
-        if a.review.state is not ReviewState.DRAFT:  # the sign-off, once it has begun
-            line += f" · {t.label(a.review.state)}"
-        # the line's box is fixed (1fr × 1): new text repaints without a re-layout
-        self.query_one("#zone-line", Static).update(Text(line, no_wrap=True), layout=False)
+        line = " · ".join([*identity, scores])
+        room = self.size.width - HEADER_CHROME
+        split = cell_width(line) > room
+        score_line = self.query_one("#score-line", Static)
+        if score_line.display != split:  # a re-layout only when the header changes shape
+            score_line.display = split
+        top = " · ".join(identity) if split else line
+        # the lines' boxes are fixed (1fr × 1): new text repaints without a re-layout
+        self.query_one("#zone-line", Static).update(Text(top, no_wrap=True), layout=False)
+        score_line.update(Text(scores if split else "", no_wrap=True), layout=False)
         self.query_one("#coverage", ProgressBar).update(
             total=max(overall.applicable, 1), progress=overall.assessed
         )

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Select
-from tui_helpers import SIZE, notices, on_disk, until, until_saved
+import pytest
+from textual.widgets import Input, Select, Static
+from tui_helpers import SIZE, TODAY, notices, on_disk, until, until_saved
 
+from assess.lang import Lang
 from assess.models import ClaimStatus, Schedule, Status
-from assess.tui.app import AssessApp
+from assess.scoring import format_score
+from assess.texts import Texts
+from assess.texts import policy as policy_words
+from assess.texts import tui as words
+from assess.textwidth import width as cell_width
+from assess.tui.app import AssessApp, open_app
 from assess.tui.detail import FieldArea
 from assess.tui.policy_forms import ClaimForm, ConfirmRemoveTask, ZoneTaskForm
 from assess.tui.tree import ChecklistTree
@@ -182,3 +189,33 @@ async def test_delete_on_a_checklist_item_removes_nothing(app: AssessApp, demo_p
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmRemoveTask)
         assert demo_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_header_at_80_columns_shows_the_score_and_both_rates_whole(
+    demo_path: Path, lang: str
+) -> None:
+    app = open_app(demo_path, lang=lang, today=TODAY)
+    t = Texts(Lang(lang))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            summary = app.session.summary
+            lines = [_shown(app, "#zone-line"), _shown(app, "#score-line")]
+            assert app.query_one("#score-line").display
+            scores = lines[1]
+            assert scores.startswith(f"{t(words.OVERALL)} {format_score(summary.overall.value)}")
+            assert scores.endswith(f"{format_score(summary.policy_use.value)}")
+            assert t(policy_words.IMPLEMENTATION).split()[0] in scores
+            assert "…" not in scores and cell_width(scores) <= 78
+            assert lines[0].startswith("示例经济技术开发区 · ")
+            await pilot.resize_terminal(160, 40)  # room for one line: the second goes
+            await pilot.pause()
+            assert not app.query_one("#score-line").display
+            assert format_score(summary.policy_use.value) in _shown(app, "#zone-line")
+    finally:
+        app.session.close()
+
+
+def _shown(app: AssessApp, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
