@@ -221,3 +221,8 @@ REQUEST_WARNING = {
         "requested but no next action (whom to ask, when to follow up)",
     ),
 }
+UNKNOWN_TASK_EVIDENCE = text(
+    "policy_sheet.unknown_task_evidence",
+    "佐证编号 {id} 未在“佐证材料”表登记",
+    "evidence ID {id} is not in the evidence register",
+)

@@ -217,3 +217,53 @@ def test_english_policy_sheets_read_back_like_the_chinese_ones(
         "Business liaison",
         Status.NOT_STARTED,
     )
+
+
+def test_task_evidence_and_actions_come_back(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The 自定任务 sheet's 佐证材料 and 下一步举措 cells are read like 逐项对标's."""
+    e2 = demo.evidence_by_id()["E2"]
+    z1 = demo.zone_tasks[0]
+    _set(report, "自定任务", "编号", "Z1", "佐证材料",
+         f"E5\nE2 {e2.title}\n通关试点批复（示经开〔2026〕3号，2026-02-01）")  # fmt: skip
+    _set(report, "自定任务", "编号", "Z1", "下一步举措",
+         f"① {z1.record.actions[0].text}\n② 申请海关总署备案")  # fmt: skip
+    _append(report, "自定任务", {"所属举措": "（九）", "任务名称": "口岸联检", "佐证材料": "E2",
+                                 "下一步举措": "制定联检方案"})  # fmt: skip
+    import_into(report, checklist, demo)
+    task, added = demo.zone_tasks
+    new = demo.evidence[-1]
+    assert (new.title, new.ref, new.date and new.date.isoformat()) == (
+        "通关试点批复", "示经开〔2026〕3号", "2026-02-01",
+    )  # fmt: skip
+    assert task.record.evidence == ["E5", "E2", new.id]
+    kept, typed = task.record.actions
+    assert kept == z1.record.actions[0]  # its lead, due and ID stay
+    assert typed.text == "申请海关总署备案" and typed.id
+    assert (added.record.evidence, [a.text for a in added.record.actions]) == (
+        ["E2"], ["制定联检方案"],
+    )  # fmt: skip
+    assert any(c.item == "Z1" and c.field == "evidence" for c in demo.history)
+
+
+def test_task_evidence_an_unknown_id_changes_nothing(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _set(report, "自定任务", "编号", "Z1", "佐证材料", "E99 没有登记")
+    copy = demo.model_copy(deep=True)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(report, checklist, copy)
+    assert [(p.sheet, p.header) for p in caught.value.problems] == [("自定任务", "佐证材料")]
+    assert "E99" in caught.value.problems[0].message
+    assert dumps(copy) == dumps(demo)
+
+
+def test_task_cells_left_empty_keep_what_is_recorded(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _set(report, "自定任务", "编号", "Z1", "佐证材料", None)
+    _set(report, "自定任务", "编号", "Z1", "下一步举措", None)
+    before = demo.zone_tasks[0].record.model_copy(deep=True)
+    import_into(report, checklist, demo)
+    assert demo.zone_tasks[0].record == before
