@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 from tui_helpers import SIZE, TODAY, notices, on_disk, until, until_saved
 
 from assess.lang import Lang
@@ -219,3 +219,19 @@ async def test_header_at_80_columns_shows_the_score_and_both_rates_whole(
 
 def _shown(app: AssessApp, selector: str) -> str:
     return str(app.query_one(selector, Static).render())
+
+
+async def test_a_dashboard_task_row_opens_the_task(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_on(app, pilot, "1.1")
+        await pilot.press("d")
+        await until(pilot, lambda: app.screen.query("#dash-rows"))
+        rows = app.screen.query_one("#dash-rows", OptionList)
+        index = next(
+            i for i in range(rows.option_count) if str(rows.get_option_at_index(i).id) == "Z1#task"
+        )
+        rows.focus()
+        rows.highlighted = index
+        await pilot.press("enter")
+        await until(pilot, lambda: app.detail.item_id == "Z1")
+        assert app.query_one(ChecklistTree).current_item == "Z1"
