@@ -38,7 +38,7 @@ async def test_a_claim_is_added_edited_saved_and_undone(app: AssessApp, demo_pat
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "1.4")  # support, 推进中, one claim (C1) in the demo
         assert shown(app, "claims-table")
-        await pilot.press("alt+g")
+        await pilot.press("alt+u")
         await until(pilot, lambda: isinstance(app.screen, ClaimForm))
         form = app.screen
         form.query_one("#claim-policy", Input).value = "省级孵化器奖补"
@@ -64,7 +64,7 @@ async def test_a_claim_on_a_requirement_is_refused_with_the_rule(app: AssessApp)
     async with app.run_test(size=SIZE) as pilot:
         await open_on(app, pilot, "12.1")  # a requirement
         assert not shown(app, "claims-table")
-        await pilot.press("g")
+        await pilot.press("u")
         await pilot.pause()
         assert not isinstance(app.screen, ClaimForm)
         assert any("要求类" in n for n in notices(app))
