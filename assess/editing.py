@@ -114,8 +114,18 @@ class Editor:
 
     def __init__(self, assessment: Assessment, who: str | None = None, source: str = "") -> None:
         self.assessment = assessment
-        self.who = who if who is not None else (assessment.assessor or default_user())
+        self._who = who
         self.source = source
+
+    @property
+    def who(self) -> str:
+        """Who is named in the history: as given, else the profile's assessor as it is now
+        (set in the TUI's profile screen mid-session), the OS user only when there is none."""
+        return self._who if self._who is not None else (self.assessment.assessor or default_user())
+
+    @who.setter
+    def who(self, value: str) -> None:
+        self._who = value
 
     def log(self, item: str, field: str, old: Any, new: Any) -> Change:
         change = Change(

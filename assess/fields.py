@@ -182,6 +182,9 @@ ACTION_FIELDS: tuple[Field, ...] = (
     ACTION_TEXT, ACTION_LEAD, ACTION_PARTNERS, ACTION_DUE, ACTION_PRIORITY, ACTION_STATUS,
 )  # fmt: skip
 
+ACTION_ID = Field("action.id", FieldKind.LINE, 6)
+"""Not one of ACTION_FIELDS: the row's identity (A1…), never a value a workbook edits."""
+
 EVIDENCE_ID = Field("evidence.id", FieldKind.LINE, 6)
 EVIDENCE_TITLE = Field("evidence.title", FieldKind.LINE, 36)
 EVIDENCE_REF = Field("evidence.ref", FieldKind.LINE, 36)
@@ -195,10 +198,13 @@ ZONE_HUB = Field("zone.hub", FieldKind.FLAG)
 ZONE_FOREIGN_TALENT = Field("zone.foreign_talent", FieldKind.FLAG)
 PERIOD = Field("period", FieldKind.LINE)
 ASSESSOR = Field("assessor", FieldKind.LINE)
+CONTACT = Field("contact", FieldKind.LINE)
+RESPONSIBLE = Field("responsible", FieldKind.LINE, 14)
+"""An item's 牵头部门 and 配合部门 as one cell (see ``assess.excel.responsible``)."""
 ZONE_FIELDS: tuple[Field, ...] = (
     ZONE_NAME, ZONE_PROVINCE, ZONE_BORDER, ZONE_HUB, ZONE_FOREIGN_TALENT,
 )  # fmt: skip
-ASSESSMENT_FIELDS: tuple[Field, ...] = (*ZONE_FIELDS, PERIOD, ASSESSOR)
+ASSESSMENT_FIELDS: tuple[Field, ...] = (*ZONE_FIELDS, PERIOD, ASSESSOR, CONTACT)
 
 # The policy's own logic: schedule of 推进中 work, whom a request is asked of, claims, zone tasks.
 # Kept out of RECORD_FIELDS (merged and imported by their own sheets, not the item row's).
@@ -226,7 +232,7 @@ TASK_FIELDS: tuple[Field, ...] = (TASK_ID, TASK_MEASURE, TASK_TITLE, TASK_DESCRI
 BY_ID: dict[str, Field] = {
     f.id: f
     for f in (
-        *RECORD_FIELDS, *ACTION_FIELDS, *EVIDENCE_FIELDS, *ASSESSMENT_FIELDS,
-        *POLICY_FIELDS, *CLAIM_FIELDS, *TASK_FIELDS,
+        *RECORD_FIELDS, *ACTION_FIELDS, ACTION_ID, *EVIDENCE_FIELDS, *ASSESSMENT_FIELDS,
+        RESPONSIBLE, *POLICY_FIELDS, *CLAIM_FIELDS, *TASK_FIELDS,
     )
 }  # fmt: skip

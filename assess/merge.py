@@ -34,6 +34,7 @@ from assess.models import (
     Evidence,
     ItemRecord,
     Priority,
+    Schedule,
     Status,
 )
 from assess.texts import departments as dept_texts
@@ -48,8 +49,10 @@ Row = dict[str, str]
 
 FIGURE = "figures."
 # The registry's fields, by the attribute a snapshot keys them with.
-ITEM_FIELDS = tuple(  # plus figures.<name>; actions are rows of their own
-    f.id for f in fields.RECORD_FIELDS if f not in (fields.ACTIONS, fields.FIGURES)
+ITEM_FIELDS = tuple(  # plus figures.<name>; actions are rows of their own; claims too
+    f.id
+    for f in (*fields.RECORD_FIELDS, fields.SCHEDULE, fields.ASKED_OF)
+    if f not in (fields.ACTIONS, fields.FIGURES)
 )
 ACTION_FIELDS = tuple(f.attr for f in fields.ACTION_FIELDS)
 EVIDENCE_FIELDS = tuple(f.attr for f in fields.EVIDENCE_FIELDS if f is not fields.EVIDENCE_ID)
@@ -140,6 +143,8 @@ def item_value(record: ItemRecord, name: str) -> Value:
     """One of ITEM_FIELDS (or figures.<name>) as the merge compares it."""
     if name == "status":
         return record.status.value
+    if name == fields.SCHEDULE.id:
+        return record.schedule.value if record.schedule else ""
     if name == "evidence":
         return _ids(record.evidence)
     if name.startswith(FIGURE):
@@ -582,6 +587,10 @@ def _set_item_field(editor: Editor, change: FieldChange, new_ids: dict[str, str]
         editor.set_status(item, Status(new))
     elif name.startswith(FIGURE):
         editor.set_figure(item, name[len(FIGURE) :], new)
+    elif name == fields.SCHEDULE.id:
+        editor.set_field(item, fields.SCHEDULE, Schedule(new) if new else None)
+    elif name == fields.ASKED_OF.id:
+        editor.set_field(item, fields.ASKED_OF, new)
     else:
         editor.set_text(item, name, new)
 

@@ -15,7 +15,9 @@ from assess.regions import Region, normalize_province, region_of, unknown_provin
 from assess.texts import departments as dept_texts
 from assess.texts.catalog import Text, Texts
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: contact, departments' fields, claims, zone tasks, schedule and 争取对象 (version 1 files load
+as they are; an older assess refuses a version-2 file with "upgrade" instead of "extra field")."""
 
 
 class Status(StrEnum):
@@ -213,6 +215,7 @@ class Assessment(_Model):
     zone: ZoneProfile
     period: str = Field(min_length=1, description="e.g. 2025年下半年")
     assessor: str = ""
+    contact: str = Field(default="", description="联系电话 of the assessor, shown on the cover")
     created: dt.datetime
     updated: dt.datetime
     evidence: list[Evidence] = Field(default_factory=list)

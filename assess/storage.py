@@ -126,6 +126,7 @@ class Loaded:
 def dumps(assessment: Assessment) -> str:
     """Serialize with a stable key order: model field order, items in checklist order."""
     data = assessment.model_dump(mode="json")
+    data["schema_version"] = SCHEMA_VERSION  # written in today's format, whatever it was read as
     data["items"] = {k: data["items"][k] for k in sorted(data["items"], key=item_sort_key)}
     data["retired_items"] = {
         k: data["retired_items"][k] for k in sorted(data["retired_items"], key=item_sort_key)

@@ -17,16 +17,25 @@ from assess.cli.common import (
     require_suffix,
 )
 from assess.cli.core_commands import violation_with_fix
+from assess.departments import unassigned
 from assess.errors import AssessError
+from assess.lang import Lang
 from assess.profile_rules import profile_violations
 from assess.review import FinalizedError, finalized_message, is_final
 from assess.storage import AssessmentFile, save
 from assess.texts import cli as texts
+from assess.texts import departments as dept_texts
 from assess.texts.catalog import Texts
 from assess.texts.profile import FIX_FILE
 
 if TYPE_CHECKING:  # the commands import openpyxl only when they run
+    from assess.checklist import Checklist
     from assess.excel.importer import ImportReport
+    from assess.excel.intake import Intake
+    from assess.models import Assessment
+
+
+ZH, EN = Texts(Lang.ZH), Texts(Lang.EN)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,25 +53,46 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "-o", "--output", type=Path, help="输出 .xlsx；默认为“经开区-评估期-对标分析.xlsx”"
     )
     p.add_argument("--measures", help="举措编号，如 1-5,13 / measure numbers, e.g. 1-5,13")
+    p.add_argument(
+        "--by-department",
+        action="store_true",
+        help=f"{ZH(dept_texts.BY_DEPARTMENT_HELP)} / {EN(dept_texts.BY_DEPARTMENT_HELP)}",
+    )
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
     add_lang(p)
     p.set_defaults(run=run_export)
 
     p = sub.add_parser(
         "import",
-        help="导入回填的工作簿 / import a filled-in workbook",
-        description="读取工作簿的“逐项对标”“行动计划”“佐证材料”表，按条目编号写回评估文件；"
-        "空白单元格不覆盖已有内容；工作簿有任何问题时不写入，并逐一列出（工作表、行、列）。\n"
-        "Read a returned workbook back into an assessment, matched by item ID; empty cells never\n"
-        "overwrite; a workbook with problems changes nothing and every problem is listed.",
+        help="导入回填的工作簿 / import filled-in workbooks",
+        description="一次导入各部门交回的工作簿（文件或目录），与导出时的基准三方比对：未改动的单元格"
+        "不覆盖办公室之后的修改；部门只能修改本部门牵头的条目；两处都改了同一项即为冲突，用 --prefer "
+        "选择。任何问题都不写入，并逐一列出（工作簿、工作表、行、列）。\n"
+        "Import all returned workbooks (files or a folder) at once, merged three ways against what\n"
+        "each was exported with: an untouched cell never reverts the office's newer work; a\n"
+        "department changes only its own items; conflicts are listed (--prefer decides). Any\n"
+        "problem changes nothing and is listed with workbook, sheet, row and column.",
         formatter_class=Formatter,
     )
-    p.add_argument("workbook", type=Path, help="回填的 .xlsx / the returned workbook")
+    p.add_argument(
+        "workbooks",
+        type=Path,
+        nargs="+",
+        help="回填的 .xlsx 或目录 / returned workbooks or a folder",
+    )
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--into", type=Path, help="写入已有评估文件 / update FILE.json")
     target.add_argument("-o", "--output", type=Path, help="新建评估文件 / create NEW.json")
     p.add_argument(
         "--dry-run", action="store_true", help="只列出将要修改的内容 / show changes, write nothing"
+    )
+    p.add_argument(
+        "--prefer",
+        choices=("workbook", "file"),
+        help="冲突时采用工作簿或评估文件的值 / on conflicts keep the workbook's or the file's value",
+    )
+    p.add_argument(
+        "--who", help="修改记录中的填报人（默认取自工作簿封面）/ who filled it in (default: cover)"
     )
     p.add_argument("--force", action="store_true", help="覆盖已有的 -o 文件 / overwrite -o")
     add_lang(p)
@@ -94,6 +124,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     t = Texts(args.lang)
     assessment = load_reporting(args.file, t).assessment
+    if args.by_department:
+        return _export_by_department(args, assessment, t)
     measures = parse_measures(args.measures) if args.measures else None
     output = args.output or args.file.parent / default_report_name(assessment, args.lang)
     require_suffix(output, ".xlsx")
@@ -104,14 +136,62 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_by_department(args: argparse.Namespace, assessment: Assessment, t: Texts) -> int:
+    from assess.excel.department_book import export_by_department, planned_books
+
+    if args.measures:
+        raise AssessError(dept_texts.BY_DEPARTMENT_AND_MEASURES)
+    cl = checklist()
+    directory = args.output or args.file.parent
+    if directory.exists() and not directory.is_dir():
+        raise AssessError(dept_texts.NOT_A_FOLDER, path=directory)
+    books = planned_books(cl, assessment, directory)
+    if not books:
+        raise AssessError(dept_texts.NOTHING_ASSIGNED)
+    for _name, path, _items in books:
+        refuse_overwrite(path, args.force)
+    directory.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    written = export_by_department(cl, assessment, books, lang=args.lang)
+    for (name, _path, items), path in zip(books, written, strict=True):
+        print(t(dept_texts.BOOK_WRITTEN, path=path, department=name, count=len(items)))
+    left = unassigned(cl, assessment)
+    if left:
+        shown = t.list_sep.join(left[:20]) + ("…" if len(left) > 20 else "")
+        note(t, t(dept_texts.NOT_EXPORTED, count=len(left), items=shown), stdout=True)
+    print(t(dept_texts.SECONDS, seconds=time.perf_counter() - started))
+    return 0
+
+
+def workbook_paths(given: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for its .xlsx files (not Excel's ~$ lock files)."""
+    out: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")
+            )
+            if not found:
+                raise AssessError(dept_texts.NO_WORKBOOK_IN_FOLDER, path=path)
+            out += found
+        else:
+            out.append(path)
+    return out
+
+
 def run_import(args: argparse.Namespace) -> int:
-    from assess.excel.importer import import_into, new_from_workbook
+    from assess.excel.importer import new_from_workbook
 
     t = Texts(args.lang)
     cl = checklist()
+    paths = workbook_paths(args.workbooks)
     if args.output is not None:
+        if len(paths) != 1:
+            raise AssessError(dept_texts.ONE_WORKBOOK_ONLY)
         refuse_overwrite(args.output, args.force)
-        assessment, report = new_from_workbook(args.workbook, cl)
+        assessment, report = new_from_workbook(paths[0], cl)
         for line in report.notes:  # both languages: made by the import pipeline
             note(t, line, stdout=True)
         for violation in profile_violations(assessment.zone):
@@ -126,15 +206,15 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     if args.dry_run:
         assessment = load_reporting(args.into, t).assessment
-        _print(import_into(args.workbook, cl, assessment))
+        _print(cl, *_import(paths, cl, assessment, args), t)
         print(t(texts.DRY_RUN))
         return 0
     with AssessmentFile(args.into) as handle:
         loaded = handle.load(cl)
         if is_final(loaded.assessment):
             raise FinalizedError(finalized_message(loaded.assessment))
-        report = import_into(args.workbook, cl, loaded.assessment)
-        _print(report)
+        result, report = _import(paths, cl, loaded.assessment, args)
+        _print(cl, result, report, t)
         if report.changes or loaded.migration is not None:
             handle.save(loaded.assessment)
             print(t(texts.SAVED, path=args.into))
@@ -143,6 +223,28 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print(report: ImportReport) -> None:
-    for line in report.lines():
+def _import(
+    paths: list[Path], cl: Checklist, assessment: Assessment, args: argparse.Namespace
+) -> tuple[Intake, ImportReport]:
+    from assess.excel.importer import import_many
+    from assess.excel.intake import conflict_lines
+    from assess.merge import MergeRefused
+
+    try:
+        return import_many(paths, cl, assessment, who=args.who, prefer=args.prefer)
+    except MergeRefused as exc:
+        lines = "\n".join(f"  - {line}" for line in conflict_lines(exc.conflicts))
+        raise AssessError(f"{exc}\n{lines}") from None
+
+
+def _print(cl: Checklist, result: Intake, report: ImportReport, t: Texts) -> None:
+    from assess.excel.intake import conflict_lines, summary_lines
+
+    for line in report.lines():  # both languages: made by the import pipeline
+        print(line)
+    if result.plan.conflicts:
+        print(t(dept_texts.CONFLICTS_DECIDED, count=len(result.plan.conflicts)))
+        for line in conflict_lines(result.plan.conflicts, t):
+            print(f"  {line}")
+    for line in summary_lines(result, cl, t):
         print(line)

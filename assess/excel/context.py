@@ -23,6 +23,8 @@ class ReportContext:
     today: dt.date
     measure_numbers: tuple[int, ...]
     lang: Lang = Lang.ZH
+    only: frozenset[str] | None = None
+    """A department's items (it leads or partners); None: every item of the measures."""
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
@@ -36,7 +38,11 @@ class ReportContext:
         measures: Collection[int] | None,
         today: dt.date | None,
         lang: Lang = Lang.ZH,
+        only: Collection[str] | None = None,
     ) -> ReportContext:
+        if only is not None:
+            wanted = set(only)
+            measures = [m.number for m in checklist.measures if wanted & {i.id for i in m.items}]
         known = [m.number for m in checklist.measures]
         if measures is None:
             chosen = tuple(known)
@@ -50,7 +56,8 @@ class ReportContext:
             chosen = tuple(n for n in known if n in set(measures))
             if not chosen:
                 raise AssessError("未选择任何举措 / no measure selected")
-        return cls(checklist, assessment, today or dt.date.today(), chosen, lang)
+        chosen_only = None if only is None else frozenset(only)
+        return cls(checklist, assessment, today or dt.date.today(), chosen, lang, chosen_only)
 
     @property
     def t(self) -> Texts:
@@ -59,7 +66,7 @@ class ReportContext:
 
     @property
     def limited(self) -> bool:
-        return len(self.measure_numbers) < len(self.checklist.measures)
+        return self.only is not None or len(self.measure_numbers) < len(self.checklist.measures)
 
     @cached_property
     def measures(self) -> list[Measure]:
@@ -67,7 +74,7 @@ class ReportContext:
 
     @cached_property
     def items(self) -> list[Item]:
-        return [i for m in self.measures for i in m.items]
+        return [i for m in self.measures for i in m.items if self.only is None or i.id in self.only]
 
     @cached_property
     def item_ids(self) -> set[str]:

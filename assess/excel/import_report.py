@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from assess.fields import ACTION_FIELDS, POLICY_FIELDS, RECORD_FIELDS
+from assess.fields import ACTION_FIELDS, BY_ID, CLAIMS, POLICY_FIELDS, RECORD_FIELDS
 from assess.models import Action, Change, Status
 from assess.texts import Texts
 from assess.texts.history import history_value
@@ -18,9 +18,10 @@ from assess.texts.history import history_value
 LIST_WIDTH = 60  # characters of a text value shown on one line
 
 ZH = Texts()
+CLAIMS_LABEL = CLAIMS.header
 NOT_ASSESSED_LABEL = ZH.label(Status.NOT_ASSESSED)  # what files written before 0.x stored
 FIELD_LABELS: dict[str, str] = {f.id: ZH(f.header) for f in (*RECORD_FIELDS, *POLICY_FIELDS)}
-ACTION_LABELS: dict[str, str] = {f.attr: ZH(f.header) for f in ACTION_FIELDS[1:]}
+ACTION_LABELS: dict[str, str] = {f.attr: ZH(f.header) for f in ACTION_FIELDS}
 
 
 @dataclass
@@ -43,14 +44,30 @@ class ImportReport:
         out += [f"提示 / note: {n}" for n in self.notes]
         if self.new_evidence:
             out.append(f"新登记佐证材料 / new evidence: {', '.join(self.new_evidence)}")
-        overwritten = self.overwritten
-        filled = [c for c in self.changes if not _is_overwrite(c)]
+        entries = self._grouped()
+        overwritten = [c for c in entries if _is_overwrite(c)]
+        filled = [c for c in entries if not _is_overwrite(c)]
         if overwritten:
             out.append(f"覆盖已有内容 {len(overwritten)} 处 / overwrote {len(overwritten)}:")
             out += [line for c in overwritten for line in self._describe(c)]
         if filled:
             out.append(f"新填内容 {len(filled)} 处 / filled in {len(filled)}:")
             out += [line for c in filled for line in self._describe(c)]
+        return out
+
+    def _grouped(self) -> list[Change]:
+        """Changes to one item's actions (``actions.A3.due`` …) listed once, action by action."""
+        out: list[Change] = []
+        seen: set[str] = set()
+        for change in self.changes:
+            if not (change.field.startswith("actions.") and change.item in self.actions):
+                out.append(change)
+            elif change.item not in seen:
+                seen.add(change.item)
+                before, _after = self.actions[change.item]
+                out.append(
+                    change.model_copy(update={"field": "actions", "old": "1" if before else ""})
+                )
         return out
 
     def _describe(self, change: Change) -> list[str]:
@@ -75,6 +92,10 @@ def field_label(name: str) -> str:
         return f"指标“{name.removeprefix('figures.')}”"
     if name.startswith("evidence."):
         return f"登记 {name.removeprefix('evidence.')}"
+    if name.startswith("claims."):  # claims.C1.status → 政策争取 C1 申请状态
+        _, claim, *attr = name.split(".", 2)
+        entry = BY_ID.get(f"claim.{attr[0]}") if attr else None
+        return f"{ZH(CLAIMS_LABEL)} {claim} {ZH(entry.header) if entry else ''}".rstrip()
     return FIELD_LABELS.get(name, name)
 
 
@@ -101,13 +122,16 @@ def _window(text: str, start: int, width: int) -> str:
 
 
 def action_diff(before: list[Action], after: list[Action]) -> list[str]:
-    """One line per action added, removed or changed (matched by text), with what changed."""
+    """One line per action added, removed or changed (matched by ID, else text), with what
+    changed."""
     unused = list(before)
     out: list[str] = []
     for action in after:
-        match = next((a for a in unused if a.text == action.text), None)
+        match = next((a for a in unused if a.id and a.id == action.id), None) or next(
+            (a for a in unused if not a.id and a.text == action.text), None
+        )
         if match is None:
-            out.append(f"新增“{_one_line(action.text)}”（{_attributes(action)}）")
+            out.append(f"新增{_id(action)}“{_one_line(action.text)}”（{_attributes(action)}）")
             continue
         unused.remove(match)
         changed = [
@@ -116,16 +140,20 @@ def action_diff(before: list[Action], after: list[Action]) -> list[str]:
             if getattr(match, name) != getattr(action, name)
         ]
         if changed:
-            out.append(f"修改“{_one_line(action.text)}”：{'；'.join(changed)}")
-    out += [f"删除“{_one_line(a.text)}”（{_attributes(a)}）" for a in unused]
+            out.append(f"修改{_id(action)}“{_one_line(match.text)}”：{'；'.join(changed)}")
+    out += [f"删除{_id(a)}“{_one_line(a.text)}”（{_attributes(a)}）" for a in unused]
     return out
+
+
+def _id(action: Action) -> str:
+    return f" {action.id}" if action.id else ""
 
 
 def _attributes(action: Action) -> str:
     return "，".join(
         f"{label} {_value(action, name)}"
         for name, label in ACTION_LABELS.items()
-        if getattr(action, name) not in (None, "")
+        if name != "text" and getattr(action, name) not in (None, "")
     )
 
 

@@ -15,16 +15,18 @@ from pydantic import ValidationError
 from assess import fields
 from assess.checklist import Checklist, item_sort_key
 from assess.editing import Editor, default_user
-from assess.errors import AssessError, describe_validation_error
+from assess.errors import describe_validation_error
 from assess.excel import layout
 from assess.excel.cells import clean_text
 from assess.excel.import_report import ImportReport
+from assess.excel.intake import Intake, IntakeInvalid, WorkbookInvalid, intake
 from assess.excel.notation import EvidenceLine, numbered_lines, split_figures, strip_unit
 from assess.excel.policy_reader import PolicyRows, apply_policy_rows, read_policy_sheets
 from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, both, read_report
 from assess.fields import Field, FieldError
 from assess.lifecycle import new_assessment
-from assess.models import Action, Assessment, Status, ZoneProfile
+from assess.merge import Prefer
+from assess.models import Action, Assessment, ItemRecord, Status, ZoneProfile
 from assess.texts import Texts
 from assess.texts.workbook import PROFILE, WHOLE_SCOPE
 
@@ -33,54 +35,52 @@ ZH = Texts()
 EVIDENCE_HEADER = ZH(fields.EVIDENCE.header)
 OVERVIEW = layout.OVERVIEW.name(ZH)
 
-__all__ = ["ImportReport", "WorkbookInvalid", "import_into", "new_from_workbook"]
-
-
-class WorkbookInvalid(AssessError):
-    """The workbook has problems; nothing was changed."""
-
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
-        self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
-        if len(problems) > MAX_LISTED:
-            rest = len(problems) - MAX_LISTED
-            lines += f"\n  … 另有 {rest} 处问题未列出 / and {rest} more"
-        super().__init__(
-            f"{path}: 工作簿有 {len(problems)} 处问题，未导入任何内容；请修改后重试 "
-            f"/ {len(problems)} problem(s) in the workbook; nothing was imported:\n{lines}"
-        )
+__all__ = [
+    "ImportReport",
+    "IntakeInvalid",
+    "WorkbookInvalid",
+    "import_into",
+    "import_many",
+    "new_from_workbook",
+]
 
 
 def import_into(
-    path: Path, checklist: Checklist, assessment: Assessment, who: str | None = None
+    path: Path,
+    checklist: Checklist,
+    assessment: Assessment,
+    who: str | None = None,
+    prefer: Prefer | None = None,
 ) -> ImportReport:
-    """Apply the workbook to ``assessment`` in place; raise WorkbookInvalid, changing nothing."""
-    rows = read_report(path, checklist)
-    policy = read_policy_sheets(path, checklist, rows)
-    _check_same_assessment(rows, assessment)
-    trial = assessment.model_copy(deep=True)
-    report = _apply(rows, checklist, trial, who, policy)
+    """Merge one workbook into ``assessment`` in place (see ``assess.excel.intake``); raise
+    IntakeInvalid or MergeRefused, changing nothing."""
+    return import_many([path], checklist, assessment, who, prefer)[1]
+
+
+def import_many(
+    paths: list[Path],
+    checklist: Checklist,
+    assessment: Assessment,
+    who: str | None = None,
+    prefer: Prefer | None = None,
+) -> tuple[Intake, ImportReport]:
+    """Merge all workbooks into ``assessment`` in place, all or nothing."""
+    result = intake(paths, checklist, assessment, who=who, prefer=prefer)
+    before = assessment.model_copy(deep=True)
     for name in type(assessment).model_fields:
-        setattr(assessment, name, getattr(trial, name))
-    return report
-
-
-def _check_same_assessment(rows: ReportRows, assessment: Assessment) -> None:
-    """Refuse a workbook exported from another zone's or another period's assessment."""
-    for field, expected in (
-        (fields.ZONE_NAME, assessment.zone.name),
-        (fields.PERIOD, assessment.period),
-    ):
-        found = rows.profile.get(field.id)
-        label = ZH(field.header)
-        if found is not None and found != expected.strip():
-            rows.problems.append(
-                Problem(
-                    OVERVIEW, 0, 0, label,
-                    f"{label}为“{found}”，而评估文件是“{expected}”；请确认没有导错文件 "
-                    f"/ the workbook is for {found!r}, the assessment for {expected!r}",
-                )
-            )  # fmt: skip
+        setattr(assessment, name, getattr(result.assessment, name))
+    report = ImportReport(changes=list(result.changes), notes=list(result.notes))
+    touched = {c.item for c in report.changes if c.field.startswith("actions.")}
+    report.actions = {
+        i: (list((before.items.get(i) or ItemRecord()).actions), list(assessment.record(i).actions))
+        for i in touched
+    }
+    report.new_evidence = [
+        c.field.removeprefix("evidence.")
+        for c in report.changes
+        if c.field.startswith("evidence.") and not c.old
+    ]
+    return result, report
 
 
 def new_from_workbook(

@@ -108,7 +108,7 @@ ITEMS = SheetLayout(
         (fields.CURRENT, 14), (fields.FIGURES, 12), (fields.EVIDENCE, 18), (fields.GAP, 12),
         (fields.OPPORTUNITY, 12), (fields.ACTION_TEXT, 16), (fields.ACTION_LEAD, 8),
         (fields.ACTION_PARTNERS, 8), (fields.ACTION_DUE, 10.5), (fields.ACTION_PRIORITY, 5),
-        (fields.NOTE, 8),
+        (fields.NOTE, 8), (fields.RESPONSIBLE, fields.RESPONSIBLE.width),
     ),
     frozen_cols=5,
 )  # fmt: skip
@@ -137,6 +137,7 @@ ACTIONS = SheetLayout(
     _cols(
         ("number", 5), ("item_id", 7), ("item", 18),
         *((f, f.width) for f in fields.ACTION_FIELDS), ("overdue", 6),
+        (fields.ACTION_ID, fields.ACTION_ID.width),
     ),
     frozen_cols=3,
 )  # fmt: skip

@@ -22,11 +22,11 @@ from assess.excel.cells import clean_text
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS
 from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbered
 from assess.excel.policy_layout import CLAIMS, PACE, POLICY_SHEETS, REQUESTS, TASKS
-from assess.excel.reader import ErrorValue, Problem, ReportRows, Sheet, both
+from assess.excel.reader import ErrorValue, Problem, ReportRows, Sheet, bilingual
 from assess.fields import Field, FieldError
 from assess.lang import Lang
 from assess.models import Action, Schedule
-from assess.texts import Text, Texts
+from assess.texts import Texts
 from assess.texts import policy as words
 
 ITEM_ID = "item_id"
@@ -56,10 +56,15 @@ class TaskRow:
 
 @dataclass
 class PolicyRows:
+    """What the sheets say; an emptied 争取对象 or 推进进度 cell is kept ("" / None): with an
+    export base it clears the value, without one it is no change."""
+
     asked_of: dict[str, str] = field(default_factory=dict)
-    schedule: dict[str, Schedule] = field(default_factory=dict)
+    schedule: dict[str, Schedule | None] = field(default_factory=dict)
     claims: list[ClaimRow] = field(default_factory=list)
     tasks: list[TaskRow] = field(default_factory=list)
+    rows: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(item, field) → the row it was read from, to place a refusal."""
     path: Path | None = None  # the workbook, named if applying finds a problem
     problems: list[Problem] = field(default_factory=list)
 
@@ -95,15 +100,10 @@ def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> Po
     return out
 
 
-def _say(entry: Text, **params: object) -> str:
-    """A problem in both languages, as the list sheets' problems read."""
-    return " / ".join(both(entry, **params))
-
-
 def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
     raw = (sheet.text(values, ITEM_ID) or "").strip()
     if raw not in checklist.item_index:
-        sheet.cell_problem(row, ITEM_ID, _say(words.UNKNOWN_ITEM, id=raw))
+        sheet.cell_problem(row, ITEM_ID, bilingual(words.UNKNOWN_ITEM, id=raw))
         return None
     return raw
 
@@ -116,9 +116,9 @@ def _read_requests(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if sheet.text(values, ITEM_ID) is None:
             continue  # the 「（暂无）」 line
         item_id = _item_id(sheet, row, values, checklist)
-        body = sheet.text(values, key)
-        if item_id is not None and body is not None:
-            out.asked_of[item_id] = body.strip()
+        if item_id is not None:
+            out.asked_of[item_id] = (sheet.text(values, key) or "").strip()
+            out.rows[(item_id, key)] = row
 
 
 def _read_pace(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
@@ -128,9 +128,9 @@ def _read_pace(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if sheet.text(values, ITEM_ID) is None:
             continue  # the 「（暂无）」 line
         item_id = _item_id(sheet, row, values, checklist)
-        pace = _value(sheet, row, values, fields.SCHEDULE)
-        if item_id is not None and pace is not None:
-            out.schedule[item_id] = pace
+        if item_id is not None:
+            out.schedule[item_id] = _value(sheet, row, values, fields.SCHEDULE)
+            out.rows[(item_id, fields.SCHEDULE.id)] = row
 
 
 def _value(sheet: Sheet, row: int, values: tuple[Any, ...], f: Field) -> Any:
@@ -151,7 +151,7 @@ def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if item_id is None:
             continue
         if checklist.item_index[item_id].kind is Kind.REQUIREMENT:
-            sheet.cell_problem(row, ITEM_ID, _say(words.CLAIM_ON_REQUIREMENT, id=item_id))
+            sheet.cell_problem(row, ITEM_ID, bilingual(words.CLAIM_ON_REQUIREMENT, id=item_id))
             continue
         claim_id = (sheet.text(values, fields.CLAIM_ID.id) or "").strip() or None
         claim = ClaimRow(row, item_id, claim_id)
@@ -160,7 +160,7 @@ def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
             if value is not None:
                 claim.values[f.attr] = value
         if claim_id is None and "policy" not in claim.values:
-            sheet.cell_problem(row, fields.CLAIM_POLICY.id, _say(words.CLAIM_NEEDS_POLICY))
+            sheet.cell_problem(row, fields.CLAIM_POLICY.id, bilingual(words.CLAIM_NEEDS_POLICY))
             continue
         out.claims.append(claim)
 
@@ -179,7 +179,7 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
             number = measure_number(raw)
             if number not in measures:
                 sheet.cell_problem(
-                    row, fields.TASK_MEASURE.id, _say(words.UNKNOWN_MEASURE, raw=raw)
+                    row, fields.TASK_MEASURE.id, bilingual(words.UNKNOWN_MEASURE, raw=raw)
                 )
                 continue
             task.values["measure"] = number
@@ -198,7 +198,7 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if actions is not None:
             task.actions = [x.strip() for x in split_numbered(actions) if x.strip()]
         if not {"measure", "title"} <= set(task.values):
-            sheet.problem(row, 0, _say(words.TASK_NEEDS_TITLE))
+            sheet.problem(row, 0, bilingual(words.TASK_NEEDS_TITLE))
             continue
         out.tasks.append(task)
 
@@ -220,11 +220,14 @@ def measure_number(text: str) -> int | None:
 
 
 def apply_policy_rows(policy: PolicyRows, editor: Editor) -> None:
-    """Apply what was read; a row whose 编号 the file lacks is added under that 编号."""
+    """Apply what was read, two ways (an empty cell is no change); a row whose 编号 the file
+    lacks is added under that 编号."""
     for item_id, body in policy.asked_of.items():
-        editor.set_field(item_id, fields.ASKED_OF, body)
+        if body:
+            editor.set_field(item_id, fields.ASKED_OF, body)
     for item_id, pace in policy.schedule.items():
-        editor.set_field(item_id, fields.SCHEDULE, pace)
+        if pace is not None:
+            editor.set_field(item_id, fields.SCHEDULE, pace)
     _apply_claims(policy.claims, editor)
     _apply_tasks(policy.tasks, editor)
     for task in policy.tasks:
@@ -277,7 +280,7 @@ def _apply_task_lists(task: TaskRow, editor: Editor, policy: PolicyRows) -> None
             elif line.id in known:
                 cited.append(line.id)
             else:
-                _refuse(policy, task, _say(words.UNKNOWN_TASK_EVIDENCE, id=line.id))
+                _refuse(policy, task, bilingual(words.UNKNOWN_TASK_EVIDENCE, id=line.id))
         cited = list(dict.fromkeys(cited))
         if cited != record.evidence:
             editor.set_task_field(task.id, fields.EVIDENCE, cited)

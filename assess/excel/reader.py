@@ -34,6 +34,7 @@ from assess.fields import Field, FieldError
 from assess.lang import Lang
 from assess.models import ActionStatus, Priority, Status
 from assess.texts import Text, Texts
+from assess.texts.departments import BASE_SHEET, COVER_SHEET
 from assess.texts.workbook import PROFILE
 
 HEADER_SEARCH_ROWS = 6
@@ -71,6 +72,8 @@ class ItemRow:
     evidence: list[EvidenceLine] = field(default_factory=list)
     action_text: str | None = None  # the 下一步举措 cell, as written
     actions: list[ActionRow] = field(default_factory=list)  # read from the 下一步举措… columns
+    title: str | None = None  # the 条目 beside the ID: checked, so swapped IDs are caught
+    responsible: str | None = None  # the 责任部门 cell
 
 
 @dataclass
@@ -83,6 +86,8 @@ class ActionRow:
     due: dt.date | None = None
     priority: Priority | None = None
     status: ActionStatus | None = None
+    id: str | None = None  # the 编号 (A1…); None: a new action
+    title: str | None = None
 
 
 @dataclass
@@ -105,9 +110,26 @@ class ReportRows:
     profile: dict[str, str] = field(default_factory=dict)
     """总览's profile block by key: a field id (``zone.name``, ``period`` …) or a PROFILE key."""
     problems: list[Problem] = field(default_factory=list)
+    sheets: dict[str, SheetFound] = field(default_factory=dict)
+    """Layout key → where its columns are, to locate problems found after reading."""
+    raw: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    """``cover`` and ``base``: those sheets' cell values, read by ``assess.excel.intake``."""
 
 
-ITEM_ID = "item_id"
+@dataclass(frozen=True)
+class SheetFound:
+    """A sheet as found in this workbook: its name and its columns by key."""
+
+    name: str
+    columns: dict[str, int]
+    headers: dict[str, str]
+
+    def problem(self, row: int, key: str, message: str) -> Problem:
+        return Problem(self.name, row, self.columns.get(key, 0), self.headers.get(key, ""), message)
+
+
+ITEM_ID, ITEM_TITLE = "item_id", "item"
+RESPONSIBLE, ACTION_ID = fields.RESPONSIBLE.id, fields.ACTION_ID.id
 STATUS, EVIDENCE, FIGURES = fields.STATUS.id, fields.EVIDENCE.id, fields.FIGURES.id
 TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS = (f.id for f in fields.ACTION_FIELDS)
 EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE = (f.id for f in fields.EVIDENCE_FIELDS)
@@ -120,6 +142,11 @@ EVIDENCE_REQUIRED = (EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE)
 def both(entry: Text, **params: object) -> tuple[str, str]:
     """A text in Chinese and in English: how a problem names a column, how one is found."""
     return Texts(Lang.ZH)(entry, **params), Texts(Lang.EN)(entry, **params)
+
+
+def bilingual(entry: Text, **params: object) -> str:
+    """A problem or note in both languages, as every workbook problem reads: 中文 / English."""
+    return " / ".join(both(entry, **params))
 
 
 def _profile_keys() -> dict[str, str]:
@@ -177,6 +204,7 @@ class Sheet:
                 self.header_row = index
                 self.columns = {key: col for key, (col, _) in headers.items()}
                 self.found = {key: text for key, (_, text) in headers.items()}
+                self.out.sheets[self.layout.key] = SheetFound(self.name, self.columns, self.found)
                 self.read_headers = (*required, *also)
                 missing = [key for key in required if key not in headers]
                 for key in missing:
@@ -258,6 +286,10 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
         name = found[sheet.key]
         if name is not None:
             read(Sheet(out, sheet, name, sheets[name]), checklist)
+    for part, entry in (("cover", COVER_SHEET), ("base", BASE_SHEET)):
+        sheet_name = next((name for name in both(entry) if name in sheets), None)
+        if sheet_name is not None:
+            out.raw[part] = sheets[sheet_name]
     overview = found[layout.OVERVIEW.key]
     if overview is not None:
         keys = _profile_keys()
@@ -329,6 +361,8 @@ def _read_items(sheet: Sheet, checklist: Checklist) -> None:
             continue
         seen[item_id] = row
         item = ItemRow(row, item_id)
+        item.title = sheet.text(values, ITEM_TITLE)
+        item.responsible = sheet.text(values, RESPONSIBLE)
         item.status = _choice(sheet, row, values, STATUS, fields.STATUS)
         for name in ITEM_TEXT_COLUMNS:
             text = sheet.text(values, name)
@@ -416,6 +450,9 @@ def _read_actions(sheet: Sheet, checklist: Checklist) -> None:
         )
         action.priority = _choice(sheet, row, values, PRIORITY, fields.ACTION_PRIORITY)
         action.status = _choice(sheet, row, values, ACTION_STATUS, fields.ACTION_STATUS)
+        action_id = sheet.text(values, ACTION_ID)
+        action.id = action_id.strip() if action_id else None
+        action.title = sheet.text(values, ITEM_TITLE)
         if text is None:
             sheet.cell_problem(row, TEXT, "下一步举措为空 / the action text is empty")
         elif item_id is not None:

@@ -21,9 +21,12 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assess.checklist import Checklist
+from assess.departments import items_of
 from assess.errors import AssessError
 from assess.excel import layout, sheets
+from assess.excel.base_sheet import base_of, write_base
 from assess.excel.context import ReportContext
+from assess.excel.cover import write_cover
 from assess.excel.overview import write_overview
 from assess.excel.policy_sheets import write_policy_sheets
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
@@ -44,9 +47,13 @@ _ILLEGAL_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 def default_report_name(assessment: Assessment, lang: Lang = Lang.ZH) -> str:
     """e.g. 示例经济技术开发区-2026年下半年-对标分析.xlsx, safe as a Windows file name."""
     kind = Texts(lang)(FILE_STEM)
-    stem = f"{assessment.zone.name}-{assessment.period}-{kind}"
-    stem = _ILLEGAL_IN_FILE_NAMES.sub("_", stem).strip(" .")[:120]
+    stem = safe_file_stem(f"{assessment.zone.name}-{assessment.period}-{kind}")
     return f"{stem or kind}.xlsx"
+
+
+def safe_file_stem(stem: str) -> str:
+    """Characters Windows forbids in file names replaced, trimmed to 120 characters."""
+    return _ILLEGAL_IN_FILE_NAMES.sub("_", stem).strip(" .")[:120]
 
 
 def export_report(
@@ -57,13 +64,20 @@ def export_report(
     measures: Collection[int] | None = None,
     today: dt.date | None = None,
     lang: Lang = Lang.ZH,
+    department: str = "",
+    only: Collection[str] | None = None,
 ) -> Path:
     """Write the workbook to ``path`` atomically (temp file + rename) and return the path.
 
     ``measures`` limits the workbook to those measure numbers (a department's part);
-    ``today`` decides what is overdue and the report date; ``lang`` is the workbook's language.
+    ``today`` decides what is overdue and the report date; ``lang`` is the workbook's language;
+    ``department`` and ``only`` make a department's workbook of the items it leads or partners
+    (``assess.excel.department_book``).
     """
-    workbook = build_workbook(checklist, assessment, measures=measures, today=today, lang=lang)
+    workbook = build_workbook(
+        checklist, assessment, measures=measures, today=today, lang=lang,
+        department=department, only=only,
+    )  # fmt: skip
     buffer = io.BytesIO()
     workbook.save(buffer)
     path = Path(path)
@@ -78,8 +92,10 @@ def build_workbook(
     measures: Collection[int] | None = None,
     today: dt.date | None = None,
     lang: Lang = Lang.ZH,
+    department: str = "",
+    only: Collection[str] | None = None,
 ) -> Workbook:
-    ctx = ReportContext.build(checklist, assessment, measures, today, lang)
+    ctx = ReportContext.build(checklist, assessment, measures, today, lang, only)
     wb = _open_template()
     writers = (
         write_overview, sheets.write_items, sheets.write_gaps, sheets.write_opportunities,
@@ -95,8 +111,13 @@ def build_workbook(
         ctx,
     )
     write_policy_sheets(wb, ctx)
+    lead = set(items_of(checklist, assessment, department)) if department else set()
+    listed = [(i.id, ctx.item_title(i), i.id in lead) for i in ctx.items] if department else []
+    write_cover(wb, assessment, listed, department, ctx.t)
     for ws in wb.worksheets:
         _page_header(ws, ctx)
+    item_ids = [i.id for i in ctx.items]
+    write_base(wb, base_of(checklist, assessment, item_ids, department, ctx.limited), ctx.t)
     wb.active = 0
     return wb
 

@@ -16,11 +16,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assess import fields
 from assess.checklist import Item, Kind
+from assess.departments import responsible
 from assess.excel import layout
 from assess.excel.cells import STYLE_BODY, STYLE_LABEL, put_text
 from assess.excel.context import ReportContext
 from assess.excel.layout import FIRST_DATA_ROW, SheetLayout
 from assess.excel.notation import evidence_line, figure_lines, numbered_lines
+from assess.excel.responsible import responsible_cell
 from assess.excel.sizing import fit_row_height
 from assess.excel.tables import Row, Value, set_title, write_rows
 from assess.fields import Field
@@ -168,6 +170,9 @@ def write_items(ws: Worksheet, ctx: ReportContext) -> None:
             fields.ACTION_DUE.id: _due_cell(acts),
             fields.ACTION_PRIORITY.id: lines([t.label(a.priority) for a in acts]),
             fields.NOTE.id: rec.note,
+            fields.RESPONSIBLE.id: responsible_cell(
+                responsible(ctx.checklist, ctx.assessment, item.id), t
+            ),
         })  # fmt: skip
         bands.append(ctx.measure_numbers.index(ctx.checklist.measure_of[item.id].number))
     last = write_rows(ws, layout.ITEMS, rows, centered=CENTERED, bands=bands)
@@ -250,6 +255,7 @@ def write_actions(ws: Worksheet, ctx: ReportContext) -> None:
                 "item": ctx.item_title(item),
                 **{f.id: f.to_cell(getattr(action, f.attr), t) for f in fields.ACTION_FIELDS},
                 "overdue": t(YES) if overdue(action, ctx.today) else "",
+                fields.ACTION_ID.id: action.id,
             })  # fmt: skip
     centered = ("number", "item_id", fields.ACTION_PRIORITY.id, fields.ACTION_STATUS.id, "overdue")
     last = max(write_rows(ws, layout.ACTIONS, rows, centered=centered), FIRST_DATA_ROW)

@@ -89,3 +89,207 @@ OUT_OF_SCOPE = {
         "{source} deletes evidence {where}, still cited by other departments' items: kept",
     ),
 }
+
+# The 责任部门 cell: “经发局” or “经发局；配合：科创局、商务局” (read back by the importer).
+PARTNER_MARK = text("dept.partner_mark", "配合：", "partners: ")
+ROLE_LEAD = text("dept.role.lead", "牵头", "lead")
+ROLE_PARTNER = text("dept.role.partner", "配合（只读）", "partner (read-only)")
+
+# The cover (封面) of the gap-analysis and department workbooks.
+COVER_SHEET = text("cover.sheet", "封面", "Cover")
+BASE_SHEET = text("base.sheet", "导出基准", "Export base")
+COVER_TITLE = text(
+    "cover.title", "{zone}对标分析自评表（{period}）", "{zone}: self-assessment ({period})"
+)
+COVER_DEPARTMENT_TITLE = text(
+    "cover.department_title",
+    "{zone}对标分析自评表（{period}）——{department}填报",
+    "{zone}: self-assessment ({period}), {department}'s part",
+)
+COVER_ZONE = text("cover.zone", "经开区", "zone")
+COVER_PERIOD = text("cover.period", "评估期", "period")
+COVER_UNIT = text("cover.unit", "填报单位（盖章）", "reporting unit (seal)")
+COVER_DEPARTMENT = text("cover.department", "填报部门", "department")
+COVER_FILLER = text("cover.filler", "填报人", "filled in by")
+COVER_CONTACT = text("cover.contact", "联系电话", "phone")
+COVER_DATE = text("cover.date", "填报日期", "date")
+COVER_REVIEW_STATE = text("cover.review_state", "审核状态", "review state")
+COVER_REVIEWER = text("cover.reviewer", "审核人", "reviewed by")
+COVER_REVIEW = text("cover.review", "审核意见", "review opinion")
+COVER_BLANK_DATE = text("cover.blank_date", "　　　　年　　月　　日", "____-__-__")
+COVER_SIGNATURES = text(
+    "cover.signatures",
+    "填报人（签字）：＿＿＿＿＿＿　　审核人（签字）：＿＿＿＿＿＿　　主要领导（签字）：＿＿＿＿＿＿",
+    "Filled in by (signature): ______   Reviewed by: ______   Head of the committee: ______",
+)
+COVER_HOW = text(
+    "cover.how",
+    "请填写上方填报部门、填报人、联系电话、填报日期（导入时记入修改记录）；在“逐项对标”“行动计划”"
+    "“佐证材料”表中修改本部门牵头的条目，删除的行即删除该举措或佐证，新增的行不填编号。"
+    "标为“配合（只读）”的条目供参考，请勿修改。不要改动隐藏的“导出基准”表。",
+    "Fill in department, name, phone and date above (the import records them). Edit the items"
+    " your department leads in the item, action and evidence sheets; a deleted row deletes its"
+    " action or evidence, a new row has no ID. Items marked partner (read-only) are for reference."
+    " Do not touch the hidden Export base sheet.",
+)
+COVER_ITEMS = text("cover.items", "本部门条目", "this department's items")
+COVER_ITEM_HEADERS = text("cover.item_headers", "条目编号|条目|角色", "item|title|role")
+
+# Importing returned workbooks: problems located in the workbook, and the intake summary.
+NOT_OWN_ITEM = text(
+    "dept.not_own_item",
+    "条目 {item} 不在本工作簿导出的条目中（本部门：{department}），未导入",
+    "item {item} was not exported in this workbook ({department}): not imported",
+)
+PARTNER_ITEM = text(
+    "dept.partner_item",
+    "条目 {item} 由{lead}牵头，本部门只是配合部门，不能修改（{field}）",
+    "item {item} is led by {lead}; a partner department cannot change it ({field})",
+)
+TITLE_MISMATCH = text(
+    "dept.title_mismatch",
+    "条目编号 {item} 与旁边的条目“{title}”不符（应为“{expected}”）；请勿改动或调换条目编号",
+    "item ID {item} does not match the title beside it ({title!r}; expected {expected!r}); do not change or swap IDs",
+)
+ACTION_MOVED = text(
+    "dept.action_moved",
+    "举措 {action} 属于条目 {owner}，不能改到条目 {item} 下；如需移动请删除此行并新增一行",
+    "action {action} belongs to item {owner}, not {item}; delete the row and add a new one to move it",
+)
+UNKNOWN_ROW = text(
+    "dept.unknown_row",
+    "编号 {row} 在评估文件中不存在；新增的行请不填编号",
+    "ID {row} is not in the assessment; leave the ID empty on new rows",
+)
+BAD_RESPONSIBLE = text(
+    "dept.bad_responsible",
+    "责任部门“{value}”中的“{name}”不在部门清单中（{known}）",
+    "{name!r} in {value!r} is not one of the zone's departments ({known})",
+)
+RESPONSIBLE_CHANGED = text(
+    "dept.responsible_changed",
+    "部门工作簿不能改动责任部门（{item}）；请由办公室在评估文件中分配",
+    "a department workbook cannot reassign owners ({item}); the office assigns them in the file",
+)
+NOT_ASSESSED_TWO_WAY = text(
+    "dept.not_assessed_two_way",
+    "第 {row} 行（{item}）落实状态为“未评估”：本工作簿没有导出基准，无法区分未填与改回未评估，未导入",
+    "row {row} ({item}) says not assessed: without an export base this cannot be told from untouched; not imported",
+)
+DUPLICATE_ROW_ID = text(
+    "dept.duplicate_row_id",
+    "编号 {row} 重复（另见第 {first} 行）",
+    "ID {row} appears twice (also row {first})",
+)
+BASE_DAMAGED = text(
+    "dept.base_damaged",
+    "隐藏的“导出基准”表已损坏（{reason}），无法比对；请重新导出或删除该表按旧规则导入",
+    "the hidden Export base sheet is damaged ({reason}); export again, or delete it to import by the old rule",
+)
+INTAKE_TITLE = text("dept.intake", "回收情况", "returned workbooks")
+INTAKE_LINE = text(
+    "dept.intake_line",
+    "{department}：{source}，填报人 {who}，{changes} 处修改；本部门牵头条目仍未评估 {open} 个{items}",
+    "{department}: {source}, filled in by {who}, {changes} change(s); {open} item(s) it leads still not assessed{items}",
+)
+INTAKE_MISSING = text("dept.intake_missing", "未交回：{departments}", "not returned: {departments}")
+INTAKE_NOBODY = text("dept.intake_nobody", "（未填写）", "(not given)")
+DELETED_ROW = text(
+    "dept.deleted_row", "删除 {row}（{item}）：{values}", "deleted {row} ({item}): {values}"
+)
+ADDED_ROW = text(
+    "dept.added_row", "新增 {kind}（{item}）：{values}", "new {kind} ({item}): {values}"
+)
+KIND_ACTION = text("dept.kind.action", "举措", "action")
+KIND_EVIDENCE = text("dept.kind.evidence", "佐证", "evidence")
+DRY_RUN = text("dept.dry_run", "（试运行，未写入）", "(dry run, nothing written)")
+
+# The TUI's departments screen (g) and the dashboard's progress block.
+TUI_TITLE = text("dept.tui.title", "部门分工与进度", "departments and progress")
+TUI_HINT = text(
+    "dept.tui.hint",
+    "Enter 只看该部门的条目 · l 该部门牵头当前举措 · i 只牵头当前条目 · a 显示全部条目 · Esc 返回",
+    "Enter: only its items · l: it leads the current measure · i: only the current item"
+    " · a: all items · Esc: back",
+)
+TUI_RETURNED = text("dept.tui.returned", "已交回", "returned")
+TUI_NOT_RETURNED = text("dept.tui.not_returned", "未交回", "not returned")
+TUI_FILTERED = text(
+    "dept.tui.filtered",
+    "只显示{department}牵头或配合的 {count} 个条目（a 显示全部）",
+    "showing the {count} items {department} leads or partners (a: all)",
+)
+TUI_ALL = text("dept.tui.all", "显示全部条目", "showing all items")
+TUI_ASSIGNED = text(
+    "dept.tui.assigned", "{key} 的牵头部门：{department}", "{key} is now led by {department}"
+)
+TUI_NO_DEPARTMENTS = text(
+    "dept.tui.none",
+    "评估文件中还没有部门清单（departments）；请先在文件中登记部门",
+    "the file lists no departments yet; add them to 'departments' first",
+)
+TUI_NO_ITEM = text("dept.tui.no_item", "请先在左侧选中一个条目", "select an item in the tree first")
+
+# The CLI's department loop: export --by-department, import of several workbooks.
+BY_DEPARTMENT_HELP = text(
+    "dept.cli.by_department_help",
+    "每个牵头部门一个工作簿，-o 为目录",
+    "one workbook per lead department; -o is a folder",
+)
+BY_DEPARTMENT_AND_MEASURES = text(
+    "dept.cli.by_department_and_measures",
+    "--by-department 与 --measures 不能同时使用",
+    "use --by-department or --measures, not both",
+)
+NOT_A_FOLDER = text(
+    "dept.cli.not_a_folder",
+    "{path}：使用 --by-department 时 -o 应为目录",
+    "{path}: with --by-department, -o is a folder",
+)
+NOTHING_ASSIGNED = text(
+    "dept.cli.nothing_assigned",
+    "还没有为任何部门分配条目；请先在 assess open 中按 g（部门分工）分配",
+    "no department leads any item yet; assign them first (assess open, key g)",
+)
+BOOK_WRITTEN = text(
+    "dept.cli.book_written",
+    "已导出：{path}（{department}，{count} 个条目）",
+    "exported: {path} ({department}, {count} items)",
+)
+NOT_EXPORTED = text(
+    "dept.cli.not_exported",
+    "{count} 个条目未指定牵头部门，未导出：{items}",
+    "{count} items have no lead department and were not exported: {items}",
+)
+SECONDS = text("dept.cli.seconds", "（{seconds:.1f} 秒）", "({seconds:.1f} s)")
+NO_WORKBOOK_IN_FOLDER = text(
+    "dept.cli.no_workbook_in_folder",
+    "{path}：文件夹中没有 .xlsx 工作簿",
+    "{path}: the folder has no .xlsx workbook",
+)
+ONE_WORKBOOK_ONLY = text(
+    "dept.cli.one_workbook_only",
+    "-o 只能从一个工作簿新建评估文件",
+    "-o creates an assessment from exactly one workbook",
+)
+CONFLICTS_DECIDED = text(
+    "dept.cli.conflicts_decided",
+    "按 --prefer 解决的冲突 {count} 处：",
+    "{count} conflict(s) decided by --prefer:",
+)
+VALUE_DELETED = text("dept.value_deleted", "（已删除）", "(deleted)")
+CLAIM_NOT_OWN = text(
+    "dept.claim_not_own",
+    "政策争取 {claim} 属于条目 {item}，不在本部门工作簿可修改的条目中，未导入",
+    "claim {claim} belongs to item {item}, which this department workbook may not change",
+)
+TASK_NOT_OWN = text(
+    "dept.task_not_own",
+    "自定任务 {task} 在举措{measure}下，本部门工作簿不牵头该举措的条目，未导入",
+    "own task {task} is under measure {measure}, none of whose items this workbook may change",
+)
+ROW_DELETED_IN_FILE = text(
+    "dept.row_deleted_in_file",
+    "“{source}”中的 {row} 已在评估文件中删除，工作簿对它的修改未导入",
+    "{row} in “{source}” was deleted in the assessment file since the export; its edits are not imported",
+)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import json
 
-from assess.models import ReviewState, Status
+from assess.models import ClaimStatus, ReviewState, Schedule, Status
 from assess.texts.catalog import Texts, parse_label
 from assess.texts.labels import NO, YES
 from assess.texts.review import STATE
 
 FLAG_FIELDS = {"zone.border", "zone.hub", "zone.foreign_talent"}
+_CHOICES: dict[str, type[ClaimStatus] | type[Schedule]] = {
+    "status": ClaimStatus,
+    "schedule": Schedule,
+}
+"""Coded values shown by label: a claim's status (``claims.C1.status``) and 达进度/欠进度."""
 
 
 def history_value(field: str, value: str, t: Texts) -> str:
@@ -17,6 +22,12 @@ def history_value(field: str, value: str, t: Texts) -> str:
     if field == "status":
         status = parse_label(Status, value) if value else None
         return value if status is None else t.label(status)
+    choice = _CHOICES.get(field.rpartition(".")[2] if field.startswith("claims.") else field)
+    if choice is not None and value:
+        try:
+            return t.label(choice(value))
+        except ValueError:
+            return value
     if field in FLAG_FIELDS and value in ("true", "false"):
         return t(YES if value == "true" else NO)
     if field == "review" and value.startswith("{"):

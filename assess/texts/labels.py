@@ -84,6 +84,7 @@ FIELD = {
         "action.due": ("完成时限", "due"),
         "action.priority": ("优先级", "priority"),
         "action.status": ("举措状态", "action status"),
+        "action.id": ("编号", "ID"),
         "evidence.id": ("编号", "ID"),
         "evidence.title": ("标题", "title"),
         "evidence.ref": ("文号/链接/路径", "number / link / path"),
@@ -95,6 +96,8 @@ FIELD = {
         "zone.foreign_talent": ("外籍人才集中", "many foreign staff"),
         "period": ("评估期", "period"),
         "assessor": ("评估人", "assessor"),
+        "contact": ("联系电话", "phone"),
+        "responsible": ("责任部门", "responsible departments"),
     }.items()
 }
 HEADER = {

@@ -147,6 +147,7 @@ KEY = {
         "filter": ("筛选（全部/未评估/差距/机遇/质量提示）", "filter (all/unassessed/gaps/…)"),
         "dashboard": ("总览", "dashboard"),
         "profile": ("经开区画像", "zone profile"),
+        "departments": ("部门分工", "departments"),
         "export": ("导出对标分析台账", "export the workbook"),
         "compare": ("与另一期评估对比", "compare with another assessment"),
         "undo": ("撤销（文字框内先撤销本框输入）", "undo (in a text field: its typing first)"),

@@ -687,6 +687,17 @@ class AssessApp(App[None]):
 
         self.push_screen(DashboardScreen(self.session, self.lang), self.jump_to)
 
+    def action_departments(self) -> None:
+        from assess.tui.departments import DepartmentsScreen, department_chosen
+        from assess.tui.profile import ProfileChanged
+
+        self.detail.flush()
+        item = self.checklist_tree.current_item
+        screen = DepartmentsScreen(
+            self.session, self.lang, item, lambda: self.post_message(ProfileChanged())
+        )
+        self.push_screen(screen, partial(department_chosen, self))
+
     def action_profile(self) -> None:
         if self.refuse_if_final():
             return

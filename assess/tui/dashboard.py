@@ -23,9 +23,11 @@ from assess.lang import Lang
 from assess.models import STATUS_ORDER
 from assess.scoring import Score, format_score, format_share
 from assess.texts import Texts
+from assess.texts import departments as dept_texts
 from assess.texts import tui_screens as texts
 from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
+from assess.tui.departments import progress_lines
 from assess.tui.policy_view import dashboard_rows, rates_line
 from assess.tui.prose import wrap_text
 from assess.tui.screen_keys import describe_keys
@@ -160,6 +162,11 @@ class DashboardScreen(Screen[str | None]):
         for n, warning in enumerate(summary.warnings):
             message = f"{warning.item_id}  {warning_text(warning, t)}"
             line(Text(message), f"{warning.item_id}#w{n}", indent=INDENT)
+        progress = progress_lines(cl, self.session.assessment, t)  # last: the gaps stay in place
+        if progress:
+            section(t(dept_texts.TUI_TITLE))
+            for text in progress:
+                line(text, indent=INDENT)
         return rows
 
     @on(OptionList.OptionHighlighted, "#dash-rows")

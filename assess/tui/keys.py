@@ -142,6 +142,7 @@ REGISTRY: tuple[Key, ...] = (
         footer=True),
     Key("dashboard", "d", "app.dashboard", K["dashboard"], footer=True),
     Key("profile", "p", "app.profile", K["profile"], footer=True),
+    Key("departments", "g", "app.departments", K["departments"]),
     Key("export", "x", "app.export", K["export"], short=words.KEY_SHORT["export"], footer=True),
     Key("compare", "c", "app.compare", K["compare"], short=words.KEY_SHORT["compare"],
         footer=True),

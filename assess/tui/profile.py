@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, Switch
 
-from assess.fields import BY_ID
+from assess.fields import BY_ID, CONTACT
 from assess.lang import Lang
 from assess.profile_rules import profile_violations, violation_text
 from assess.regions import PROVINCES, region_of
@@ -70,6 +70,8 @@ class ProfileScreen(Screen[None]):
             yield Input(a.period, id="period")
             yield Label(t(FIELD["assessor"]))
             yield Input(a.assessor, id="assessor")
+            yield Label(t(CONTACT.label))
+            yield Input(a.contact, id="contact")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -118,7 +120,7 @@ class ProfileScreen(Screen[None]):
         field, value = event.input.id, event.value.strip()
         if field is None:
             return
-        if not value and field != "assessor":
+        if not value and field not in ("assessor", "contact"):
             label = self.t(texts.ZONE_NAME if field == "name" else FIELD[field])
             self.notify(self.t(texts.REQUIRED_FIELD, field=label), severity="error")
             return

@@ -123,13 +123,37 @@ def test_round_trip_keeps_arbitrary_unicode_text(
     assert import_into(path, checklist, again).changes == []
 
 
-def test_empty_cells_never_overwrite(report: Path, checklist: Checklist, demo: Assessment) -> None:
+def _without_base(path: Path) -> None:
+    """A workbook as exported before bases existed (or made by hand)."""
+    wb = load_workbook(path)
+    del wb["导出基准"]
+    wb.save(path)
+
+
+def test_without_a_base_empty_cells_never_overwrite(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
     for header in ("落实状态", "成效/进度/原因", "现状", "佐证材料", "差距"):
         _edit(report, "逐项对标", "1.1", header, None)
     _edit(report, "行动计划", "1.1", "牵头单位", None)
+    _without_base(report)
     copy = demo.model_copy(deep=True)
-    assert import_into(report, checklist, copy).changes == []
+    result = import_into(report, checklist, copy)
+    assert result.changes == []
     assert copy.items["1.1"] == demo.items["1.1"]
+    assert any("report.xlsx" in n and "旧规则" in n for n in result.notes)
+
+
+def test_with_a_base_an_emptied_cell_clears_it_but_an_empty_status_is_no_change(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _edit(report, "逐项对标", "1.1", "落实状态", None)
+    _edit(report, "逐项对标", "1.1", "差距", None)
+    copy = demo.model_copy(deep=True)
+    result = import_into(report, checklist, copy)
+    assert demo.items["1.1"].gap and copy.items["1.1"].gap == ""
+    assert copy.items["1.1"].status is demo.items["1.1"].status
+    assert [(c.item, c.field, c.new) for c in result.changes] == [("1.1", "gap", "")]
 
 
 def test_edits_are_applied_through_history_and_overwrites_listed(
@@ -145,7 +169,8 @@ def test_edits_are_applied_through_history_and_overwrites_listed(
     assert copy.items["1.1"].actions[0].due == dt.date(2027, 3, 31)
     assert copy.items["1.1"].actions[1] == demo.items["1.1"].actions[1]
     fields = {(c.item, c.field) for c in result.changes}
-    assert fields == {("1.1", "status"), ("1.3", "gap"), ("1.1", "actions")}
+    first_id = demo.items["1.1"].actions[0].id
+    assert fields == {("1.1", "status"), ("1.3", "gap"), ("1.1", f"actions.{first_id}.due")}
     assert copy.history[-len(result.changes) :] == result.changes
     assert all(c.who == "科创局" for c in result.changes)
     overwritten = {(c.item, c.field, c.old, c.new) for c in result.overwritten}
@@ -208,7 +233,8 @@ def test_all_problems_reported_with_location_and_nothing_changed(
     assert "“逐项对标” 第 4 行 D 列（条目编号）" in text and "99.9" in text
     assert "“行动计划”" in text and "明年春天" in text and "（完成时限）" in text
     assert "特急" in text
-    assert len(caught.value.problems) == 4  # E404 is checked once the sheets are valid
+    assert "E404" in text
+    assert len(caught.value.problems) == 5  # every problem at once
     assert dumps(copy) == dumps(demo)
 
 
@@ -407,12 +433,12 @@ def test_action_changes_are_listed_one_per_action_with_what_changed(
     lines = result.lines()
     assert "  1.1 下一步举措" in lines
     changed = next(line for line in lines if second.text in line)
-    assert changed.strip().startswith("修改“")
+    assert changed.strip().startswith(f"修改 {second.id}“")
     assert f"举措状态 {Texts().label(second.status)} → 已完成" in changed
     old_due = second.due.isoformat() if second.due else "（空）"
     assert f"完成时限 {old_due} → 2027-03-31" in changed
     assert not any(first.text in line for line in lines)  # unchanged: not listed
-    assert any("新增“对接省科技厅”" in line for line in lines)
+    assert any("新增" in line and "“对接省科技厅”" in line for line in lines)
 
 
 def test_half_width_punctuation_in_new_evidence_is_read_like_full_width(

@@ -22,6 +22,7 @@ from assess.checklist import Checklist
 from assess.compare import compare
 from assess.demo import build_demo
 from assess.excel.compare_book import build_compare_workbook
+from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
 from assess.excel.printing import POINTS_PER_WIDTH_UNIT, PRINTABLE_WIDTH_PT, sheet_width_units
 from assess.excel.report import export_report
@@ -44,7 +45,7 @@ def _saved(wb: Workbook, path: Path) -> Workbook:
 
 @pytest.fixture
 def workbooks(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, Workbook]:
-    """The four kinds of workbook a zone or a province prints, as written to disk."""
+    """The kinds of workbook a zone or a province prints, as written to disk."""
     other = build_demo(checklist, TODAY)
     other.zone = ZoneProfile(name="另一经济技术开发区", province="四川")
     paths = []
@@ -56,6 +57,7 @@ def workbooks(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[st
         "department": load_workbook(
             export_report(checklist, demo, tmp_path / "d.xlsx", measures=[1, 5], today=TODAY)
         ),
+        "by_department": load_workbook(_department_book(checklist, demo, tmp_path)),
         "compare": _saved(
             build_compare_workbook(compare(checklist, demo, other, today=TODAY)),
             tmp_path / "c.xlsx",
@@ -66,10 +68,17 @@ def workbooks(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[st
     }
 
 
+def _department_book(checklist: Checklist, demo: Assessment, tmp_path: Path) -> Path:
+    """The first department's workbook, as ``export --by-department`` writes it."""
+    books = planned_books(checklist, demo, tmp_path / "out")
+    return export_by_department(checklist, demo, books[:1], today=TODAY)[0]
+
+
 def _sheets(workbooks: dict[str, Workbook]) -> Iterator[tuple[str, Worksheet]]:
     for kind, wb in workbooks.items():
         for ws in wb.worksheets:
-            yield f"{kind}/{ws.title}", ws
+            if ws.sheet_state == "visible":  # the hidden 导出基准 is never printed
+                yield f"{kind}/{ws.title}", ws
 
 
 def test_every_cell_and_header_prints_at_9pt_or_more(workbooks: dict[str, Workbook]) -> None:
@@ -101,8 +110,8 @@ def test_every_page_is_dated_and_names_the_work_plan_in_words(
 def test_report_sheets_fit_the_page_width_but_the_full_item_table(
     workbooks: dict[str, Workbook],
 ) -> None:
-    for kind in ("report", "department"):
-        for ws in workbooks[kind].worksheets:
+    for kind in ("report", "department", "by_department"):
+        for _, ws in _sheets({kind: workbooks[kind]}):
             printed = sheet_width_units(ws) * POINTS_PER_WIDTH_UNIT * ws.page_setup.scale / 100
             if ws.title == "逐项对标":  # 20 columns: pages to the right, key columns repeated
                 assert printed > PRINTABLE_WIDTH_PT

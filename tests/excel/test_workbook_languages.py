@@ -25,6 +25,7 @@ from assess.models import Assessment
 from assess.requests import status_label
 from assess.texts import Text, Texts
 from assess.texts import labels as label_texts
+from assess.texts.departments import BASE_SHEET, COVER_SHEET
 from assess.texts.messages import ROLLUP_RULE
 from assess.texts.workbook import COMPARE_SHEET, NOTE_TOPIC, heading
 from tests.excel.conftest import TODAY
@@ -36,10 +37,11 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def sheet_names(t: Texts) -> list[str]:
-    """The workbook's sheets: the layout's, with the sheet for paper after the item sheet."""
+    """The workbook's sheets: the cover, the layout's with the sheet for paper after the item
+    sheet, and the hidden export base."""
     names = [sheet.name(t) for sheet in (*SHEETS, *POLICY_SHEETS)]
     names.insert(names.index(ITEMS.name(t)) + 1, t(LEDGER_NAME))
-    return names
+    return [t(COVER_SHEET), *names, t(BASE_SHEET)]
 
 
 def _export(tmp_path: Path, checklist: Checklist, demo: Assessment, lang: Lang) -> Path:
@@ -95,7 +97,7 @@ def test_values_typed_in_the_other_language_are_read(
     for lang, other in ((Lang.EN, ZH), (Lang.ZH, EN)):
         path = _export(tmp_path, checklist, demo, lang)
         book = load_workbook(path)
-        ws = book.worksheets[1]
+        ws = book[ITEMS.name(Texts(lang))]
         row = FIRST_DATA_ROW + [i.id for i in checklist.items].index(item)
         done = next(s for s in fields.STATUS.choices or () if s.value == "done")
         ws.cell(row, ITEMS.col(fields.STATUS.id)).value = other.label(done)
@@ -132,13 +134,17 @@ def test_renaming_a_header_in_the_registry_changes_export_and_import_together(
     item = next(i.id for i in checklist.items if demo.items[i.id].gap)
     for lang in Lang:
         path = _export(tmp_path, checklist, demo, lang)
-        headers = [c.value for c in load_workbook(path).worksheets[1][HEADER_ROW]]
+        book = load_workbook(path)
+        ws = book[ITEMS.name(Texts(lang))]
+        headers = [c.value for c in ws[HEADER_ROW]]
         assert heading(Texts(lang), renamed) in headers
         assert heading(Texts(lang), Text("old", "差距", "gap")) not in headers
+        row = FIRST_DATA_ROW + [i.id for i in checklist.items].index(item)
+        ws.cell(row, ITEMS.col(fields.GAP.id)).value = f"新的差距 {lang}"
+        book.save(path)
         back = demo.model_copy(deep=True)
-        back.items[item].gap = ""
         import_into(path, checklist, back)
-        assert back.items[item].gap == demo.items[item].gap
+        assert back.items[item].gap == f"新的差距 {lang}"
 
 
 @pytest.mark.parametrize("argv", [["export", "--lang", "en"], ["--lang", "en", "export"]])

@@ -1,0 +1,193 @@
+"""Claims (政策争取) and the zone's own tasks (自定任务) of returned workbooks, merged three ways.
+
+They are rows by ID like actions, but in sheets of their own: the export base keeps each row
+as exported (``ExportBase.policy``), so a cell still showing that value is no change, a cell the
+workbook changed is applied, and one the file changed differently since the export is a
+:class:`~assess.merge.Conflict` (``--prefer`` decides). A row without an ID is new. A
+department's workbook may touch only the claims of its items and the tasks of its measures.
+Rows left out of a workbook are not deleted (the policy sheets list only what applies).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from assess import fields
+from assess.checklist import Checklist
+from assess.editing import Editor
+from assess.excel.policy_layout import CLAIMS, TASKS
+from assess.excel.policy_reader import ClaimRow, PolicyRows, TaskRow
+from assess.excel.reader import Problem, SheetFound, bilingual
+from assess.merge import Conflict, Prefer
+from assess.models import Assessment
+from assess.texts import Texts
+from assess.texts import departments as dept_texts
+
+ZH = Texts()
+Rows = dict[str, dict[str, str]]
+"""Row ID (C1, Z1) → attribute → value as text; a claim's row also names its ``item``."""
+TASK_RECORD = (fields.STATUS, fields.SCHEDULE, fields.EXPLANATION_FIELD)
+
+
+def as_text(value: Any) -> str:
+    """A value as the base stores it: enum values, ISO dates, text."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def policy_rows(assessment: Assessment, items: set[str] | None = None) -> Rows:
+    """Claims of ``items`` (all by default) and every zone task, as the base keeps them."""
+    out: Rows = {}
+    for item_id, record in assessment.items.items():
+        if items is None or item_id in items:
+            for claim in record.claims:
+                out[claim.id] = {"item": item_id} | {
+                    f.attr: as_text(getattr(claim, f.attr)) for f in fields.CLAIM_FIELDS[1:]
+                }
+    for task in assessment.zone_tasks:
+        out[task.id] = {
+            "measure": str(task.measure),
+            "title": task.title,
+            "description": task.description,
+        } | {f.id: as_text(getattr(task.record, f.id)) for f in TASK_RECORD}
+    return out
+
+
+def field_id(row_id: str, name: str) -> str:
+    """The registry ID a conflict names: claim.status, task.title, or the task's status."""
+    if row_id.startswith("C"):
+        return f"claim.{name}"
+    return name if name in {f.id for f in TASK_RECORD} else f"task.{name}"
+
+
+@dataclass
+class PolicyPlan:
+    """What one workbook's claims and tasks do: changes by row, new rows, conflicts, refusals."""
+
+    source: str
+    changes: list[tuple[str, str, Any]] = field(default_factory=list)
+    """(row ID, attribute, value) to set."""
+    new_claims: list[ClaimRow] = field(default_factory=list)
+    new_tasks: list[TaskRow] = field(default_factory=list)
+    conflicts: list[tuple[Conflict, Any]] = field(default_factory=list)
+    """Each conflict with the workbook's value, applied with ``--prefer workbook``."""
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        """How much the plan would do (grows when a row changes anything)."""
+        return len(self.changes) + len(self.conflicts) + len(self.new_claims) + len(self.new_tasks)
+
+
+def plan_policy(
+    policy: PolicyRows,
+    checklist: Checklist,
+    current: Assessment,
+    base: Rows | None,
+    scope: frozenset[str] | None,
+    source: str,
+    sheets: dict[str, SheetFound],
+) -> PolicyPlan:
+    """Decide each claim and task cell three ways (``base`` None: a non-empty value wins)."""
+    plan = PolicyPlan(source)
+    now = policy_rows(current)
+    measures = (
+        None
+        if scope is None
+        else {checklist.measure_of[i].number for i in scope if i in checklist.measure_of}
+    )
+
+    def refuse(sheet_key: str, row: int, message: str) -> None:
+        found = sheets.get(sheet_key)
+        name = found.name if found else sheet_key
+        plan.problems.append(Problem(name, row, 0, "", message))
+
+    # a row shown as exported changes nothing: a department may leave others' rows alone
+    for claim in policy.claims:
+        before = plan.size
+        _decide_row(plan, claim.id, claim.item_id, claim.values, now, base, claim)
+        if plan.size != before and scope is not None and claim.item_id not in scope:
+            who = claim.id or claim.values.get("policy", "")
+            message = bilingual(dept_texts.CLAIM_NOT_OWN, claim=who, item=claim.item_id)
+            refuse(CLAIMS.key, claim.row, message)
+    for task in policy.tasks:
+        measure = task.values.get("measure")
+        before = plan.size
+        _decide_row(plan, task.id, task.id or "", task.values | task.record, now, base, task)
+        if plan.size != before and measures is not None and measure not in measures:
+            title = task.id or task.values.get("title", "")
+            refuse(
+                TASKS.key, task.row, bilingual(dept_texts.TASK_NOT_OWN, task=title, measure=measure)
+            )
+    return plan
+
+
+def _decide_row(
+    plan: PolicyPlan,
+    row_id: str | None,
+    item: str,
+    values: dict[str, Any],
+    now: Rows,
+    base: Rows | None,
+    row: ClaimRow | TaskRow,
+) -> None:
+    if row_id is None or (row_id not in now and (base is None or row_id not in base)):
+        if isinstance(row, ClaimRow):
+            plan.new_claims.append(row)
+        else:
+            plan.new_tasks.append(row)
+        return
+    if row_id not in now:  # deleted in the file since the export
+        plan.notes.append(bilingual(dept_texts.ROW_DELETED_IN_FILE, row=row_id, source=plan.source))
+        return
+    file_row = now[row_id]
+    was_row = None if base is None else base.get(row_id)
+    for name, value in values.items():
+        theirs, file = as_text(value), file_row.get(name, "")
+        was = None if was_row is None else was_row.get(name, "")
+        if theirs in (file, was):
+            continue
+        if was is None or file == was:
+            plan.changes.append((row_id, name, value))
+        else:
+            plan.conflicts.append(
+                (
+                    Conflict(item, field_id(row_id, name), was, file, theirs, plan.source, row_id),
+                    value,
+                )
+            )
+
+
+def apply_policy(plan: PolicyPlan, editor: Editor, prefer: Prefer | None) -> None:
+    """Make the plan (conflicts only with ``prefer="workbook"``), one Editor call per change."""
+    record_fields = {f.id: f for f in TASK_RECORD}
+    chosen = (
+        [(c.row, c.field.split(".")[-1], v) for c, v in plan.conflicts]
+        if prefer == "workbook"
+        else []
+    )
+    for row_id, name, value in [*plan.changes, *chosen]:
+        if row_id.startswith("C"):
+            editor.set_claim_field(row_id, name, value)
+        elif name in record_fields:
+            editor.set_task_field(row_id, record_fields[name], value)
+        else:
+            editor.set_zone_task(row_id, name, value)
+    for claim in plan.new_claims:
+        editor.add_claim(claim.item_id, id=claim.id, **claim.values)
+    for task in plan.new_tasks:
+        values = task.values
+        made = editor.add_zone_task(
+            values["measure"], values["title"], values.get("description", ""), id=task.id
+        )
+        for name, value in task.record.items():
+            editor.set_task_field(made.id, record_fields[name], value)

@@ -1,0 +1,368 @@
+"""The department loop end to end: export by department, fill, import all at once (issue 13)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from assess import fields
+from assess.checklist import Checklist
+from assess.cli import main
+from assess.departments import items_of
+from assess.editing import Editor
+from assess.excel.department_book import export_by_department, planned_books
+from assess.excel.importer import WorkbookInvalid, import_into, import_many
+from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from assess.excel.layout import ITEMS as ITEMS_LAYOUT
+from assess.excel.report import export_report
+from assess.lang import Lang
+from assess.merge import MergeRefused
+from assess.models import Action, Assessment, Status
+from assess.storage import load, save
+from assess.texts import Texts
+from tests.excel.conftest import TODAY
+
+ITEMS, ACTIONS = "逐项对标", "行动计划"
+
+
+def _books(checklist: Checklist, demo: Assessment, folder: Path) -> dict[str, Path]:
+    books = planned_books(checklist, demo, folder)
+    export_by_department(checklist, demo, books, today=TODAY)
+    return {name: path for name, path, _ in books}
+
+
+def _row(ws: Any, key_header: str, key: str) -> int:
+    headers = [c.value for c in ws[HEADER_ROW]]
+    col = headers.index(key_header) + 1
+    for row in range(FIRST_DATA_ROW, ws.max_row + 1):
+        if ws.cell(row, col).value == key:
+            return row
+    raise AssertionError(f"{key} not in {ws.title}")
+
+
+def _set(
+    path: Path, sheet: str, key: str, header: str, value: object, by: str = "条目编号"
+) -> None:
+    """Type ``value`` into the row of ``key`` (an item ID, or an action ID with by="编号")."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    ws.cell(_row(ws, by, key), headers.index(header) + 1).value = value
+    wb.save(path)
+
+
+def _cover(path: Path, **values: str) -> None:
+    wb = load_workbook(path)
+    ws = wb["封面"]
+    for row in range(1, 20):
+        label = ws.cell(row, 1).value
+        if label in values:
+            ws.cell(row, 2).value = values[label]
+    wb.save(path)
+
+
+def _delete_action(path: Path, action_id: str) -> None:
+    wb = load_workbook(path)
+    ws = wb[ACTIONS]
+    ws.delete_rows(_row(ws, "编号", action_id))
+    wb.save(path)
+
+
+def _reverse_actions(path: Path) -> None:
+    """Sort the 行动计划 sheet the other way round, as its filter would."""
+    wb = load_workbook(path)
+    ws = wb[ACTIONS]
+    last = max(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, 2).value)
+    rows = [[c.value for c in ws[r]] for r in range(FIRST_DATA_ROW, last + 1)]
+    for offset, values in enumerate(reversed(rows)):
+        for col, value in enumerate(values, start=1):
+            ws.cell(FIRST_DATA_ROW + offset, col).value = value
+    wb.save(path)
+
+
+def _add_action(path: Path, item_id: str, text: str) -> None:
+    wb = load_workbook(path)
+    ws = wb[ACTIONS]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    row = max(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, 2).value) + 1
+    ws.cell(row, headers.index("条目编号") + 1).value = item_id
+    ws.cell(row, headers.index("下一步举措") + 1).value = text
+    wb.save(path)
+
+
+def test_a_returned_untouched_workbook_never_reverts_newer_work(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """Issue 13.1: the office edits after the export; the workbook comes back untouched."""
+    office = demo.model_copy(deep=True)
+    Editor(office, who="办公室").set_text("1.1", "gap", "办公室导出后补充的差距")
+    Editor(office, who="办公室").set_status("1.2", Status.IN_PROGRESS)
+    _set(report, ITEMS, "1.3", "差距", "部门填写的差距")
+    result = import_into(report, checklist, office)
+    assert office.items["1.1"].gap == "办公室导出后补充的差距"
+    assert office.items["1.2"].status is Status.IN_PROGRESS
+    assert office.items["1.3"].gap == "部门填写的差距"
+    assert [(c.item, c.field) for c in result.changes] == [("1.3", "gap")]
+
+
+def test_a_full_round_of_four_departments_loses_nothing(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    books = _books(checklist, demo, tmp_path / "out")
+    science, commerce, land, approval = (
+        books[d] for d in ("科创局", "商务局", "自然资源和规划局", "行政审批局")
+    )
+    # The office goes on working after the export.
+    office = demo.model_copy(deep=True)
+    editor = Editor(office, who="办公室")
+    editor.set_text("1.2", "explanation", "办公室更新的成效")
+    editor.set_text("5.1", "gap", "办公室写的差距")
+    editor.set_action_field("A16", "text", "办公室改写的举措")
+    # 科创局: an assessment, a deleted action, its plan sorted the other way; fills the cover.
+    _set(science, ITEMS, "1.3", "落实状态", "已落实")
+    _set(science, ITEMS, "1.3", "成效/进度/原因", "已建成创新联合体")
+    _delete_action(science, "A3")
+    _reverse_actions(science)
+    _cover(science, 填报人="张三", 联系电话="0512-1234", 填报部门="科创局")
+    # 商务局: a gap the office changed too (conflict) and a new action.
+    _set(commerce, ITEMS, "5.1", "差距", "商务局写的差距")
+    _add_action(commerce, "5.2", "对接省商务厅争取试点")
+    _cover(commerce, 填报人="李四")
+    # 自然资源和规划局: the action the office rewrote (conflict), and 13.3 in progress.
+    _set(land, ACTIONS, "A16", "下一步举措", "部门改写的举措", by="编号")
+    _set(land, ITEMS, "13.3", "落实状态", "推进中")
+    # 行政审批局: edits 7.1, where it is only a partner: refused, with its cell.
+    partner_item = next(
+        i
+        for i in items_of(checklist, demo, "行政审批局", "any")
+        if i not in items_of(checklist, demo, "行政审批局")
+    )
+    _set(approval, ITEMS, partner_item, "差距", "不该由配合部门写")
+    paths = [science, commerce, land, approval]
+
+    with pytest.raises(WorkbookInvalid) as refused:
+        import_many(paths, checklist, office.model_copy(deep=True))
+    (problem,) = refused.value.problems
+    assert problem.sheet == ITEMS and problem.header == "差距" and problem.row >= FIRST_DATA_ROW
+    assert partner_item in problem.message and "配合" in problem.message
+    _set(approval, ITEMS, partner_item, "差距", None)  # the office reverts the cell
+
+    with pytest.raises(MergeRefused) as conflicts:
+        import_many(paths, checklist, office.model_copy(deep=True))
+    assert {(c.item, c.row) for c in conflicts.value.conflicts} == {("5.1", ""), ("13.2", "A16")}
+
+    merged = office.model_copy(deep=True)
+    result, report = import_many(paths, checklist, merged, prefer="workbook")
+    records = merged.items
+    assert records["1.2"].explanation == "办公室更新的成效"  # the office's newer work stays
+    assert records["1.3"].status is Status.DONE
+    assert records["1.3"].explanation == "已建成创新联合体"
+    assert "A3" not in {a.id for a in records["1.4"].actions}
+    assert [a.id for a in records["1.1"].actions] == ["A1", "A2"]  # sorting is no change
+    assert records["5.1"].gap == "商务局写的差距"
+    assert [a.text for a in records["5.2"].actions][-1] == "对接省商务厅争取试点"
+    assert records["13.2"].actions[0].text == "部门改写的举措"
+    assert records["13.3"].status is Status.IN_PROGRESS
+    untouched = set(demo.items) - {"1.3", "1.4", "5.1", "5.2", "13.2", "13.3", "1.2"}
+    assert all(records[i] == demo.items[i] for i in untouched)
+    by_source = {c.source: c.who for c in result.changes}
+    assert by_source[science.name] == "张三（科创局）"
+    assert by_source[commerce.name] == "李四（商务局）"
+    deleted = [c for c in result.changes if c.field == "actions.A3"]
+    assert deleted and deleted[0].new == "" and deleted[0].source == science.name
+    assert any("删除 A3" in line for line in report.lines())
+
+
+def test_a_department_may_not_relabel_rows_or_plan_for_other_items(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    science = _books(checklist, demo, tmp_path)["科创局"]
+    _set(science, ITEMS, "1.3", "条目编号", "10.1")
+    _add_action(science, "12.1", "替别的部门加的举措")
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(science, checklist, demo.model_copy(deep=True))
+    where = {(p.sheet, p.header) for p in caught.value.problems}
+    assert (ITEMS, "条目编号") in where and (ACTIONS, "条目编号") in where
+    text = str(caught.value)
+    assert "10.1" in text and "12.1" in text and "D 列" in text
+
+
+def test_swapped_ids_in_the_full_workbook_are_caught_by_the_title(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _set(report, ITEMS, "1.1", "条目编号", "1.2x")
+    _set(report, ITEMS, "1.2", "条目编号", "1.1")
+    _set(report, ITEMS, "1.2x", "条目编号", "1.2")
+    copy = demo.model_copy(deep=True)
+    with pytest.raises(WorkbookInvalid, match=re.escape("条目编号 1.1 与旁边的条目")):
+        import_into(report, checklist, copy)
+    assert copy == demo
+
+
+def test_editing_an_action_row_edits_it_and_a_row_without_id_is_new(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    first = demo.items["1.1"].actions[0]
+    _set(report, ACTIONS, first.id, "下一步举措", "改写后的举措", by="编号")
+    _add_action(report, "1.1", "新增的举措")
+    copy = demo.model_copy(deep=True)
+    import_into(report, checklist, copy)
+    actions = copy.items["1.1"].actions
+    assert [a.text for a in actions] == [
+        "改写后的举措",
+        demo.items["1.1"].actions[1].text,
+        "新增的举措",
+    ]
+    assert actions[0].id == first.id and actions[2].id not in {
+        a.id for a in demo.items["1.1"].actions
+    }
+
+
+def test_not_assessed_in_a_workbook_is_a_real_value(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    assert demo.items["1.2"].status is Status.DONE
+    _set(report, ITEMS, "1.2", "落实状态", "未评估")
+    copy = demo.model_copy(deep=True)
+    result = import_into(report, checklist, copy)
+    assert copy.items["1.2"].status is Status.NOT_ASSESSED
+    assert [(c.field, c.old, c.new) for c in result.changes] == [("status", "done", "not_assessed")]
+
+
+def test_not_assessed_without_a_base_is_reported_not_ignored(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _set(report, ITEMS, "1.2", "落实状态", "未评估")
+    wb = load_workbook(report)
+    del wb["导出基准"]
+    wb.save(report)
+    copy = demo.model_copy(deep=True)
+    result = import_into(report, checklist, copy)
+    assert copy.items["1.2"].status is Status.DONE
+    assert any("1.2" in n and "未评估" in n for n in result.notes)
+
+
+def test_department_books_hold_their_items_and_mark_partner_items(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    books = _books(checklist, demo, tmp_path)
+    assert books["科创局"].name == f"{demo.zone.name}-{demo.period}-科创局.xlsx"
+    wb = load_workbook(books["科创局"])
+    ws = wb[ITEMS]
+    ids = [
+        ws.cell(r, 4).value for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, 4).value
+    ]
+    assert ids == items_of(checklist, demo, "科创局", "any")
+    cover = [[c.value for c in row] for row in wb["封面"].iter_rows()]
+    roles = {row[0]: row[3] for row in cover if row[0] in ids}
+    lead = set(items_of(checklist, demo, "科创局"))
+    assert {i for i, role in roles.items() if role == "牵头"} == lead
+    assert {r for i, r in roles.items() if i not in lead} == {"配合（只读）"}
+    assert cover[5][:2] == ["填报部门", "科创局"]
+    assert wb["导出基准"].sheet_state == "hidden"
+
+
+def test_cover_shows_the_assessor_and_contact_and_leaves_blank_lines(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    demo.contact = "0512-66668888"
+    path = export_report(checklist, demo, tmp_path / "r.xlsx", today=TODAY)
+    cover = {
+        row[0]: row[1] for row in load_workbook(path)["封面"].iter_rows(values_only=True) if row[0]
+    }
+    assert cover["填报人"] == demo.assessor and cover["联系电话"] == "0512-66668888"
+    assert cover["审核人"] is None and cover["填报单位（盖章）"] is None
+    assert "年" in cover["填报日期"] and "签字" in "".join(str(k) for k in cover)
+
+
+def test_the_office_reassigns_an_item_in_its_workbook_a_department_cannot(
+    tmp_path: Path, report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _set(report, ITEMS, "1.3", "责任部门", "商务局；配合：科创局")
+    copy = demo.model_copy(deep=True)
+    import_into(report, checklist, copy)
+    assert copy.responsibility["1.3"].lead == "商务局"
+    assert copy.responsibility["1.3"].partners == ["科创局"]
+    science = _books(checklist, demo, tmp_path)["科创局"]
+    _set(science, ITEMS, "1.3", "责任部门", "商务局")
+    with pytest.raises(WorkbookInvalid, match="不能改动责任部门"):
+        import_into(science, checklist, demo.model_copy(deep=True))
+
+
+def test_cli_exports_by_department_and_imports_a_folder_with_who(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "d.json"
+    save(file, demo)
+    out = tmp_path / "out"
+    assert main(["export", str(file), "--by-department", "-o", str(out)]) == 0
+    science = out / f"{demo.zone.name}-{demo.period}-科创局.xlsx"
+    _set(science, ITEMS, "1.3", "差距", "缺少中试平台")
+    capsys.readouterr()
+    assert main(["import", str(out), "--into", str(file), "--who", "王五"]) == 0
+    printed = capsys.readouterr().out
+    assert "回收情况" in printed and "科创局" in printed and "1 处修改" in printed
+    saved = load(file, checklist).assessment
+    assert saved.items["1.3"].gap == "缺少中试平台"
+    assert saved.history[-1].who == "王五" and saved.history[-1].source == science.name
+
+
+def test_an_action_moved_to_another_item_is_refused(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    action: Action = demo.items["1.1"].actions[0]
+    _set(report, ACTIONS, action.id, "条目编号", "1.3", by="编号")
+    wb = load_workbook(report)
+    ws = wb[ACTIONS]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    ws.cell(_row(ws, "编号", action.id), headers.index("条目") + 1).value = None
+    wb.save(report)
+    with pytest.raises(WorkbookInvalid, match=f"举措 {action.id} 属于条目 1.1"):
+        import_into(report, checklist, demo.model_copy(deep=True))
+
+
+def test_dates_typed_on_the_cover_are_read(tmp_path: Path) -> None:
+    from assess.excel.cover import read_cover
+
+    info = read_cover([("填报人", "张三"), ("填报日期", dt.datetime(2026, 3, 1))])
+    assert (info.filler, info.date) == ("张三", "2026-03-01")
+
+
+def test_a_damaged_base_is_a_message_naming_the_sheet(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    wb = load_workbook(report)
+    wb["导出基准"]["A2"] = "{not json"
+    wb.save(report)
+    copy = demo.model_copy(deep=True)
+    with pytest.raises(WorkbookInvalid, match="导出基准") as caught:
+        import_into(report, checklist, copy)
+    assert "重新导出" in str(caught.value)
+    assert copy == demo
+
+
+def test_english_department_workbook_imports_its_edits_and_nothing_else(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The English 责任部门 cell (``partners:``) left alone is no reassignment, so no refusal."""
+    books = planned_books(checklist, demo, tmp_path)
+    name, path, _ = next(b for b in books if any(demo.responsibility[k].partners for k in
+                                                  demo.responsibility if k.isdigit()))  # fmt: skip
+    export_by_department(checklist, demo, [(name, path, _)], today=TODAY, lang=Lang.EN)
+    item = items_of(checklist, demo, name)[0]
+    before = demo.model_copy(deep=True)
+    _, untouched = import_many([path], checklist, demo)
+    assert untouched.changes == [] and demo.items == before.items
+    wb = load_workbook(path)
+    ws = wb[ITEMS_LAYOUT.name(Texts(Lang.EN))]
+    row = _row(ws, "Item ID", item)
+    ws.cell(row, ITEMS_LAYOUT.col(fields.GAP.id)).value = "A gap typed in English"
+    wb.save(path)
+    _, report = import_many([path], checklist, demo)
+    assert [(c.item, c.field) for c in report.changes] == [(item, fields.GAP.id)]
+    assert demo.items[item].gap == "A gap typed in English"

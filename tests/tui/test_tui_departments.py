@@ -1,0 +1,69 @@
+"""The departments screen: assign a measure or an item, see progress, filter to 我的条目."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+from tui_helpers import SIZE, on_disk
+
+from assess.departments import items_of
+from assess.tui.app import AssessApp
+from assess.tui.departments import DepartmentsScreen
+from assess.tui.tree import ChecklistTree
+
+
+async def _open_departments(app: AssessApp, pilot: object, department: str) -> OptionList:
+    await pilot.press("g")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, DepartmentsScreen)
+    options = app.screen.query_one(OptionList)
+    options.highlighted = app.session.assessment.departments.index(department)
+    return options
+
+
+async def test_enter_narrows_the_tree_to_the_department_and_a_shows_all(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _open_departments(app, pilot, "科创局")
+        await pilot.press("enter")
+        await pilot.pause()
+        tree = app.query_one(ChecklistTree)
+        mine = items_of(app.session.checklist, app.session.assessment, "科创局", "any")
+        assert sorted(tree.item_nodes) == sorted(mine)
+        await _open_departments(app, pilot, "科创局")
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(tree.item_nodes) == len(app.session.checklist.items)
+
+
+async def test_l_assigns_the_current_measure_and_i_one_item_through_the_history(
+    app: AssessApp, demo_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.query_one(ChecklistTree)
+        tree.go_to_item("1.3")
+        await pilot.pause()
+        await _open_departments(app, pilot, "商务局")
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.session.assessment.responsibility["1.3"].lead == "商务局"
+        assert isinstance(app.screen, DepartmentsScreen)  # the screen stays for the next one
+        options = app.screen.query_one(OptionList)
+        options.highlighted = app.session.assessment.departments.index("财政局")
+        await pilot.press("l")
+        await pilot.pause()
+        owners = app.session.assessment.responsibility
+        assert owners["1"].lead == "财政局" and "财政局" not in owners["1"].partners
+        assert "1.3" not in owners and "1.7" not in owners  # the measure covers all its items
+        await pilot.press("escape")
+        await pilot.pause()
+        app.session.save_now()
+        saved = on_disk(demo_path)
+        assert saved.responsibility["1"].lead == "财政局"
+        fields = [c.field for c in saved.history[-4:]]
+        assert fields == [
+            "responsibility.1.3", "responsibility.1", "responsibility.1.3", "responsibility.1.7"
+        ]  # fmt: skip
+        assert saved.history[-1].who == saved.assessor  # the profile's assessor, not the OS user
