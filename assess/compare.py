@@ -32,7 +32,7 @@ from enum import StrEnum
 from typing import Literal
 
 from assess.applicability import item_applies
-from assess.checklist import Checklist, item_sort_key
+from assess.checklist import Checklist, Kind, item_sort_key
 from assess.fields import TEXT_FIELDS
 from assess.models import Action, ActionStatus, Assessment, ItemRecord, Status, ZoneProfile
 from assess.policy_diff import ClaimChange, TaskChange, claim_changes, task_changes
@@ -141,6 +141,8 @@ class ItemDiff:
     figures_changed: tuple[str, ...] = ()
     figure_values: tuple[tuple[str, str, str], ...] = ()
     """(name, value in A, value in B) of each changed figure, for the workbook to show."""
+    kind: Kind = Kind.REQUIREMENT
+    """The item's kind: a higher-level item's statuses read as requests (已获得/争取中/未争取)."""
 
     @property
     def content_changed(self) -> bool:
@@ -172,6 +174,7 @@ class Unmatched:
     title: str
     title_en: str
     in_checklist: bool
+    kind: Kind | None = None  # None: the checklist no longer has the item
 
 
 @dataclass(frozen=True)
@@ -301,7 +304,9 @@ def compare(
             if rec_a is not None or rec_b is not None:
                 side: Literal["a", "b"] = "a" if rec_a is not None else "b"
                 status = (rec_a or rec_b or ItemRecord()).status
-                unmatched.append(Unmatched(item.id, side, status, item.title, item.title_en, True))
+                unmatched.append(
+                    Unmatched(item.id, side, status, item.title, item.title_en, True, item.kind)
+                )
             continue
         items.append(
             diff_item(
@@ -312,6 +317,7 @@ def compare(
                 item_applies(item, b.zone),
                 evidence_a,
                 evidence_b,
+                kind=item.kind,
             )
         )
     known = checklist.item_index
@@ -347,6 +353,8 @@ def diff_item(
     applies_b: bool,
     evidence_a: dict[str, str],
     evidence_b: dict[str, str],
+    *,
+    kind: Kind = Kind.REQUIREMENT,
 ) -> ItemDiff:
     """The diff of one item's two records; evidence IDs are resolved to titles per side."""
     titles_a = _unique(evidence_a.get(e, e) for e in rec_a.evidence)
@@ -395,6 +403,7 @@ def diff_item(
         figure_values=tuple(
             (name, rec_a.figures.get(name, ""), rec_b.figures.get(name, "")) for name in figures
         ),
+        kind=kind,
     )
 
 

@@ -92,6 +92,11 @@ def history_value(value: str) -> str:
     return f"{value[:200]}…〔{len(value)} 字 / chars, sha256 {digest}〕"
 
 
+def task_record(assessment: Assessment, task_id: str) -> ItemRecord | None:
+    """The record of the zone task ``task_id``; None if no task has that ID."""
+    return next((t.record for t in assessment.zone_tasks if t.id == task_id), None)
+
+
 def _unless_final(method: F) -> F:
     """Refuse a change to a final (定稿) assessment before anything is touched."""
 
@@ -136,14 +141,19 @@ class Editor:
         self.assessment.updated = change.at
         return change
 
+    def record(self, item_id: str) -> ItemRecord:
+        """The record of an item, or of a zone task by its ID (Z1…): both edit the same way."""
+        record = task_record(self.assessment, item_id)
+        return self.assessment.record(item_id) if record is None else record
+
     @_unless_final
     def set_field(self, item_id: str, field: Field, value: Any) -> bool:
-        """Set any field of the registry's ``RECORD_FIELDS`` on an item's record."""
+        """Set any field of the registry's ``RECORD_FIELDS`` on an item's (or a task's) record."""
         if field.id == "evidence":
             return self.set_item_evidence(item_id, value)
         if field.id == "figures":
             return self.set_figures(item_id, value)
-        record = self.assessment.record(item_id)
+        record = self.record(item_id)
         old = getattr(record, field.id)
         if old == value:
             return False
@@ -163,7 +173,7 @@ class Editor:
 
     @_unless_final
     def set_figure(self, item_id: str, name: str, value: str) -> bool:
-        record = self.assessment.record(item_id)
+        record = self.record(item_id)
         old = record.figures.get(name, "")
         if old == value:
             return False
@@ -177,7 +187,7 @@ class Editor:
         return True
 
     def set_figures(self, item_id: str, figures: dict[str, str]) -> bool:
-        current = self.assessment.record(item_id).figures
+        current = self.record(item_id).figures
         changed = False
         for name in sorted(set(current) | set(figures)):
             changed |= self.set_figure(item_id, name, figures.get(name, ""))
@@ -187,7 +197,7 @@ class Editor:
     def set_actions(self, item_id: str, actions: list[Action]) -> bool:
         """Replace an item's actions; one given without an ID takes the ID of the same action
         already there, else the next free one, so setting the same list twice logs nothing."""
-        current = self.assessment.record(item_id).actions
+        current = self.record(item_id).actions
         free = [a for a in current if a.id not in {b.id for b in actions if b.id}]
         top = int(next_action_id(self.assessment)[1:])
         given: list[Action] = []
@@ -205,7 +215,7 @@ class Editor:
 
     @_unless_final
     def set_item_evidence(self, item_id: str, evidence_ids: list[str]) -> bool:
-        record = self.assessment.record(item_id)
+        record = self.record(item_id)
         known = {e.id for e in self.assessment.evidence}
         missing = [e for e in evidence_ids if e not in known]
         if missing:
@@ -218,11 +228,11 @@ class Editor:
 
     def cite(self, item_id: str, evidence_id: str) -> bool:
         """Let an item cite a registered record (one record may back several items)."""
-        cited = self.assessment.record(item_id).evidence
+        cited = self.record(item_id).evidence
         return evidence_id not in cited and self.set_item_evidence(item_id, [*cited, evidence_id])
 
     def uncite(self, item_id: str, evidence_id: str) -> bool:
-        cited = self.assessment.record(item_id).evidence
+        cited = self.record(item_id).evidence
         return self.set_item_evidence(item_id, [e for e in cited if e != evidence_id])
 
     @_unless_final
@@ -253,8 +263,8 @@ class Editor:
 
     @_unless_final
     def remove_evidence(self, evidence_id: str) -> None:
-        """Remove a record from the register and from every item that cites it."""
-        for item_id, record in self.assessment.items.items():
+        """Remove a record from the register and from every item and task that cites it."""
+        for item_id, record in self._records():
             if evidence_id in record.evidence:
                 self.set_item_evidence(item_id, [e for e in record.evidence if e != evidence_id])
         old = self.assessment.evidence_by_id()[evidence_id]
@@ -303,7 +313,7 @@ class Editor:
             action.id if action.id and action.id not in used else next_action_id(self.assessment)
         )
         added = action.model_copy(update={"id": new_id})
-        record = self.assessment.record(item_id)
+        record = self.record(item_id)
         record.actions = [*record.actions, added]
         self.log(item_id, f"actions.{new_id}", "", added)
         return added
@@ -357,6 +367,7 @@ class Editor:
 
     # Support claims (政策争取) on an item: C1, C2… unique across the file.
 
+    @_unless_final
     def add_claim(self, item_id: str, claim: Claim | None = None, **values: Any) -> Claim:
         """Append a claim; it keeps its ID if free (a returned row), else gets the next one."""
         used = [c.id for c in all_claims(self.assessment)]
@@ -369,6 +380,7 @@ class Editor:
         self.log(item_id, f"claims.{added.id}", None, added)
         return added
 
+    @_unless_final
     def set_claim_field(self, claim_id: str, field: str, value: Any) -> bool:
         """Change one attribute (policy, issuer, status, amount, date) of one claim."""
         if field == "id" or field not in Claim.model_fields:
@@ -382,6 +394,7 @@ class Editor:
         record.claims = [*record.claims[:index], new, *record.claims[index + 1 :]]
         return True
 
+    @_unless_final
     def remove_claim(self, claim_id: str) -> None:
         item_id, record, index = self._find_claim(claim_id)
         self.log(item_id, f"claims.{claim_id}", record.claims[index], None)
@@ -396,6 +409,7 @@ class Editor:
 
     # The zone's own tasks (自定任务): Z1, Z2…, each with a record like an item's.
 
+    @_unless_final
     def add_zone_task(
         self, measure: int, title: str, description: str = "", *, id: str | None = None
     ) -> ZoneTask:
@@ -408,6 +422,7 @@ class Editor:
         self.log(task.id, "zone_task", None, task)
         return task
 
+    @_unless_final
     def set_zone_task(self, task_id: str, field: str, value: Any) -> bool:
         """Change a task's measure, title or description."""
         if field not in ("measure", "title", "description"):
@@ -420,6 +435,7 @@ class Editor:
         self._replace_task(index, new)
         return True
 
+    @_unless_final
     def set_task_field(self, task_id: str, field: Field, value: Any) -> bool:
         """Set a record field (status, explanation, evidence, actions, schedule …) of a task."""
         index, task = self._find_task(task_id)
@@ -438,6 +454,7 @@ class Editor:
         self._replace_task(index, task.model_copy(update={"record": record}))
         return True
 
+    @_unless_final
     def remove_zone_task(self, task_id: str) -> None:
         """Drop a task; the history keeps it whole (its last value), so nothing is lost."""
         index, task = self._find_task(task_id)
@@ -465,8 +482,13 @@ class Editor:
         tasks = self.assessment.zone_tasks
         self.assessment.zone_tasks = [*tasks[:index], task, *tasks[index + 1 :]]
 
+    def _records(self) -> list[tuple[str, ItemRecord]]:
+        """Every record that can cite evidence or hold actions: items', then zone tasks'."""
+        tasks = [(t.id, t.record) for t in self.assessment.zone_tasks]
+        return [*self.assessment.items.items(), *tasks]
+
     def _find_action(self, action_id: str) -> tuple[str, ItemRecord, int]:
-        for item_id, record in self.assessment.items.items():
+        for item_id, record in self._records():
             for index, action in enumerate(record.actions):
                 if action.id == action_id:
                     return item_id, record, index

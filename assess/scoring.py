@@ -35,6 +35,7 @@ from assess.models import (
     Schedule,
     Status,
 )
+from assess.requests import status_label
 
 ITEM_SCORE: dict[Status, float] = {
     Status.DONE: 1.0,
@@ -100,6 +101,9 @@ class WarningCode(StrEnum):
     IN_PROGRESS_WITHOUT_ACTION = "in_progress_without_action"
     ACTION_OVERDUE = "action_overdue"
     REQUIREMENT_NOT_APPLICABLE = "requirement_not_applicable"
+    # a higher-level item is a request: its checks are worded 已获得/争取中, never 已落实/推进中
+    RECEIVED_WITHOUT_NOTE = "received_without_note"
+    REQUESTED_WITHOUT_ACTION = "requested_without_action"
 
 
 @dataclass(frozen=True)
@@ -254,12 +258,15 @@ def item_warnings(
     """The quality checks of one item (已落实查效果，推进中查进度，未启动查原因)."""
     out: list[QualityWarning] = []
     status = record.status
+    request = item.kind is Kind.HIGHER_LEVEL
     if not applicable and status in ITEM_SCORE:
+        shown = status_label(status, item.kind)
         out.append(
-            QualityWarning(WarningCode.NOT_APPLICABLE_BUT_ASSESSED, item.id, {"status": status})
+            QualityWarning(WarningCode.NOT_APPLICABLE_BUT_ASSESSED, item.id, {"status": shown})
         )
     if status is Status.DONE and not record.explanation.strip():
-        out.append(QualityWarning(WarningCode.DONE_WITHOUT_EFFECT, item.id))
+        code = WarningCode.RECEIVED_WITHOUT_NOTE if request else WarningCode.DONE_WITHOUT_EFFECT
+        out.append(QualityWarning(code, item.id))
     if status is Status.NOT_APPLICABLE and not record.explanation.strip():
         out.append(QualityWarning(WarningCode.NA_WITHOUT_REASON, item.id))
     if (
@@ -271,7 +278,12 @@ def item_warnings(
         out.append(QualityWarning(WarningCode.REQUIREMENT_NOT_APPLICABLE, item.id))
 
     if status is Status.IN_PROGRESS and not record.actions:
-        out.append(QualityWarning(WarningCode.IN_PROGRESS_WITHOUT_ACTION, item.id))
+        code = (
+            WarningCode.REQUESTED_WITHOUT_ACTION
+            if request
+            else WarningCode.IN_PROGRESS_WITHOUT_ACTION
+        )
+        out.append(QualityWarning(code, item.id))
     for index, action in enumerate(record.actions):
         if action.due is not None and overdue(action, today):
             params = {"action": shorten(action.text), "due": action.due.isoformat()}

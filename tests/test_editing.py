@@ -9,7 +9,7 @@ import pytest
 
 from assess import fields
 from assess.editing import Editor
-from assess.models import Action, Assessment, ItemRecord, Status
+from assess.models import Action, Assessment, ItemRecord, Schedule, Status
 from assess.texts import Texts
 from assess.texts.history import history_value
 
@@ -86,3 +86,24 @@ def test_restore_record_and_undo_log_every_field(tiny_assessment: Assessment) ->
     assert {"zone.hub", "status", "evidence", "evidence.E1", "undo"} <= logged
     assert not editor.restore_record("1.1", tiny_assessment.items["1.1"])
     assert editor.restore_record("1.1", ItemRecord(note="备注"))
+
+
+def test_a_zone_task_record_edits_like_an_items(tiny_assessment: Assessment) -> None:
+    """The form edits a task by its ID through the same methods; no item record appears."""
+    editor = Editor(tiny_assessment, who="李四")
+    task = editor.add_zone_task(1, "自设试点")
+    evidence = editor.add_evidence("试点批复")
+    editor.set_status(task.id, Status.IN_PROGRESS)
+    editor.set_field(task.id, fields.SCHEDULE, Schedule.BEHIND)
+    editor.cite(task.id, evidence.id)
+    added = editor.add_action(task.id, Action(text="报送方案"))
+    editor.set_action_field(added.id, "lead", "商务局")
+    record = tiny_assessment.zone_tasks[0].record
+    assert (record.status, record.schedule) == (Status.IN_PROGRESS, Schedule.BEHIND)
+    assert record.evidence == [evidence.id] and record.actions[0].lead == "商务局"
+    assert task.id not in tiny_assessment.items
+    editor.remove_evidence(evidence.id)  # the register drops it: the task's citation goes too
+    assert tiny_assessment.zone_tasks[0].record.evidence == []
+    editor.remove_action(added.id)
+    assert tiny_assessment.zone_tasks[0].record.actions == []
+    assert {c.item for c in tiny_assessment.history} == {"", task.id}

@@ -67,6 +67,13 @@ def test_a_final_assessment_refuses_every_change_until_reopened(demo: Assessment
         lambda: editor.add_evidence("新材料"),
         lambda: editor.set_period("2027年上半年"),
         lambda: editor.restore(demo.model_copy(deep=True)),
+        lambda: editor.add_claim("1.4", policy="新政策"),
+        lambda: editor.set_claim_field("C1", "status", "approved"),
+        lambda: editor.remove_claim("C1"),
+        lambda: editor.add_zone_task(1, "新任务"),
+        lambda: editor.set_zone_task("Z1", "title", "改名"),
+        lambda: editor.set_task_field("Z1", NOTE, "改"),
+        lambda: editor.remove_zone_task("Z1"),
     ]
     for attempt in attempts:
         with pytest.raises(FinalizedError, match="已定稿（张书记"):

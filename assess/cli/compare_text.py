@@ -16,12 +16,14 @@ from assess.texts.compare import (
     side_flags,
     status_text,
     unmatched_reason,
+    unmatched_status,
 )
 from assess.texts.policy_changes import change_lines
-from assess.textwidth import pad
+from assess.textwidth import pad, width
 
 NAME = 44
 TITLE = 30
+STATUS = 14
 
 
 def side_line(tag: str, side: Side, t: Texts) -> str:
@@ -72,15 +74,19 @@ def comparison_text(comparison: Comparison, t: Texts) -> str:
         t(texts.ITEMS_CHANGED, changed=len(changed), total=len(c.items)),
     ]
     if changed:
-        lines += ["", _item_header(t)]
+        # as wide as the longest status shown: "not yet requested" is read whole
+        status_width = max(
+            STATUS, *(width(status_text(d, side, t)) + 1 for d in changed for side in ("a", "b"))
+        )
+        lines += ["", _item_header(t, status_width)]
         for diff in changed:
             item = c.checklist.item_index[diff.item_id]
             lines.append(
                 pad(diff.item_id, 6)
                 + pad(t.pick(item.title, item.title_en), TITLE)
                 + " "
-                + pad(status_text(diff, "a", t), 14)
-                + pad(status_text(diff, "b", t), 14)
+                + pad(status_text(diff, "a", t), status_width)
+                + pad(status_text(diff, "b", t), status_width)
                 + t.label(diff.change)
             )
             lines += [f"{'':6}· {phrase}" for phrase in describe(diff, t)]
@@ -90,13 +96,13 @@ def comparison_text(comparison: Comparison, t: Texts) -> str:
     return "\n".join(lines)
 
 
-def _item_header(t: Texts) -> str:
+def _item_header(t: Texts, status_width: int) -> str:
     return (
         pad(t(texts.ID), 6)
         + pad(t(texts.ITEM), TITLE)
         + " "
-        + pad("A", 14)
-        + pad("B", 14)
+        + pad("A", status_width)
+        + pad("B", status_width)
         + t(texts.CHANGE)
     )
 
@@ -118,7 +124,7 @@ def _unmatched_lines(c: Comparison, t: Texts) -> list[str]:
     lines = ["", t(texts.UNMATCHED_HEAD)]
     for u in c.unmatched:
         title = t.pick(u.title, u.title_en)
-        status = t.label(u.status)
+        status = unmatched_status(u, t)
         named = " ".join(filter(None, [u.item_id, title]))
         lines.append(f"  {named} [{status}]{t.colon}{unmatched_reason(u, t)}")
     return lines

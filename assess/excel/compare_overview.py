@@ -35,7 +35,7 @@ from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
 from assess.fields import ASSESSOR, PERIOD, ZONE_NAME, ZONE_PROVINCE
 from assess.texts import Text, Texts
 from assess.texts import printing as print_words
-from assess.texts.compare import row_name, side_flags, unmatched_reason
+from assess.texts.compare import row_name, side_flags, unmatched_reason, unmatched_status
 from assess.texts.messages import ROLLUP_RULE
 from assess.texts.workbook import COLUMN, COMPARE, PROFILE, SERIES, SIDE_HEADER, heading
 
@@ -153,7 +153,7 @@ def _unmatched(ws: Worksheet, row: int, c: Comparison, t: Texts) -> int:
     for u in c.unmatched:
         row += 1
         put_text(ws, row, 1, f"{u.item_id} {t.pick(u.title, u.title_en)}".strip(), STYLE_BODY)
-        put_text(ws, row, 2, t.label(u.status), STYLE_CENTER)
+        put_text(ws, row, 2, unmatched_status(u, t), STYLE_CENTER)
         put_text(ws, row, 3, unmatched_reason(u, t), STYLE_BODY)
         merge(ws, row, 3, row, len(WIDTHS), STYLE_BODY)
     return row

@@ -19,12 +19,19 @@ from assess import fields
 from assess.checklist import Checklist
 from assess.editing import Editor
 from assess.excel.policy_layout import CLAIMS, TASKS
-from assess.excel.policy_reader import ClaimRow, PolicyRows, TaskRow
+from assess.excel.policy_reader import (
+    ClaimRow,
+    PolicyRows,
+    TaskRow,
+    apply_task_lists,
+    new_actions,
+)
 from assess.excel.reader import Problem, SheetFound, bilingual
 from assess.merge import Conflict, Prefer
 from assess.models import Assessment
 from assess.texts import Texts
 from assess.texts import departments as dept_texts
+from assess.texts import policy as policy_words
 
 ZH = Texts()
 Rows = dict[str, dict[str, str]]
@@ -57,6 +64,7 @@ def policy_rows(assessment: Assessment, items: set[str] | None = None) -> Rows:
             "measure": str(task.measure),
             "title": task.title,
             "description": task.description,
+            "evidence": ",".join(task.record.evidence),
         } | {f.id: as_text(getattr(task.record, f.id)) for f in TASK_RECORD}
     return out
 
@@ -81,11 +89,18 @@ class PolicyPlan:
     """Each conflict with the workbook's value, applied with ``--prefer workbook``."""
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    lists: list[tuple[TaskRow, bool, bool]] = field(default_factory=list)
+    """Tasks whose 佐证材料 (first flag) or 下一步举措 (second) cell changes something."""
+    contested: list[TaskRow] = field(default_factory=list)
+    """Tasks whose 佐证材料 changed on both sides: cited as the workbook says only if preferred."""
 
     @property
     def size(self) -> int:
         """How much the plan would do (grows when a row changes anything)."""
-        return len(self.changes) + len(self.conflicts) + len(self.new_claims) + len(self.new_tasks)
+        return (
+            len(self.changes) + len(self.conflicts) + len(self.new_claims) + len(self.new_tasks)
+            + len(self.lists)
+        )  # fmt: skip
 
 
 def plan_policy(
@@ -106,10 +121,10 @@ def plan_policy(
         else {checklist.measure_of[i].number for i in scope if i in checklist.measure_of}
     )
 
-    def refuse(sheet_key: str, row: int, message: str) -> None:
+    def refuse(sheet_key: str, row: int, message: str, column: str = "") -> None:
         found = sheets.get(sheet_key)
-        name = found.name if found else sheet_key
-        plan.problems.append(Problem(name, row, 0, "", message))
+        problem = found.problem(row, column, message) if found else None
+        plan.problems.append(problem or Problem(sheet_key, row, 0, "", message))
 
     # a row shown as exported changes nothing: a department may leave others' rows alone
     for claim in policy.claims:
@@ -119,16 +134,48 @@ def plan_policy(
             who = claim.id or claim.values.get("policy", "")
             message = bilingual(dept_texts.CLAIM_NOT_OWN, claim=who, item=claim.item_id)
             refuse(CLAIMS.key, claim.row, message)
+    known = {e.id for e in current.evidence}
     for task in policy.tasks:
         measure = task.values.get("measure")
+        unknown = next((x.id for x in task.evidence or () if x.id and x.id not in known), None)
+        if unknown is not None:
+            message = bilingual(policy_words.UNKNOWN_TASK_EVIDENCE, id=unknown)
+            refuse(TASKS.key, task.row, message, fields.EVIDENCE.id)
+            continue
         before = plan.size
         _decide_row(plan, task.id, task.id or "", task.values | task.record, now, base, task)
+        _decide_lists(plan, task, current, now, base)
         if plan.size != before and measures is not None and measure not in measures:
             title = task.id or task.values.get("title", "")
-            refuse(
-                TASKS.key, task.row, bilingual(dept_texts.TASK_NOT_OWN, task=title, measure=measure)
-            )
+            message = bilingual(dept_texts.TASK_NOT_OWN, task=title, measure=measure)
+            refuse(TASKS.key, task.row, message)
     return plan
+
+
+def _decide_lists(
+    plan: PolicyPlan, task: TaskRow, current: Assessment, now: Rows, base: Rows | None
+) -> None:
+    """A task's 佐证材料 cell three ways (as its cited IDs; a line without an ID is new
+    evidence, always a change) and its 下一步举措 cell (a line no action has is a new one)."""
+    evidence = False
+    if task.evidence is not None:
+        shown = ",".join(x.id for x in task.evidence if x.id)
+        file = now.get(task.id or "", {}).get("evidence", "")
+        was = None if base is None or task.id not in base else base[task.id].get("evidence", "")
+        if any(x.id is None for x in task.evidence):
+            evidence = True
+        elif shown not in (file, was):
+            if was is None or file == was:
+                evidence = True
+            else:
+                assert task.id is not None
+                conflict = Conflict(task.id, "evidence", was, file, shown, plan.source, task.id)
+                plan.conflicts.append((conflict, None))
+                plan.contested.append(task)
+    recorded = next((t.record.actions for t in current.zone_tasks if t.id == task.id), [])
+    actions = bool(new_actions(task, recorded))
+    if evidence or actions:
+        plan.lists.append((task, evidence, actions))
 
 
 def _decide_row(
@@ -191,3 +238,9 @@ def apply_policy(plan: PolicyPlan, editor: Editor, prefer: Prefer | None) -> Non
         )
         for name, value in task.record.items():
             editor.set_task_field(made.id, record_fields[name], value)
+        task.id = made.id  # its lists follow it
+    for task, evidence, actions in plan.lists:
+        apply_task_lists(task, editor, evidence=evidence, actions=actions)
+    if prefer == "workbook":
+        for task in plan.contested:
+            apply_task_lists(task, editor, actions=False)

@@ -18,12 +18,14 @@ from openpyxl import load_workbook
 from assess import fields
 from assess.checklist import Checklist, Kind
 from assess.editing import Editor
+from assess.excel.cells import clean_text
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS
+from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbered
 from assess.excel.policy_layout import CLAIMS, PACE, POLICY_SHEETS, REQUESTS, TASKS
-from assess.excel.reader import ErrorValue, ReportRows, Sheet, bilingual
+from assess.excel.reader import ErrorValue, Problem, ReportRows, Sheet, bilingual
 from assess.fields import Field, FieldError
 from assess.lang import Lang
-from assess.models import Schedule
+from assess.models import Action, Schedule
 from assess.texts import Texts
 from assess.texts import policy as words
 
@@ -46,6 +48,10 @@ class TaskRow:
     id: str | None
     values: dict[str, Any] = field(default_factory=dict)
     record: dict[str, Any] = field(default_factory=dict)
+    sheet: str = ""
+    evidence_col: int = 0  # where a problem with its evidence is shown
+    evidence: list[EvidenceLine] | None = None  # None: the cell was empty (nothing changes)
+    actions: list[str] | None = None  # the 下一步举措 cell's lines (texts only)
 
 
 @dataclass
@@ -59,12 +65,14 @@ class PolicyRows:
     tasks: list[TaskRow] = field(default_factory=list)
     rows: dict[tuple[str, str], int] = field(default_factory=dict)
     """(item, field) → the row it was read from, to place a refusal."""
+    path: Path | None = None  # the workbook, named if applying finds a problem
+    problems: list[Problem] = field(default_factory=list)
 
 
 def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> PolicyRows:
     """The four sheets, if present (a workbook exported before them has none), in either
     language."""
-    out = PolicyRows()
+    out = PolicyRows(path=path, problems=rows.problems)
     names = {name for layout in POLICY_SHEETS for name in layout.names}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -164,7 +172,8 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
     measures = {m.number for m in checklist.measures}
     for row, values in sheet.rows():
         task_id = (sheet.text(values, fields.TASK_ID.id) or "").strip() or None
-        task = TaskRow(row, task_id)
+        task = TaskRow(row, task_id, sheet=sheet.name)
+        task.evidence_col = sheet.columns.get(fields.EVIDENCE.id, 0)
         raw = (sheet.text(values, fields.TASK_MEASURE.id) or "").strip()
         if raw:
             number = measure_number(raw)
@@ -182,6 +191,12 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
             value = _value(sheet, row, values, f)
             if value is not None:
                 task.record[f.id] = value
+        evidence = sheet.text(values, fields.EVIDENCE.id)
+        if evidence is not None:
+            task.evidence = [parse_evidence_line(x) for x in evidence.split("\n") if x.strip()]
+        actions = sheet.text(values, fields.ACTIONS.id)
+        if actions is not None:
+            task.actions = [x.strip() for x in split_numbered(actions) if x.strip()]
         if not {"measure", "title"} <= set(task.values):
             sheet.problem(row, 0, bilingual(words.TASK_NEEDS_TITLE))
             continue
@@ -215,6 +230,11 @@ def apply_policy_rows(policy: PolicyRows, editor: Editor) -> None:
             editor.set_field(item_id, fields.SCHEDULE, pace)
     _apply_claims(policy.claims, editor)
     _apply_tasks(policy.tasks, editor)
+    for task in policy.tasks:
+        unknown = unknown_evidence(task, editor)
+        if unknown is not None:
+            _refuse(policy, task, bilingual(words.UNKNOWN_TASK_EVIDENCE, id=unknown))
+        apply_task_lists(task, editor)
 
 
 def _apply_claims(claims: list[ClaimRow], editor: Editor) -> None:
@@ -239,5 +259,61 @@ def _apply_tasks(tasks: list[TaskRow], editor: Editor) -> None:
             task_id = task.id
             for name, value in values.items():
                 editor.set_zone_task(task_id, name, value)
+        task.id = task_id  # a new row's lists follow it (``_apply_task_lists``)
         for name, value in task.record.items():
             editor.set_task_field(task_id, fields.BY_ID[name], value)
+
+
+def unknown_evidence(task: TaskRow, editor: Editor) -> str | None:
+    """The first evidence ID in the task's 佐证材料 cell that the file does not have."""
+    known = editor.assessment.evidence_by_id()
+    return next((x.id for x in task.evidence or () if x.id is not None and x.id not in known), None)
+
+
+def apply_task_lists(
+    task: TaskRow, editor: Editor, *, evidence: bool = True, actions: bool = True
+) -> None:
+    """The 佐证材料 and 下一步举措 cells of a task's row, read like 逐项对标's (IDs checked by
+    ``unknown_evidence`` first).
+
+    Evidence: a line with an ID cites that record, a line without one is found by title, 文号
+    and date or registered; the cell lists the task's citations. Actions: a line that is no
+    recorded action's text is a new action (lead, due… are edited in the TUI); none is deleted.
+    """
+    assert task.id is not None
+    record = editor.record(task.id)
+    if evidence and task.evidence is not None:
+        cited = [x.id if x.id is not None else _find_or_add(x, editor) for x in task.evidence]
+        cited = list(dict.fromkeys(cited))
+        if cited != record.evidence:
+            editor.set_task_field(task.id, fields.EVIDENCE, cited)
+    new = new_actions(task, record.actions) if actions else []
+    if new:
+        editor.set_task_field(task.id, fields.ACTIONS, [*record.actions, *new])
+
+
+def new_actions(task: TaskRow, recorded: list[Action]) -> list[Action]:
+    """The 下一步举措 lines that are no recorded action's text (as the cell shows it)."""
+    shown = [_shown(a.text) for a in recorded]
+    return [Action(text=text) for text in task.actions or () if _shown(text) not in shown]
+
+
+def _shown(text: str) -> str:
+    """A text as the workbook shows it (cleaned, line ends normalised), to match a cell."""
+    return clean_text(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _find_or_add(line: EvidenceLine, editor: Editor) -> str:
+    for record in editor.assessment.evidence:
+        if (record.title, record.ref, record.date) == (line.title, line.ref, line.date):
+            return record.id
+    return editor.add_evidence(line.title, line.ref, line.date).id
+
+
+def _refuse(policy: PolicyRows, task: TaskRow, message: str) -> None:
+    """A problem found while applying: the import stops and the file is left unchanged."""
+    from assess.excel.importer import WorkbookInvalid  # the importer calls in here
+
+    header = Texts()(TASKS.column(fields.EVIDENCE.id).text)
+    policy.problems.append(Problem(task.sheet, task.row, task.evidence_col, header, message))
+    raise WorkbookInvalid(policy.path or Path(), policy.problems)

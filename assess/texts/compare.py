@@ -8,8 +8,9 @@ from assess.checklist import chinese_numeral
 from assess.compare import DueAction, ItemDiff, ScoreRow, Side, Unmatched
 from assess.models import Status
 from assess.regions import Region
+from assess.requests import explanation_label, status_label
 from assess.texts.catalog import Text, Texts, text
-from assess.texts.labels import EXPLANATION, FIELD
+from assess.texts.labels import FIELD
 
 PROFILE_NA = text("compare.profile_na", "不适用（画像）", "n/a (profile)")
 PROFILE_NA_SUFFIX = text("compare.profile_na_suffix", "（画像不适用）", " (profile n/a)")
@@ -69,8 +70,13 @@ def status_text(diff: ItemDiff, side: Literal["a", "b"], t: Texts) -> str:
     )
     if not applies and status in (Status.NOT_ASSESSED, Status.NOT_APPLICABLE):
         return t(PROFILE_NA)
-    shown = t.label(status)
+    shown = t(status_label(status, diff.kind))
     return shown if applies else shown + t(PROFILE_NA_SUFFIX)
+
+
+def unmatched_status(u: Unmatched, t: Texts) -> str:
+    """An unmatched item's status: a request's own words on a higher-level item."""
+    return t.label(u.status) if u.kind is None else t(status_label(u.status, u.kind))
 
 
 def describe(diff: ItemDiff, t: Texts) -> list[str]:
@@ -78,7 +84,11 @@ def describe(diff: ItemDiff, t: Texts) -> list[str]:
     out = [
         t(
             TEXT_CHANGED,
-            field=t(EXPLANATION[diff.status_b.value] if name == "explanation" else FIELD[name]),
+            field=t(
+                explanation_label(diff.status_b, diff.kind)
+                if name == "explanation"
+                else FIELD[name]
+            ),
         )
         for name in diff.texts_changed
     ]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from assess.models import STATUS_ORDER, Status
 from assess.texts import policy
-from assess.texts.catalog import Texts, text
+from assess.texts.catalog import Text, Texts, text
 
 if TYPE_CHECKING:
     from assess.scoring import QualityWarning
@@ -55,6 +55,8 @@ WARNING = {
 
 WARNING_KIND["requirement_not_applicable"] = policy.WARNING_KIND_REQUIREMENT_NA
 WARNING["requirement_not_applicable"] = policy.WARNING_REQUIREMENT_NA
+WARNING_KIND.update(policy.REQUEST_WARNING_KIND)
+WARNING.update(policy.REQUEST_WARNING)
 
 ROLLUP_RULE = text(
     "rollup_rule",
@@ -103,7 +105,10 @@ UNKNOWN_EVIDENCE = text(
 
 def render_params(params: Mapping[str, object], t: Texts) -> dict[str, object]:
     """Values a result carries, as shown: enum members by their label."""
-    return {k: t.label(v) if isinstance(v, Enum) else v for k, v in params.items()}
+    return {
+        k: t.label(v) if isinstance(v, Enum) else t(v) if isinstance(v, Text) else v
+        for k, v in params.items()
+    }
 
 
 def warning_text(warning: QualityWarning, t: Texts) -> str:

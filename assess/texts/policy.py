@@ -160,3 +160,69 @@ TASK_NEEDS_TITLE = text(
     "自定任务须写明所属举措和任务名称",
     "a task needs a measure and a title",
 )
+
+# The TUI's forms for the policy's fields: claims, 争取对象, schedule, the zone's own tasks.
+ZONE_TASK_TAG = text("tui.zone_task_tag", "〔自定〕", "[own] ")
+CLAIM_NEW = text("tui.claim_new", "新增政策争取", "New support claim")
+CLAIM_EDIT = text("tui.claim_edit", "编辑政策争取", "Edit support claim")
+TASK_NEW = text("tui.task_new", "新增自定任务：{measure}", "New own task under {measure}")
+TASK_HEAD = text(
+    "tui.task_head",
+    "经开区自定任务，单独计分，不计入落实率和政策利用率",
+    "The zone's own task: scored apart, in neither rate",
+)
+TASK_MEASURE = text("tui.task_measure", "所属举措", "Measure")
+TASK_REMOVE_TITLE = text("tui.task_remove_title", "删除这项自定任务？", "Remove this own task?")
+TASK_REMOVE = text(
+    "tui.task_remove",
+    "{id}“{title}”连同其说明、佐证引用和举措一并删除（修改记录保留原内容，可撤销）。",
+    "{id} '{title}' goes, with its explanation, citations and actions "
+    "(the history keeps it, and undo brings it back).",
+)
+TASK_REMOVED = text("tui.task_removed", "已删除自定任务 {id}", "own task {id} removed")
+TASK_ADDED = text("tui.task_added", "已新增自定任务 {id}", "own task {id} added")
+NOT_A_TASK = text(
+    "tui.not_a_task",
+    "只有自定任务可以删除；清单条目请标为不适用并说明理由",
+    "only own tasks can be removed; mark a checklist item not applicable, with a reason",
+)
+NO_MEASURE = text(
+    "tui.no_measure",
+    "请先把光标移到一项举措（或其条目）上",
+    "move to a measure (or one of its items) first",
+)
+REMOVE = text("tui.remove_confirm", "删除", "Remove")
+KEY_NEW_CLAIM = text("tui.key.new_claim", "新增政策争取（支持、鼓励类和上级事项）",
+                     "new support claim (support, encourage, higher-level items)")  # fmt: skip
+KEY_NEW_TASK = text("tui.key.new_task", "在本举措下新增自定任务", "new own task under this measure")
+KEY_REMOVE_TASK = text("tui.key.remove_task", "删除自定任务（先确认）", "remove an own task (asks)")
+KEY_SHORT_TASK = text("tui.key_short.new_task", "自定任务", "own task")
+KEY_HINT_CLAIM = text("tui.key_hint.new_claim", "新增", "new")
+SCHEDULE_NONE = text("tui.schedule_none", "（未填）", "(not given)")
+
+# Quality checks on a higher-level item, in a request's words (scoring.WarningCode).
+REQUEST_WARNING_KIND = {
+    "received_without_note": text(
+        "warning_kind.received_without_note", "已获得未填获得情况", "received, nothing said"
+    ),
+    "requested_without_action": text(
+        "warning_kind.requested_without_action", "争取中无下一步举措", "requested, no action"
+    ),
+}
+REQUEST_WARNING = {
+    "received_without_note": text(
+        "warning.received_without_note",
+        "已获得但未填写获得情况（批复文件、额度或事项）",
+        "received but nothing says what (approval, amount or powers)",
+    ),
+    "requested_without_action": text(
+        "warning.requested_without_action",
+        "争取中但没有下一步举措（向谁报送、何时跟进）",
+        "requested but no next action (whom to ask, when to follow up)",
+    ),
+}
+UNKNOWN_TASK_EVIDENCE = text(
+    "policy_sheet.unknown_task_evidence",
+    "佐证编号 {id} 未在“佐证材料”表登记",
+    "evidence ID {id} is not in the evidence register",
+)

@@ -193,3 +193,31 @@ CHART_MEASURES = text("chart.measures", "各举措得分（百分制）", "Score
 CHART_AREAS = text("chart.areas", "各领域得分（百分制）", "Score per area (out of 100)")
 DEPARTMENT_SCORE = text("chart.department_score", "本部门得分", "Department score")
 OVERALL_SCORE = text("chart.overall_score", "总体得分", "Overall score")
+
+# ── the policy's own logic: the two rates, requests, claims, the zone's own tasks ──
+RATES_LINE = text(
+    "report.rates_line",
+    "分两类看，落实率{implementation}（对经开区的要求类条目）；政策利用率{policy_use}"
+    "（支持、鼓励类条目与上级事项，上级事项已获得计1分、争取中计0.5分、未争取计0分）。"
+    "上级事项中已获得{received}项，待争取{requests}项（争取中{requested}项、未争取{unrequested}项），"
+    "不计入差距。登记政策争取{claims}项，已获批{approved}项。",
+    "By kind: implementation rate {implementation} (requirements addressed to the zone); "
+    "policy-use rate {policy_use} (support and encourage items and higher-level items, a "
+    "higher-level item scoring 1 when received, 0.5 when requested, 0 when not yet requested). "
+    "Of the higher-level items, {received} received and {requests} still to pursue "
+    "({requested} requested, {unrequested} not yet requested), none counted as gaps. "
+    "{claims} support claims recorded, {approved} approved.",
+)
+TASKS_LINE = text(
+    "report.tasks_line",
+    "经开区自定任务{count}项（{counts}），{score}，单独计分，不计入以上得分。",
+    "The zone set itself {count} own task(s) ({counts}), {score}, apart from the scores above.",
+)
+RATE = text("report.rate", "{score}分", "{score}")
+NO_TASKS_LINE = text("report.no_tasks_line", "未设自定任务。", "No own tasks were set.")
+OWN_TASKS = text("report.own_tasks", "自定任务。", "Own tasks.")
+TASK_ENTRY = text(
+    "report.task_entry", "“{title}”（{status}）：{detail}", "“{title}” ({status}): {detail}"
+)
+TASK_STATUS_PACE = text("report.task_status_pace", "{status}，{pace}", "{status}, {pace}")
+TASK_STEPS = text("report.task_steps", "下一步：{steps}", " Next: {steps}")

@@ -28,14 +28,16 @@ from textual.widgets import Button, DataTable, Footer, ProgressBar, Select, Stat
 from assess.applicability import item_applies
 from assess.errors import AssessError
 from assess.lang import Lang
-from assess.models import Assessment, ReviewState, Status
+from assess.models import Assessment, ReviewState, Status, ZoneTask
 from assess.resources import default_checklist
 from assess.review import NEEDS_OPINION, ReviewStep, allowed_steps
 from assess.scoring import format_score, format_share
 from assess.storage import AssessmentFile, ChangedOnDiskError, Loaded, load
 from assess.texts import Texts, safety
+from assess.texts import policy as policy_words
 from assess.texts import review as review_words
 from assess.texts import tui as words
+from assess.textwidth import width as cell_width
 from assess.tui.change_text import describe_changes
 from assess.tui.commands import AssessCommands
 from assess.tui.detail import ItemDetail
@@ -48,7 +50,17 @@ from assess.tui.session import Session
 from assess.tui.tree import ChecklistTree, NodeRef
 
 FOLLOW_DELAY_SECONDS = 0.05
+HEADER_CHROME = 18  # the coverage bar (16) and the line's padding (2), in cells
 FILTERS = tuple(words.FILTERS)
+
+
+class ZoneLine(Static):
+    """The header's top line: a new width may move the scores to their own line or back."""
+
+    def on_resize(self, _event: events.Resize) -> None:
+        app = self.app
+        if isinstance(app, AssessApp):
+            app.update_header()
 
 
 class AssessApp(App[None]):
@@ -91,8 +103,10 @@ class AssessApp(App[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Static(id="zone-line")
+            yield ZoneLine(id="zone-line")
             yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="coverage")
+        # the scores' own line, shown only when the top line cannot hold them whole (80×24)
+        yield Static(id="score-line")
         with Horizontal(id="main"):
             yield ChecklistTree(self.session, self.lang, id="tree")
             yield ItemDetail(self.session, self.lang, self.item_changed, self.dialogs, id="detail")
@@ -130,19 +144,30 @@ class AssessApp(App[None]):
         gc.freeze()
 
     def update_header(self) -> None:
+        """Zone, period, the score, coverage and both rates; where one line cannot hold them
+        all (80 columns), the scores move to a line of their own, so none is cut."""
         a, t = self.session.assessment, self.t
         overall = self.session.summary.overall
-        line = (
-            f"{a.zone.name} · {a.period} · {t(words.OVERALL)} {format_score(overall.value)}"
+        identity = [a.zone.name, a.period]
+        if self.filter != "all":
+            identity.append(f"{t(words.FILTER)}{t.colon}{t(words.FILTERS[self.filter])}")
+        if a.review.state is not ReviewState.DRAFT:  # the sign-off, once it has begun
+            identity.append(t.label(a.review.state))
+        scores = (
+            f"{t(words.OVERALL)} {format_score(overall.value)}"
             f" · {t(words.COVERAGE)} {format_share(overall.coverage)}"
             f" · {rates_line(self.session.summary, t)}"
         )
-        if self.filter != "all":
-            line += f" · {t(words.FILTER)}{t.colon}{t(words.FILTERS[self.filter])}"
-        if a.review.state is not ReviewState.DRAFT:  # the sign-off, once it has begun
-            line += f" · {t.label(a.review.state)}"
-        # the line's box is fixed (1fr × 1): new text repaints without a re-layout
-        self.query_one("#zone-line", Static).update(Text(line, no_wrap=True), layout=False)
+        line = " · ".join([*identity, scores])
+        room = self.size.width - HEADER_CHROME
+        split = cell_width(line) > room
+        score_line = self.query_one("#score-line", Static)
+        if score_line.display != split:  # a re-layout only when the header changes shape
+            score_line.display = split
+        top = " · ".join(identity) if split else line
+        # the lines' boxes are fixed (1fr × 1): new text repaints without a re-layout
+        self.query_one("#zone-line", Static).update(Text(top, no_wrap=True), layout=False)
+        score_line.update(Text(scores if split else "", no_wrap=True), layout=False)
         self.query_one("#coverage", ProgressBar).update(
             total=max(overall.applicable, 1), progress=overall.assessed
         )
@@ -332,6 +357,68 @@ class AssessApp(App[None]):
         if self._into_item():
             self.detail.add_action()
 
+    def action_new_claim(self) -> None:
+        if self._into_item():
+            self.detail.add_claim()
+
+    # the zone's own tasks (自定任务): added under the cursor's measure, removed after asking
+
+    def action_new_task(self) -> None:
+        if self.refuse_if_final():
+            return
+        number = self.checklist_tree.measure_at_cursor
+        if number is None:
+            self.notify(self.t(policy_words.NO_MEASURE), severity="warning", timeout=4)
+            return
+        measure = next(m for m in self.session.checklist.measures if m.number == number)
+        name = self.t.pick(f"{measure.numeral}{measure.title}", f"({number}) {measure.title_en}")
+
+        def add(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            self.detail.flush()
+            self.session.checkpoint()
+            task = self.session.editor.add_zone_task(number, *result)
+            self.tasks_changed(task.id)
+            self.notify(self.t(policy_words.TASK_ADDED, id=task.id), timeout=3)
+
+        self.push_screen(self.dialogs.zone_task_form(name), add)
+
+    def action_remove_task(self) -> None:
+        if self.refuse_if_final():
+            return
+        task_id = self.checklist_tree.current_task
+        task = self.detail.zone_task(task_id)
+        if task is None:
+            self.notify(self.t(policy_words.NOT_A_TASK), severity="warning", timeout=4)
+            return
+        body = self.t(policy_words.TASK_REMOVE, id=task.id, title=task.title)
+
+        def remove(choice: str | None) -> None:
+            if choice != "remove":
+                return
+            self.detail.flush()
+            self.session.checkpoint()
+            self.session.editor.remove_zone_task(task.id)
+            self.tasks_changed(None, near=task.measure)
+            self.notify(self.t(policy_words.TASK_REMOVED, id=task.id), timeout=4)
+
+        self.push_screen(self.dialogs.confirm_remove_task(body), remove)
+
+    def tasks_changed(self, show: str | None, near: int | None = None) -> None:
+        """Rebuild the tree after a task was added or removed; the cursor goes to ``show``
+        (else to the first item of measure ``near``); rescore and save."""
+        self.session.changed()
+        self.checklist_tree.build(*self.visibility(self.filter))
+        if show is None and near is not None:
+            measure = next(m for m in self.session.checklist.measures if m.number == near)
+            show = measure.items[0].id
+        if show is not None and show in self.checklist_tree.item_nodes:
+            self.checklist_tree.go_to_item(show)
+            self.detail.show_item(show)
+        self.update_header()
+        self.save_soon()
+
     # undo and redo -----------------------------------------------------------------
 
     def action_undo(self) -> None:
@@ -400,7 +487,8 @@ class AssessApp(App[None]):
         if isinstance(widget, Select):
             count = len([1 for _, v in widget._options if v is not Select.BLANK])
             return t(words.KEY_ON_SELECT, key=key, select=t(words.KEY["select_digit"]), count=count)
-        table = "evidence" if getattr(widget, "id", "") == "evidence-table" else "actions"
+        tables = {"evidence-table": "evidence", "claims-table": "claims"}
+        table = tables.get(getattr(widget, "id", ""), "actions")
         from assess.fields import BY_ID
 
         return t(words.KEY_ON_TABLE, key=key, table=t(BY_ID[table].label), keys=keys)
@@ -568,25 +656,30 @@ class AssessApp(App[None]):
 
     # filters, search, screens --------------------------------------------------------
 
-    def visibility(self, name: str) -> Callable[[str], bool]:
+    def visibility(self, name: str) -> tuple[Callable[[str], bool], Callable[[ZoneTask], bool]]:
+        """Which items, and which zone tasks, the filter ``name`` shows."""
         summary = self.session.summary
         a, cl = self.session.assessment, self.session.checklist
         if name == "unassessed":
-            return lambda i: (
-                a.record(i).status is Status.NOT_ASSESSED and item_applies(cl.item_index[i], a.zone)
+            return (
+                lambda i: (
+                    a.record(i).status is Status.NOT_ASSESSED
+                    and item_applies(cl.item_index[i], a.zone)
+                ),
+                lambda task: task.record.status is Status.NOT_ASSESSED,
             )
         if name == "gaps":
-            return set(summary.gaps).__contains__
+            return set(summary.gaps).__contains__, _no_task
         if name == "opportunities":
-            return set(summary.opportunities).__contains__
+            return set(summary.opportunities).__contains__, _no_task
         if name == "warnings":
-            return {w.item_id for w in summary.warnings}.__contains__
-        return lambda _: True
+            return {w.item_id for w in summary.warnings}.__contains__, _no_task
+        return (lambda _: True), (lambda _: True)
 
     def set_filter(self, name: str) -> None:
         current = self.detail.item_id
         self.filter = name
-        self.checklist_tree.build(self.visibility(name))
+        self.checklist_tree.build(*self.visibility(name))
         nodes = self.checklist_tree.item_nodes
         if not nodes:
             self.notify(self.t(words.NO_MATCH), timeout=2)
@@ -705,6 +798,11 @@ class AssessApp(App[None]):
             (t.label(step), t(review_words.REVIEW_FIELD), partial(self.review_step, step))
             for step in allowed_steps(self.session.assessment.review.state)
         ]
+
+
+def _no_task(_task: ZoneTask) -> bool:
+    """The gap, opportunity and warning filters are the plan's lists: no zone task is in them."""
+    return False
 
 
 def copy_name(path: Path, tag: str) -> Path:

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import json
 
+from assess import fields
 from assess.fields import BY_ID
 from assess.models import Change
 from assess.texts import Texts
+from assess.texts import policy as policy_words
 from assess.texts import tui as words
 from assess.texts.history import history_value
 from assess.tui.session import Session
 
 SHOWN_CHANGES = 2
+# a zone task's own fields, as the history names them (the record's are in the registry)
+TASK_FIELDS = {
+    "zone_task": policy_words.OWN_TASKS,
+    "zone_tasks": policy_words.OWN_TASKS,
+    "title": fields.TASK_TITLE.label,
+    "description": fields.TASK_DESCRIPTION.label,
+    "measure": fields.TASK_MEASURE.label,
+}
 VALUE_CHARS = 24
 
 
@@ -46,7 +56,9 @@ def _field_name(change: Change, session: Session, t: Texts) -> str:
         return t(words.ACTION_RECORD, id=rest)
     if head == "figures" and rest:
         return t(words.FIGURE_RECORD, name=rest)
-    field = BY_ID.get(change.field)
+    if head in TASK_FIELDS:
+        return t(TASK_FIELDS[head])
+    field = BY_ID.get(change.field) or BY_ID.get(head)
     if field is None:
         return change.field
     if field.id == "explanation" and change.item:
@@ -59,17 +71,21 @@ def _value(field: str, value: str, t: Texts) -> str:
         return t(words.EMPTY)
     if field == "actions" or field.startswith("actions."):
         value = _action_texts(value)
+    elif field in ("zone_task", "zone_tasks"):
+        value = _action_texts(value, "title")
+    elif field == "claims" or (field.startswith("claims.") and field.count(".") == 1):
+        value = _action_texts(value, "policy")
     shown = history_value(field, value, t).replace("\n", " ")
     if len(shown) > VALUE_CHARS:
         shown = shown[: VALUE_CHARS - 1] + "…"
     return f"“{shown}”"
 
 
-def _action_texts(value: str) -> str:
-    """Actions are stored as JSON records: their texts say which they are."""
+def _action_texts(value: str, key: str = "text") -> str:
+    """Actions (and tasks) are stored as JSON records: their texts (titles) say which."""
     try:
         data = json.loads(value)
     except json.JSONDecodeError:
         return value
     records = data if isinstance(data, list) else [data]
-    return "、".join(str(r.get("text", "")) for r in records if isinstance(r, dict))
+    return "、".join(str(r.get(key, "")) for r in records if isinstance(r, dict))

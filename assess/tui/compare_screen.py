@@ -17,16 +17,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer
 
-from assess.checklist import Checklist
+from assess.checklist import Checklist, Kind
 from assess.compare import ChangeClass, Comparison, ItemDiff, Unmatched, compare, format_delta
 from assess.lang import Lang
 from assess.models import Action, Assessment, ItemRecord
+from assess.requests import explanation_label, status_label
 from assess.scoring import format_score
 from assess.storage import Migration
 from assess.texts import Texts, catalog
 from assess.texts import tui_screens as texts
-from assess.texts.compare import describe, status_text, unmatched_reason
-from assess.texts.labels import EXPLANATION, FIELD
+from assess.texts.compare import describe, status_text, unmatched_reason, unmatched_status
+from assess.texts.labels import FIELD
 from assess.textwidth import truncate, width
 from assess.tui.prose import Prose
 from assess.tui.screen_keys import describe_keys
@@ -150,7 +151,7 @@ class CompareScreen(Screen[None]):
                 key=diff.item_id,
             )
         for u in self.comparison.unmatched:
-            status = truncate(t.label(u.status), cut["a"])
+            status = truncate(unmatched_status(u, t), cut["a"])
             table.add_row(
                 Text(u.item_id),
                 Text(truncate(t.pick(u.title, u.title_en) or "—", cut["item"])),
@@ -270,14 +271,16 @@ class ItemCompareScreen(ModalScreen[None]):
         if record is None:
             text.append(t(texts.NO_RECORD), style="magenta")
             return text
+        item = self.owner.checklist.item_index.get(self.item_id)
+        kind = Kind.REQUIREMENT if item is None else item.kind  # a retired item: the plain words
         status = (
             status_text(self.diff, "a" if side == "a" else "b", t)
             if self.diff is not None
-            else t.label(record.status)
+            else t(status_label(record.status, kind))
         )
         text.append(f"{t(FIELD['status'])}{t.colon}", style="bold")
         text.append(f"{status}\n")
-        explanation = t(EXPLANATION[record.status.value])
+        explanation = t(explanation_label(record.status, kind))
         evidence = assessment.evidence_by_id()
         sections: list[tuple[str, str]] = [
             (explanation, record.explanation),
@@ -321,7 +324,7 @@ def _column_widths(t: Texts, c: Comparison, columns: int) -> tuple[int, int, int
     small terminal); the item title takes the rest and is cut with 「…」.
     """
     statuses = [status_text(d, side, t) for d in c.items for side in ("a", "b")]
-    statuses += [t.label(u.status) for u in c.unmatched]
+    statuses += [unmatched_status(u, t) for u in c.unmatched]
     changes = [t.label(d.change) for d in c.items] + [t(texts.UNMATCHED)] * bool(c.unmatched)
     status = max(map(width, statuses), default=6)
     status = status if columns >= WIDE else min(status, MAX_STATUS)

@@ -1,7 +1,10 @@
 """The right pane: one item's policy text and the zone's answer for it.
 
-The form walks the field registry (``RECORD_FIELDS``, ``ACTION_FIELDS``, ``EVIDENCE_FIELDS``):
-one section per recorded field, in the registry's order. It is built once and refilled when the
+The form walks the field registry (``RECORD_FIELDS``, ``ACTION_FIELDS``, ``EVIDENCE_FIELDS``,
+then ``POLICY_FIELDS`` and ``CLAIM_FIELDS``): one section per recorded field, in the
+registry's order. A section shows only where the policy gives it a meaning: 达进度/欠进度 on
+推进中 work, 争取对象 on higher-level items, 政策争取 on support, encourage and higher-level
+items. A zone task (自定任务) opens in the same form, with its title and description on top. It is built once and refilled when the
 selection moves, so moving through the tree never re-mounts widgets. Every change goes through
 the session's editor, is made undoable by a checkpoint of the one record it touches, and is
 announced by calling ``on_change(item_id)`` directly (no message round trip: one frame a key).
@@ -24,21 +27,27 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 from textual.widgets._select import NoSelection, SelectCurrent
 
+from assess import fields
 from assess.applicability import item_applies
-from assess.checklist import Indicator
+from assess.checklist import Indicator, Kind, chinese_numeral
 from assess.fields import (
     ACTION_FIELDS,
+    CLAIM_FIELDS,
     EVIDENCE_FIELDS,
+    POLICY_FIELDS,
     RECORD_FIELDS,
     TEXT_FIELDS,
     Field,
     FieldKind,
 )
 from assess.lang import Lang
-from assess.models import STATUS_ORDER, Action, Evidence, Status
+from assess.models import STATUS_ORDER, Action, Claim, Evidence, Schedule, Status, ZoneTask
+from assess.requests import explanation_label, status_label
 from assess.texts import Texts
+from assess.texts import policy as policy_words
 from assess.texts import tui as words
 from assess.texts.applicability import applicability_text
+from assess.texts.tui_screens import REQUIRED_FIELD
 from assess.tui.dialogs import Dialogs
 from assess.tui.keys import bind, section_keys
 from assess.tui.literal import literal
@@ -50,6 +59,9 @@ TEXT_FIELD_IDS = {f.id for f in TEXT_FIELDS}
 FORM_STATUSES = (Status.NOT_ASSESSED, *(s for s in STATUS_ORDER if s is not Status.NOT_ASSESSED))
 FIGURE_ROWS = 2  # the most indicators an item has in the checklist
 ACTION_TEXT_WIDTH = 24  # cells; the whole text is in the edit dialog
+# A zone task records what its workbook sheet carries: these item sections stay hidden on it.
+TASK_HIDDEN = ("current", "gap", "opportunity", "note")
+CLAIM_KINDS = (Kind.SUPPORT, Kind.ENCOURAGE, Kind.HIGHER_LEVEL)
 # The sections the jump keys reach: the widget each one focuses.
 SECTIONS = {
     "explanation": "#explanation",
@@ -167,6 +179,8 @@ class ItemDetail(VerticalScroll):
         self._pending: dict[str, _Pending] = {}
         self._timer_handle: Timer | None = None
         self._form_enabled = True
+        self._kind: Kind | None = Kind.REQUIREMENT  # of the item shown; None: a zone task
+        self._request_labels = False  # the status drop-down reads 已获得/争取中/未争取
         self.ready = False  # the form is mounted after the first frame (``build_form``)
         bind(self, "item", self.t)
 
@@ -180,16 +194,44 @@ class ItemDetail(VerticalScroll):
 
     async def build_form(self) -> None:
         """Mount the form after the first frame: the tree shows before ~250 widgets are styled."""
-        await self.mount_all([w for field in RECORD_FIELDS for w in self._section(field)])
+        await self.mount_all(
+            [
+                *self._task_section(),
+                *(w for field in (*RECORD_FIELDS, *POLICY_FIELDS) for w in self._section(field)),
+            ]
+        )
         self._fill_columns()
         self.ready = True
         self.show_item(self.item_id)
+
+    def _task_section(self) -> Iterator[Widget]:
+        """A zone task's title and description (hidden on checklist items)."""
+        for field, widget in (
+            (fields.TASK_TITLE, Input(id="task-title", compact=True, select_on_focus=False)),
+            (fields.TASK_DESCRIPTION, FieldArea("task-description")),
+        ):
+            widget_id = widget.id
+            yield Label(self.t(field.label), id=f"{widget_id}-label", classes="field-title",
+                        markup=False)  # fmt: skip
+            yield widget
 
     def _section(self, field: Field) -> Iterator[Widget]:
         t = self.t
         title = Label(self._title(field, Status.NOT_ASSESSED), id=f"{field.id}-label",
                       classes="field-title", markup=False)  # fmt: skip
-        if field.kind is FieldKind.STATUS:
+        if field.id == "schedule":
+            yield title
+            yield Select([(t.label(s), s) for s in Schedule], prompt=t(policy_words.SCHEDULE_NONE),
+                         id="schedule")  # fmt: skip
+        elif field.id == "asked_of":
+            yield title
+            yield Input(id="asked_of", compact=True, select_on_focus=False)
+        elif field.id == "claims":
+            yield title
+            yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
+            yield self._buttons("cl", (("add", words.ADD), ("edit", words.EDIT),
+                                       ("remove", words.REMOVE)), id="claims-buttons")  # fmt: skip
+        elif field.kind is FieldKind.STATUS:
             yield Horizontal(
                 title.set_classes("field-label"),
                 StatusSelect([(t.label(s), s) for s in FORM_STATUSES],
@@ -220,22 +262,27 @@ class ItemDetail(VerticalScroll):
                 )  # fmt: skip
             yield Static("", id="figure-error", classes="error", markup=False)
 
-    def _title(self, field: Field, status: Status) -> Text:
+    def _title(self, field: Field, status: Status, kind: Kind | None = None) -> Text:
         """A section's title and, dimmed, the keys that reach it from anywhere in the item."""
         name = words.INDICATORS if field.id == "figures" else field.label_for(status)
+        if field.id == "explanation" and kind is Kind.HIGHER_LEVEL:
+            name = explanation_label(status, kind)
         title = Text(self.t(name))
         hint = section_keys(field.id, self.t)
         if hint:
             title.append(f"  {hint}", style="dim")
         return title
 
-    def _buttons(self, prefix: str, buttons: tuple[tuple[str, Any], ...]) -> Horizontal:
+    def _buttons(
+        self, prefix: str, buttons: tuple[tuple[str, Any], ...], id: str | None = None
+    ) -> Horizontal:
         return Horizontal(
             *(
                 Button(self.t(label), id=f"{prefix}-{name}", compact=True)
                 for name, label in buttons
             ),
             classes="buttons",
+            id=id,
         )
 
     def _fill_columns(self) -> None:
@@ -248,13 +295,17 @@ class ItemDetail(VerticalScroll):
         for field in ACTION_FIELDS:
             width = ACTION_TEXT_WIDTH if field.id == "action.text" else None
             actions.add_column(t(field.label), key=field.id, width=width)
+        claims = self.query_one("#claims-table", DataTable)
+        for field in CLAIM_FIELDS:
+            width = ACTION_TEXT_WIDTH if field.id == "claim.policy" else None
+            claims.add_column(t(field.label), key=field.id, width=width)
 
     def set_form_enabled(self, enabled: bool) -> None:
         """Grey the form out while a measure or area is selected (only on a change)."""
         if enabled is self._form_enabled:
             return
         self._form_enabled = enabled
-        for widget in self.query("Select, FieldArea, DataTable, Button, FigureInput"):
+        for widget in self.query("Select, FieldArea, DataTable, Button, Input"):
             widget.disabled = not enabled
 
     # showing an item ---------------------------------------------------------------
@@ -269,15 +320,76 @@ class ItemDetail(VerticalScroll):
             self.show_note(self.t(words.SELECT_ITEM))
             return
         self.set_form_enabled(not self.session.read_only)
-        self._show_policy(item_id)
+        task = self.zone_task(item_id)
+        if task is None:
+            self._show_policy(item_id)
+        else:
+            self._show_task_head(task)
+        self._show_kind(
+            None if task is not None else self.session.checklist.item_index[item_id].kind
+        )
         record = self.session.record(item_id)
         self._show_status(record.status)
         for area in self.query(FieldArea):
-            area.load_text(getattr(record, area.field_name))
+            if area.field_name == "task-description":
+                area.load_text(task.description if task is not None else "")
+            else:
+                area.load_text(getattr(record, area.field_name))
+        self._load_input("#task-title", task.title if task is not None else "")
+        self._load_input("#asked_of", record.asked_of)
         self.refresh_evidence()
         self.refresh_actions()
+        self.refresh_claims()
         self._show_figures(item_id)
         self.scroll_home(animate=False)
+
+    def zone_task(self, item_id: str | None) -> ZoneTask | None:
+        """The zone task ``item_id`` names, None for a checklist item."""
+        return next((t for t in self.session.assessment.zone_tasks if t.id == item_id), None)
+
+    def _load_input(self, selector: str, value: str) -> None:
+        field = self.query_one(selector, Input)
+        if field.value != value:
+            with field.prevent(Input.Changed):
+                field.value = value
+
+    def _show_kind(self, kind: Kind | None) -> None:
+        """Show the sections that mean something for this kind (None: a zone task)."""
+        self._kind = kind
+        is_task = kind is None
+        self._display(["task-title-label", "task-title", "task-description-label",
+                       "task-description"], is_task)  # fmt: skip
+        self._display([w for f in TASK_HIDDEN for w in (f"{f}-label", f)], not is_task)
+        self._display(["asked_of-label", "asked_of"], kind is Kind.HIGHER_LEVEL)
+        self._display(["claims-label", "claims-table", "claims-buttons"], kind in CLAIM_KINDS)
+        request = kind is Kind.HIGHER_LEVEL
+        if request is not self._request_labels:  # 已获得/争取中/未争取 on a request
+            self._request_labels = request
+            select = self.query_one("#status", Select)
+            shown = Kind.HIGHER_LEVEL if request else Kind.REQUIREMENT
+            with select.prevent(Select.Changed):
+                select.set_options([(self.t(status_label(s, shown)), s) for s in FORM_STATUSES])
+
+    def _display(self, widget_ids: list[str], shown: bool) -> None:
+        """Show or hide widgets; only a change of display costs a re-layout."""
+        for widget_id in widget_ids:
+            widget = self.query_one(f"#{widget_id}")
+            if widget.display != shown:
+                widget.display = shown
+
+    def _show_task_head(self, task: ZoneTask) -> None:
+        t = self.t
+        measure = next(m for m in self.session.checklist.measures if m.number == task.measure)
+        head = Text()
+        head.append(f"{task.id}  ", style="bold cyan")
+        head.append(t(policy_words.ZONE_TASK_TAG), style="bold magenta")
+        head.append(task.title, style="bold")
+        name = t.pick(f"（{chinese_numeral(measure.number)}）{measure.title}",
+                      f"({measure.number}) {measure.title_en}")  # fmt: skip
+        head.append(f"\n{t(policy_words.TASK_MEASURE)}{t.colon}{name}")
+        self.query_one("#item-head", Static).update(head)
+        self.query_one("#item-source", Static).update(Text(t(policy_words.TASK_HEAD)))
+        self.query_one("#item-guidance", Static).update("")
 
     def show_note(self, note: str) -> None:
         """A measure or area is selected: say what its keys do, grey the form."""
@@ -320,7 +432,15 @@ class ItemDetail(VerticalScroll):
                 select.value = status
         label = self.query_one("#explanation-label", Label)
         # a fixed width (app.tcss): the new word repaints without a re-layout
-        label.update(self._title(RECORD_FIELDS[1], status), layout=False)
+        label.update(self._title(RECORD_FIELDS[1], status, self._kind), layout=False)
+        self._display(["schedule-label", "schedule"], status is Status.IN_PROGRESS)
+        if self.item_id is not None:
+            pace = self.session.record(self.item_id).schedule
+            schedule = self.query_one("#schedule", Select)
+            wanted = Select.NULL if pace is None else pace
+            if schedule.value != wanted:
+                with schedule.prevent(Select.Changed):
+                    schedule.value = wanted
 
     def refresh_evidence(self) -> None:
         if self.item_id is None:
@@ -332,9 +452,7 @@ class ItemDetail(VerticalScroll):
         for evidence_id in self.session.record(self.item_id).evidence:
             evidence = register[evidence_id]
             cells = [_cell(f.to_cell(getattr(evidence, f.attr), t)) for f in EVIDENCE_FIELDS]
-            users = [
-                i for i, r in self.session.assessment.items.items() if evidence_id in r.evidence
-            ]
+            users = [i for i, r in self._records() if evidence_id in r.evidence]
             table.add_row(*literal(*cells, "、".join(users)), key=evidence.id)
 
     def refresh_actions(self) -> None:
@@ -347,9 +465,24 @@ class ItemDetail(VerticalScroll):
             cells = [_cell(f.to_cell(getattr(action, f.attr), t)) for f in ACTION_FIELDS]
             table.add_row(*literal(*cells), key=action.id)
 
+    def refresh_claims(self) -> None:
+        if self.item_id is None:
+            return
+        t = self.t
+        table = self.query_one("#claims-table", DataTable)
+        table.clear()
+        for claim in self.session.record(self.item_id).claims:
+            cells = [_cell(f.to_cell(getattr(claim, f.attr), t)) for f in CLAIM_FIELDS]
+            table.add_row(*literal(*cells), key=claim.id)
+
+    def _records(self) -> list[tuple[str, Any]]:
+        a = self.session.assessment
+        return [*a.items.items(), *((task.id, task.record) for task in a.zone_tasks)]
+
     def _show_figures(self, item_id: str) -> None:
         t = self.t
-        indicators = self.session.checklist.item_index[item_id].indicators
+        item = self.session.checklist.item_index.get(item_id)
+        indicators = item.indicators if item is not None else ()
         figures = self.session.record(item_id).figures
         for index in range(FIGURE_ROWS):
             row = self.query_one(f"#figure-row-{index}")
@@ -387,17 +520,21 @@ class ItemDetail(VerticalScroll):
             self.flush()
         elif isinstance(event.widget, FigureInput):
             self.save_figure(event.widget)
+        elif isinstance(event.widget, Input):
+            self.save_line(event.widget)
 
     def _label_of(self, widget: Widget) -> Widget | None:
         """The section title of a field (a button's: its table's)."""
-        field_id = {"status": "status", "evidence-table": "evidence", "actions-table": "actions"}
+        field_id = {"status": "status", "evidence-table": "evidence", "actions-table": "actions",
+                    "claims-table": "claims", "schedule": "schedule", "asked_of": "asked_of",
+                    "task-title": "task-title"}  # fmt: skip
         key = widget.id or ""
         if isinstance(widget, FieldArea):
             key = widget.field_name
         elif isinstance(widget, FigureInput):
             key = "figures"
         elif isinstance(widget, Button):
-            key = "evidence" if key.startswith("ev-") else "actions"
+            key = {"ev": "evidence", "cl": "claims"}.get(key.partition("-")[0], "actions")
         else:
             key = field_id.get(key, "")
         if not key:
@@ -441,7 +578,7 @@ class ItemDetail(VerticalScroll):
         area = event.text_area
         if not isinstance(area, FieldArea) or self.item_id is None:
             return
-        if getattr(self.session.record(self.item_id), area.field_name) == area.text:
+        if self._stored_text(self.item_id, area.field_name) == area.text:
             return
         self._pending[area.field_name] = _Pending(self.item_id, area.field_name)
         if self._timer_handle is not None:
@@ -458,16 +595,68 @@ class ItemDetail(VerticalScroll):
             self._timer_handle = None
         pending, self._pending = self._pending, {}
         for entry in pending.values():
-            if entry.field not in TEXT_FIELD_IDS:
-                continue
             text = self.query_one(f"#{entry.field}", FieldArea).text
             if not text.strip():
                 text = ""
-            if getattr(self.session.record(entry.item_id), entry.field) == text:
+            if self._stored_text(entry.item_id, entry.field) == text:
                 continue
-            self.session.checkpoint(entry.item_id)
-            self.session.editor.set_text(entry.item_id, entry.field, text)
+            if entry.field == "task-description":
+                if self.zone_task(entry.item_id) is None:
+                    continue
+                self.session.checkpoint()  # a task's own field: undo restores the task list
+                self.session.editor.set_zone_task(entry.item_id, "description", text)
+            elif entry.field in TEXT_FIELD_IDS:
+                self.session.checkpoint(entry.item_id)
+                self.session.editor.set_text(entry.item_id, entry.field, text)
             self.on_change(entry.item_id)
+
+    def _stored_text(self, item_id: str, field: str) -> str:
+        if field == "task-description":  # hidden, and empty, on a checklist item
+            task = self.zone_task(item_id)
+            return "" if task is None else task.description
+        return str(getattr(self.session.record(item_id), field))
+
+    @on(Input.Submitted, "#asked_of, #task-title")
+    def _line_submitted(self, event: Input.Submitted) -> None:
+        self.save_line(event.input)
+
+    def save_line(self, field: Input) -> bool:
+        """Save 争取对象 or a task's title (required: an empty one is refused and restored)."""
+        item_id, value = self.item_id, field.value.strip()
+        if item_id is None or field.id not in ("asked_of", "task-title"):
+            return False
+        if field.id == "asked_of":
+            return self.set_policy_field(item_id, fields.ASKED_OF, value)
+        task = self.zone_task(item_id)
+        if task is None or task.title == value:
+            return False
+        if not value:
+            self.notify(self.t(REQUIRED_FIELD, field=self.t(fields.TASK_TITLE.label)),
+                        severity="warning", timeout=4)  # fmt: skip
+            self._load_input("#task-title", task.title)
+            return False
+        self.session.checkpoint()
+        self.session.editor.set_zone_task(item_id, "title", value)
+        self._show_task_head(self.zone_task(item_id) or task)
+        self.on_change(item_id)
+        return True
+
+    @on(Select.Changed, "#schedule")
+    def _schedule_picked(self, event: Select.Changed) -> None:
+        if self.item_id is None or event.value != event.select.value:
+            return
+        value = event.value if isinstance(event.value, Schedule) else None
+        self.set_policy_field(self.item_id, fields.SCHEDULE, value)
+
+    def set_policy_field(self, item_id: str, field: Field, value: object) -> bool:
+        """Set 达进度/欠进度 or 争取对象 through the editor; one undo step; no-op if unchanged."""
+        if getattr(self.session.record(item_id), field.id) == value:
+            return False
+        self.flush()
+        self.session.checkpoint(item_id)
+        self.session.editor.set_field(item_id, field, value)
+        self.on_change(item_id)
+        return True
 
     @on(Input.Submitted, "FigureInput")
     def _figure_submitted(self, event: Input.Submitted) -> None:
@@ -579,7 +768,7 @@ class ItemDetail(VerticalScroll):
             return
         self.session.checkpoint(item_id, register=True)
         self.session.editor.uncite(item_id, key)
-        if not any(key in r.evidence for r in self.session.assessment.items.values()):
+        if not any(key in r.evidence for _, r in self._records()):
             self.session.editor.remove_evidence(key)
         self._after_list_change(item_id)
 
@@ -626,10 +815,62 @@ class ItemDetail(VerticalScroll):
         self.session.editor.remove_action(key)
         self._after_list_change(item_id)
 
+    def claims_allowed(self) -> bool:
+        """Claims go on support, encourage and higher-level items; else say so (False)."""
+        if self._kind in CLAIM_KINDS:
+            return True
+        item_id = self.item_id or ""
+        self.notify(self.t(policy_words.CLAIM_ON_REQUIREMENT, id=item_id), severity="warning",
+                    timeout=5)  # fmt: skip
+        return False
+
+    @on(Button.Pressed, "#cl-add")
+    def add_claim(self) -> None:
+        item_id = self.item_id
+        if item_id is None or not self.claims_allowed():
+            return
+
+        def done(result: Claim) -> None:
+            self.session.checkpoint(item_id)
+            added = self.session.editor.add_claim(item_id, result)
+            self._after_list_change(item_id, "#claims-table", added.id)
+
+        self.open_dialog(self.dialogs.claim_form(None), done)
+
+    @on(Button.Pressed, "#cl-edit")
+    def edit_claim(self) -> None:
+        item_id = self.item_id
+        key = self._selected_key("#claims-table")
+        if item_id is None or key is None:
+            return
+        current = next(c for c in self.session.record(item_id).claims if c.id == key)
+
+        def done(result: Claim) -> None:
+            changed = [f for f in Claim.model_fields if getattr(result, f) != getattr(current, f)]
+            if not changed:
+                return
+            self.session.checkpoint(item_id)
+            for name in changed:
+                self.session.editor.set_claim_field(key, name, getattr(result, name))
+            self._after_list_change(item_id, "#claims-table", key)
+
+        self.open_dialog(self.dialogs.claim_form(current), done)
+
+    @on(Button.Pressed, "#cl-remove")
+    def remove_claim(self) -> None:
+        item_id = self.item_id
+        key = self._selected_key("#claims-table")
+        if item_id is None or key is None:
+            return
+        self.session.checkpoint(item_id)
+        self.session.editor.remove_claim(key)
+        self._after_list_change(item_id)
+
     def _after_list_change(self, item_id: str, table_id: str = "", row: str = "") -> None:
         if item_id == self.item_id:
             self.refresh_evidence()
             self.refresh_actions()
+            self.refresh_claims()
             if table_id and row:
                 table = self.query_one(table_id, DataTable)
                 table.move_cursor(row=table.get_row_index(row))

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from assess.lang import Lang
-from assess.models import Action, Evidence
+from assess.models import Action, Claim, Evidence
 from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm, PathPrompt
+from assess.tui.policy_forms import ClaimForm, ConfirmRemoveTask, ZoneTaskForm
 
 OpenedT = TypeVar("OpenedT")
 
@@ -29,6 +30,15 @@ class Dialogs:
 
     def action_form(self, action: Action | None) -> ActionForm:
         return ActionForm(self.lang, action)
+
+    def claim_form(self, claim: Claim | None) -> ClaimForm:
+        return ClaimForm(self.lang, claim)
+
+    def zone_task_form(self, measure: str) -> ZoneTaskForm:
+        return ZoneTaskForm(self.lang, measure)
+
+    def confirm_remove_task(self, body: str) -> ConfirmRemoveTask:
+        return ConfirmRemoveTask(self.lang, body)
 
     def path_prompt(
         self, title: str, start: str, opener: Callable[[Path], OpenedT]

@@ -25,6 +25,7 @@ from textual.dom import DOMNode
 
 from assess.models import Status
 from assess.texts import Text, Texts, enum_text
+from assess.texts import policy as policy_words
 from assess.texts import tui as words
 
 Scope = Literal["tree", "item", "app"]
@@ -126,6 +127,12 @@ REGISTRY: tuple[Key, ...] = (
     Key("cite", "r,alt+r", "app.cite_evidence", K["cite"], "item", display="r / alt+r"),
     Key("new_action", "t,alt+t", "app.new_action", K["new_action"], "item",
         display="t / alt+t", short=words.KEY_SHORT["new_action"], footer=True),
+    Key("new_claim", "u,alt+u", "app.new_claim", policy_words.KEY_NEW_CLAIM, "item",
+        display="u / alt+u"),
+    Key("new_task", "z", "app.new_task", policy_words.KEY_NEW_TASK,
+        short=policy_words.KEY_SHORT_TASK),
+    Key("remove_task", "delete", "app.remove_task", policy_words.KEY_REMOVE_TASK,
+        display="Del"),
     Key("select_digit", "", "", K["select_digit"], display="1–9", palette=False),
     # screens and tools; most needed first (a narrow footer cuts the last ones)
     Key("help", "question_mark", "app.help", K["help"], display="?", footer=True),
@@ -182,17 +189,19 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "evidence": ("go.evidence", "new_evidence", "cite"),
     "actions": ("go.actions", "new_action"),
     "figures": ("go.figures",),
+    "claims": ("new_claim",),
 }
+HINTS = {**words.KEY_HINT, "new_claim": policy_words.KEY_HINT_CLAIM}
 
 
 def section_keys(field_id: str, t: Texts) -> str:
     """``alt+v · alt+n 新增佐证 · alt+r 引用已有佐证``: the chords work in every field."""
     by_id = {key.id: key for key in REGISTRY}
     parts = []
-    for index, key_id in enumerate(SECTION_KEYS.get(field_id, ())):
+    for key_id in SECTION_KEYS.get(field_id, ()):
         key = by_id[key_id]
         chord = key.keys.split(",")[-1]
-        parts.append(chord if index == 0 else f"{chord} {t(words.KEY_HINT[key_id])}")
+        parts.append(chord if key_id.startswith("go.") else f"{chord} {t(HINTS[key_id])}")
     return " · ".join(parts)
 
 

@@ -78,6 +78,5 @@ def dashboard_rows(
             status=t.label(task.record.status),
             pace=f" · {t.label(pace)}" if pace is not None else "",
         )
-        # The tree has no node for a zone task yet: the row informs and does not jump.
-        rows.append(Option(Text(line), disabled=True))
+        rows.append(Option(Text(line), id=f"{task.id}#task"))  # jumps to the task's node
     return rows

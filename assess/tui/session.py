@@ -159,7 +159,8 @@ class Session:
         return review
 
     def record(self, item_id: str) -> ItemRecord:
-        return self.assessment.record(item_id)
+        """An item's record, or a zone task's (Z1…)."""
+        return self.editor.record(item_id)
 
     # saving -------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """The left pane: areas → measures → items, each item with its status glyph.
 
-A status key changes three labels (item, measure, area); the tree is rebuilt only when
-the filter changes, so a keystroke never redraws 100 nodes.
+The zone's own tasks (自定任务) follow their measure's items, marked 〔自定〕; the form opens
+them like items. A status key changes three labels (item, measure, area); the tree is rebuilt
+only when the filter changes or a task is added or removed, so a keystroke never redraws 100
+nodes.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from textual.widgets.tree import TreeNode
 from assess.applicability import item_applies
 from assess.checklist import Area, Item, Measure
 from assess.lang import Lang
-from assess.models import Status
-from assess.scoring import format_score
+from assess.models import Schedule, Status, ZoneTask
+from assess.scoring import format_score, schedule_of
 from assess.texts import Texts
+from assess.texts import policy as policy_words
 from assess.tui.keys import bind
 from assess.tui.policy_view import item_tag
 from assess.tui.session import Session
@@ -35,7 +38,7 @@ NOT_FOR_ZONE = "⊘"
 
 @dataclass(frozen=True)
 class NodeRef:
-    """What a tree node stands for: ``kind`` is area, measure or item."""
+    """What a tree node stands for: ``kind`` is area, measure, item or task (a zone task)."""
 
     kind: str
     key: str
@@ -53,19 +56,30 @@ class ChecklistTree(Tree[NodeRef]):
         self.t = Texts(lang)
         bind(self, "tree", self.t)
         bind(self, "item", self.t)
+        # the nodes the form opens: checklist items by ID, and zone tasks by theirs (Z1…)
         self.item_nodes: dict[str, TreeNode[NodeRef]] = {}
         self.measure_nodes: dict[int, TreeNode[NodeRef]] = {}
         self.area_nodes: dict[int, TreeNode[NodeRef]] = {}
 
-    def build(self, visible: Callable[[str], bool] = lambda _: True) -> None:
-        """(Re)build the nodes, keeping only items for which ``visible`` holds."""
+    def build(
+        self,
+        visible: Callable[[str], bool] = lambda _: True,
+        show_task: Callable[[ZoneTask], bool] = lambda _: True,
+    ) -> None:
+        """(Re)build the nodes, keeping only items for which ``visible`` holds (tasks:
+        ``show_task``)."""
         self.clear()
         self.item_nodes.clear()
         self.measure_nodes.clear()
         self.area_nodes.clear()
+        tasks = [t for t in self.session.assessment.zone_tasks if show_task(t)]
         for area in self.session.checklist.areas:
             shown = [(m, [i for i in m.items if visible(i.id)]) for m in area.measures]
-            shown = [(m, items) for m, items in shown if items]
+            shown = [
+                (m, items)
+                for m, items in shown
+                if items or any(t.measure == m.number for t in tasks)
+            ]
             if not shown:
                 continue
             area_node = self.root.add(
@@ -83,6 +97,11 @@ class ChecklistTree(Tree[NodeRef]):
                     self.item_nodes[item.id] = measure_node.add_leaf(
                         self.item_label(item), NodeRef("item", item.id)
                     )
+                for task in tasks:
+                    if task.measure == measure.number:
+                        self.item_nodes[task.id] = measure_node.add_leaf(
+                            self.task_label(task), NodeRef("task", task.id)
+                        )
 
     # labels ---------------------------------------------------------------------------
 
@@ -114,12 +133,32 @@ class ChecklistTree(Tree[NodeRef]):
         # the mark goes before the title, so a narrow tree that cuts titles still shows it
         return Text.assemble((glyph, style), " ", (f"{item.id} {NOT_FOR_ZONE} {title}", "dim"))
 
+    def task_label(self, task: ZoneTask) -> Text:
+        """A zone task: its glyph, ID, the mark 〔自定〕 and its title (欠进度 in red if behind)."""
+        glyph, style = GLYPHS[task.record.status]
+        mark = self.t(policy_words.ZONE_TASK_TAG)
+        label = Text.assemble(
+            (glyph, style), " ", (task.id, "dim"), " ", (mark, "bold magenta"), task.title
+        )
+        if schedule_of(task.record) is Schedule.BEHIND:
+            label.append_text(Text.assemble(" ", (self.t(policy_words.BEHIND_TAG), "bold red")))
+        return label
+
+    def label_of(self, key: str) -> Text:
+        """The label of the item or zone task ``key``."""
+        task = next((t for t in self.session.assessment.zone_tasks if t.id == key), None)
+        if task is not None:
+            return self.task_label(task)
+        return self.item_label(self.session.checklist.item_index[key])
+
     def refresh_item(self, item_id: str) -> None:
         """Update the labels of one item and of its measure and area (after a status key)."""
         checklist = self.session.checklist
         node = self.item_nodes.get(item_id)
         if node is not None:
-            self.relabel(node, self.item_label(checklist.item_index[item_id]))
+            self.relabel(node, self.label_of(item_id))
+        if item_id not in checklist.item_index:
+            return  # a zone task: scored apart, its measure's score does not move
         measure = checklist.measure_of[item_id]
         area = checklist.area_of[item_id]
         if (m_node := self.measure_nodes.get(measure.number)) is not None:
@@ -129,11 +168,8 @@ class ChecklistTree(Tree[NodeRef]):
 
     def refresh_all_labels(self) -> None:
         """Relabel every node in place (after a profile change or undo)."""
-        for item_id in self.item_nodes:
-            self.relabel(
-                self.item_nodes[item_id],
-                self.item_label(self.session.checklist.item_index[item_id]),
-            )
+        for item_id, node in self.item_nodes.items():
+            self.relabel(node, self.label_of(item_id))
         for area in self.session.checklist.areas:
             if (a_node := self.area_nodes.get(area.number)) is not None:
                 self.relabel(a_node, self.area_label(area))
@@ -172,10 +208,29 @@ class ChecklistTree(Tree[NodeRef]):
 
     @property
     def current_item(self) -> str | None:
+        """The item (or zone task) under the cursor; None on a measure or an area."""
         node = self.cursor_node
-        if node is None or node.data is None or node.data.kind != "item":
+        if node is None or node.data is None or node.data.kind not in ("item", "task"):
             return None
         return node.data.key
+
+    @property
+    def current_task(self) -> str | None:
+        node = self.cursor_node
+        if node is None or node.data is None or node.data.kind != "task":
+            return None
+        return node.data.key
+
+    @property
+    def measure_at_cursor(self) -> int | None:
+        """The measure of the node under the cursor (itself, its item's or its task's)."""
+        node = self.cursor_node
+        if node is None or node.data is None or node.data.kind == "area":
+            return None
+        if node.data.kind == "measure":
+            return int(node.data.key)
+        parent = node.parent
+        return None if parent is None or parent.data is None else int(parent.data.key)
 
     def go_to_item(self, item_id: str) -> bool:
         node = self.item_nodes.get(item_id)

@@ -3,7 +3,9 @@
 Numbering follows the policy so a reader can hold the report beside it: the report's parts are
 一、 (基本情况) then 二、… for the plan's areas in order, its measures keep the plan's own （一）
 to （十六）, and each measure has up to four run-in sections 1. 落实成效 2. 存在差距 3. 争取支持
-4. 下一步举措, numbered in the order present. Everything the zone wrote goes in as written.
+4. 下一步举措, numbered in the order present, then 自定任务 (the zone's own tasks under that
+measure, scored apart). 基本情况 gives both rates (落实率, 政策利用率), the requests and claims,
+and the own tasks' line. Everything the zone wrote goes in as written.
 """
 
 from __future__ import annotations
@@ -16,9 +18,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from assess.checklist import Checklist, Item, Kind, Measure
-from assess.models import Action, ActionStatus, Assessment, ItemRecord, Status
+from assess.models import (
+    Action,
+    ActionStatus,
+    Assessment,
+    ClaimStatus,
+    ItemRecord,
+    Status,
+    ZoneTask,
+    all_claims,
+)
 from assess.review import review_state
-from assess.scoring import Summary, format_score, format_share, summarize
+from assess.scoring import Summary, format_score, format_share, schedule_of, summarize
 from assess.texts import Text, Texts
 from assess.texts import report as report_words
 
@@ -208,11 +219,79 @@ class Writer:
         return [
             Block(BlockKind.BODY, profile),
             Block(BlockKind.BODY, scores),
+            Block(
+                BlockKind.BODY,
+                t(report_words.ENTRY_SEP).join([self.rates(), self.tasks_line()]),
+            ),
             Block(BlockKind.BODY, counts),
             Block(BlockKind.BODY, t(report_words.AREA_LINE, areas=areas)),
         ]
 
+    def rates(self) -> str:
+        """落实率 and 政策利用率, the higher-level items by where they stand, the claims."""
+        s, a = self.summary, self.assessment
+        requests = Counter(
+            self.record(i.id).status
+            for i in self.checklist.items
+            if i.kind is Kind.HIGHER_LEVEL and s.items[i.id].applicable
+        )
+        claims = all_claims(a)
+        return self.t(
+            report_words.RATES_LINE,
+            implementation=self.rate(s.implementation.value),
+            policy_use=self.rate(s.policy_use.value),
+            received=requests[Status.DONE],
+            requests=len(s.requests),
+            requested=requests[Status.IN_PROGRESS],
+            unrequested=requests[Status.NOT_STARTED],
+            claims=len(claims),
+            approved=sum(c.status is ClaimStatus.APPROVED for c in claims),
+        )
+
+    def rate(self, value: float | None) -> str:
+        if value is None:
+            return self.t(report_words.NO_SCORE)
+        return self.t(report_words.RATE, score=format_score(value))
+
+    def tasks_line(self) -> str:
+        tasks = self.assessment.zone_tasks
+        if not tasks:
+            return self.t(report_words.NO_TASKS_LINE)
+        counts = Counter(task.record.status for task in tasks)
+        return self.t(
+            report_words.TASKS_LINE,
+            count=len(tasks),
+            counts=self.counts(counts, skip_zero=True),
+            score=self.score(self.summary.own_tasks.value),
+        )
+
     def measure(self, measure: Measure) -> MeasureText:
+        """The measure's paragraphs, its own tasks (自定任务) last, numbered after the rest."""
+        text = self.plan_measure(measure)
+        tasks = [self.task(task) for task in self.assessment.zone_tasks
+                 if task.measure == measure.number]  # fmt: skip
+        if tasks:
+            number = sum(1 for b in text.blocks if b.lead) + 1
+            text.blocks.append(self.entries(report_words.OWN_TASKS, number, tasks))
+        return text
+
+    def task(self, task: ZoneTask) -> str:
+        """One own task: its title, status (and 达进度/欠进度), what was written, its next steps."""
+        t, rec = self.t, task.record
+        status = t.label(rec.status)
+        pace = schedule_of(rec)
+        if pace is not None:
+            status = t(report_words.TASK_STATUS_PACE, status=status, pace=t.label(pace))
+        detail = self.sentence(rec.explanation or task.description) or t(
+            report_words.DETAIL_MISSING
+        )
+        out = t(report_words.TASK_ENTRY, title=clean(task.title), status=status, detail=detail)
+        steps = [self.action(a) for a in rec.actions if a.status is not ActionStatus.DONE]
+        if steps:
+            out += t(report_words.TASK_STEPS, steps="".join(steps))
+        return out
+
+    def plan_measure(self, measure: Measure) -> MeasureText:
         t = self.t
         items = [i for i in measure.items if self.summary.items[i.id].applicable]
         if not items:

@@ -283,3 +283,72 @@ def test_the_import_report_names_a_claims_change_in_words(
     _set(report, "政策争取", "编号", "C1", "申请状态", "已获批")
     lines = import_into(report, checklist, demo).lines()
     assert "  1.4 政策争取 C1 申请状态：申请中 → 已获批" in lines
+
+
+def _taken(report: Path, checklist: Checklist, demo: Assessment, into: bool) -> Assessment:
+    """The workbook imported into the file (the three-way intake) or made a new file (-o)."""
+    if into:
+        import_into(report, checklist, demo)
+        return demo
+    return new_from_workbook(report, checklist)[0]
+
+
+@pytest.mark.parametrize("into", [True, False], ids=["into", "new_file"])
+def test_task_evidence_and_actions_come_back(
+    report: Path, checklist: Checklist, demo: Assessment, into: bool
+) -> None:
+    """The 自定任务 sheet's 佐证材料 and 下一步举措 cells are read like 逐项对标's."""
+    e2 = demo.evidence_by_id()["E2"]
+    z1 = demo.zone_tasks[0]
+    _set(report, "自定任务", "编号", "Z1", "佐证材料",
+         f"E5\nE2 {e2.title}\n通关试点批复（示经开〔2026〕3号，2026-02-01）")  # fmt: skip
+    _set(report, "自定任务", "编号", "Z1", "下一步举措",
+         f"{z1.record.actions[0].text}\n② 申请海关总署备案")  # fmt: skip
+    _append(report, "自定任务", {"所属举措": "（九）", "任务名称": "口岸联检", "佐证材料": "E2",
+                                 "下一步举措": "制定联检方案"})  # fmt: skip
+    made = _taken(report, checklist, demo, into)
+    task, added = made.zone_tasks
+    new = made.evidence[-1]
+    assert (new.title, new.ref, new.date and new.date.isoformat()) == (
+        "通关试点批复", "示经开〔2026〕3号", "2026-02-01",
+    )  # fmt: skip
+    assert task.record.evidence == ["E5", "E2", new.id]
+    assert [a.text for a in task.record.actions] == [z1.record.actions[0].text, "申请海关总署备案"]
+    assert all(a.id for a in task.record.actions)
+    assert (added.record.evidence, [a.text for a in added.record.actions]) == (
+        ["E2"], ["制定联检方案"],
+    )  # fmt: skip
+    assert any(c.item == "Z1" and c.field == "evidence" for c in made.history)
+
+
+@pytest.mark.parametrize("into", [True, False], ids=["into", "new_file"])
+def test_task_evidence_an_unknown_id_refuses_the_workbook(
+    report: Path, checklist: Checklist, demo: Assessment, into: bool
+) -> None:
+    _set(report, "自定任务", "编号", "Z1", "佐证材料", "E99 没有登记")
+    copy = demo.model_copy(deep=True)
+    with pytest.raises(WorkbookInvalid) as caught:
+        _taken(report, checklist, copy, into)
+    assert dumps(copy) == dumps(demo)
+    assert [(p.sheet, p.header) for p in caught.value.problems] == [("自定任务", "佐证材料")]
+    assert "E99" in caught.value.problems[0].message
+
+
+def test_task_cells_left_empty_keep_what_is_recorded(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    _set(report, "自定任务", "编号", "Z1", "佐证材料", None)
+    _set(report, "自定任务", "编号", "Z1", "下一步举措", None)
+    before = demo.zone_tasks[0].record.model_copy(deep=True)
+    import_into(report, checklist, demo)
+    assert demo.zone_tasks[0].record == before
+
+
+def test_a_tasks_evidence_cell_shown_as_exported_keeps_the_offices_newer_citations(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    office = demo.model_copy(deep=True)
+    Editor(office, who="办公室").set_task_field("Z1", fields.EVIDENCE, ["E5", "E2"])
+    result = import_into(report, checklist, office)
+    assert office.zone_tasks[0].record.evidence == ["E5", "E2"]
+    assert result.changes == []

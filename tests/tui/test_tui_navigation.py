@@ -27,7 +27,8 @@ async def test_starts_on_first_item_with_tree_focused_and_measures_expanded(app:
         assert tree.current_item == "1.1"
         assert app.detail.item_id == "1.1"
         assert all(node.is_expanded for node in tree.measure_nodes.values())
-        assert len(tree.item_nodes) == len(app.session.checklist.items)
+        items = app.session.checklist.items
+        assert len(tree.item_nodes) == len(items) + len(app.session.assessment.zone_tasks)
 
 
 async def test_j_k_and_arrows_move_and_detail_follows(app: AssessApp) -> None:
@@ -100,7 +101,8 @@ async def test_filter_cycles_through_unassessed_gaps_opportunities_warnings(app:
         assert set(tree.item_nodes) == {w.item_id for w in summary.warnings}
         await pilot.press("f")
         assert app.filter == "all"
-        assert len(tree.item_nodes) == len(app.session.checklist.items)
+        items = app.session.checklist.items
+        assert len(tree.item_nodes) == len(items) + len(app.session.assessment.zone_tasks)
 
 
 async def test_dashboard_row_jumps_to_item(app: AssessApp) -> None:

@@ -72,9 +72,27 @@ def test_basics_give_scores_coverage_and_counts(
         in basics[1]
     )
     counts = "、".join(f"{Texts().label(s)}{summary.counts[s]}项" for s in STATUS_ORDER)
-    assert basics[2].startswith(f"从落实状态看，{counts}。")
-    assert "（其中逾期未完成2项）" in basics[2]
-    assert basics[3].startswith("分领域看，“因地制宜发展新质生产力”得分60.7分")
+    assert basics[3].startswith(f"从落实状态看，{counts}。")
+    assert "（其中逾期未完成2项）" in basics[3]
+    assert basics[4].startswith("分领域看，“因地制宜发展新质生产力”得分60.7分")
+
+
+def test_basics_give_both_rates_requests_claims_and_own_tasks(
+    zh_doc: Document, en_doc: Document, checklist: Checklist, demo: Assessment
+) -> None:
+    summary = summarize(checklist, demo, TODAY)
+    rates = after(zh_doc, "一、基本情况")[2]
+    implementation = format_score(summary.implementation.value)
+    policy_use = format_score(summary.policy_use.value)
+    assert rates.startswith(f"分两类看，落实率{implementation}分（对经开区的要求类条目）；")
+    assert f"政策利用率{policy_use}分" in rates
+    # the demo's higher-level items: 6.4 received; 5.4 requested, 13.1 not yet requested
+    assert "上级事项中已获得1项，待争取2项（争取中1项、未争取1项），不计入差距。" in rates
+    assert "登记政策争取3项，已获批1项。" in rates  # 1.4, 13.1, 14.1; 14.1's is approved
+    assert rates.endswith("经开区自定任务1项（推进中1项），得分50.0分，单独计分，不计入以上得分。")
+    english = after(en_doc, "I. Basic information")[2]
+    assert f"implementation rate {implementation}" in english
+    assert "1 own task(s) (in progress 1), score 50.0, apart from the scores above." in english
 
 
 def test_a_measure_reads_as_prose_in_four_sections(
@@ -127,8 +145,22 @@ def test_overdue_actions_and_higher_level_requests_are_named(
 def test_a_measure_with_nothing_recorded_says_so_in_one_line(
     zh_doc: Document, checklist: Checklist
 ) -> None:
-    nine = checklist.measure(9)  # the demo records nothing for （九）
-    assert after(zh_doc, f"（九）{nine.title}") == ["本项暂未填写。"]
+    nine = checklist.measure(9)  # the demo records nothing for （九）, only its own task Z1
+    nothing, own = after(zh_doc, f"（九）{nine.title}")
+    assert nothing == "本项暂未填写。"
+    assert own.startswith("1.自定任务。“中越边境“两国双园”通关便利化自设试点”（推进中，达进度）：")
+    assert "已与凭祥海关签订合作备忘录" in own
+    assert "下一步：报送试点方案（牵头：商务局，配合：海关" in own
+
+
+def test_own_tasks_follow_their_measures_sections(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    Editor(demo).add_zone_task(1, "自设“揭榜挂帅”攻关清单", "园区自定")
+    path = write_report(checklist, demo, tmp_path / "r.docx", today=TODAY)
+    sections = after(docx.Document(str(path)), "（一）提升创新策源能力")
+    assert sections[-1] == "5.自定任务。“自设“揭榜挂帅”攻关清单”（未评估）：园区自定。"
+    assert sections[-2].startswith("4.下一步举措。")
 
 
 def test_closing_and_sign_off_block(zh_doc: Document) -> None:
@@ -190,7 +222,8 @@ def test_english_keeps_the_structure_and_the_zones_words(
     assert texts(en_doc, "Heading 2")[0] == "(1) Strengthen the capacity to originate innovation"
     effects = next(p.text for p in en_doc.paragraphs if p.text.startswith("1. Results."))
     assert "“National and local S&T programme projects”: 2025年区内单位" in effects
-    assert after(en_doc, f"(9) {checklist.measure(9).title_en}") == ["Nothing recorded yet."]
+    nine = after(en_doc, f"(9) {checklist.measure(9).title_en}")
+    assert nine[0] == "Nothing recorded yet." and nine[1].startswith("1. Own tasks. ")
     assert "due by 2025-11-26; overdue" in body(en_doc)
     assert texts(en_doc, "Sign-off")[0] == "Reporting unit (seal): 示例经济技术开发区"
 
