@@ -208,9 +208,11 @@ DRY_RUN = text("dept.dry_run", "（试运行，未写入）", "(dry run, nothing
 TUI_TITLE = text("dept.tui.title", "部门分工与进度", "departments and progress")
 TUI_HINT = text(
     "dept.tui.hint",
-    "Enter 只看该部门的条目 · l 该部门牵头当前举措 · i 只牵头当前条目 · a 显示全部条目 · Esc 返回",
+    "Enter 只看该部门的条目 · l 该部门牵头当前举措 · i 只牵头当前条目 · p 配合当前举措（再按取消）"
+    " · n 添加部门 · a 显示全部条目 · Esc 返回",
     "Enter: only its items · l: it leads the current measure · i: only the current item"
-    " · a: all items · Esc: back",
+    " · p: partner on the current measure (again: no longer) · n: add departments · a: all items"
+    " · Esc: back",
 )
 TUI_RETURNED = text("dept.tui.returned", "已交回", "returned")
 TUI_NOT_RETURNED = text("dept.tui.not_returned", "未交回", "not returned")
@@ -225,8 +227,8 @@ TUI_ASSIGNED = text(
 )
 TUI_NO_DEPARTMENTS = text(
     "dept.tui.none",
-    "评估文件中还没有部门清单（departments）；请先在文件中登记部门",
-    "the file lists no departments yet; add them to 'departments' first",
+    "还没有部门清单：按 n 添加部门（可一次输入多个，用顿号分隔）",
+    "no departments yet: press n to add them (several at once, separated by commas)",
 )
 TUI_NO_ITEM = text("dept.tui.no_item", "请先在左侧选中一个条目", "select an item in the tree first")
 
@@ -292,4 +294,25 @@ ROW_DELETED_IN_FILE = text(
     "dept.row_deleted_in_file",
     "“{source}”中的 {row} 已在评估文件中删除，工作簿对它的修改未导入",
     "{row} in “{source}” was deleted in the assessment file since the export; its edits are not imported",
+)
+TUI_ADD_TITLE = text(
+    "dept.tui.add_title",
+    "添加部门（可一次输入多个，用顿号或逗号分隔，如：经发局、科创局）",
+    "add departments (several at once, separated by commas, e.g. 经发局, 科创局)",
+)
+TUI_ADD_EMPTY = text("dept.tui.add_empty", "请输入部门名称", "type a department's name")
+TUI_PARTNER_NEEDS_LEAD = text(
+    "dept.tui.partner_needs_lead",
+    "举措 {key} 还没有牵头部门（或所选部门就是牵头部门）：先用 l 指定牵头部门",
+    "measure {key} has no lead yet (or this department leads it): choose a lead with l first",
+)
+TUI_PARTNER_ADDED = text(
+    "dept.tui.partner_added",
+    "{department} 配合举措 {key}",
+    "{department} now partners on measure {key}",
+)
+TUI_PARTNER_REMOVED = text(
+    "dept.tui.partner_removed",
+    "{department} 不再配合举措 {key}",
+    "{department} no longer partners on measure {key}",
 )

@@ -7,6 +7,7 @@ is also how a department member working in the TUI sees only their part.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,11 +21,13 @@ from textual.widgets.option_list import Option
 
 from assess.checklist import Checklist
 from assess.departments import items_of, progress
+from assess.errors import AssessError
 from assess.excel.department_book import department_file_name
 from assess.lang import Lang
-from assess.models import Assessment, Responsibility
+from assess.models import Assessment, Responsibility, ZoneTask
 from assess.texts import Texts
 from assess.texts import departments as dept_texts
+from assess.tui.review_prompt import OpinionPrompt
 from assess.tui.session import Session
 
 if TYPE_CHECKING:
@@ -77,6 +80,11 @@ def assign(session: Session, department: str, item_id: str, whole_measure: bool)
     return key
 
 
+def department_names(typed: str) -> list[str]:
+    """经发局、科创局 / 经发局, 科创局 / one per space: the names typed, in order, once each."""
+    return list(dict.fromkeys(n for n in re.split(r"[、，,；;\s]+", typed) if n))
+
+
 class DepartmentsScreen(ModalScreen[str | None]):
     """Dismisses with a department (filter the tree to its items), ALL, or None (nothing)."""
 
@@ -85,6 +93,8 @@ class DepartmentsScreen(ModalScreen[str | None]):
         Binding("l", "assign(True)", "lead measure", show=False),
         Binding("i", "assign(False)", "lead item", show=False),
         Binding("a", "show_all", "all", show=False),
+        Binding("n", "add", "add departments", show=False),
+        Binding("p", "partner", "partner", show=False),
     ]
 
     def __init__(self, session: Session, lang: Lang, item_id: str | None,
@@ -135,6 +145,53 @@ class DepartmentsScreen(ModalScreen[str | None]):
         key = assign(self.session, department, self.item_id, whole_measure)
         self.on_assigned()
         self.notify(self.t(dept_texts.TUI_ASSIGNED, key=key, department=department))
+        self._reload()
+
+    def action_add(self) -> None:
+        """Type the zone's departments once (several at a time: 经发局、科创局)."""
+
+        def take(typed: str) -> None:
+            names = department_names(typed)
+            if not names:
+                raise AssessError(dept_texts.TUI_ADD_EMPTY)
+            known = self.session.assessment.departments
+            self.session.checkpoint()
+            self.session.editor.set_departments([*known, *(n for n in names if n not in known)])
+            self.session.changed()
+
+        def done(typed: str | None) -> None:
+            if typed is not None:
+                self.on_assigned()
+                self._reload()
+
+        self.app.push_screen(OpinionPrompt(self.t, self.t(dept_texts.TUI_ADD_TITLE), take), done)
+
+    def action_partner(self) -> None:
+        """The highlighted department joins (or leaves) the current measure's partners."""
+        department = self._highlighted()
+        if department is None or self.item_id is None:
+            self.notify(self.t(dept_texts.TUI_NO_ITEM), severity="warning")
+            return
+        key = str(self.session.checklist.measure_of[self.item_id].number)
+        owners = self.session.assessment.responsibility.get(key)
+        if owners is None or owners.lead == department:
+            self.notify(self.t(dept_texts.TUI_PARTNER_NEEDS_LEAD, key=key), severity="warning")
+            return
+        joins = department not in owners.partners
+        partners = [*owners.partners, department] if joins else [
+            p for p in owners.partners if p != department
+        ]  # fmt: skip
+        self.session.checkpoint()
+        self.session.editor.set_responsibility(
+            key, Responsibility(lead=owners.lead, partners=partners)
+        )
+        self.session.changed()
+        self.on_assigned()
+        entry = dept_texts.TUI_PARTNER_ADDED if joins else dept_texts.TUI_PARTNER_REMOVED
+        self.notify(self.t(entry, key=key, department=department))
+        self._reload()
+
+    def _reload(self) -> None:
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
@@ -166,7 +223,12 @@ def show_department(app: AssessApp, department: str) -> None:
     if not items:
         app.notify(t(dept_texts.TUI_FILTERED, department=department, count=0), timeout=3)
         return
-    app.checklist_tree.build(set(items).__contains__)
+
+    def own_task(task: ZoneTask) -> bool:  # a zone task goes with its measure's department
+        owners = session.assessment.responsibility.get(str(task.measure))
+        return owners is not None and department in (owners.lead, *owners.partners)
+
+    app.checklist_tree.build(set(items).__contains__, own_task)
     app.checklist_tree.go_to_item(items[0])
     app.detail.show_item(items[0])
     app.notify(t(dept_texts.TUI_FILTERED, department=department, count=len(items)), timeout=3)

@@ -35,6 +35,6 @@ class OpinionPrompt(_Form[str]):
         try:
             self.take(opinion)
         except AssessError as exc:
-            self.error(str(exc))
+            self.error(exc.render(self.t))
             return
         self.dismiss(opinion)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList
-from tui_helpers import SIZE, on_disk
+from textual.widgets import Input, OptionList
+from tui_helpers import SIZE, on_disk, until, until_saved
 
 from assess.departments import items_of
 from assess.tui.app import AssessApp
@@ -30,11 +30,12 @@ async def test_enter_narrows_the_tree_to_the_department_and_a_shows_all(app: Ass
         await pilot.pause()
         tree = app.query_one(ChecklistTree)
         mine = items_of(app.session.checklist, app.session.assessment, "科创局", "any")
-        assert sorted(tree.item_nodes) == sorted(mine)
+        assert sorted(tree.item_nodes) == sorted(mine)  # Z1 sits under 商务局's measure (九)
         await _open_departments(app, pilot, "科创局")
         await pilot.press("a")
         await pilot.pause()
-        assert len(tree.item_nodes) == len(app.session.checklist.items)
+        everything = len(app.session.checklist.items) + len(app.session.assessment.zone_tasks)
+        assert len(tree.item_nodes) == everything
 
 
 async def test_l_assigns_the_current_measure_and_i_one_item_through_the_history(
@@ -67,3 +68,46 @@ async def test_l_assigns_the_current_measure_and_i_one_item_through_the_history(
             "responsibility.1.3", "responsibility.1", "responsibility.1.3", "responsibility.1.7"
         ]  # fmt: skip
         assert saved.history[-1].who == saved.assessor  # the profile's assessor, not the OS user
+
+
+async def test_n_types_the_departments_once_and_p_makes_one_a_partner(
+    app: AssessApp, demo_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        known = list(app.session.assessment.departments)
+        await _open_departments(app, pilot, known[0])
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "应急管理局、经发局，统计局"  # 经发局: listed already
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DepartmentsScreen))
+        assert app.session.assessment.departments == [*known, "应急管理局", "统计局"]
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == len(known) + 2
+        app.query_one(ChecklistTree).go_to_item("1.3")  # measure 1: 科创局 leads
+        app.screen.item_id = "1.3"  # type: ignore[attr-defined]
+        options.highlighted = app.session.assessment.departments.index("统计局")
+        await pilot.press("p")
+        await pilot.pause()
+        assert "统计局" in app.session.assessment.responsibility["1"].partners
+        await pilot.press("p")  # again: no longer
+        await pilot.pause()
+        assert "统计局" not in app.session.assessment.responsibility["1"].partners
+        await pilot.press("escape")
+        await until_saved(pilot)
+    assert on_disk(demo_path).departments[-2:] == ["应急管理局", "统计局"]
+
+
+async def test_n_with_nothing_typed_says_so_and_adds_nothing(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        known = list(app.session.assessment.departments)
+        await _open_departments(app, pilot, known[0])
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error").render())
+        assert "请输入部门名称" in error
+        assert app.session.assessment.departments == known

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 
 from assess.models import Assessment
 from assess.resources import default_checklist
-from assess.storage import load
+from assess.storage import encode, load
 
 TODAY = dt.date(2025, 11, 20)
 SIZE = (120, 40)
@@ -33,12 +33,20 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: floa
 
 
 async def until_saved(pilot: Pilot[None]) -> None:
-    """Until every change made so far is in the file (the save runs after the frame)."""
+    """Until the file holds exactly what the session holds (the save runs after the frame,
+    in a thread): compared byte for byte, so a save still on its way is never mistaken for
+    one that has landed."""
     app = pilot.app
-    await until(pilot, lambda: not getattr(app, "_save_queued", False))
-    await app.workers.wait_for_complete()
     session = app.session
-    await until(pilot, lambda: not session.unsaved)
+
+    def saved() -> bool:
+        if getattr(app, "_save_queued", False) or session.unsaved:
+            return False
+        return session.path is None or session.path.read_bytes() == encode(
+            session.assessment, session.path
+        )
+
+    await until(pilot, saved)
 
 
 def notices(app: App[None]) -> list[str]:
