@@ -698,7 +698,8 @@ class AssessApp(App[None]):
     def action_search(self) -> None:
         from assess.tui.search import SearchScreen  # screens load when first opened
 
-        self.push_screen(SearchScreen(self.session.checklist, self.lang), self.jump_to)
+        tasks = self.session.assessment.zone_tasks
+        self.push_screen(SearchScreen(self.session.checklist, self.lang, tasks), self.jump_to)
 
     def action_dashboard(self) -> None:
         self.detail.flush()

@@ -1,7 +1,8 @@
-"""The ``/`` search: titles and policy text, Enter jumps to the item."""
+"""The ``/`` search: titles and policy text, and the zone's own tasks; Enter jumps there."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,22 +16,22 @@ from textual.widgets.option_list import Option
 
 from assess.checklist import Checklist
 from assess.lang import Lang
+from assess.models import ZoneTask
 from assess.texts import Texts
+from assess.texts import policy as policy_words
 from assess.texts import tui_screens as texts
 from assess.textwidth import truncate
 
 MAX_HITS = 50
 
 
-def search_items(checklist: Checklist, query: str) -> list[str]:
-    """IDs of items whose ID, title (zh/en) or source contains every word of ``query``."""
+def search_items(checklist: Checklist, query: str, tasks: Sequence[ZoneTask] = ()) -> list[str]:
+    """IDs of items whose ID, title (zh/en) or source contains every word of ``query``, then
+    of zone tasks whose ID, title or description does."""
     words = query.lower().split()
-    hits = []
-    for item in checklist.items:
-        haystack = f"{item.id} {item.title} {item.title_en} {item.source}".lower()
-        if all(w in haystack for w in words):
-            hits.append(item.id)
-    return hits
+    texts = [(i.id, f"{i.id} {i.title} {i.title_en} {i.source}") for i in checklist.items]
+    texts += [(t.id, f"{t.id} {t.title} {t.description}") for t in tasks]
+    return [key for key, text in texts if all(w in text.lower() for w in words)]
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -41,9 +42,10 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("down", "focus_list", show=False),
     ]
 
-    def __init__(self, checklist: Checklist, lang: Lang) -> None:
+    def __init__(self, checklist: Checklist, lang: Lang, tasks: Sequence[ZoneTask] = ()) -> None:
         super().__init__()
         self.checklist = checklist
+        self.tasks = {task.id: task for task in tasks}
         self.t = Texts(lang)
 
     def compose(self) -> ComposeResult:
@@ -59,11 +61,17 @@ class SearchScreen(ModalScreen[str | None]):
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
         columns = max(results.scrollable_content_region.width - 2, 20)
-        hits = search_items(self.checklist, query) if query.strip() else []
-        for item_id in hits[:MAX_HITS]:
-            item = self.checklist.item_index[item_id]
-            title = truncate(f"{item.id}  {self.t.pick(item.title, item.title_en)}", columns)
-            results.add_option(Option(Text(title), id=item.id))
+        hits = (
+            search_items(self.checklist, query, list(self.tasks.values())) if query.strip() else []
+        )
+        for key in hits[:MAX_HITS]:
+            task = self.tasks.get(key)
+            if task is not None:
+                shown = f"{task.id}  {self.t(policy_words.ZONE_TASK_TAG)}{task.title}"
+            else:
+                item = self.checklist.item_index[key]
+                shown = f"{item.id}  {self.t.pick(item.title, item.title_en)}"
+            results.add_option(Option(Text(truncate(shown, columns)), id=key))
         if query.strip() and not hits:
             results.add_option(Option(self.t(texts.NO_MATCH), disabled=True))
         if results.option_count:

@@ -82,6 +82,18 @@ async def test_search_finds_source_text_and_jumps(app: AssessApp) -> None:
         assert app.detail.item_id == item
 
 
+async def test_search_finds_the_zones_own_task_by_its_title(app: AssessApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        task = app.session.assessment.zone_tasks[0]
+        await pilot.press("slash")
+        await pilot.press(*"自设试点")  # in the demo's Z1 title, in no item of the plan
+        await pilot.pause()
+        await pilot.press("enter")
+        await until(pilot, lambda: app.detail.item_id == task.id)
+        assert tree_of(app).current_item == task.id
+
+
 async def test_filter_cycles_through_unassessed_gaps_opportunities_warnings(app: AssessApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
