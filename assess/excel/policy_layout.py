@@ -67,7 +67,7 @@ PACE = PolicySheet(
     "pace",
     _policy_cols(
         ("number", 5), ("item_id", 7), ("measure", 14), ("item", 18), ("kind", 6),
-        ("item_status", 8), (fields.SCHEDULE, 10), ("progress", 40),
+        (fields.STATUS, 8), (fields.SCHEDULE, 10), ("progress", 40),
     ),
     frozen_cols=2,
 )  # fmt: skip

@@ -173,13 +173,13 @@ def write_pace(ws: Worksheet, ctx: ReportContext) -> None:
         rows.append({
             "number": len(rows) + 1, "item_id": item.id,
             "measure": measure_title(ctx.checklist.measure_of[item.id], t), "item": ctx.item_title(item),
-            "kind": t.label(item.kind), "item_status": t(status_label(rec.status, item.kind)),
+            "kind": t.label(item.kind), fields.STATUS.id: t(status_label(rec.status, item.kind)),
             fields.SCHEDULE.id: t.label(rec.schedule) if rec.schedule else None,
             "progress": rec.explanation,
         })  # fmt: skip
     if not rows:
         rows = [{"item": t(words.NONE_YET)}]
-    last = write_rows(ws, PACE, rows, centered=("number", "item_id", "kind", "item_status"))
+    last = write_rows(ws, PACE, rows, centered=("number", "item_id", "kind", fields.STATUS.id))
     _drop_down(ws, PACE, fields.SCHEDULE, [t.label(s) for s in Schedule], last, t)
 
 

@@ -137,7 +137,6 @@ COLUMN = {
     for key, (zh, en) in {
         "request_status": ("争取状态", "Request status"),
         "request_progress": ("获得情况/争取进展", "Received / request progress"),
-        "item_status": ("落实状态", "Status"),
         "progress": ("进度", "Progress"),
     }.items()
 }

@@ -76,6 +76,8 @@ async def test_n_types_the_departments_once_and_p_makes_one_a_partner(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         known = list(app.session.assessment.departments)
+        app.query_one(ChecklistTree).go_to_item("1.3")  # measure 1: 科创局 leads
+        await pilot.pause()
         await _open_departments(app, pilot, known[0])
         await pilot.press("n")
         await pilot.pause()
@@ -85,8 +87,6 @@ async def test_n_types_the_departments_once_and_p_makes_one_a_partner(
         assert app.session.assessment.departments == [*known, "应急管理局", "统计局"]
         options = app.screen.query_one(OptionList)
         assert options.option_count == len(known) + 2
-        app.query_one(ChecklistTree).go_to_item("1.3")  # measure 1: 科创局 leads
-        app.screen.item_id = "1.3"  # type: ignore[attr-defined]
         options.highlighted = app.session.assessment.departments.index("统计局")
         await pilot.press("p")
         await pilot.pause()
