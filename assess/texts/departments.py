@@ -245,8 +245,8 @@ BY_DEPARTMENT_AND_MEASURES = text(
 )
 NOT_A_FOLDER = text(
     "dept.cli.not_a_folder",
-    "{path}：使用 --by-department 时 -o 应为目录",
-    "{path}: with --by-department, -o is a folder",
+    "这是一个文件；使用 --by-department 时 -o 应为目录，请换一个目录名",
+    "this is a file; with --by-department, -o names a folder: choose a folder name",
 )
 NOTHING_ASSIGNED = text(
     "dept.cli.nothing_assigned",
@@ -266,8 +266,8 @@ NOT_EXPORTED = text(
 SECONDS = text("dept.cli.seconds", "（{seconds:.1f} 秒）", "({seconds:.1f} s)")
 NO_WORKBOOK_IN_FOLDER = text(
     "dept.cli.no_workbook_in_folder",
-    "{path}：文件夹中没有 .xlsx 工作簿",
-    "{path}: the folder has no .xlsx workbook",
+    "文件夹中没有 .xlsx 工作簿；请把交回的工作簿放进该文件夹，或逐个列出文件",
+    "the folder has no .xlsx workbook: put the returned workbooks in it, or name the files",
 )
 ONE_WORKBOOK_ONLY = text(
     "dept.cli.one_workbook_only",

@@ -312,6 +312,23 @@ def test_cli_exports_by_department_and_imports_a_folder_with_who(
     assert saved.history[-1].who == "王五" and saved.history[-1].source == science.name
 
 
+def test_a_folder_without_workbooks_or_a_file_for_a_folder_is_said_plainly(
+    tmp_path: Path, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "d.json"
+    save(file, demo)
+    before = file.read_bytes()
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "empty"), "--into", str(file)]) == 2
+    assert main(["export", str(file), "--by-department", "-o", str(tmp_path / "afile")]) == 2
+    said = capsys.readouterr().err
+    assert "文件夹中没有 .xlsx 工作簿" in said and "应为目录" in said
+    assert "{path}" not in said
+    assert file.read_bytes() == before
+
+
 def test_an_action_moved_to_another_item_is_refused(
     report: Path, checklist: Checklist, demo: Assessment
 ) -> None:
