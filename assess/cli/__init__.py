@@ -7,7 +7,7 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from assess import __version__
+from assess import __version__, startup
 from assess.cli import (
     compare_commands,
     core_commands,
@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     review_commands,
 ]  # fmt: skip
 FULL_SCREEN = {None, "open", "serve"}  # these draw on the terminal themselves
+TUI = {None, "open"}  # these resume the collector after their first frame (assess.startup)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         args.run = lambda a: tui_commands.open_demo(a.lang)  # no command: the demo in the TUI
+    if args.command not in TUI:
+        startup.resume()
     guard = contextlib.nullcontext() if args.command in FULL_SCREEN else safe_output()
     try:
         with guard:

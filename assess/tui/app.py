@@ -23,8 +23,9 @@ from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, Footer, ProgressBar, Select, Static, Tree
+from textual.widgets import Button, DataTable, ProgressBar, Select, Static, Tree
 
+from assess import startup
 from assess.applicability import item_applies
 from assess.errors import AssessError
 from assess.lang import Lang
@@ -42,6 +43,7 @@ from assess.tui.change_text import describe_changes
 from assess.tui.commands import AssessCommands
 from assess.tui.detail import ItemDetail
 from assess.tui.dialogs import Dialogs
+from assess.tui.footer import SteadyFooter
 from assess.tui.keys import STATUS_KEYS, bind
 from assess.tui.policy_view import rates_line
 from assess.tui.review_prompt import OpinionPrompt
@@ -111,7 +113,7 @@ class AssessApp(App[None]):
             yield ChecklistTree(self.session, self.lang, id="tree")
             yield ItemDetail(self.session, self.lang, self.item_changed, self.dialogs, id="detail")
         # the palette key is in the tree's bindings: docked right, it garbles CJK on overflow
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     @property
     def checklist_tree(self) -> ChecklistTree:
@@ -142,6 +144,7 @@ class AssessApp(App[None]):
         # What is loaded now (libraries, checklist, widgets) lives as long as the window:
         # kept out of the collector's scans, a full collection pauses a key ~30 ms, not ~200.
         gc.freeze()
+        startup.resume()  # paused by the launcher while all that was made
 
     def update_header(self) -> None:
         """Zone, period, the score, coverage and both rates; where one line cannot hold them

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from assess.checklist import Checklist, Kind
 from assess.compare import ChangeClass, Comparison, ItemDiff, Unmatched, compare, format_delta
@@ -29,6 +29,7 @@ from assess.texts import tui_screens as texts
 from assess.texts.compare import describe, status_text, unmatched_reason, unmatched_status
 from assess.texts.labels import FIELD
 from assess.textwidth import truncate, width
+from assess.tui.footer import SteadyFooter
 from assess.tui.prose import Prose
 from assess.tui.screen_keys import describe_keys
 
@@ -92,7 +93,7 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Prose(self._head(), id="compare-head")
         yield DataTable(id="compare-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from assess.checklist import Measure
@@ -28,6 +28,7 @@ from assess.texts import tui_screens as texts
 from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
 from assess.tui.departments import progress_lines
+from assess.tui.footer import SteadyFooter
 from assess.tui.policy_view import dashboard_rows, rates_line
 from assess.tui.prose import wrap_text
 from assess.tui.screen_keys import describe_keys
@@ -70,7 +71,7 @@ class DashboardScreen(Screen[str | None]):
             title.append(self.t(texts.DASHBOARD_KEYS), style="grey62")
             yield Label(title, classes="dialog-title")
             yield OptionList(id="dash-rows")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#dash-rows", OptionList).focus()

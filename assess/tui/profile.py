@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static, Switch
+from textual.widgets import Input, Label, Select, Static, Switch
 
 from assess.fields import BY_ID, CONTACT
 from assess.lang import Lang
@@ -26,6 +26,7 @@ from assess.texts import tui_screens as texts
 from assess.texts.labels import FIELD, NO, YES
 from assess.texts.profile import DEFINITIONS
 from assess.texts.provinces import province_label
+from assess.tui.footer import SteadyFooter
 from assess.tui.prose import Prose
 from assess.tui.screen_keys import describe_keys
 from assess.tui.session import Session
@@ -72,7 +73,7 @@ class ProfileScreen(Screen[None]):
             yield Input(a.assessor, id="assessor")
             yield Label(t(CONTACT.label))
             yield Input(a.contact, id="contact")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._warn_violations()
