@@ -24,7 +24,7 @@ TRUNCATED_MARK = "…[已截断 / truncated]"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # XML 1.0 forbids C0 controls other than tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -55,7 +55,7 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 def clean_text(value: str) -> str:
     """Remove characters XML cannot hold and cut at Excel's cell limit with a visible marker."""
-    text = _ILLEGAL_XML.sub("", value)
+    text = ILLEGAL_XML.sub("", value)
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - len(TRUNCATED_MARK)] + TRUNCATED_MARK
     return text

@@ -7,7 +7,6 @@ own fill so 退步 stands out.
 
 from __future__ import annotations
 
-
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter

@@ -1,11 +1,12 @@
-"""Saving a workbook to bytes: openpyxl's writer, with a quicker loop over the cells.
+"""Saving a workbook to bytes: openpyxl's writer, with the cells written as text.
 
-openpyxl writes each cell through nested ``xmlfile`` contexts and looks its style up in a
-list by hashing it, then writes each sheet to a temporary file on disk; for a ledger of a few
-thousand boxed cells that was most of the export. Here a row's cells become one lxml element
-(each distinct style looked up once), and each sheet is kept in memory. The XML of every
-sheet is byte for byte what openpyxl writes (tests/excel/test_saving.py); any cell this loop
-does not know (formula, comment, hyperlink, rich text …) has its row written by openpyxl.
+openpyxl writes each cell through nested ``xmlfile`` contexts and looks its style up by
+hashing it, and writes each sheet to a temporary file on disk; for a ledger of a few thousand
+boxed cells that was most of the export. Here the rows are formatted as text (each distinct
+style looked up once) and each sheet is kept in memory; openpyxl writes the rest of the sheet
+and the workbook. The bytes are what openpyxl writes (tests/excel/test_saving.py); a sheet
+with a cell this does not know (formula, comment, hyperlink, rich text …) is written by
+openpyxl's own loop.
 """
 
 from __future__ import annotations
@@ -25,18 +26,20 @@ from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_PRESERVE = {_XML_SPACE: "preserve"}
+from assess.excel.cells import ILLEGAL_XML
+
+_PLACEHOLDER = b"<sheetData/>"  # written by openpyxl's stream where the rows go
+_PRESERVE = ' xml:space="preserve"'
 _LETTERS: dict[int, str] = {}
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
     """The workbook as .xlsx bytes, so the caller can write the file atomically."""
     buffer = io.BytesIO()
-    if not LXML or wb.write_only:  # the element rows below need lxml's writer
+    if not LXML or wb.write_only:  # the placeholder below relies on lxml's writer
         wb.save(buffer)
         return buffer.getvalue()
-    wb.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
+    wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
     _BookWriter(wb, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
     return buffer.getvalue()
 
@@ -48,83 +51,95 @@ class _BookWriter(ExcelWriter):  # type: ignore[misc]
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
-        out = io.BytesIO()
-        writer = _SheetWriter(ws, out=out)
+        writer = _SheetWriter(ws, out=io.BytesIO())
         writer.write()
+        xml = writer.out.getvalue()
+        if writer.row_xml is not None:
+            xml = xml.replace(_PLACEHOLDER, b"<sheetData>" + writer.row_xml + b"</sheetData>", 1)
         ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], out.getvalue())
+        self._archive.writestr(ws.path[1:], xml)
         self.manifest.append(ws)
 
 
 class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
-    """Writes a row as one element; the style index of each distinct style is looked up once."""
+    row_xml: bytes | None = None
 
     def write_rows(self) -> None:
-        self._style_ids: dict[bytes, str] = {}
-        super().write_rows()
+        self.row_xml = _sheet_data(self)
+        if self.row_xml is None:
+            super().write_rows()
+            return
+        from lxml.etree import Element
 
-    def write_row(self, xf: Any, row: list[Any], row_idx: int) -> None:
-        element = self._row_element(row, row_idx)
-        if element is None:
-            super().write_row(xf, row, row_idx)
-        else:
-            xf.write(element)
+        self.xf.send(True).write(Element("sheetData"))
+        self.xf.send(None)
 
-    def _row_element(self, row: list[Any], row_idx: int) -> Any:
-        """The row as an lxml element, or None where a cell needs openpyxl's own writer."""
-        from lxml.etree import Element, SubElement
 
-        ws = self.ws
+def _sheet_data(writer: WorksheetWriter) -> bytes | None:
+    """The rows' XML as openpyxl writes it, or None where a cell needs openpyxl's writer."""
+    ws = writer.ws
+    book, dims = ws.parent, ws.row_dimensions
+    styles: dict[bytes, str] = {}
+    parts: list[str] = []
+    for row_idx, cells in writer.rows():
         number = f"{row_idx}"
-        attrs = {"r": number}
-        dim = ws.row_dimensions.get(row_idx)
-        if dim is not None:
-            attrs.update(dim)
-        element = Element("row", attrs)
-        for cell in row:
-            value, style = cell._value, cell._style
+        dim = dims.get(row_idx)
+        extra = "".join(f' {k}="{_attribute(v)}"' for k, v in dim) if dim is not None else ""
+        parts.append(f'<row r="{number}"{extra}>')
+        for cell in cells:
+            style = cell._style
             styled = style is not None and any(style)
             if cell._comment is not None or cell.hyperlink:
                 return None
-            if value is None and not styled:
+            if cell._value is None and not styled:
                 continue
-            kind = cell.data_type
-            cell_attrs = {"r": _letter(cell.column) + number}
-            if styled:
-                cell_attrs["s"] = self._style_id(style)
-            if kind == "s":
-                if value is not None and type(value) is not str:
-                    return None  # rich text
-                cell_attrs["t"] = "inlineStr"
-            elif kind == "n":
-                cell_attrs["t"] = "n"
-            elif kind == "d" and value is not None and not ws.parent.iso_dates and not _zoned(value):
-                cell_attrs["t"] = "n"
-                value = to_excel(value, ws.parent.epoch)
-            else:
-                return None  # formula, bool, error, ISO or zoned date
-            c = SubElement(element, "c", cell_attrs)
-            if value is None or value == "":
-                c.text = ""  # <c …></c>, as openpyxl writes an empty cell
-            elif kind == "s":
-                text = SubElement(SubElement(c, "is"), "t", _PRESERVE if value != value.strip() else {})
-                text.text = value
-            else:
-                SubElement(c, "v").text = safe_string(value)
-        if not len(element):
-            element.text = ""  # <row …></row>, as openpyxl writes a row of no cells
-        return element
-
-    def _style_id(self, style: Any) -> str:
-        key = style.tobytes()
-        found = self._style_ids.get(key)
-        if found is None:
-            found = self._style_ids[key] = f"{self.ws.parent._cell_styles.add(style)}"
-        return found
+            s = ""
+            if styled:  # openpyxl hashes the style of every cell to find its index
+                key = style.tobytes()
+                s = styles.get(key) or styles.setdefault(
+                    key, f' s="{book._cell_styles.add(style)}"'
+                )
+            xml = _cell_xml(book, cell, f'<c r="{_letter(cell.column)}{number}"{s}')
+            if xml is None:
+                return None
+            parts.append(xml)
+        parts.append("</row>")
+    return "".join(parts).encode("ascii", "xmlcharrefreplace")
 
 
-def _zoned(value: object) -> bool:
-    return getattr(value, "tzinfo", None) is not None
+def _cell_xml(book: Workbook, cell: Any, head: str) -> str | None:
+    """One cell from its opening ``<c r=… s=…``; None for a cell openpyxl must write."""
+    value, kind = cell._value, cell.data_type
+    if kind == "s":
+        if value is None or value == "":
+            return f'{head} t="inlineStr"></c>'
+        if type(value) is not str or ILLEGAL_XML.search(value):
+            return None  # rich text; or text lxml refuses, as openpyxl would
+        space = _PRESERVE if value != value.strip() else ""
+        return f'{head} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
+    if kind == "n" and (value is None or value == ""):
+        return f'{head} t="n"></c>'
+    if kind == "n" or (kind == "d" and _serial_date(book, value)):
+        number = to_excel(value, book.epoch) if kind == "d" else value
+        return f'{head} t="n"><v>{_text(safe_string(number))}</v></c>'
+    return None  # formula, bool, error, ISO or zoned date
+
+
+def _text(value: str) -> str:
+    """Text content escaped as lxml does (non-ASCII becomes &#…; when encoded)."""
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def _attribute(value: str) -> str:
+    text = _text(value).replace('"', "&quot;")
+    return text.replace("\n", "&#10;").replace("\t", "&#9;")
+
+
+def _serial_date(book: Workbook, value: Any) -> bool:
+    """A date openpyxl writes as a day number (not ISO text, not with a time zone)."""
+    return value is not None and not book.iso_dates and getattr(value, "tzinfo", None) is None
 
 
 def _letter(column: int) -> str:
