@@ -154,7 +154,7 @@ def test_merged_cells_are_boxed_along_every_edge(
                         ws.title, str(merged), side, row, col,
                     )  # fmt: skip
                     checked += 1
-    assert checked > 1000  # the ledger's 156 merged ranges and the cover's rows
+    assert checked > 1000  # the ledger's two merged ranges per item, the cover's rows
 
 
 def _side(border: Border, side: str) -> str | None:
