@@ -427,7 +427,9 @@ item's title in the header. One `j`/`k` from rest refills assess's item form rig
 cursor's frame (keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the
 cursor rests). The tmux runs byte-compile assess first, as pip does when it installs it (this
 machine sets PYTHONDONTWRITEBYTECODE, which made every cold start compile ~60 modules). Batch
-rows time `repeat` runs after one warm-up; each docstring in `bench/run.py` names its baseline."""
+rows time `repeat` runs after one warm-up; each docstring in `bench/run.py` names its baseline.
+The export and roll-up workbook baselines write the same cells unstyled to a file in the same
+folder (`wb.save(path)`), as the subject writes its file (temporary file, fsync, rename)."""
 
 
 def parse_args(argv: list[str]) -> tuple[list[str], Config] | None:

@@ -16,7 +16,7 @@ import io
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile
 
-from openpyxl import LXML
+from openpyxl import LXML, __version__
 from openpyxl.compat import safe_string
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.utils import get_column_letter
@@ -28,6 +28,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from assess.excel.cells import ILLEGAL_XML
 
+_CHECKED = __version__.startswith("3.1.")  # the XML checked; another openpyxl saves itself
 _PLACEHOLDER = b"<sheetData/>"  # written by openpyxl's stream where the rows go
 _PRESERVE = ' xml:space="preserve"'
 _LETTERS: dict[int, str] = {}
@@ -36,7 +37,7 @@ _LETTERS: dict[int, str] = {}
 def workbook_bytes(wb: Workbook) -> bytes:
     """The workbook as .xlsx bytes, so the caller can write the file atomically."""
     buffer = io.BytesIO()
-    if not LXML or wb.write_only:  # the placeholder below relies on lxml's writer
+    if not (_CHECKED and LXML) or wb.write_only:  # the placeholder relies on lxml's writer
         wb.save(buffer)
         return buffer.getvalue()
     wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
@@ -62,6 +63,8 @@ class _BookWriter(ExcelWriter):  # type: ignore[misc]
 
 
 class _SheetWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer with the rows left for ``_BookWriter`` to put in."""
+
     row_xml: bytes | None = None
 
     def write_rows(self) -> None:
@@ -119,10 +122,10 @@ def _cell_xml(book: Workbook, cell: Any, head: str) -> str | None:
         return f'{head} t="inlineStr"><is><t{space}>{_text(value)}</t></is></c>'
     if kind == "n" and (value is None or value == ""):
         return f'{head} t="n"></c>'
-    if kind == "n" or (kind == "d" and _serial_date(book, value)):
+    if (kind == "n" and not isinstance(value, str)) or (kind == "d" and _serial_date(book, value)):
         number = to_excel(value, book.epoch) if kind == "d" else value
         return f'{head} t="n"><v>{_text(safe_string(number))}</v></c>'
-    return None  # formula, bool, error, ISO or zoned date
+    return None  # formula, bool, error, ISO or zoned date, text set as a number
 
 
 def _text(value: str) -> str:
