@@ -121,8 +121,12 @@ def measure(name: str, subject: Callable[[], object], baseline: Callable[[], obj
             cfg: Config) -> Result:  # fmt: skip
     subject()  # warm imports and caches on both sides
     baseline()
-    return Result(name, timed(subject, cfg.repeat), timed(baseline, cfg.repeat),
-                  peak(subject), peak(baseline))  # fmt: skip
+    subject_times: list[float] = []
+    baseline_times: list[float] = []
+    for _ in range(cfg.repeat):  # alternating: a burst of load on the machine hits both sides
+        subject_times += timed(subject, 1)
+        baseline_times += timed(baseline, 1)
+    return Result(name, subject_times, baseline_times, peak(subject), peak(baseline))
 
 
 # ── TUI scenarios ─────────────────────────────────────────────────────────────
@@ -427,9 +431,10 @@ item's title in the header. One `j`/`k` from rest refills assess's item form rig
 cursor's frame (keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the
 cursor rests). The tmux runs byte-compile assess first, as pip does when it installs it (this
 machine sets PYTHONDONTWRITEBYTECODE, which made every cold start compile ~60 modules). Batch
-rows time `repeat` runs after one warm-up; each docstring in `bench/run.py` names its baseline.
-The export and roll-up workbook baselines write the same cells unstyled to a file in the same
-folder (`wb.save(path)`), as the subject writes its file (temporary file, fsync, rename)."""
+rows time `repeat` runs of each side, alternating, after one warm-up; each docstring in
+`bench/run.py` names its baseline. The export and roll-up workbook baselines write the same
+cells unstyled to a file in the same folder (`wb.save(path)`), as the subject writes its file
+(temporary file, fsync, rename)."""
 
 
 def parse_args(argv: list[str]) -> tuple[list[str], Config] | None:
