@@ -22,9 +22,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 MAX_CELL_CHARS = 32_767
 TRUNCATED_MARK = "…[已截断 / truncated]"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_ROW, MAX_COLUMN = 1_048_576, 16_384  # Excel's sheet
 
 # XML 1.0 forbids C0 controls other than tab/newline/CR, lone surrogates and U+FFFE/U+FFFF.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -55,7 +56,7 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 def clean_text(value: str) -> str:
     """Remove characters XML cannot hold and cut at Excel's cell limit with a visible marker."""
-    text = _ILLEGAL_XML.sub("", value)
+    text = ILLEGAL_XML.sub("", value)
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - len(TRUNCATED_MARK)] + TRUNCATED_MARK
     return text
@@ -85,9 +86,14 @@ def put_text(ws: Worksheet, row: int, col: int, value: str | None, style: str = 
 
 
 def _cell(ws: Worksheet, row: int, col: int) -> Cell:
-    """The cell at (row, col), made when missing, without ``ws.cell``'s checks per call."""
+    """The cell at (row, col), made when missing, without ``ws.cell``'s lookups per call."""
     cell: Cell | None = ws._cells.get((row, col))
-    return cell if cell is not None else ws.cell(row=row, column=col)
+    if cell is None:
+        if not (0 < row <= MAX_ROW and 0 < col <= MAX_COLUMN):
+            return ws.cell(row=row, column=col)  # openpyxl's error for a cell off the sheet
+        cell = ws._cells[(row, col)] = Cell(ws, row=row, column=col)
+        ws._current_row = max(ws._current_row, row)
+    return cell
 
 
 def put_number(
@@ -126,7 +132,8 @@ def set_style(cell: Cell, name: str) -> None:
     openpyxl searches the workbook's list of style names for every assignment; the looked-up
     style array is kept on the workbook and copied to each cell instead.
     """
-    arrays: dict[str, StyleArray] = cell.parent.parent.__dict__.setdefault(_ARRAYS, {})
+    book = cell.parent.parent.__dict__
+    arrays: dict[str, StyleArray] = book.get(_ARRAYS) or book.setdefault(_ARRAYS, {})
     array = arrays.get(name)
     if array is None:
         cell.style = name  # ValueError for an unknown name, as before

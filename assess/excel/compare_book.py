@@ -7,8 +7,6 @@ own fill so 退步 stands out.
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
@@ -33,6 +31,7 @@ from assess.excel.compare_overview import (
     side_header,
     write_overview,
 )
+from assess.excel.saving import workbook_bytes
 from assess.excel.sizing import fit_row_height
 from assess.fields import ACTION_DUE, ACTION_LEAD, ACTION_TEXT, STATUS
 from assess.lang import Lang
@@ -86,13 +85,6 @@ def build_compare_workbook(comparison: Comparison, *, lang: Lang = Lang.ZH) -> W
     _items(wb.create_sheet(t(COMPARE_SHEET["changes"])), comparison, comparison.changed_items, t)
     _due(wb.create_sheet(t(COMPARE_SHEET["due"])), comparison, t)
     return wb
-
-
-def workbook_bytes(wb: Workbook) -> bytes:
-    """The workbook as bytes, so the caller can write it atomically."""
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
 
 
 def _headers(

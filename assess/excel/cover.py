@@ -21,6 +21,7 @@ from assess.excel.cells import (
     STYLE_HEADER,
     STYLE_LABEL,
     STYLE_TITLE,
+    merge,
     put_text,
 )
 from assess.excel.sizing import fit_row_height
@@ -92,10 +93,8 @@ def write_cover(
     row = 3
     for label, value in rows:
         put_text(ws, row, 1, t(label), STYLE_LABEL)
-        for col in range(2, LAST_COL + 1):
-            ws.cell(row, col).style = STYLE_BODY
         put_text(ws, row, 2, value, STYLE_BODY)
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=LAST_COL)
+        merge(ws, row, 2, row, LAST_COL, STYLE_BODY)
         tall = label is dept_texts.COVER_REVIEW or label is dept_texts.COVER_UNIT
         ws.row_dimensions[row].height = 60 if tall else 24
         row += 1
@@ -112,14 +111,12 @@ def write_cover(
         row += 1
         for col, header in enumerate(t(dept_texts.COVER_ITEM_HEADERS).split("|"), start=1):
             put_text(ws, row, col + 1 if col > 1 else 1, header, STYLE_HEADER)
-        ws.cell(row, 2).style = STYLE_HEADER
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        merge(ws, row, 1, row, 2, STYLE_HEADER)
         role_lead, role_partner = t(dept_texts.ROLE_LEAD), t(dept_texts.ROLE_PARTNER)
         for item_id, item_title, led in items:
             row += 1
             put_text(ws, row, 1, item_id, STYLE_CENTER)
-            ws.cell(row, 2).style = STYLE_CENTER
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+            merge(ws, row, 1, row, 2, STYLE_CENTER)
             put_text(ws, row, 3, item_title, STYLE_BODY)
             put_text(ws, row, 4, role_lead if led else role_partner, STYLE_CENTER)
             fit_row_height(ws, row)
@@ -129,9 +126,7 @@ def write_cover(
 
 def _merged(ws: Worksheet, row: int, text: str, style: str) -> None:
     put_text(ws, row, 1, text, style)
-    for col in range(2, LAST_COL + 1):
-        ws.cell(row, col).style = style
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=LAST_COL)
+    merge(ws, row, 1, row, LAST_COL, "" if style == STYLE_TITLE else style)  # a title has no box
 
 
 def read_cover(rows: list[tuple[Any, ...]]) -> CoverInfo:

@@ -146,7 +146,7 @@ def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
     row = _header(
         ws, row, [*heads, heading(t, fields.STATUS.header), heading(t, fields.GAP.header)]
     )
-    merge(ws, row - 1, 5, row - 1, WIDTH)
+    merge(ws, row - 1, 5, row - 1, WIDTH, STYLE_HEADER)
     gaps = [g for g in ctx.summary.gaps if g in ctx.item_ids][:TOP_GAPS]
     for item_id in gaps:
         item = ctx.checklist.item_index[item_id]

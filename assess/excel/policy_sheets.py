@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assess import fields
 from assess.applicability import item_applies
 from assess.checklist import Item, Kind, chinese_numeral
-from assess.excel.cells import STYLE_HEADER, STYLE_TITLE, put_text
+from assess.excel.cells import STYLE_HEADER, STYLE_TITLE, merge, put_text, set_style
 from assess.excel.context import ReportContext
 from assess.excel.layout import HEADER_ROW, TITLE_ROW
 from assess.excel.notation import evidence_line, numbered_lines
@@ -82,8 +82,8 @@ def write_policy_sheets(wb: Workbook, ctx: ReportContext) -> None:
 def _new_sheet(wb: Workbook, layout: PolicySheet, ctx: ReportContext) -> Worksheet:
     t = ctx.t
     ws = wb.create_sheet(layout.name(t))
-    ws.merge_cells(f"A{TITLE_ROW}:{get_column_letter(len(layout.columns))}{TITLE_ROW}")
-    ws.cell(TITLE_ROW, 1).style = STYLE_TITLE
+    merge(ws, TITLE_ROW, 1, TITLE_ROW, len(layout.columns))
+    set_style(ws.cell(TITLE_ROW, 1), STYLE_TITLE)
     ws.row_dimensions[TITLE_ROW].height = 30
     for index, column in enumerate(layout.columns, start=1):
         ws.column_dimensions[get_column_letter(index)].width = column.width_in(t.lang)

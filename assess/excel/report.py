@@ -35,6 +35,7 @@ from assess.excel.policy_sheets import write_policy_sheets
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
 from assess.excel.print_ledger import write_print_ledger
 from assess.excel.printing import setup_print
+from assess.excel.saving import workbook_bytes
 from assess.excel.tables import write_headings
 from assess.lang import Lang
 from assess.models import Assessment
@@ -81,10 +82,8 @@ def export_report(
         checklist, assessment, measures=measures, today=today, lang=lang,
         department=department, only=only,
     )  # fmt: skip
-    buffer = io.BytesIO()
-    workbook.save(buffer)
     path = Path(path)
-    write_atomic(path, buffer.getvalue(), keep_backup=False)
+    write_atomic(path, workbook_bytes(workbook), keep_backup=False)
     return path
 
 

@@ -41,7 +41,7 @@ def fit_row_height(
     for col in range(1, (columns or ws.max_column) + 1):
         cell = cells.get((row, col))
         value = None if cell is None else cell._value
-        if value is None or any(first <= col <= last for first, last in merged):
+        if value is None or (merged and any(first <= col <= last for first, last in merged)):
             continue
         letter = get_column_letter(col)
         dim = dims.get(letter) or dims[letter]  # get: no default-making lookup when it exists

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.styles import Border, Side
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -26,7 +27,7 @@ from assess.excel.compare_book import build_compare_workbook
 from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
 from assess.excel.printing import POINTS_PER_WIDTH_UNIT, PRINTABLE_WIDTH_PT, sheet_width_units
-from assess.excel.report import export_report
+from assess.excel.report import build_workbook, export_report
 from assess.excel.rollup_book import build_rollup_workbook
 from assess.models import Assessment, ZoneProfile
 from assess.rollup import build_rollup
@@ -131,6 +132,34 @@ def test_print_ledger_puts_the_policy_text_on_its_own_line(
     assert "B4:G4" in {str(r) for r in ws.merged_cells.ranges}
     assert str(ws["B5"].value).startswith(f"{second.id} ")
     assert ws.print_title_rows == "$2:$2"
+
+
+@pytest.mark.parametrize("department", ["", "科创局"])
+def test_merged_cells_are_boxed_along_every_edge(
+    checklist: Checklist, demo: Assessment, department: str
+) -> None:
+    """Excel draws a merged cell's outline from the cells along its edges: each of them has
+    the box its first cell has (the cover's rows, the ledger's policy lines, the titles …)."""
+    wb = build_workbook(checklist, demo, today=TODAY, department=department)
+    checked = 0
+    for ws in wb.worksheets:
+        for merged in ws.merged_cells.ranges:
+            first = ws.cell(merged.min_row, merged.min_col).border
+            edges = {"left": merged.left, "right": merged.right,
+                     "top": merged.top, "bottom": merged.bottom}  # fmt: skip
+            for side, cells in edges.items():
+                style = _side(first, side)
+                for row, col in cells if style else ():
+                    assert _side(ws.cell(row, col).border, side) == style, (
+                        ws.title, str(merged), side, row, col,
+                    )  # fmt: skip
+                    checked += 1
+    assert checked > 1000  # the ledger's two merged ranges per item, the cover's rows
+
+
+def _side(border: Border, side: str) -> str | None:
+    line: Side | None = getattr(border, side)
+    return None if line is None else line.style
 
 
 def _pages(pdf: Path) -> list[list[tuple[str, float]]]:
