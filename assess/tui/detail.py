@@ -50,8 +50,8 @@ from assess.texts.applicability import applicability_text
 from assess.texts.tui_screens import REQUIRED_FIELD
 from assess.tui.dialogs import Dialogs
 from assess.tui.keys import bind, section_keys
-from assess.tui.literal import literal
 from assess.tui.session import Session
+from assess.tui.steady import Rows, SteadyScroll, SteadyTable, load_text
 
 TEXT_DEBOUNCE_SECONDS = 1.0
 TEXT_FIELD_IDS = {f.id for f in TEXT_FIELDS}
@@ -78,7 +78,7 @@ class _Pending:
     field: str
 
 
-class FieldArea(TextArea):
+class FieldArea(SteadyScroll, TextArea):
     """A multi-line text field bound to one record field (explanation, current, …).
 
     ctrl+z / ctrl+y undo the field's own typing first; once it has none, the app's undo.
@@ -228,7 +228,7 @@ class ItemDetail(VerticalScroll):
             yield Input(id="asked_of", compact=True, select_on_focus=False)
         elif field.id == "claims":
             yield title
-            yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
+            yield SteadyTable(id="claims-table", cursor_type="row", zebra_stripes=True)
             yield self._buttons("cl", (("add", words.ADD), ("edit", words.EDIT),
                                        ("remove", words.REMOVE)), id="claims-buttons")  # fmt: skip
         elif field.kind is FieldKind.STATUS:
@@ -243,12 +243,12 @@ class ItemDetail(VerticalScroll):
             yield FieldArea(field.id)
         elif field.id == "evidence":
             yield title
-            yield DataTable(id="evidence-table", cursor_type="row", zebra_stripes=True)
+            yield SteadyTable(id="evidence-table", cursor_type="row", zebra_stripes=True)
             yield self._buttons("ev", (("add", words.ADD), ("cite", words.CITE),
                                        ("edit", words.EDIT), ("remove", words.REMOVE)))  # fmt: skip
         elif field.id == "actions":
             yield title
-            yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+            yield SteadyTable(id="actions-table", cursor_type="row", zebra_stripes=True)
             yield self._buttons("act", (("add", words.ADD), ("edit", words.EDIT),
                                         ("remove", words.REMOVE)))  # fmt: skip
         elif field.id == "figures":
@@ -332,9 +332,9 @@ class ItemDetail(VerticalScroll):
         self._show_status(record.status)
         for area in self.query(FieldArea):
             if area.field_name == "task-description":
-                area.load_text(task.description if task is not None else "")
+                load_text(area, task.description if task is not None else "")
             else:
-                area.load_text(getattr(record, area.field_name))
+                load_text(area, getattr(record, area.field_name))
         self._load_input("#task-title", task.title if task is not None else "")
         self._load_input("#asked_of", record.asked_of)
         self.refresh_evidence()
@@ -433,8 +433,9 @@ class ItemDetail(VerticalScroll):
         label = self.query_one("#explanation-label", Label)
         # a fixed width (app.tcss): the new word repaints without a re-layout
         label.update(self._title(RECORD_FIELDS[1], status, self._kind), layout=False)
-        self._display(["schedule-label", "schedule"], status is Status.IN_PROGRESS)
-        if self.item_id is not None:
+        in_progress = status is Status.IN_PROGRESS
+        self._display(["schedule-label", "schedule"], in_progress)
+        if self.item_id is not None and in_progress:  # hidden, it is set when it shows
             pace = self.session.record(self.item_id).schedule
             schedule = self.query_one("#schedule", Select)
             wanted = Select.NULL if pace is None else pace
@@ -446,34 +447,34 @@ class ItemDetail(VerticalScroll):
         if self.item_id is None:
             return
         t = self.t
-        table = self.query_one("#evidence-table", DataTable)
-        table.clear()
         register = self.session.assessment.evidence_by_id()
+        rows: list[tuple[str, tuple[str, ...]]] = []
         for evidence_id in self.session.record(self.item_id).evidence:
             evidence = register[evidence_id]
             cells = [_cell(f.to_cell(getattr(evidence, f.attr), t)) for f in EVIDENCE_FIELDS]
             users = [i for i, r in self._records() if evidence_id in r.evidence]
-            table.add_row(*literal(*cells, "、".join(users)), key=evidence.id)
+            rows.append((evidence.id, (*cells, "、".join(users))))
+        self.query_one("#evidence-table", SteadyTable).show_rows(tuple(rows))
 
     def refresh_actions(self) -> None:
         if self.item_id is None:
             return
         t = self.t
-        table = self.query_one("#actions-table", DataTable)
-        table.clear()
-        for action in self.session.record(self.item_id).actions:
-            cells = [_cell(f.to_cell(getattr(action, f.attr), t)) for f in ACTION_FIELDS]
-            table.add_row(*literal(*cells), key=action.id)
+        rows: Rows = tuple(
+            (action.id, tuple(_cell(f.to_cell(getattr(action, f.attr), t)) for f in ACTION_FIELDS))
+            for action in self.session.record(self.item_id).actions
+        )
+        self.query_one("#actions-table", SteadyTable).show_rows(rows)
 
     def refresh_claims(self) -> None:
         if self.item_id is None:
             return
         t = self.t
-        table = self.query_one("#claims-table", DataTable)
-        table.clear()
-        for claim in self.session.record(self.item_id).claims:
-            cells = [_cell(f.to_cell(getattr(claim, f.attr), t)) for f in CLAIM_FIELDS]
-            table.add_row(*literal(*cells), key=claim.id)
+        rows: Rows = tuple(
+            (claim.id, tuple(_cell(f.to_cell(getattr(claim, f.attr), t)) for f in CLAIM_FIELDS))
+            for claim in self.session.record(self.item_id).claims
+        )
+        self.query_one("#claims-table", SteadyTable).show_rows(rows)
 
     def _records(self) -> list[tuple[str, Any]]:
         a = self.session.assessment
@@ -493,17 +494,15 @@ class ItemDetail(VerticalScroll):
             field.indicator = indicator
             if indicator is None:
                 continue
-            self.query_one(f"#figure-name-{index}", Label).update(
-                t.pick(indicator.name, indicator.name_en)
-            )
             unit = t(words.FIGURE_UNIT, unit=indicator.unit) if indicator.unit else ""
-            self.query_one(f"#figure-unit-{index}", Label).update(unit)
-            with field.prevent(Input.Changed):
-                field.value = figures.get(indicator.name, "")
+            _set_label(self.query_one(f"#figure-name-{index}", Label),
+                       t.pick(indicator.name, indicator.name_en))  # fmt: skip
+            _set_label(self.query_one(f"#figure-unit-{index}", Label), unit)
+            self._load_input(f"#figure-{index}", figures.get(indicator.name, ""))
         title = self.query_one("#figures-label")
         if title.display != bool(indicators):
             title.display = bool(indicators)
-        self.query_one("#figure-error", Static).update("")
+        _set_label(self.query_one("#figure-error", Static), "")
 
     # focus you can see -------------------------------------------------------------
 
@@ -875,6 +874,12 @@ class ItemDetail(VerticalScroll):
                 table = self.query_one(table_id, DataTable)
                 table.move_cursor(row=table.get_row_index(row))
         self.on_change(item_id)
+
+
+def _set_label(label: Static, text: str) -> None:
+    """Set a plain-text label (markup off) unless it already reads ``text``."""
+    if label.content != text:
+        label.update(text)
 
 
 def _cell(value: object) -> str:

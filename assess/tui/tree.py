@@ -25,6 +25,7 @@ from assess.texts import policy as policy_words
 from assess.tui.keys import bind
 from assess.tui.policy_view import item_tag
 from assess.tui.session import Session
+from assess.tui.steady import SteadyScroll
 
 GLYPHS: dict[Status, tuple[str, str]] = {
     Status.DONE: ("●", "bold green"),
@@ -44,7 +45,7 @@ class NodeRef:
     key: str
 
 
-class ChecklistTree(Tree[NodeRef]):
+class ChecklistTree(SteadyScroll, Tree[NodeRef]):
     """The checklist as a tree; ``visible`` decides which items show (the filter)."""
 
     def __init__(self, session: Session, lang: Lang, *, id: str | None = None) -> None:
