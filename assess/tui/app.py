@@ -81,7 +81,7 @@ class AssessApp(App[None]):
         self.filter = "all"
         self.conflict = False  # another program changed the file: autosave paused
         self._follow: Timer | None = None  # the pane follows once the cursor rests
-        self._follow_soon = False  # …or right after the cursor's frame, for one move from rest
+        self._follow_soon = False  # …or right after the cursor's frame (a click from rest)
         self._key_moves: set[TreeNode[NodeRef]] = set()  # followed already: their highlights wait
         self._last_move = 0.0
         self._save_queued = False
