@@ -419,9 +419,10 @@ text and writes the same JSON atomically in a thread; `j`/`k` move the cursor an
 item's title in the header. One `j`/`k` from rest refills assess's item form in the key's own
 handler, so the cursor and the form come in one frame, as the bare app's cursor and header do
 (keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the cursor rests;
-a click or a jump refills right after the cursor's frame). The tmux runs byte-compile assess first, as pip does when it installs it (this
-machine sets PYTHONDONTWRITEBYTECODE, which made every cold start compile ~60 modules). Batch
-rows time `repeat` runs after one warm-up; each docstring in `bench/run.py` names its baseline."""
+a click or a jump refills right after the cursor's frame). The tmux runs byte-compile assess
+first, as pip does when it installs it (this machine sets PYTHONDONTWRITEBYTECODE, which made
+every cold start compile ~60 modules). Batch rows time `repeat` runs after one warm-up; each
+docstring in `bench/run.py` names its baseline."""
 
 
 def parse_args(argv: list[str]) -> tuple[list[str], Config] | None:
