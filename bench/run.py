@@ -427,14 +427,15 @@ the file (stat every 0.5 ms, parse on change) until its JSON holds the new statu
 and 1.4; one warm-up round per app is not counted. The bare baseline is `bench/bare_app.py`:
 Header + the same 78-leaf tree + Footer; a status key relabels the leaf, changes the header
 text and writes the same JSON atomically in a thread; `j`/`k` move the cursor and put the
-item's title in the header. One `j`/`k` from rest refills assess's item form right after the
-cursor's frame (keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the
-cursor rests). The tmux runs byte-compile assess first, as pip does when it installs it (this
-machine sets PYTHONDONTWRITEBYTECODE, which made every cold start compile ~60 modules). Batch
-rows time `repeat` runs of each side, alternating, after one warm-up; each docstring in
-`bench/run.py` names its baseline. The export and roll-up workbook baselines write the same
-cells unstyled to a file in the same folder (`wb.save(path)`), as the subject writes its file
-(temporary file, fsync, rename)."""
+item's title in the header. One `j`/`k` from rest refills assess's item form in the key's own
+handler, so the cursor and the form come in one frame, as the bare app's cursor and header do
+(keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the cursor rests;
+a click or a jump refills right after the cursor's frame). The tmux runs byte-compile assess
+first, as pip does when it installs it (this machine sets PYTHONDONTWRITEBYTECODE, which made
+every cold start compile ~60 modules). Batch rows time `repeat` runs of each side, alternating,
+after one warm-up; each docstring in `bench/run.py` names its baseline. The export and roll-up
+workbook baselines write the same cells unstyled to a file in the same folder (`wb.save(path)`),
+as the subject writes its file (temporary file, fsync, rename)."""
 
 
 def parse_args(argv: list[str]) -> tuple[list[str], Config] | None:

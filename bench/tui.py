@@ -10,7 +10,8 @@ glyph is absent before the press), and ``j``/``k`` between items 1.3 and 1.4. Ph
 
 * ``frame``: the first painted frame showing ``<glyph> 1.3`` (status keys);
 * ``cursor``: the first frame painted with the tree cursor on the new item (headless only: a
-  cursor move changes colours, not characters, so tmux's plain capture cannot see it);
+  cursor move changes colours, not characters, so tmux's plain capture cannot see it); assess
+  paints the refilled form in that same frame;
 * ``form``: the first frame showing ``<id>  <title>`` — assess's item form refilled, the
   bare app's header showing the item;
 * ``saved``: the file on disk holding the new status (polled by a thread, 0.5 ms).

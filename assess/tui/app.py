@@ -24,6 +24,7 @@ from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Button, DataTable, ProgressBar, Select, Static, Tree
+from textual.widgets.tree import TreeNode
 
 from assess import startup
 from assess.applicability import item_applies
@@ -82,7 +83,8 @@ class AssessApp(App[None]):
         self.filter = "all"
         self.conflict = False  # another program changed the file: autosave paused
         self._follow: Timer | None = None  # the pane follows once the cursor rests
-        self._follow_soon = False  # …or right after the cursor's frame, for one move from rest
+        self._follow_soon = False  # …or right after the cursor's frame (a click from rest)
+        self._key_moves: set[TreeNode[NodeRef]] = set()  # followed already: their highlights wait
         self._last_move = 0.0
         self._save_queued = False
         self._started = False
@@ -110,7 +112,7 @@ class AssessApp(App[None]):
         # the scores' own line, shown only when the top line cannot hold them whole (80×24)
         yield Static(id="score-line")
         with Horizontal(id="main"):
-            yield ChecklistTree(self.session, self.lang, id="tree")
+            yield ChecklistTree(self.session, self.lang, id="tree", on_key_move=self._key_moved)
             yield ItemDetail(self.session, self.lang, self.item_changed, self.dialogs, id="detail")
         # the palette key is in the tree's bindings: docked right, it garbles CJK on overflow
         yield SteadyFooter(compact=True, show_command_palette=False)
@@ -179,8 +181,21 @@ class AssessApp(App[None]):
 
     @on(Tree.NodeHighlighted, "#tree")
     def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
-        """Follow the cursor: one move from rest refills the pane right after the cursor's
-        frame; keys coming faster (a held j) wait until the cursor rests, so it stays smooth."""
+        """Follow the cursor moved by a click or a jump: from rest the pane is refilled right
+        after the cursor's frame; moves coming faster wait until the cursor rests."""
+        if event.node in self._key_moves:  # a j/k or arrow key's move: ``_key_moved`` followed it
+            self._key_moves.discard(event.node)
+            return
+        self._follow_cursor(event.control, at_once=False)
+
+    def _key_moved(self, node: TreeNode[NodeRef]) -> None:
+        """A j/k or arrow key moved the cursor: from rest the form is refilled at once, so the
+        cursor and the form come in one frame (the highlight message comes after the cursor's
+        frame: one frame later). Keys coming faster (a held j) wait until the cursor rests."""
+        self._key_moves.add(node)
+        self._follow_cursor(self.checklist_tree, at_once=True)
+
+    def _follow_cursor(self, tree: Tree[NodeRef], at_once: bool) -> None:
         if not self._started:  # the tree's first highlight (an area): the start shows 1.1
             return
         now = monotonic()
@@ -190,12 +205,14 @@ class AssessApp(App[None]):
             self._follow = None
         if self._follow_soon:  # queued: it shows wherever the cursor is by then
             return
-        # the event's own tree: while the app closes, its screen (and query) may be gone
-        if resting:
+        # the tree itself, not a query: while the app closes, its screen may be gone
+        if resting and at_once:
+            self._show_cursor_item()
+        elif resting:
             self._follow_soon = True
-            event.control.call_after_refresh(self._show_cursor_item)
+            tree.call_after_refresh(self._show_cursor_item)
         else:
-            self._follow = event.control.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
+            self._follow = tree.set_timer(FOLLOW_DELAY_SECONDS, self._show_cursor_item)
 
     def _show_cursor_item(self) -> None:
         self._follow, self._follow_soon = None, False

@@ -50,8 +50,8 @@ from assess.texts.applicability import applicability_text
 from assess.texts.tui_screens import REQUIRED_FIELD
 from assess.tui.dialogs import Dialogs
 from assess.tui.keys import bind, section_keys
-from assess.tui.literal import literal
 from assess.tui.session import Session
+from assess.tui.steady import Rows, SteadyScroll, SteadyTable, load_text
 
 TEXT_DEBOUNCE_SECONDS = 1.0
 TEXT_FIELD_IDS = {f.id for f in TEXT_FIELDS}
@@ -78,7 +78,7 @@ class _Pending:
     field: str
 
 
-class FieldArea(TextArea):
+class FieldArea(SteadyScroll, TextArea):
     """A multi-line text field bound to one record field (explanation, current, …).
 
     ctrl+z / ctrl+y undo the field's own typing first; once it has none, the app's undo.
@@ -182,6 +182,7 @@ class ItemDetail(VerticalScroll):
         self._kind: Kind | None = Kind.REQUIREMENT  # of the item shown; None: a zone task
         self._request_labels = False  # the status drop-down reads 已获得/争取中/未争取
         self.ready = False  # the form is mounted after the first frame (``build_form``)
+        self._areas: list[FieldArea] = []
         bind(self, "item", self.t)
 
     # layout ------------------------------------------------------------------------
@@ -201,6 +202,7 @@ class ItemDetail(VerticalScroll):
             ]
         )
         self._fill_columns()
+        self._areas = list(self.query(FieldArea))
         self.ready = True
         self.show_item(self.item_id)
 
@@ -228,7 +230,7 @@ class ItemDetail(VerticalScroll):
             yield Input(id="asked_of", compact=True, select_on_focus=False)
         elif field.id == "claims":
             yield title
-            yield DataTable(id="claims-table", cursor_type="row", zebra_stripes=True)
+            yield SteadyTable(id="claims-table", cursor_type="row", zebra_stripes=True)
             yield self._buttons("cl", (("add", words.ADD), ("edit", words.EDIT),
                                        ("remove", words.REMOVE)), id="claims-buttons")  # fmt: skip
         elif field.kind is FieldKind.STATUS:
@@ -243,12 +245,12 @@ class ItemDetail(VerticalScroll):
             yield FieldArea(field.id)
         elif field.id == "evidence":
             yield title
-            yield DataTable(id="evidence-table", cursor_type="row", zebra_stripes=True)
+            yield SteadyTable(id="evidence-table", cursor_type="row", zebra_stripes=True)
             yield self._buttons("ev", (("add", words.ADD), ("cite", words.CITE),
                                        ("edit", words.EDIT), ("remove", words.REMOVE)))  # fmt: skip
         elif field.id == "actions":
             yield title
-            yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+            yield SteadyTable(id="actions-table", cursor_type="row", zebra_stripes=True)
             yield self._buttons("act", (("add", words.ADD), ("edit", words.EDIT),
                                         ("remove", words.REMOVE)))  # fmt: skip
         elif field.id == "figures":
@@ -330,13 +332,14 @@ class ItemDetail(VerticalScroll):
         )
         record = self.session.record(item_id)
         self._show_status(record.status)
-        for area in self.query(FieldArea):
+        for area in self._areas:
             if area.field_name == "task-description":
-                area.load_text(task.description if task is not None else "")
+                load_text(area, task.description if task is not None else "")
             else:
-                area.load_text(getattr(record, area.field_name))
-        self._load_input("#task-title", task.title if task is not None else "")
-        self._load_input("#asked_of", record.asked_of)
+                load_text(area, getattr(record, area.field_name))
+        title = task.title if task is not None else ""
+        _load_input(self.get_child_by_id("task-title", Input), title)
+        _load_input(self.get_child_by_id("asked_of", Input), record.asked_of)
         self.refresh_evidence()
         self.refresh_actions()
         self.refresh_claims()
@@ -346,12 +349,6 @@ class ItemDetail(VerticalScroll):
     def zone_task(self, item_id: str | None) -> ZoneTask | None:
         """The zone task ``item_id`` names, None for a checklist item."""
         return next((t for t in self.session.assessment.zone_tasks if t.id == item_id), None)
-
-    def _load_input(self, selector: str, value: str) -> None:
-        field = self.query_one(selector, Input)
-        if field.value != value:
-            with field.prevent(Input.Changed):
-                field.value = value
 
     def _show_kind(self, kind: Kind | None) -> None:
         """Show the sections that mean something for this kind (None: a zone task)."""
@@ -373,7 +370,7 @@ class ItemDetail(VerticalScroll):
     def _display(self, widget_ids: list[str], shown: bool) -> None:
         """Show or hide widgets; only a change of display costs a re-layout."""
         for widget_id in widget_ids:
-            widget = self.query_one(f"#{widget_id}")
+            widget = self.get_child_by_id(widget_id)
             if widget.display != shown:
                 widget.display = shown
 
@@ -387,15 +384,15 @@ class ItemDetail(VerticalScroll):
         name = t.pick(f"（{chinese_numeral(measure.number)}）{measure.title}",
                       f"({measure.number}) {measure.title_en}")  # fmt: skip
         head.append(f"\n{t(policy_words.TASK_MEASURE)}{t.colon}{name}")
-        self.query_one("#item-head", Static).update(head)
-        self.query_one("#item-source", Static).update(Text(t(policy_words.TASK_HEAD)))
-        self.query_one("#item-guidance", Static).update("")
+        self.get_child_by_id("item-head", Static).update(head)
+        self.get_child_by_id("item-source", Static).update(Text(t(policy_words.TASK_HEAD)))
+        self.get_child_by_id("item-guidance", Static).update("")
 
     def show_note(self, note: str) -> None:
         """A measure or area is selected: say what its keys do, grey the form."""
-        self.query_one("#item-head", Static).update(Text(note))
-        self.query_one("#item-source", Static).update("")
-        self.query_one("#item-guidance", Static).update("")
+        self.get_child_by_id("item-head", Static).update(Text(note))
+        self.get_child_by_id("item-source", Static).update("")
+        self.get_child_by_id("item-guidance", Static).update("")
         self.set_form_enabled(False)
 
     def _show_policy(self, item_id: str) -> None:
@@ -409,18 +406,18 @@ class ItemDetail(VerticalScroll):
         head.append(f"{t(words.APPLICABILITY)}{t.colon}")
         applies = applicability_text(item, zone, t)
         head.append(applies, style="" if item_applies(item, zone) else "bold red")
-        self.query_one("#item-head", Static).update(head)
+        self.get_child_by_id("item-head", Static).update(head)
         source = Text()
         source.append(f"{t(words.SOURCE)}\n", style="bold")
         source.append(item.source)
-        self.query_one("#item-source", Static).update(source)
+        self.get_child_by_id("item-source", Static).update(source)
         guide = Text()
         guide.append(f"{t(words.GUIDANCE)}{t.colon}", style="bold")
         guide.append(t.pick(item.guidance, item.guidance_en))
         if item.evidence:
             guide.append(f"\n{t(words.EVIDENCE_HINTS)}{t.colon}", style="bold")
             guide.append(t.pick("；", "; ").join(item.evidence_in(t)))
-        self.query_one("#item-guidance", Static).update(guide)
+        self.get_child_by_id("item-guidance", Static).update(guide)
 
     def _show_status(self, status: Status) -> None:
         """Show a status without it coming back as a user's choice."""
@@ -430,13 +427,14 @@ class ItemDetail(VerticalScroll):
         if select.value is not status:
             with select.prevent(Select.Changed):
                 select.value = status
-        label = self.query_one("#explanation-label", Label)
+        label = self.get_child_by_id("explanation-label", Label)
         # a fixed width (app.tcss): the new word repaints without a re-layout
         label.update(self._title(RECORD_FIELDS[1], status, self._kind), layout=False)
-        self._display(["schedule-label", "schedule"], status is Status.IN_PROGRESS)
-        if self.item_id is not None:
+        in_progress = status is Status.IN_PROGRESS
+        self._display(["schedule-label", "schedule"], in_progress)
+        if self.item_id is not None and in_progress:  # hidden, it is set when it shows
             pace = self.session.record(self.item_id).schedule
-            schedule = self.query_one("#schedule", Select)
+            schedule = self.get_child_by_id("schedule", Select)
             wanted = Select.NULL if pace is None else pace
             if schedule.value != wanted:
                 with schedule.prevent(Select.Changed):
@@ -446,34 +444,34 @@ class ItemDetail(VerticalScroll):
         if self.item_id is None:
             return
         t = self.t
-        table = self.query_one("#evidence-table", DataTable)
-        table.clear()
         register = self.session.assessment.evidence_by_id()
+        rows: list[tuple[str, tuple[str, ...]]] = []
         for evidence_id in self.session.record(self.item_id).evidence:
             evidence = register[evidence_id]
             cells = [_cell(f.to_cell(getattr(evidence, f.attr), t)) for f in EVIDENCE_FIELDS]
             users = [i for i, r in self._records() if evidence_id in r.evidence]
-            table.add_row(*literal(*cells, "、".join(users)), key=evidence.id)
+            rows.append((evidence.id, (*cells, "、".join(users))))
+        self.get_child_by_id("evidence-table", SteadyTable).show_rows(tuple(rows))
 
     def refresh_actions(self) -> None:
         if self.item_id is None:
             return
         t = self.t
-        table = self.query_one("#actions-table", DataTable)
-        table.clear()
-        for action in self.session.record(self.item_id).actions:
-            cells = [_cell(f.to_cell(getattr(action, f.attr), t)) for f in ACTION_FIELDS]
-            table.add_row(*literal(*cells), key=action.id)
+        rows: Rows = tuple(
+            (action.id, tuple(_cell(f.to_cell(getattr(action, f.attr), t)) for f in ACTION_FIELDS))
+            for action in self.session.record(self.item_id).actions
+        )
+        self.get_child_by_id("actions-table", SteadyTable).show_rows(rows)
 
     def refresh_claims(self) -> None:
         if self.item_id is None:
             return
         t = self.t
-        table = self.query_one("#claims-table", DataTable)
-        table.clear()
-        for claim in self.session.record(self.item_id).claims:
-            cells = [_cell(f.to_cell(getattr(claim, f.attr), t)) for f in CLAIM_FIELDS]
-            table.add_row(*literal(*cells), key=claim.id)
+        rows: Rows = tuple(
+            (claim.id, tuple(_cell(f.to_cell(getattr(claim, f.attr), t)) for f in CLAIM_FIELDS))
+            for claim in self.session.record(self.item_id).claims
+        )
+        self.get_child_by_id("claims-table", SteadyTable).show_rows(rows)
 
     def _records(self) -> list[tuple[str, Any]]:
         a = self.session.assessment
@@ -485,25 +483,23 @@ class ItemDetail(VerticalScroll):
         indicators = item.indicators if item is not None else ()
         figures = self.session.record(item_id).figures
         for index in range(FIGURE_ROWS):
-            row = self.query_one(f"#figure-row-{index}")
-            field = self.query_one(f"#figure-{index}", FigureInput)
+            row = self.get_child_by_id(f"figure-row-{index}")
+            field = row.get_child_by_id(f"figure-{index}", FigureInput)
             indicator = indicators[index] if index < len(indicators) else None
             if row.display != (indicator is not None):  # a change of display is a re-layout
                 row.display = indicator is not None
             field.indicator = indicator
             if indicator is None:
                 continue
-            self.query_one(f"#figure-name-{index}", Label).update(
-                t.pick(indicator.name, indicator.name_en)
-            )
             unit = t(words.FIGURE_UNIT, unit=indicator.unit) if indicator.unit else ""
-            self.query_one(f"#figure-unit-{index}", Label).update(unit)
-            with field.prevent(Input.Changed):
-                field.value = figures.get(indicator.name, "")
-        title = self.query_one("#figures-label")
+            _set_label(row.get_child_by_id(f"figure-name-{index}", Label),
+                       t.pick(indicator.name, indicator.name_en))  # fmt: skip
+            _set_label(row.get_child_by_id(f"figure-unit-{index}", Label), unit)
+            _load_input(field, figures.get(indicator.name, ""))
+        title = self.get_child_by_id("figures-label")
         if title.display != bool(indicators):
             title.display = bool(indicators)
-        self.query_one("#figure-error", Static).update("")
+        _set_label(self.get_child_by_id("figure-error", Static), "")
 
     # focus you can see -------------------------------------------------------------
 
@@ -633,7 +629,7 @@ class ItemDetail(VerticalScroll):
         if not value:
             self.notify(self.t(REQUIRED_FIELD, field=self.t(fields.TASK_TITLE.label)),
                         severity="warning", timeout=4)  # fmt: skip
-            self._load_input("#task-title", task.title)
+            _load_input(self.get_child_by_id("task-title", Input), task.title)
             return False
         self.session.checkpoint()
         self.session.editor.set_zone_task(item_id, "title", value)
@@ -875,6 +871,19 @@ class ItemDetail(VerticalScroll):
                 table = self.query_one(table_id, DataTable)
                 table.move_cursor(row=table.get_row_index(row))
         self.on_change(item_id)
+
+
+def _load_input(field: Input, value: str) -> None:
+    """Show ``value`` in a one-line field without it coming back as the user's edit."""
+    if field.value != value:
+        with field.prevent(Input.Changed):
+            field.value = value
+
+
+def _set_label(label: Static, text: str) -> None:
+    """Set a plain-text label (markup off) unless it already reads ``text``."""
+    if label.content != text:
+        label.update(text)
 
 
 def _cell(value: object) -> str:

@@ -10,7 +10,7 @@ an action and a scope — where it is bound:
 
 Actions are the app's (``app.…``) so the palette can run any of them; tree movement is the
 tree's own and stays out of the palette. A key with no ``keys`` only documents one that
-Textual already binds (Enter, Tab) or one the app reads itself (digits on a drop-down).
+Textual already binds (Enter) or one the app reads itself (digits on a drop-down).
 """
 
 from __future__ import annotations
@@ -110,6 +110,13 @@ REGISTRY: tuple[Key, ...] = (
     Key("fold", "left", "fold", K["fold"], display="← →", palette=False),
     Key("unfold", "right", "unfold", K["fold"], palette=False, help=False),
     Key("into_form", "", "", K["into_form"], display="Enter / Tab", palette=False),
+    # Tab moves focus in the app's own turn, before the next key is handed to a widget: text,
+    # Tab, text typed without a pause fills two fields (Textual's own Tab ran in the field's
+    # turn, after the keys already queued behind it had gone to the same field)
+    Key("field.next", "tab", "app.focus_next", K["into_form"], "app", palette=False, help=False,
+        priority=True),
+    Key("field.previous", "shift+tab", "app.focus_previous", K["into_form"], "app",
+        palette=False, help=False, priority=True),
     # setting a status: on an item, or on a measure for all its items
     *_status_keys(),
     *_next_keys(),

@@ -25,6 +25,7 @@ from assess.texts import policy as policy_words
 from assess.tui.keys import bind
 from assess.tui.policy_view import item_tag
 from assess.tui.session import Session
+from assess.tui.steady import SteadyScroll
 
 GLYPHS: dict[Status, tuple[str, str]] = {
     Status.DONE: ("●", "bold green"),
@@ -44,11 +45,15 @@ class NodeRef:
     key: str
 
 
-class ChecklistTree(Tree[NodeRef]):
+class ChecklistTree(SteadyScroll, Tree[NodeRef]):
     """The checklist as a tree; ``visible`` decides which items show (the filter)."""
 
-    def __init__(self, session: Session, lang: Lang, *, id: str | None = None) -> None:
+    def __init__(
+        self, session: Session, lang: Lang, *, id: str | None = None,
+        on_key_move: Callable[[TreeNode[NodeRef]], None] | None = None,
+    ) -> None:  # fmt: skip
         self._relabelled: set[TreeNode[NodeRef]] = set()  # before Tree's own cursor refresh
+        self.on_key_move = on_key_move  # called in the key's own handler (see ``_key_move``)
         super().__init__("root", id=id)
         self.show_root = False
         self.guide_depth = 2
@@ -231,6 +236,21 @@ class ChecklistTree(Tree[NodeRef]):
             return int(node.data.key)
         parent = node.parent
         return None if parent is None or parent.data is None else int(parent.data.key)
+
+    def action_cursor_down(self) -> None:
+        self._key_move(super().action_cursor_down)
+
+    def action_cursor_up(self) -> None:
+        self._key_move(super().action_cursor_up)
+
+    def _key_move(self, move: Callable[[], None]) -> None:
+        """Move, then tell ``on_key_move`` at once: the form it refills is painted in the same
+        frame as the cursor (a NodeHighlighted message arrives after that frame, costing one)."""
+        before = self.cursor_node
+        move()
+        node = self.cursor_node
+        if node is not None and node is not before and self.on_key_move is not None:
+            self.on_key_move(node)
 
     def go_to_item(self, item_id: str) -> bool:
         node = self.item_nodes.get(item_id)
