@@ -51,7 +51,7 @@ TODAY = dt.date(2026, 11, 23)
 class Config:
     repeat: int = 5  # timed runs of each in-process scenario
     rounds: int = 10  # rounds of the 5 status keys and of j/k, per app and method
-    starts: int = 5  # start-ups per app and method
+    starts: int = 12  # start-ups per app and method (a cold start varies by ±20%)
     use_tmux: bool = True
 
 

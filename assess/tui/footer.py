@@ -3,13 +3,14 @@
 Textual recomposes the footer (some 20 key widgets, their styles and layout) whenever the
 bindings *might* have changed: every focus move, so every Tab through the form, and several
 times while the form is built. Most of those moves leave the same keys on show; this footer
-compares what it would show and skips the rebuild when nothing differs.
+remembers what its last compose read and skips a rebuild that would read the same.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -26,15 +27,14 @@ def shown_keys(screen: Screen[Any]) -> tuple[tuple[object, ...], ...]:
 
 
 class SteadyFooter(Footer):
-    _shown: tuple[tuple[object, ...], ...] | None = None
+    _shown: tuple[tuple[object, ...], ...] | None = None  # what the last compose read
+
+    def compose(self) -> ComposeResult:
+        self._shown = shown_keys(self.screen) if self._bindings_ready else None
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        if not (screen.app.app_focus and self.is_attached and screen is self.screen):
-            self._shown = None  # not rebuilt now: the next change must rebuild
-            super().bindings_changed(screen)
+        same = self._shown is not None and screen is self.screen and self.is_attached
+        if same and shown_keys(screen) == self._shown:
             return
-        shown = shown_keys(screen)
-        if shown == self._shown:
-            return
-        self._shown = shown
         super().bindings_changed(screen)

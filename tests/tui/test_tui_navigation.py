@@ -171,7 +171,7 @@ async def test_english_labels(demo_path: Path) -> None:
 async def test_a_highlight_arriving_while_the_app_closes_is_harmless(app: AssessApp) -> None:
     """CI saw it: the tree's last highlight reached the app after the tree had gone."""
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: app._started)
         tree = tree_of(app)
         node = tree.item_nodes["1.2"]
         await tree.remove()
@@ -189,7 +189,7 @@ async def test_one_move_from_rest_fills_the_pane_at_once_a_held_key_waits(
     monkeypatch.setattr("assess.tui.app.monotonic", lambda: clock[0])
     monkeypatch.setattr("assess.tui.app.FOLLOW_DELAY_SECONDS", 600)  # the rest never comes
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.detail.item_id == "1.1")
+        await until(pilot, lambda: app._started and app.detail.item_id == "1.1")
         clock[0] += 1000  # at rest since the start
         await pilot.press("j")
         await until(pilot, lambda: app.detail.item_id == "1.2")  # no timer: right after the frame

@@ -9,7 +9,7 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Select
-from tui_helpers import TODAY
+from tui_helpers import TODAY, until
 
 from assess.demo import build_demo
 from assess.editing import Editor
@@ -222,7 +222,7 @@ async def test_footer_at_80_columns_shows_the_most_used_keys(app_in: AssessApp, 
     wanted = [k for k in REGISTRY if k.id.startswith("status.") or k.id in ("help", "palette")]
     wanted += [k for k in REGISTRY if k.id == "search"]
     async with app_in.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: app_in._started and screen_lines(app_in)[-1].strip() != "")
         footer = screen_lines(app_in)[-1]
     for key in wanted:
         shown = key.display.split(" / ")[0] or {"ctrl+p": "^p"}.get(key.keys, key.keys)

@@ -44,7 +44,7 @@ def app_in(demo_path: Path, lang: str) -> Iterator[AssessApp]:
 async def _pick_third_item_and_mark_done(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, AssessApp)
-    await until(pilot, lambda: app.detail.item_id == "1.1")
+    await until(pilot, lambda: app._started and app.detail.item_id == "1.1")
     await pilot.press("j", "j", "1")
     await until(pilot, lambda: app.detail.item_id == "1.3")  # the pane follows at rest
 

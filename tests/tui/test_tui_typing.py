@@ -21,7 +21,7 @@ from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
 async def at_item(app: AssessApp, pilot: Pilot[None], item_id: str) -> None:
     """Once the app has put the cursor on the first item, move it to ``item_id``."""
     tree = app.checklist_tree
-    await until(pilot, lambda: tree.current_item == app.detail.item_id == "1.1")
+    await until(pilot, lambda: app._started and tree.current_item == app.detail.item_id == "1.1")
     app.jump_to(item_id)
     await until(pilot, lambda: tree.current_item == app.detail.item_id == item_id)
 
