@@ -50,6 +50,7 @@ from assess.texts.applicability import applicability_text
 from assess.texts.tui_screens import REQUIRED_FIELD
 from assess.tui.dialogs import Dialogs
 from assess.tui.keys import bind, section_keys
+from assess.tui.prose import Prose
 from assess.tui.session import Session
 from assess.tui.steady import Rows, SteadyScroll, SteadyTable, load_text
 
@@ -189,9 +190,10 @@ class ItemDetail(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield Static(t(words.SELECT_ITEM), id="item-head")
-        yield Static(id="item-source", classes="source")
-        yield Static(id="item-guidance", classes="guidance")
+        # the policy text and its guidance: wrapped so ，。、；：）」 never start a line
+        yield Prose(Text(t(words.SELECT_ITEM)), id="item-head")
+        yield Prose(Text(), id="item-source", classes="source")
+        yield Prose(Text(), id="item-guidance", classes="guidance")
 
     async def build_form(self) -> None:
         """Mount the form after the first frame: the tree shows before ~250 widgets are styled."""
@@ -384,15 +386,15 @@ class ItemDetail(VerticalScroll):
         name = t.pick(f"（{chinese_numeral(measure.number)}）{measure.title}",
                       f"({measure.number}) {measure.title_en}")  # fmt: skip
         head.append(f"\n{t(policy_words.TASK_MEASURE)}{t.colon}{name}")
-        self.get_child_by_id("item-head", Static).update(head)
-        self.get_child_by_id("item-source", Static).update(Text(t(policy_words.TASK_HEAD)))
-        self.get_child_by_id("item-guidance", Static).update("")
+        self.get_child_by_id("item-head", Prose).update(head)
+        self.get_child_by_id("item-source", Prose).update(Text(t(policy_words.TASK_HEAD)))
+        self.get_child_by_id("item-guidance", Prose).update(Text())
 
     def show_note(self, note: str) -> None:
         """A measure or area is selected: say what its keys do, grey the form."""
-        self.get_child_by_id("item-head", Static).update(Text(note))
-        self.get_child_by_id("item-source", Static).update("")
-        self.get_child_by_id("item-guidance", Static).update("")
+        self.get_child_by_id("item-head", Prose).update(Text(note))
+        self.get_child_by_id("item-source", Prose).update(Text())
+        self.get_child_by_id("item-guidance", Prose).update(Text())
         self.set_form_enabled(False)
 
     def _show_policy(self, item_id: str) -> None:
@@ -406,18 +408,18 @@ class ItemDetail(VerticalScroll):
         head.append(f"{t(words.APPLICABILITY)}{t.colon}")
         applies = applicability_text(item, zone, t)
         head.append(applies, style="" if item_applies(item, zone) else "bold red")
-        self.get_child_by_id("item-head", Static).update(head)
+        self.get_child_by_id("item-head", Prose).update(head)
         source = Text()
         source.append(f"{t(words.SOURCE)}\n", style="bold")
         source.append(item.source)
-        self.get_child_by_id("item-source", Static).update(source)
+        self.get_child_by_id("item-source", Prose).update(source)
         guide = Text()
         guide.append(f"{t(words.GUIDANCE)}{t.colon}", style="bold")
         guide.append(t.pick(item.guidance, item.guidance_en))
         if item.evidence:
             guide.append(f"\n{t(words.EVIDENCE_HINTS)}{t.colon}", style="bold")
             guide.append(t.pick("；", "; ").join(item.evidence_in(t)))
-        self.get_child_by_id("item-guidance", Static).update(guide)
+        self.get_child_by_id("item-guidance", Prose).update(guide)
 
     def _show_status(self, status: Status) -> None:
         """Show a status without it coming back as a user's choice."""

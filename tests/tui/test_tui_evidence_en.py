@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
-
 from assess.resources import default_checklist
 from assess.tui.app import open_app
+from assess.tui.prose import Prose
 
 
 async def test_english_item_pane_lists_english_evidence(demo_path: Path) -> None:
@@ -18,7 +17,7 @@ async def test_english_item_pane_lists_english_evidence(demo_path: Path) -> None
         try:
             async with app.run_test(size=(140, 45)) as pilot:
                 await pilot.pause()
-                guide = str(app.query_one("#item-guidance", Static).render())
+                guide = app.query_one("#item-guidance", Prose).content.plain
                 assert all(entry in guide for entry in shown), guide
                 assert not any(entry in guide for entry in hidden), guide
         finally:

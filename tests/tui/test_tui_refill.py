@@ -79,7 +79,8 @@ async def test_a_j_from_rest_refills_the_form_in_the_keys_own_handler(
     clock = [1000.0]
     monkeypatch.setattr("assess.tui.app.monotonic", lambda: clock[0])
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app._started and app.detail.item_id == "1.1")
+        settled = lambda: app._follow is None and not app._follow_soon  # noqa: E731
+        await until(pilot, lambda: app._started and settled() and app.detail.item_id == "1.1")
         clock[0] += 1000  # at rest since the start
         app.query_one(ChecklistTree).action_cursor_down()  # what j runs
         assert app.detail.item_id == "1.2"

@@ -27,6 +27,7 @@ from assess.texts.provinces import province_label
 from assess.textwidth import NO_LINE_START, truncate, width
 from assess.tui.app import AssessApp, open_app
 from assess.tui.palette import Palette
+from assess.tui.prose import Prose
 
 SMALL = (80, 24)
 
@@ -227,3 +228,22 @@ async def test_footer_at_80_columns_shows_the_most_used_keys(app_in: AssessApp, 
     for key in wanted:
         shown = key.display.split(" / ")[0] or {"ctrl+p": "^p"}.get(key.keys, key.keys)
         assert f"{shown} {t(key.short or key.text)}" in footer, (key.id, footer)
+
+
+async def test_item_pane_breaks_policy_text_by_the_rules(demo_path: Path) -> None:
+    """The policy text, the 评估要点 and the suggested evidence of every item wrap without a line
+    starting with ，。、；：）」 (Textual's own wrapping broke 1.1's 评估要点 before “；”)."""
+    application = open_app(demo_path, today=TODAY)
+    try:
+        async with application.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: application._started)
+            for item in application.session.checklist.items:
+                application.detail.show_item(item.id)
+                await pilot.pause()
+                for part in ("item-head", "item-source", "item-guidance"):
+                    prose = application.detail.query_one(f"#{part}", Prose)
+                    lines = str(prose.render()).split("\n")
+                    starts = [line[0] for line in lines[1:] if line]
+                    assert not set(starts) & NO_LINE_START, (item.id, part, lines)
+    finally:
+        application.session.close()
