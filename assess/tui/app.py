@@ -88,6 +88,7 @@ class AssessApp(App[None]):
         self._last_move = 0.0
         self._save_queued = False
         self._started = False
+        self._moved_early = False  # a j/k before the start: it must not move the cursor back
         self.title = self.t(words.APP_TITLE)
         bind(self, "app", self.t)
 
@@ -136,13 +137,17 @@ class AssessApp(App[None]):
         self.refuse_if_final()
 
     async def _start(self) -> None:
-        """After the first frame: build the form, put the cursor on the first item."""
+        """After the first frame: build the form, put the cursor on the first item — unless
+        the user has moved it meanwhile (a slow start must not undo their keys)."""
         first = self.session.checklist.items[0].id
         self.detail.item_id = first
         await self.detail.build_form()
-        self.checklist_tree.go_to_item(first)
-        self.checklist_tree.scroll_home(animate=False)
+        if not self._moved_early:
+            self.checklist_tree.go_to_item(first)
+            self.checklist_tree.scroll_home(animate=False)
         self._started = True
+        if self._moved_early:
+            self._show_cursor_item()
         # What is loaded now (libraries, checklist, widgets) lives as long as the window:
         # kept out of the collector's scans, a full collection pauses a key ~30 ms, not ~200.
         gc.freeze()
@@ -193,6 +198,8 @@ class AssessApp(App[None]):
         cursor and the form come in one frame (the highlight message comes after the cursor's
         frame: one frame later). Keys coming faster (a held j) wait until the cursor rests."""
         self._key_moves.add(node)
+        if not self._started:  # before the form was built: the start keeps this cursor
+            self._moved_early = True
         self._follow_cursor(self.checklist_tree, at_once=True)
 
     def _follow_cursor(self, tree: Tree[NodeRef], at_once: bool) -> None:

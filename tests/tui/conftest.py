@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from tui_helpers import TODAY
+from textual.app import App
+from textual.pilot import Pilot
+from tui_helpers import TODAY, until
 
 from assess.demo import build_demo
 from assess.resources import default_checklist
@@ -28,6 +32,21 @@ def app(demo_path: Path) -> Iterator[AssessApp]:
     application = open_app(demo_path, today=TODAY)
     yield application
     application.session.close()
+
+
+@pytest.fixture(autouse=True)
+def started_apps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test drives a started app: the form is built after the first frame
+    (``AssessApp._start``), so a test's first key could otherwise come before it, on a loaded
+    machine. (A test of the start itself calls ``App.run_test``, which does not wait.)"""
+
+    @contextlib.asynccontextmanager
+    async def run_test(self: AssessApp, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot[None]]:
+        async with App.run_test(self, *args, **kwargs) as pilot:
+            await until(pilot, lambda: self._started)
+            yield pilot
+
+    monkeypatch.setattr(AssessApp, "run_test", run_test)
 
 
 @pytest.hookimpl(tryfirst=True)

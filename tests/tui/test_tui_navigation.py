@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual import events
+from textual.app import App
 from textual.widgets import Label, Static, Tree
 from tui_helpers import SIZE, until
 
 from assess.models import Status
 from assess.tui.app import AssessApp, open_app
+from assess.tui.detail import ItemDetail
 from assess.tui.tree import ChecklistTree
 
 
@@ -200,3 +204,33 @@ async def test_one_move_from_rest_fills_the_pane_at_once_a_held_key_waits(
         clock[0] += 1000  # a pause, then one more move
         await pilot.press("j")
         await until(pilot, lambda: app.detail.item_id == "1.6")
+
+
+async def test_a_move_before_the_form_is_built_is_not_undone_by_the_start(
+    app: AssessApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form is built after the first frame; on a slow machine the user may press j before
+    it is there. The start then keeps their cursor (it used to put it back on 1.1)."""
+    gate = asyncio.Event()
+    build = ItemDetail.build_form
+
+    async def slow_build(self: ItemDetail) -> None:
+        await gate.wait()
+        await build(self)
+
+    monkeypatch.setattr(ItemDetail, "build_form", slow_build)
+    async with App.run_test(app, size=SIZE) as pilot:  # not waiting for the start (conftest)
+        tree = tree_of(app)
+        for _ in range(4):  # the start blocks the screen, so no Pilot waits: plain loop turns
+            app.post_message(events.Key("j", "j"))
+        for _ in range(500):
+            if tree.cursor_line == 3:
+                break
+            await asyncio.sleep(0.01)
+        moved_to = tree.cursor_node
+        assert tree.current_item == "1.2"  # area, measure, 1.1, 1.2
+        gate.set()
+        await until(pilot, lambda: app._started)
+        await pilot.pause()
+        assert tree.cursor_node is moved_to  # still where the user put it
+        assert app.detail.item_id == tree.current_item
