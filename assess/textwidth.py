@@ -8,6 +8,7 @@ off the start of a line and opening brackets off its end (禁则); :func:`wrap` 
 from __future__ import annotations
 
 import unicodedata
+from itertools import accumulate
 
 ELLIPSIS = "…"
 NO_LINE_START = frozenset("，。、；：？！）」』】》〉〕］｝”’…·％,.;:?!)]}%")
@@ -69,41 +70,47 @@ def line_spans(text: str, columns: int) -> list[tuple[int, int]]:
     before it down with it; an opening bracket at a line's end moves to the next line.
     """
     columns = max(columns, 2)
+    # cells before each offset: a span's width is one subtraction (the form rewraps on each move)
+    before = list(accumulate(map(char_width, text), initial=0))
     spans: list[tuple[int, int]] = []
     offset = 0
     for paragraph in text.split("\n"):
-        spans.extend(_paragraph_spans(text, _tokens(paragraph, offset), columns, offset))
+        tokens = _split_long(text, _tokens(paragraph, offset), before, columns)
+        spans.extend(_paragraph_spans(text, tokens, before, columns, offset))
         offset += len(paragraph) + 1
     return spans
 
 
 def _paragraph_spans(
-    text: str, tokens: list[tuple[int, int]], columns: int, start: int
+    text: str, tokens: list[tuple[int, int]], before: list[int], columns: int, start: int
 ) -> list[tuple[int, int]]:
-    lines: list[list[tuple[int, int]]] = [[]]
-
     def cells(span: tuple[int, int]) -> int:
-        return width(text[span[0] : span[1]])
+        return before[span[1]] - before[span[0]]
 
-    for token in _split_long(text, tokens, columns):
+    lines: list[list[tuple[int, int]]] = [[]]
+    used = 0  # cells of the last line
+    for token in tokens:
         line = lines[-1]
-        used = sum(cells(t) for t in line)
         if used + cells(token) <= columns or not line:
             if line or not text[token[0]].isspace():
                 line.append(token)
+                used += cells(token)
             continue
         if text[token[0]].isspace():
             lines.append([])
+            used = 0
             continue
-        carried = [token]
-        while len(line) > 1 and sum(cells(t) for t in carried) + cells(line[-1]) <= columns:
+        carried, moved = [token], cells(token)
+        while len(line) > 1 and moved + cells(line[-1]) <= columns:
             first, last = text[carried[0][0]], text[line[-1][1] - 1]
             if not (first in NO_LINE_START or last in NO_LINE_END):
                 break
             carried.insert(0, line.pop())
+            moved += cells(carried[0])
         while carried and text[carried[0][0]].isspace():
-            carried.pop(0)
+            moved -= cells(carried.pop(0))
         lines.append(carried)
+        used = moved
     result = []
     for line in lines:
         while line and text[line[-1][0]].isspace():
@@ -112,16 +119,18 @@ def _paragraph_spans(
     return result
 
 
-def _split_long(text: str, tokens: list[tuple[int, int]], columns: int) -> list[tuple[int, int]]:
+def _split_long(
+    text: str, tokens: list[tuple[int, int]], before: list[int], columns: int
+) -> list[tuple[int, int]]:
     """A word wider than the line is cut into pieces that fit."""
     out: list[tuple[int, int]] = []
     for begin, end in tokens:
-        if text[begin].isspace() or width(text[begin:end]) <= columns:
+        if text[begin].isspace() or before[end] - before[begin] <= columns:
             out.append((begin, end))
             continue
         piece = begin
         for i in range(begin, end):
-            if width(text[piece : i + 1]) > columns:
+            if before[i + 1] - before[piece] > columns:
                 out.append((piece, i))
                 piece = i
         out.append((piece, end))

@@ -38,16 +38,23 @@ class Prose(Widget):
     def __init__(self, content: Text, *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
         self.content = content
+        self._wrapped: tuple[int, Text] | None = None  # layout and paint ask for the same width
 
     def update(self, content: Text) -> None:
         self.content = content
+        self._wrapped = None
         self.refresh(layout=True)
 
+    def _wrap(self, columns: int) -> Text:
+        if self._wrapped is None or self._wrapped[0] != columns:
+            wrapped = wrap_text(self.content, columns)
+            wrapped.no_wrap = True
+            wrapped.overflow = "ellipsis"
+            self._wrapped = (columns, wrapped)
+        return self._wrapped[1]
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(wrap_text(self.content, width).split())
+        return len(self._wrap(width).split())
 
     def render(self) -> Text:
-        wrapped = wrap_text(self.content, self.content_size.width)
-        wrapped.no_wrap = True
-        wrapped.overflow = "ellipsis"
-        return wrapped
+        return self._wrap(self.content_size.width)

@@ -247,3 +247,26 @@ async def test_item_pane_breaks_policy_text_by_the_rules(demo_path: Path) -> Non
                     assert not set(starts) & NO_LINE_START, (item.id, part, lines)
     finally:
         application.session.close()
+
+
+async def test_item_pane_rewraps_for_a_new_item_and_a_new_width(demo_path: Path) -> None:
+    """The wrapped policy text is kept between layout and paint: it must follow the item shown
+    and the pane's width, never show the previous item's text or lines of the old width."""
+    application = open_app(demo_path, today=TODAY)
+    try:
+        async with application.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: application._started)
+            source = application.detail.query_one("#item-source", Prose)
+            for item_id, size in (("1.1", (120, 40)), ("2.1", (120, 40)), ("2.1", SMALL)):
+                await pilot.resize_terminal(*size)
+                application.detail.show_item(item_id)
+                await pilot.pause()
+                lines = str(source.render()).split("\n")
+                item = next(i for i in application.session.checklist.items if i.id == item_id)
+                assert "".join(line.strip() for line in lines).endswith(
+                    "".join(item.source.split())
+                )
+                assert max(width(line) for line in lines) <= source.content_size.width
+                assert len(lines) == source.size.height
+    finally:
+        application.session.close()
