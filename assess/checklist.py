@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from assess.errors import LoadError, TextValueError, describe_validation_error
+from assess.errors import LoadError, TextValueError, describe_validation_error, os_reason
 from assess.regions import Region
 from assess.texts import errors as texts
 
@@ -260,7 +260,7 @@ def load_checklist(path: Path) -> Checklist:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LoadError(path, "", texts.CHECKLIST_UNREADABLE, reason=exc.strerror) from None
+        raise LoadError(path, "", texts.CHECKLIST_UNREADABLE, reason=os_reason(exc)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LoadError(path, "", texts.CHECKLIST_NOT_TOML, detail=exc) from None
     try:

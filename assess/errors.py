@@ -7,6 +7,7 @@ languages, Chinese first, for logs and for code that has not chosen a language.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,6 +97,24 @@ class LoadError(AssessError):
 
 class LockedError(AssessError):
     """Another process holds the file open for writing."""
+
+
+_OS_REASONS: dict[int, Text] = {
+    errno.EROFS: texts.OS_READ_ONLY,
+    errno.EACCES: texts.OS_NO_PERMISSION,
+    errno.EPERM: texts.OS_NO_PERMISSION,
+    errno.ENOSPC: texts.OS_DISK_FULL,
+    errno.EDQUOT: texts.OS_DISK_FULL,
+    errno.ENOENT: texts.OS_NOT_FOUND,
+    errno.EISDIR: texts.OS_IS_FOLDER,
+}
+
+
+def os_reason(exc: OSError) -> Text | str:
+    """Why the system refused, in the user's language for the common cases (read-only folder,
+    no permission, disk full …); the system's own words, in English, for the rest."""
+    entry = _OS_REASONS.get(exc.errno or 0)
+    return entry if entry is not None else (exc.strerror or str(exc))
 
 
 class SaveError(AssessError):

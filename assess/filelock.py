@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from assess.errors import LockedError
+from assess.errors import LockedError, os_reason
 from assess.texts import errors as texts
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -107,7 +107,7 @@ class FileLock:
             return open(target, "a+", encoding="utf-8")  # held until release
         except OSError as exc:
             raise LockedError(
-                texts.LOCK_UNWRITABLE, path=self.path, lock=target.name, reason=exc.strerror
+                texts.LOCK_UNWRITABLE, path=self.path, lock=target.name, reason=os_reason(exc)
             ) from None
 
     def release(self) -> None:

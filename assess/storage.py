@@ -24,7 +24,14 @@ from pydantic import ValidationError
 
 from assess.checklist import Checklist, item_sort_key
 from assess.checklist_changes import Remapped, apply_changes, remapped_messages
-from assess.errors import LoadError, LockedError, Message, SaveError, describe_validation_error
+from assess.errors import (
+    LoadError,
+    LockedError,
+    Message,
+    SaveError,
+    describe_validation_error,
+    os_reason,
+)
 from assess.filelock import FileLock
 from assess.models import (
     SCHEMA_VERSION,
@@ -382,7 +389,7 @@ def read_limited(path: Path, limit: int | None = None) -> ReadResult:
     except PermissionError:
         raise LoadError(path, "", texts.NO_PERMISSION) from None
     except OSError as exc:
-        raise LoadError(path, "", texts.CANNOT_READ, reason=exc.strerror or exc) from None
+        raise LoadError(path, "", texts.CANNOT_READ, reason=os_reason(exc)) from None
     raw = b"".join(chunks)
     return ReadResult(raw, FileState.of(raw, st))
 
@@ -428,7 +435,7 @@ def write_atomic(path: Path, data: bytes, *, keep_backup: bool = True) -> FileSt
         if not folder.is_dir():
             raise SaveError(texts.NO_FOLDER, path=path, folder=folder) from None
         failed = texts.SAVE_FAILED_UNCHANGED if path.exists() else texts.SAVE_FAILED_NOTHING_WRITTEN
-        raise SaveError(failed, path=path, reason=exc.strerror or exc) from None
+        raise SaveError(failed, path=path, reason=os_reason(exc)) from None
 
 
 def _replace_with(target: Path, data: bytes, folder: Path) -> FileState:

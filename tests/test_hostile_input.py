@@ -12,7 +12,9 @@ import pytest
 
 from assess.checklist import Checklist
 from assess.errors import LoadError, LockedError, SaveError
+from assess.lang import Lang
 from assess.storage import load, save
+from assess.texts import Texts
 from tests.conftest import run_cli
 
 CORPUS = Path(__file__).parent / "hostile"
@@ -144,3 +146,31 @@ def test_read_only_file_is_left_alone(
         save(path, assessment)
     assert path.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.parametrize(
+    ("code", "zh", "en"),
+    [(errno.EROFS, "文件夹只读", "read-only"), (errno.ENOSPC, "磁盘已满", "disk is full")],
+)
+def test_why_a_save_failed_is_said_in_the_users_language(
+    tmp_path: Path,
+    checklist: Checklist,
+    monkeypatch: pytest.MonkeyPatch,
+    code: int,
+    zh: str,
+    en: str,
+) -> None:
+    """The system's reason came through in English inside the Chinese sentence."""
+    path = tmp_path / "a.json"
+    shutil.copy(CORPUS / "valid-minimal.json", path)
+    assessment = load(path, checklist).assessment
+
+    def refuse(src: str, dst: str) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(SaveError) as caught:
+        save(path, assessment)
+    in_chinese = caught.value.render(Texts(Lang.ZH))
+    assert zh in in_chinese and os.strerror(code) not in in_chinese
+    assert en in caught.value.render(Texts(Lang.EN))

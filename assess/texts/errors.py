@@ -55,6 +55,14 @@ NO_PERMISSION = text(
     "permission denied; ask the file's owner for access",
 )
 CANNOT_READ = text("error.cannot_read", "无法读取（{reason}）", "cannot read ({reason})")
+# why the system refused a read or write (the {reason} above and below), by errno
+OS_READ_ONLY = text("error.os.read_only", "文件夹只读", "the folder is read-only")
+OS_NO_PERMISSION = text("error.os.no_permission", "没有读写权限", "permission denied")
+OS_DISK_FULL = text("error.os.disk_full", "磁盘已满", "the disk is full")
+OS_NOT_FOUND = text("error.os.not_found", "文件或文件夹不存在", "no such file or folder")
+OS_IS_FOLDER = text(
+    "error.os.is_folder", "这是一个文件夹，不是文件", "this is a folder, not a file"
+)
 IS_FOLDER = text(
     "error.is_folder", "这是一个文件夹，不是评估文件", "this is a folder, not an assessment file"
 )
