@@ -35,7 +35,10 @@ def open_tui(path: Path, lang: Lang) -> int:
     """Run the TUI on ``path``; lock and load errors reach the CLI as AssessError."""
     from assess.tui.app import open_app  # Textual loads only when the TUI is wanted
 
-    open_app(path, lang=lang).run()
+    app = open_app(path, lang=lang)
+    app.run()
+    if app.farewell:
+        print(app.farewell, file=sys.stderr)
     return 0
 
 

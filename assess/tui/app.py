@@ -51,6 +51,7 @@ from assess.tui.review_prompt import OpinionPrompt
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
 from assess.tui.session import Session
 from assess.tui.tree import ChecklistTree, NodeRef
+from assess.tui.turns import after_typed
 
 FOLLOW_DELAY_SECONDS = 0.05
 HEADER_CHROME = 18  # the coverage bar (16) and the line's padding (2), in cells
@@ -89,6 +90,7 @@ class AssessApp(App[None]):
         self._save_queued = False
         self._started = False
         self._moved_early = False  # a j/k before the start: it must not move the cursor back
+        self.farewell: str | None = None  # what the terminal shows once the window has closed
         self.title = self.t(words.APP_TITLE)
         bind(self, "app", self.t)
 
@@ -116,7 +118,7 @@ class AssessApp(App[None]):
             yield ChecklistTree(self.session, self.lang, id="tree", on_key_move=self._key_moved)
             yield ItemDetail(self.session, self.lang, self.item_changed, self.dialogs, id="detail")
         # the palette key is in the tree's bindings: docked right, it garbles CJK on overflow
-        yield SteadyFooter(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True)
 
     @property
     def checklist_tree(self) -> ChecklistTree:
@@ -492,6 +494,8 @@ class AssessApp(App[None]):
             return
         if focused.parent is None or self.detail not in focused.ancestors:
             return
+        if event.key in self.screen.active_bindings:  # ``t`` on the actions table: its dialog
+            return
         event.stop()
         self.notify(self.stray_key_hint(focused, event.character), severity="warning", timeout=6)
 
@@ -507,17 +511,18 @@ class AssessApp(App[None]):
         return False
 
     def stray_key_hint(self, widget: object, key: str) -> str:
+        from assess.fields import BY_ID
+
         t = self.t
         keys = "e / s / alt+e / alt+s, Tab"
         if isinstance(widget, Button):
             return t(words.KEY_ON_BUTTON, key=key, button=str(widget.label), keys=keys)
         if isinstance(widget, Select):
             count = len([1 for _, v in widget._options if v is not Select.BLANK])
-            return t(words.KEY_ON_SELECT, key=key, select=t(words.KEY["select_digit"]), count=count)
+            field = BY_ID[widget.id or "status"]  # the form's drop-downs: 状态, 达进度/欠进度
+            return t(words.KEY_ON_SELECT, key=key, select=t(field.label), count=count)
         tables = {"evidence-table": "evidence", "claims-table": "claims"}
         table = tables.get(getattr(widget, "id", ""), "actions")
-        from assess.fields import BY_ID
-
         return t(words.KEY_ON_TABLE, key=key, table=t(BY_ID[table].label), keys=keys)
 
     # saving ------------------------------------------------------------------------
@@ -549,7 +554,7 @@ class AssessApp(App[None]):
         except ChangedOnDiskError:
             self.call_from_thread(self._changed_on_disk)
         except AssessError as exc:
-            self.call_from_thread(self._save_failed, str(exc))
+            self.call_from_thread(self._save_failed, exc.render(self.t))
 
     def _save_failed(self, error: str) -> None:
         text = Texts(self.lang)(safety.SAVE_FAILED_TOAST, error=error)
@@ -592,7 +597,7 @@ class AssessApp(App[None]):
                 self.notify(t(safety.CONFLICT_PAUSED), severity="warning", timeout=10)
                 return
         except (AssessError, OSError) as exc:
-            self._save_failed(str(exc))
+            self._save_failed(exc.render(self.t) if isinstance(exc, AssessError) else str(exc))
             return
         if quitting:
             self.exit()
@@ -617,7 +622,7 @@ class AssessApp(App[None]):
             return False
         except AssessError as exc:
             if not isinstance(self.screen, SaveFailed):
-                screen = SaveFailed(self.lang, str(exc), quitting=quitting)
+                screen = SaveFailed(self.lang, exc.render(self.t), quitting=quitting)
                 self.push_screen(screen, partial(self._failure_chosen, quitting=quitting))
             return False
         return True
@@ -648,9 +653,12 @@ class AssessApp(App[None]):
     def _saved_elsewhere(self, copy: Path | None, *, quitting: bool) -> None:
         if copy is None:
             return
-        self.notify(Texts(self.lang)(safety.SAVED_ELSEWHERE, path=copy), timeout=15)
-        if quitting:
+        said = Texts(self.lang)(safety.SAVED_ELSEWHERE, path=copy)
+        if quitting:  # the window closes at once: the terminal keeps where the copy went
+            self.farewell = said
             self.exit()
+            return
+        self.notify(said, timeout=15)
 
     def check_inside_folder(self, target: Path) -> None:
         """Under ``assess serve``, file dialogs stay inside the assessment's folder."""
@@ -665,7 +673,13 @@ class AssessApp(App[None]):
         form = self.screen
         in_form = form is not self.screen_stack[0] and callable(getattr(form, "submit", None))
         if in_form and form.query("#ok"):
-            form.submit()  # type: ignore[attr-defined]
+
+            def submit() -> None:
+                if form in self.screen_stack:  # not cancelled by a key typed after ctrl+s
+                    form.submit()  # type: ignore[attr-defined]
+
+            # the text typed right before ctrl+s may still wait in its field: read the form after it
+            after_typed(form, submit)
             return
         self.detail.flush()
         if self.save_or_ask(quitting=False):
@@ -775,7 +789,7 @@ class AssessApp(App[None]):
         try:
             path = export_report(self.session.checklist, snapshot, target, today=self.session.today)
         except AssessError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            self.call_from_thread(self.notify, exc.render(self.t), severity="error", timeout=10)
             return
         self.call_from_thread(self.notify, self.t(words.EXPORTED, path=path), timeout=8)
         if self.is_web:  # under `assess serve`: the browser downloads a copy too

@@ -29,6 +29,11 @@ def shown_keys(screen: Screen[Any]) -> tuple[tuple[object, ...], ...]:
 class SteadyFooter(Footer):
     _shown: tuple[tuple[object, ...], ...] | None = None  # what the last compose read
 
+    def __init__(self, *, compact: bool = False) -> None:
+        # Textual's own palette entry reads "palette" in every language; the key registry
+        # shows ctrl+p in the user's words where it applies
+        super().__init__(compact=compact, show_command_palette=False)
+
     def compose(self) -> ComposeResult:
         self._shown = shown_keys(self.screen) if self._bindings_ready else None
         yield from super().compose()

@@ -172,11 +172,21 @@ def bindings(scope: Scope, t: Texts) -> list[Binding]:
     return [key.binding(t) for key in REGISTRY if key.scope == scope and key.keys and key.action]
 
 
-def bind(node: DOMNode, scope: Scope, t: Texts) -> None:
-    """Bind a scope's keys on ``node`` (a widget or the app), replacing any by the same key."""
+def bind(node: DOMNode, scope: Scope, t: Texts, *, no_text: bool = False) -> None:
+    """Bind a scope's keys on ``node`` (a widget or the app), replacing any by the same key.
+
+    The ``alt+`` chords, and every key on a widget where no key is text (``no_text``: the
+    tree), act in the app's own turn (priority), before the keys typed behind them are handed
+    to a widget: ``alt+t`` then the action's text in one burst fills the dialog, not the field
+    the chord was pressed in (a binding found on the way back up ran after those keys had gone
+    to that field).
+    """
     for binding in bindings(scope, t):
-        for name in binding.key.split(","):
-            node._bindings.key_to_bindings[name.strip()] = [dataclasses.replace(binding, key=name)]
+        for name in (part.strip() for part in binding.key.split(",")):
+            priority = binding.priority or no_text or name.startswith("alt+")
+            node._bindings.key_to_bindings[name] = [
+                dataclasses.replace(binding, key=name, priority=priority)
+            ]
 
 
 def help_rows(t: Texts) -> list[tuple[str, str]]:

@@ -252,6 +252,6 @@ class PathPrompt(_Form[OpenedT]):
         try:
             opened = self.opener(Path(path).expanduser())
         except AssessError as exc:
-            self.error(str(exc))
+            self.error(exc.render(self.t))
             return
         self.dismiss(opened)

@@ -59,8 +59,8 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
         self.guide_depth = 2
         self.session = session
         self.t = Texts(lang)
-        bind(self, "tree", self.t)
-        bind(self, "item", self.t)
+        bind(self, "tree", self.t, no_text=True)
+        bind(self, "item", self.t, no_text=True)
         # the nodes the form opens: checklist items by ID, and zone tasks by theirs (Z1…)
         self.item_nodes: dict[str, TreeNode[NodeRef]] = {}
         self.measure_nodes: dict[int, TreeNode[NodeRef]] = {}

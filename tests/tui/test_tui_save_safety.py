@@ -25,6 +25,13 @@ from assess.tui.modals import PathPrompt
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
 
 FAILURES = [errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EIO]
+# what the user reads as the reason (the system's own English only for the rare ones)
+REASONS = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "文件夹只读",
+    errno.EACCES: "没有读写权限",
+    errno.EIO: os.strerror(errno.EIO),
+}
 
 
 async def settle(app: AssessApp) -> None:
@@ -72,7 +79,7 @@ async def test_quit_after_a_failed_save_asks_and_retry_keeps_the_edit(
         assert isinstance(app.screen, SaveFailed)  # …so quitting asks instead of exiting
         assert app.return_code is None
         body = str(app.screen.query_one("#question-body").render())
-        assert os.strerror(code) in body
+        assert REASONS[code] in body, body
         monkeypatch.undo()  # space freed / folder writable again
         await pilot.click("#retry")
         await pilot.pause()
@@ -99,6 +106,8 @@ async def test_a_failed_save_can_go_elsewhere(
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 0
+    # the window closed at once: the terminal is told where the copy went (the CLI prints it)
+    assert app.farewell is not None and str(usb / "副本.json") in app.farewell
     assert on_disk(usb / "副本.json").items[item].status is Status.NOT_STARTED
     assert demo_path.read_bytes() == before
 

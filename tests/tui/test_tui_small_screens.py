@@ -270,3 +270,32 @@ async def test_item_pane_rewraps_for_a_new_item_and_a_new_width(demo_path: Path)
                 assert len(lines) == source.size.height
     finally:
         application.session.close()
+
+
+@pytest.mark.parametrize("key", ["d", "p"])
+async def test_other_screens_footers_speak_the_users_language(app_in: AssessApp, key: str) -> None:
+    """总览 and 经开区画像 showed Textual's own “^p palette” in the Chinese UI."""
+    async with app_in.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app_in._started)
+        await pilot.press(key)
+        await until(pilot, lambda: app_in.screen is not app_in.screen_stack[0])
+        await pilot.pause()
+        footer = screen_lines(app_in)[-1]
+        assert footer.strip() and "palette" not in footer, footer
+
+
+async def test_the_coverage_bar_fills_as_much_as_the_coverage(app_in: AssessApp) -> None:
+    """At 43% the bar showed 14 of its 16 cells filled: Textual's bar is 32 cells wide."""
+    from textual.widgets import ProgressBar
+    from textual.widgets._progress_bar import Bar
+
+    async with app_in.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app_in._started)
+        box = app_in.query_one("#coverage", ProgressBar)
+        bar = box.query_one(Bar)
+        coverage = app_in.session.summary.overall.coverage
+        assert 0.2 < coverage < 0.8  # the demo: half assessed
+        assert bar.percentage is not None
+        assert bar.region.width == box.region.width
+        filled = bar.region.width * bar.percentage
+        assert abs(filled - box.region.width * coverage) < 1
