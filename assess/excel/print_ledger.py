@@ -34,7 +34,7 @@ from assess.models import Action, ItemRecord, Status
 from assess.requests import status_label
 from assess.texts import Text, Texts, capitalised
 from assess.texts import printing as words
-from assess.texts.workbook import COLUMN, heading
+from assess.texts.workbook import COLUMN, SHEET_TITLE, heading
 
 NAME = words.LEDGER_NAME
 Heading = Callable[[Texts], str]
@@ -84,8 +84,9 @@ def write_print_ledger(ws: Worksheet, ctx: ReportContext) -> None:
     """Two rows per item: the assessment, then 政策原文 across the columns after 序号."""
     last = len(COLUMNS)
     t = ctx.t
-    put_text(ws, TITLE_ROW, 1, t(words.LEDGER_TITLE, zone=ctx.assessment.zone.name,
-                                  period=ctx.assessment.period), STYLE_TITLE)  # fmt: skip
+    title = t(words.LEDGER_TITLE, zone=ctx.assessment.zone.name, title=t(SHEET_TITLE["items"]),
+              period=ctx.assessment.period)  # fmt: skip
+    put_text(ws, TITLE_ROW, 1, title, STYLE_TITLE)
     merge(ws, TITLE_ROW, 1, TITLE_ROW, last)
     ws.row_dimensions[TITLE_ROW].height = 30
     for col, (header, width) in enumerate(COLUMNS, start=1):

@@ -15,8 +15,8 @@ MADE_ON = text("print.made_on", "制表日期 {date}", "Made on {date}")
 # ── 逐项对标（打印） ──
 LEDGER_TITLE = text(
     "print.ledger_title",
-    "{zone}　逐项对标表（打印版，{period}）",
-    "{zone}: item by item, for printing ({period})",
+    "{zone}　{title}（打印版，{period}）",
+    "{zone}: {title}, for printing ({period})",
 )
 LEDGER_NAME = text("print.ledger_name", "逐项对标（打印）", "Items (print)")
 # The column headings are the registry's labels (``assess.excel.print_ledger`` joins them),

@@ -12,6 +12,7 @@ from assess.excel.report import build_workbook
 from assess.lang import Lang
 from assess.models import Assessment
 from assess.texts import Text, Texts, labels
+from assess.texts.workbook import SHEET_TITLE
 from tests.excel.conftest import TODAY
 
 # field id → the new label, as a zone's office might word the field.
@@ -43,11 +44,14 @@ def renamed(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(labels.FIELD, key, Text(f"field.{key}", zh, en))
     for key, (zh, en) in ASKED.items():
         monkeypatch.setitem(labels.EXPLANATION, key, Text(f"explanation.{key}", zh, en))
+    monkeypatch.setitem(SHEET_TITLE, "items", Text("workbook.title.items", "对标台账", "Ledger"))
 
 
 @pytest.mark.usefixtures("renamed")
 def test_renamed_fields_rename_the_printed_headings(checklist: Checklist, demo: Assessment) -> None:
-    assert _headings(_ledger(checklist, demo, Lang.ZH))[3:] == [
+    ws = _ledger(checklist, demo, Lang.ZH)
+    assert ws["A1"].value == f"{demo.zone.name}　对标台账（打印版，{demo.period}）"
+    assert _headings(ws)[3:] == [
         "成果/进度/原因/依据",
         "基础情况与支撑材料",
         "短板与契机",
