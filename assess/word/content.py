@@ -407,7 +407,11 @@ class Writer:
             Block(BlockKind.CLOSING, ""),
             Block(BlockKind.SIGN_OFF, clean(a.zone.name), t(report_words.SIGN_UNIT)),
             Block(BlockKind.SIGN_OFF, clean(a.assessor), t(report_words.SIGN_PERSON)),
-            Block(BlockKind.SIGN_OFF, "", t(report_words.SIGN_PHONE)),
+            Block(
+                BlockKind.SIGN_OFF,
+                "",
+                t(report_words.SIGN_PHONE, label=capitalised(t(fields.CONTACT.label))),
+            ),
             *self.sign_off(),
         ]
 

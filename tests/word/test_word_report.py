@@ -261,16 +261,18 @@ def test_an_action_due_today_is_not_overdue(
     assert "今日到期（牵头单位待明确，时限：2026年1月15日前）。" in body(docx.Document(str(path)))
 
 
-def test_the_actions_section_and_a_missing_lead_use_the_registrys_labels(
+def test_the_actions_section_a_missing_lead_and_the_phone_line_use_the_registrys_labels(
     tmp_path: Path, checklist: Checklist, demo: Assessment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(labels.FIELD, "actions", Text("field.actions", "工作举措", "planned work"))
     monkeypatch.setitem(labels.FIELD, "action.lead", Text("field.action.lead", "牵头部门", "lead"))
+    monkeypatch.setitem(labels.FIELD, "contact", Text("field.contact", "手机", "mobile"))
     demo.items["9.1"] = ItemRecord(status=Status.IN_PROGRESS, actions=[Action(text="补短板")])
-    for lang, section, no_lead in (
-        (Lang.ZH, "4.工作举措。", "补短板（牵头部门待明确）。"),
-        (Lang.EN, "4. Planned work.", "补短板 (lead to be named)."),
+    for lang, section, no_lead, phone in (
+        (Lang.ZH, "4.工作举措。", "补短板（牵头部门待明确）。", "手机："),
+        (Lang.EN, "4. Planned work.", "补短板 (lead to be named).", "Mobile: "),
     ):
         path = write_report(checklist, demo, tmp_path / f"{lang}.docx", lang=lang, today=TODAY)
         text = body(docx.Document(str(path)))
         assert section in text and no_lead in text, lang
+        assert f"\n{phone}" in text, lang
