@@ -1,8 +1,10 @@
-"""对比总览, the comparison's first sheet, laid out as three printed pages.
+"""对比总览, the comparison's first sheet, laid out as three or four printed pages.
 
 Page 1: who is compared (profile A / B), how many items changed and how, the policy rates and
 what moved; page 2: the score table with the scoring rule; page 3: the chart. Each block starts
-on its page, so no table is split and no header has to repeat above the chart.
+on its page, so no header has to repeat above the chart. Where the score table is taller than
+a page (English names take two lines), the measures start a page of their own under the
+header again, and the areas keep the rule: no page shows scores without their header.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from assess.compare import ChangeClass, Comparison, Side
+from assess.compare import ChangeClass, Comparison, ScoreRow, Side
 from assess.excel.cells import (
     STYLE_BODY,
     STYLE_CENTER,
@@ -30,9 +32,10 @@ from assess.excel.cells import (
 )
 from assess.excel.chart_cache import cache_values
 from assess.excel.policy_compare import write_policy_block
-from assess.excel.printing import made_on, setup_print
-from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
+from assess.excel.printing import made_on, page_height, setup_print
+from assess.excel.sizing import fit_row_height, lines_height, text_lines
 from assess.fields import ASSESSOR, PERIOD, ZONE_NAME, ZONE_PROVINCE
+from assess.lang import Lang
 from assess.texts import Text, Texts
 from assess.texts import printing as print_words
 from assess.texts.compare import row_name, side_flags, unmatched_reason, unmatched_status
@@ -46,8 +49,12 @@ CHANGE_FILLS: dict[ChangeClass, str] = {
     ChangeClass.NO_LONGER_ASSESSED: "F8CBAD",
     ChangeClass.APPLICABILITY: "FFEB9C",
 }
-WIDTHS = (34, 24, 24, 10, 12, 12)
+# Chinese measure names fit the first column on one line; English ones run to 80 letters and
+# take two lines in a wider one, so the 16 measures fit one page under their header.
+WIDTHS = {Lang.ZH: (36, 24, 24, 10, 12, 12), Lang.EN: (44, 22, 22, 10, 12, 12)}
 DELTA_FORMAT = "+0.0;-0.0;0.0"
+COLUMNS = 6
+BLANK_ROW_HEIGHT = 15.0  # a row left at the default height (the gap above the rule)
 
 
 def side_header(t: Texts, entry: Text, side: str) -> str:
@@ -77,19 +84,15 @@ def print_compare_sheet(ws: Worksheet, c: Comparison, t: Texts, *, title_rows: s
 
 
 def write_overview(ws: Worksheet, c: Comparison, t: Texts) -> None:
-    for col, width in enumerate(WIDTHS, 1):
+    for col, width in enumerate(WIDTHS[t.lang], 1):
         ws.column_dimensions[get_column_letter(col)].width = width
-    put_title(ws, t(COMPARE["title"]), len(WIDTHS))
+    put_title(ws, t(COMPARE["title"]), COLUMNS)
     row = _profiles(ws, c, t)
     row = _changes(ws, row + 2, c, t)
     row = write_policy_block(ws, row, c, t)
     row = _unmatched(ws, row, c, t)
     ws.row_breaks.append(Break(id=row))
-    first_measure, last_measure = _scores(ws, row + 1, c, t)
-    row = last_measure + 2
-    put_text(ws, row, 1, t(ROLLUP_RULE), STYLE_BODY)
-    merge(ws, row, 1, row, len(WIDTHS), STYLE_BODY)
-    ws.row_dimensions[row].height = text_lines(t(ROLLUP_RULE), sum(WIDTHS)) * LINE_HEIGHT + 4
+    first_measure, last_measure, row = _scores(ws, row + 1, c, t)
     ws.row_breaks.append(Break(id=row))
     ws.add_chart(_chart(ws, c, t, first_measure, last_measure), f"A{row + 1}")
     print_compare_sheet(ws, c, t, title_rows="")
@@ -149,19 +152,38 @@ def _unmatched(ws: Worksheet, row: int, c: Comparison, t: Texts) -> int:
         return row
     row += 2
     put_text(ws, row, 1, t(COMPARE["unmatched"]), STYLE_HEADER)
-    merge(ws, row, 1, row, len(WIDTHS), STYLE_HEADER)
+    merge(ws, row, 1, row, COLUMNS, STYLE_HEADER)
     for u in c.unmatched:
         row += 1
         put_text(ws, row, 1, f"{u.item_id} {t.pick(u.title, u.title_en)}".strip(), STYLE_BODY)
         put_text(ws, row, 2, unmatched_status(u, t), STYLE_CENTER)
         put_text(ws, row, 3, unmatched_reason(u, t), STYLE_BODY)
-        merge(ws, row, 3, row, len(WIDTHS), STYLE_BODY)
+        merge(ws, row, 3, row, COLUMNS, STYLE_BODY)
     return row
 
 
-def _scores(ws: Worksheet, row: int, c: Comparison, t: Texts) -> tuple[int, int]:
-    """The score table from ``row``: overall and areas, then the measures (the chart's rows,
-    whose first and last row it returns)."""
+def _scores(ws: Worksheet, row: int, c: Comparison, t: Texts) -> tuple[int, int, int]:
+    """The score table and the scoring rule from ``row``: overall and areas, then the measures
+    (the chart's rows). Returns the first and last measure row and the last row written."""
+    rows = c.score_rows()
+    measures = [r for r in rows if r.level == "measure"]
+    top = row
+    row = _score_rows(ws, _score_header(ws, row, t), [r for r in rows if r.level != "measure"], t)
+    rule = t(ROLLUP_RULE)
+    below = sum(lines_height(text_lines(row_name(m, t), WIDTHS[t.lang][0])) for m in measures)
+    rule_height = lines_height(text_lines(rule, sum(WIDTHS[t.lang])))
+    if _height(ws, top, row) + below + BLANK_ROW_HEIGHT + rule_height > page_height(ws):
+        row = _rule(ws, row + 2, rule, rule_height)
+        ws.row_breaks.append(Break(id=row))
+        first = _score_header(ws, row + 1, t) + 1
+        last = _score_rows(ws, first - 1, measures, t)
+        return first, last, last
+    first = row + 1
+    last = _score_rows(ws, row, measures, t)
+    return first, last, _rule(ws, last + 2, rule, rule_height)
+
+
+def _score_header(ws: Worksheet, row: int, t: Texts) -> int:
     headers = (
         t(COMPARE["area_measure"]),
         side_header(t, COLUMN["score"], "A"),
@@ -172,13 +194,14 @@ def _scores(ws: Worksheet, row: int, c: Comparison, t: Texts) -> tuple[int, int]
     )
     for col, text in enumerate(headers, 1):
         put_text(ws, row, col, text, STYLE_HEADER)
-    rows = c.score_rows()
-    ordered = [r for r in rows if r.level != "measure"] + [r for r in rows if r.level == "measure"]
-    first_measure = 0
-    for score_row in ordered:
+    fit_row_height(ws, row, columns=COLUMNS)
+    return row
+
+
+def _score_rows(ws: Worksheet, row: int, score_rows: list[ScoreRow], t: Texts) -> int:
+    """One row per score below ``row``; returns the last row written."""
+    for score_row in score_rows:
         row += 1
-        if score_row.level == "measure" and not first_measure:
-            first_measure = row
         style = STYLE_BODY if score_row.level == "measure" else STYLE_LABEL
         put_text(ws, row, 1, row_name(score_row, t), style)
         put_number(ws, row, 2, score_row.a.value, style=STYLE_SCORE)
@@ -192,8 +215,21 @@ def _scores(ws: Worksheet, row: int, c: Comparison, t: Texts) -> tuple[int, int]
             delta.fill = PatternFill("solid", fgColor=colour)
         put_number(ws, row, 5, score_row.a.coverage, style=STYLE_SHARE)
         put_number(ws, row, 6, score_row.b.coverage, style=STYLE_SHARE)
-        fit_row_height(ws, row, columns=len(WIDTHS))  # English names take two lines
-    return first_measure, row
+        fit_row_height(ws, row, columns=COLUMNS)  # English names take two lines
+    return row
+
+
+def _rule(ws: Worksheet, row: int, rule: str, height: float) -> int:
+    put_text(ws, row, 1, rule, STYLE_BODY)
+    merge(ws, row, 1, row, COLUMNS, STYLE_BODY)
+    ws.row_dimensions[row].height = height
+    return row
+
+
+def _height(ws: Worksheet, first: int, last: int) -> float:
+    """The printed height of rows ``first`` to ``last``, in points."""
+    heights = (ws.row_dimensions[r].height for r in range(first, last + 1))
+    return sum(h or BLANK_ROW_HEIGHT for h in heights)
 
 
 def _chart(ws: Worksheet, c: Comparison, t: Texts, first: int, last: int) -> BarChart:

@@ -8,6 +8,8 @@ priority in one cell.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -27,21 +29,54 @@ from assess.excel.context import ReportContext
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW
 from assess.excel.notation import evidence_line, figure_lines, numbered_lines
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
-from assess.models import Action, ItemRecord
+from assess.fields import Field
+from assess.models import Action, ItemRecord, Status
 from assess.requests import status_label
-from assess.texts import Text, Texts
+from assess.texts import Text, Texts, capitalised
 from assess.texts import printing as words
+from assess.texts.workbook import COLUMN, SHEET_TITLE, heading
 
 NAME = words.LEDGER_NAME
-# (header, width): seven wide columns that fit one A4 page width at 10 pt.
-COLUMNS: tuple[tuple[Text, float], ...] = (
-    (words.LEDGER_NUMBER, 4),
-    (words.LEDGER_ITEM, 16),
-    (fields.STATUS.header, 7),
-    (words.LEDGER_EXPLANATION, 20),
-    (words.LEDGER_CURRENT, 22),
-    (words.LEDGER_GAP, 22),
-    (words.LEDGER_ACTIONS, 30),
+Heading = Callable[[Texts], str]
+
+
+def _named(entry: Text) -> Heading:
+    return lambda t: heading(t, entry)
+
+
+def _explanation(t: Texts) -> str:
+    """成效/进度/原因/理由: what the form asks for under each status that asks for something."""
+    asked = (s for s in Status if s is not Status.NOT_ASSESSED)
+    labels = (t(fields.EXPLANATION_FIELD.label_for(s)) for s in asked)
+    return capitalised(t(words.LEDGER_OR).join(labels))
+
+
+def _pair(first: Field, second: Field) -> Heading:
+    """现状与佐证材料: two fields printed in one cell."""
+    return lambda t: capitalised(
+        t(words.LEDGER_PAIR, first=t(first.header), second=t(second.header))
+    )
+
+
+def _actions(t: Texts) -> str:
+    """下一步举措（牵头单位、完成时限、优先级）: the terms printed after each action."""
+    terms = (fields.ACTION_LEAD, fields.ACTION_DUE, fields.ACTION_PRIORITY)
+    return capitalised(
+        t(words.LEDGER_TERMS, name=t(fields.ACTIONS.header),
+          terms=t.list_sep.join(t(f.header) for f in terms))
+    )  # fmt: skip
+
+
+# (heading, width): seven wide columns that fit one A4 page width at 10 pt. Each heading is
+# made of the registry's labels when it is written, so it follows a renamed field.
+COLUMNS: tuple[tuple[Heading, float], ...] = (
+    (_named(COLUMN["number"]), 4),
+    (_named(COLUMN["item"]), 16),
+    (_named(fields.STATUS.header), 7),
+    (_explanation, 20),
+    (_pair(fields.CURRENT, fields.EVIDENCE), 22),
+    (_pair(fields.GAP, fields.OPPORTUNITY), 22),
+    (_actions, 30),
 )
 
 
@@ -49,13 +84,14 @@ def write_print_ledger(ws: Worksheet, ctx: ReportContext) -> None:
     """Two rows per item: the assessment, then 政策原文 across the columns after 序号."""
     last = len(COLUMNS)
     t = ctx.t
-    put_text(ws, TITLE_ROW, 1, t(words.LEDGER_TITLE, zone=ctx.assessment.zone.name,
-                                  period=ctx.assessment.period), STYLE_TITLE)  # fmt: skip
+    title = t(words.LEDGER_TITLE, zone=ctx.assessment.zone.name, title=t(SHEET_TITLE["items"]),
+              period=ctx.assessment.period)  # fmt: skip
+    put_text(ws, TITLE_ROW, 1, title, STYLE_TITLE)
     merge(ws, TITLE_ROW, 1, TITLE_ROW, last)
     ws.row_dimensions[TITLE_ROW].height = 30
     for col, (header, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-        put_text(ws, HEADER_ROW, col, t(header), STYLE_HEADER)
+        put_text(ws, HEADER_ROW, col, header(t), STYLE_HEADER)
     ws.row_dimensions[HEADER_ROW].height = 30
     policy_width = sum(width for _, width in COLUMNS[1:])
     row = FIRST_DATA_ROW
@@ -65,7 +101,7 @@ def write_print_ledger(ws: Worksheet, ctx: ReportContext) -> None:
         for col, value in enumerate(_cells(ctx, item, rec), start=2):
             put_text(ws, row, col, value, STYLE_CENTER if col == 3 else STYLE_BODY)
         fit_row_height(ws, row, columns=last)
-        policy = t(words.POLICY_LINE, text=item.source)
+        policy = t(words.LABELLED, label=t(COLUMN["source"]), text=item.source)
         set_style(ws.cell(row + 1, 1), STYLE_BODY)
         put_text(ws, row + 1, 2, policy, STYLE_BODY)
         for col in range(3, last + 1):
@@ -87,9 +123,10 @@ def _cells(ctx: ReportContext, item: Item, rec: ItemRecord) -> list[str]:
     t = ctx.t
     current = "\n".join(p for p in (rec.current, figure_lines(item, rec.figures, t)) if p)
     if evidence:
-        current = "\n".join([current, t(words.EVIDENCE_HEAD), *evidence]).strip()
+        head = t(words.LABEL_HEAD, label=heading(t, fields.EVIDENCE.header))
+        current = "\n".join([current, head, *evidence]).strip()
     gap_and_opening = [
-        t(words.LABELLED, label=t(field.header), text=value)
+        t(words.LABELLED, label=heading(t, field.header), text=value)
         for field, value in ((fields.GAP, rec.gap), (fields.OPPORTUNITY, rec.opportunity))
         if value
     ]

@@ -25,6 +25,9 @@ _MAX_SECTION_CHARS = 80
 MARGIN_INCHES = 0.4
 A4_LANDSCAPE_WIDTH_PT = 841.9
 PRINTABLE_WIDTH_PT = A4_LANDSCAPE_WIDTH_PT - 2 * 72 * MARGIN_INCHES
+TOP_MARGIN_INCHES = 0.6  # and bottom: the page header and footer sit in these margins
+A4_LANDSCAPE_HEIGHT_PT = 595.3
+PRINTABLE_HEIGHT_PT = A4_LANDSCAPE_HEIGHT_PT - 2 * 72 * TOP_MARGIN_INCHES
 # One column-width unit on paper with 宋体 10 pt as the workbook's default font, as measured in
 # LibreOffice's PDF (Excel and WPS draw columns narrower, so they only gain room).
 POINTS_PER_WIDTH_UNIT = 6.35
@@ -61,6 +64,11 @@ def print_scale(ws: Worksheet) -> int:
     return max(MIN_SCALE, min(100, fit))
 
 
+def page_height(ws: Worksheet) -> float:
+    """How many points of row height one printed page holds at the sheet's scale."""
+    return PRINTABLE_HEIGHT_PT * 100 / print_scale(ws)
+
+
 def setup_print(
     ws: Worksheet,
     *,
@@ -84,7 +92,7 @@ def setup_print(
     ws.page_setup.pageOrder = "overThenDown"  # a wide table reads row block by row block
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = MARGIN_INCHES
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = TOP_MARGIN_INCHES
     ws.page_margins.header = ws.page_margins.footer = 0.25
     if title_rows:
         ws.print_title_rows = title_rows

@@ -31,7 +31,9 @@ def fit_row_height(
 ) -> None:
     """Set ``row``'s height to show every line of its wrapped cells (merged cells excluded).
 
-    ``columns`` (the table's width) spares a scan of the whole sheet for its last column.
+    Only text wraps: a number or a date shows on one line in its format (62.5, not the
+    62.49999… it holds), so it never makes a row taller. ``columns`` (the table's width)
+    spares a scan of the whole sheet for its last column.
     """
     lines = min_lines
     merged = [
@@ -41,15 +43,17 @@ def fit_row_height(
     for col in range(1, (columns or ws.max_column) + 1):
         cell = cells.get((row, col))
         value = None if cell is None else cell._value
-        if value is None or (merged and any(first <= col <= last for first, last in merged)):
+        if not isinstance(value, str) or any(first <= col <= last for first, last in merged):
             continue
         letter = get_column_letter(col)
         dim = dims.get(letter) or dims[letter]  # get: no default-making lookup when it exists
-        column_width = dim.width or DEFAULT_COLUMN_WIDTH
-        lines = max(
-            lines, text_lines(value if isinstance(value, str) else str(value), column_width)
-        )
-    ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+        lines = max(lines, text_lines(value, dim.width or DEFAULT_COLUMN_WIDTH))
+    ws.row_dimensions[row].height = lines_height(lines)
+
+
+def lines_height(lines: int) -> float:
+    """The height of a row showing ``lines`` lines of 10 pt text."""
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
 
 
 def turned_height(texts: list[str], column_width: float) -> float:

@@ -6,6 +6,14 @@ so the core modules may define their messages here without an import cycle.
 """
 
 from assess.texts import labels as labels
-from assess.texts.catalog import CATALOG, Text, Texts, enum_text, parse_label, text
+from assess.texts.catalog import (
+    CATALOG,
+    Text,
+    Texts,
+    capitalised,
+    enum_text,
+    parse_label,
+    text,
+)
 
-__all__ = ["CATALOG", "Text", "Texts", "enum_text", "parse_label", "text"]
+__all__ = ["CATALOG", "Text", "Texts", "capitalised", "enum_text", "parse_label", "text"]

@@ -85,6 +85,12 @@ class Texts:
         return ", " if self.lang is Lang.EN else "、"
 
 
+def capitalised(words: str) -> str:
+    """``words`` starting with a capital: a heading built of labels, which the catalog words
+    for use inside sentences (``status``, ``lead unit``); Chinese is unchanged."""
+    return words[:1].upper() + words[1:]
+
+
 def parse_label(enum: type[E], value: str) -> E | None:
     """The member whose stored value or label (either language) is ``value``; None if none."""
     key = value.strip().casefold()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assess.texts.catalog import Text, Texts, text
+from assess.texts.catalog import Text, Texts, capitalised, text
 
 if TYPE_CHECKING:
     from assess.checklist import Measure
@@ -307,5 +307,4 @@ def measure_title(measure: Measure, t: Texts) -> str:
 def heading(t: Texts, entry: Text) -> str:
     """A catalog text as a column header or row label: English ones start with a capital
     (the registry words its labels for use inside sentences: ``status``, ``lead unit``)."""
-    words = t(entry)
-    return words[:1].upper() + words[1:]
+    return capitalised(t(entry))

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from assess import fields
 from assess.checklist import Checklist, Item, Kind, Measure
 from assess.models import (
     Action,
@@ -30,7 +31,7 @@ from assess.models import (
 )
 from assess.review import review_state
 from assess.scoring import Summary, format_score, format_share, schedule_of, summarize
-from assess.texts import Text, Texts
+from assess.texts import Texts, capitalised
 from assess.texts import report as report_words
 
 STATUS_ORDER = (
@@ -127,13 +128,13 @@ class Writer:
     def record(self, item_id: str) -> ItemRecord:
         return self.assessment.items.get(item_id) or ItemRecord()
 
-    def entries(self, heading: Text, number: int, entries: list[str]) -> Block:
+    def entries(self, heading: str, number: int, entries: list[str]) -> Block:
         """A run-in section: “1.落实成效。” then its entries, numbered （1）（2） when several."""
         if len(entries) > 1:
             entries = [
                 self.t(report_words.ENTRY_NUMBER, n=n) + e for n, e in enumerate(entries, start=1)
             ]
-        lead = self.t(report_words.SECTION, n=number, name=self.t(heading))
+        lead = self.t(report_words.SECTION, n=number, name=heading)
         return Block(BlockKind.BODY, self.t(report_words.ENTRY_SEP).join(entries), lead)
 
     # ── the document ──
@@ -272,7 +273,7 @@ class Writer:
                  if task.measure == measure.number]  # fmt: skip
         if tasks:
             number = sum(1 for b in text.blocks if b.lead) + 1
-            text.blocks.append(self.entries(report_words.OWN_TASKS, number, tasks))
+            text.blocks.append(self.entries(self.t(report_words.OWN_TASKS), number, tasks))
         return text
 
     def task(self, task: ZoneTask) -> str:
@@ -325,10 +326,10 @@ class Writer:
         ]  # fmt: skip
         steps = [self.action(a) for a in open_actions]
         sections = (
-            (report_words.EFFECTS, effects),
-            (report_words.GAPS, gaps),
-            (report_words.SUPPORT, openings),
-            (report_words.NEXT_STEPS, steps),
+            (t(report_words.EFFECTS), effects),
+            (t(report_words.GAPS), gaps),
+            (t(report_words.SUPPORT), openings),
+            (capitalised(t(report_words.RUN_IN, name=t(fields.ACTIONS.label))), steps),
         )
         present = [(heading, entries) for heading, entries in sections if entries]
         for number, (heading, entries) in enumerate(present, start=1):
@@ -379,7 +380,7 @@ class Writer:
         terms = [
             t(report_words.LEAD, lead=clean(action.lead))
             if action.lead.strip()
-            else t(report_words.NO_LEAD)
+            else t(report_words.NO_LEAD, lead=t(fields.ACTION_LEAD.label))
         ]
         if action.partners.strip():
             terms.append(t(report_words.PARTNERS, partners=clean(action.partners)))
@@ -406,7 +407,11 @@ class Writer:
             Block(BlockKind.CLOSING, ""),
             Block(BlockKind.SIGN_OFF, clean(a.zone.name), t(report_words.SIGN_UNIT)),
             Block(BlockKind.SIGN_OFF, clean(a.assessor), t(report_words.SIGN_PERSON)),
-            Block(BlockKind.SIGN_OFF, "", t(report_words.SIGN_PHONE)),
+            Block(
+                BlockKind.SIGN_OFF,
+                "",
+                t(report_words.SIGN_PHONE, label=capitalised(t(fields.CONTACT.label))),
+            ),
             *self.sign_off(),
         ]
 

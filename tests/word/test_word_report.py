@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.shared import Length, Pt
@@ -16,7 +17,7 @@ from assess.lang import Lang
 from assess.models import STATUS_ORDER, Action, Assessment, ItemRecord, Status
 from assess.review import ReviewStep
 from assess.scoring import format_score, format_share, overdue, summarize
-from assess.texts import Texts
+from assess.texts import Text, Texts, labels
 from assess.word.render import default_report_name, write_report
 from tests.word.conftest import TODAY
 
@@ -258,3 +259,20 @@ def test_an_action_due_today_is_not_overdue(
     )
     path = write_report(checklist, demo, tmp_path / "r.docx", today=TODAY)
     assert "今日到期（牵头单位待明确，时限：2026年1月15日前）。" in body(docx.Document(str(path)))
+
+
+def test_the_actions_section_a_missing_lead_and_the_phone_line_use_the_registrys_labels(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(labels.FIELD, "actions", Text("field.actions", "工作举措", "planned work"))
+    monkeypatch.setitem(labels.FIELD, "action.lead", Text("field.action.lead", "牵头部门", "lead"))
+    monkeypatch.setitem(labels.FIELD, "contact", Text("field.contact", "手机", "mobile"))
+    demo.items["9.1"] = ItemRecord(status=Status.IN_PROGRESS, actions=[Action(text="补短板")])
+    for lang, section, no_lead, phone in (
+        (Lang.ZH, "4.工作举措。", "补短板（牵头部门待明确）。", "手机："),
+        (Lang.EN, "4. Planned work.", "补短板 (lead to be named).", "Mobile: "),
+    ):
+        path = write_report(checklist, demo, tmp_path / f"{lang}.docx", lang=lang, today=TODAY)
+        text = body(docx.Document(str(path)))
+        assert section in text and no_lead in text, lang
+        assert f"\n{phone}" in text, lang
