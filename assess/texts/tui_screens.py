@@ -10,6 +10,7 @@ from assess.texts.catalog import text
 # footer keys
 KEY_BACK = text("screens.key.back", "返回", "back")
 KEY_CHANGES_ONLY = text("screens.key.changes_only", "仅变化", "changed only")
+KEY_SWAP = text("screens.key.swap", "对调 A/B", "swap A/B")
 
 # dashboard
 DASHBOARD = text("screens.dashboard", "总览", "Dashboard")
@@ -31,8 +32,8 @@ SECTION = text("screens.section", "{name}（{count}）", "{name} ({count})")
 COMPARE = text("screens.compare", "对比", "Compare")
 COMPARE_KEYS = text(
     "screens.compare_keys",
-    "Enter 两期/两区记录对照　f 仅看变化/显示全部　Esc 返回",
-    "Enter both records side by side   f changes only / all   Esc back",
+    "Enter 两期/两区记录对照　f 仅看变化/显示全部　s 对调 A/B　Esc 返回",
+    "Enter both records side by side   f changes only / all   s swap A/B   Esc back",
 )
 COL_ID = text("screens.col.id", "编号", "ID")
 COL_ITEM = text("screens.col.item", "条目", "item")

@@ -812,13 +812,15 @@ class AssessApp(App[None]):
 
         if other is None:
             return
+        # the file made earlier is A, "before": a next period's file compared from the last
+        # period's window must not read 改善 as 退步 (``s`` swaps them on the screen)
+        (a, a_migration), (b, b_migration) = sorted(
+            [(other.assessment, other.migration), (self.session.assessment, None)],
+            key=lambda pair: pair[0].created,
+        )
         self.push_screen(
             CompareScreen(
-                self.session.checklist,
-                other.assessment,
-                self.session.assessment,
-                self.lang,
-                migrations=(other.migration, None),
+                self.session.checklist, a, b, self.lang, migrations=(a_migration, b_migration)
             )
         )
 

@@ -67,10 +67,12 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "back"),
         Binding("f", "toggle_changes", "changes only"),
+        Binding("s", "swap", "swap A/B"),
     ]
     KEYS: ClassVar[dict[str, catalog.Text]] = {
         "close": texts.KEY_BACK,
         "toggle_changes": texts.KEY_CHANGES_ONLY,
+        "swap": texts.KEY_SWAP,
     }
 
     def __init__(
@@ -85,6 +87,7 @@ class CompareScreen(Screen[None]):
         super().__init__()
         self.checklist = checklist
         self.a, self.b = a, b
+        self.migrations = migrations
         self.t = Texts(lang)
         describe_keys(self, self.t, self.KEYS)
         self.comparison: Comparison = compare(checklist, a, b, migrations=migrations)
@@ -166,6 +169,14 @@ class CompareScreen(Screen[None]):
 
     def action_toggle_changes(self) -> None:
         self.changes_only = not self.changes_only
+        self._fill()
+
+    def action_swap(self) -> None:
+        """B becomes the reference: which file is "before" is the user's to say (two zones of
+        one period have no order; two periods are put in order when the screen opens)."""
+        self.a, self.b = self.b, self.a
+        self.migrations = (self.migrations[1], self.migrations[0])
+        self.comparison = compare(self.checklist, self.a, self.b, migrations=self.migrations)
         self._fill()
 
     def action_close(self) -> None:

@@ -196,6 +196,37 @@ async def test_compare_loads_other_file_or_tells_why_not(
         assert app.screen.a.zone.name == app.session.assessment.zone.name
 
 
+async def test_compare_puts_the_earlier_file_first_and_s_swaps(
+    app: AssessApp, demo_path: Path
+) -> None:
+    """Opened from last period's window, the next period's file is B, so 改善 means better;
+    ``s`` swaps A and B, and 改善 and 退步 with them."""
+    import datetime as dt
+
+    from assess.compare import ChangeClass
+    from assess.editing import Editor
+    from assess.models import Status
+    from assess.storage import load, save
+    from assess.tui.compare_screen import CompareScreen
+
+    later = load(demo_path, app.session.checklist).assessment
+    later.period, later.created = "下一期", later.created + dt.timedelta(days=180)
+    Editor(later, who="t").set_status("1.1", Status.DONE)  # 推进中 before: 改善
+    save(demo_path.with_name("next.json"), later)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c", *"next.json", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert (screen.a.period, screen.b.period) == (app.session.assessment.period, "下一期")
+        improved = screen.comparison.counts[ChangeClass.IMPROVED]
+        assert improved >= 1
+        await pilot.press("s")
+        assert screen.b.period == app.session.assessment.period
+        assert screen.comparison.counts[ChangeClass.REGRESSED] == improved
+
+
 async def test_profile_switches_say_their_state_in_words(app: AssessApp) -> None:
     from textual.widgets import Label, Switch
 
