@@ -328,7 +328,24 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 def load(path: Path, checklist: Checklist) -> Loaded:
     """Read an assessment file; never writes; every failure is a LoadError."""
-    return parse_bytes(read_limited(Path(path)).data, Path(path), checklist)
+    return parse_file(read_limited(Path(path)).data, Path(path), checklist)
+
+
+# what a file cut short or overwritten looks like (not a file that is whole but wrong)
+_DAMAGED = (texts.EMPTY, texts.TRUNCATED_CHARACTER, texts.NOT_UTF8, texts.NOT_JSON)
+
+
+def parse_file(raw: bytes, path: Path, checklist: Checklist) -> Loaded:
+    """``parse_bytes`` of a file on disk: when it is damaged, the message names its backup
+    (``FILE.bak``, what was there before the last save), so the user knows nothing is lost."""
+    try:
+        return parse_bytes(raw, path, checklist)
+    except LoadError as exc:
+        backup = backup_path(path)
+        if exc.body.entry not in _DAMAGED or not backup.is_file():
+            raise
+        body = Message(texts.DAMAGED_HAS_BACKUP, {"problem": exc.body, "backup": backup.name})
+        raise LoadError(path, exc.field, body) from None
 
 
 @dataclass(frozen=True)
@@ -526,7 +543,7 @@ class AssessmentFile:
     def load(self, checklist: Checklist) -> Loaded:
         """Load the file and remember what it was, to notice changes made by others."""
         read = read_limited(self.path)
-        loaded = parse_bytes(read.data, self.path, checklist)
+        loaded = parse_file(read.data, self.path, checklist)
         self.state = read.state
         return loaded
 

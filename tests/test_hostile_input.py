@@ -174,3 +174,26 @@ def test_why_a_save_failed_is_said_in_the_users_language(
     in_chinese = caught.value.render(Texts(Lang.ZH))
     assert zh in in_chinese and os.strerror(code) not in in_chinese
     assert en in caught.value.render(Texts(Lang.EN))
+
+
+def test_a_damaged_file_names_its_backup(tmp_path: Path, checklist: Checklist) -> None:
+    """A file cut short (a crash, a full disk, an interrupted copy) says where the last good
+    content is: FILE.bak, which every save keeps."""
+    path = tmp_path / "a.json"
+    shutil.copy(CORPUS / "valid-minimal.json", path)
+    save(path, load(path, checklist).assessment)  # a save keeps the old content as a.json.bak
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(LoadError) as caught:
+        load(path, checklist)
+    assert "a.json.bak" in caught.value.render(Texts(Lang.ZH))
+    assert "a.json.bak" in caught.value.render(Texts(Lang.EN))
+    path.write_bytes(whole.replace(b'"period"', b'"periodd"'))  # whole, but wrong: no hint
+    with pytest.raises(LoadError) as caught:
+        load(path, checklist)
+    assert ".bak" not in str(caught.value)
+    (tmp_path / "a.json.bak").unlink()
+    path.write_bytes(whole[:10])
+    with pytest.raises(LoadError) as caught:
+        load(path, checklist)
+    assert ".bak" not in str(caught.value)

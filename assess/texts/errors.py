@@ -100,6 +100,13 @@ NOT_JSON = text(
     "not valid JSON: line {line}, column {column}: {problem}; fix it there "
     "(a missing comma, quote or bracket is the usual cause)",
 )
+DAMAGED_HAS_BACKUP = text(
+    "error.damaged_has_backup",
+    "{problem}。上次保存前的内容在同一文件夹的 {backup} 中：若本文件改不好，可先另存一份，"
+    "再把 {backup} 复制为本文件的名字后打开",
+    "{problem}. What was there before the last save is in {backup} in the same folder: if this "
+    "file cannot be mended, keep a copy of it, then copy {backup} over it and open it again",
+)
 JSON_PROBLEMS = {
     "Expecting value": text("error.json.value", "此处应有一个值", "a value is expected here"),
     "Expecting ',' delimiter": text("error.json.comma", "此处缺少逗号", "a comma is missing here"),
