@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from assess.cli.common import Formatter, add_lang, checklist, note
+from assess.errors import AssessError, LoadError, Message
 from assess.lang import Lang
 from assess.storage import save
 from assess.texts import cli as texts
@@ -66,4 +67,8 @@ def demo_copy(lang: Lang = Lang.ZH) -> Path:
 
 
 def open_demo(lang: Lang) -> int:
-    return open_tui(demo_copy(lang), lang)
+    path = demo_copy(lang)
+    try:
+        return open_tui(path, lang)
+    except LoadError as exc:  # the fix is not to mend the JSON but to let it be made again
+        raise AssessError(Message(texts.DEMO_DAMAGED, {"problem": exc, "path": path})) from None

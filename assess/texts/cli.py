@@ -61,6 +61,11 @@ CREATED_FROM = text(
 )
 DEMO_WRITTEN = text("cli.demo_written", "已写出示例评估：{path}", "demo written: {path}")
 DEMO_CREATED = text("cli.demo_created", "已创建示例评估：{path}", "demo created: {path}")
+DEMO_DAMAGED = text(
+    "cli.demo_damaged",
+    "{problem}\n这是示例评估的个人副本：删除 {path} 后再运行 assess，会重新生成一份",
+    "{problem}\nThis is your copy of the demo: delete {path} and run assess again to get a fresh one",
+)
 
 # validate / summary
 VALID_NO_WARNINGS = text("cli.valid", "{path}：有效，无质量提示", "{path}: valid, no warnings")

@@ -125,6 +125,21 @@ def test_demo_copy_lives_in_the_data_folder_and_is_kept(
     assert "我的评估组" in path.read_text(encoding="utf-8")  # never overwritten
 
 
+def test_a_damaged_demo_copy_says_to_delete_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``assess`` alone on a broken demo copy: mending its JSON is not the user's job."""
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    path = tui_commands.demo_copy()
+    path.write_text("{", encoding="utf-8")
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert "删除" in err and str(path) in err and "Traceback" not in err
+
+
 def test_data_folder_per_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("APPDATA", str(tmp_path / "roaming"))
     monkeypatch.setattr("sys.platform", "win32")
