@@ -31,7 +31,7 @@ from assess.texts import Texts
 from assess.texts import policy as words
 from assess.texts.workbook import CHOICE_ERROR, CHOICE_TITLE, TITLE_LINE, heading, measure_title
 
-TWO_LINES = Alignment(horizontal="center", vertical="center", wrap_text=True)
+TITLE_WITH_NOTE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 ROOM = 50  # empty rows with drop-downs, for rows a department adds
 
 
@@ -98,7 +98,7 @@ def _new_sheet(wb: Workbook, layout: PolicySheet, ctx: ReportContext, note: str 
     title = t(TITLE_LINE, zone=a.zone.name, title=layout.title(t), period=a.period)
     set_title(ws, f"{title}\n{note}" if note else title)
     if note:
-        ws.cell(TITLE_ROW, 1).alignment = TWO_LINES
+        ws.cell(TITLE_ROW, 1).alignment = TITLE_WITH_NOTE
         ws.row_dimensions[TITLE_ROW].height = 48
     return ws
 
@@ -135,17 +135,17 @@ def write_requests(ws: Worksheet, ctx: ReportContext) -> None:
 
 
 def open_requests_line(ctx: ReportContext) -> str:
-    """其中待争取事项 2 项：13.1（未争取）、5.4（争取中）: the sheet's count, as ``summary``'s."""
-    t = ctx.t
+    """其中待争取事项 2 项（未争取 1 项、争取中 1 项）: the count ``summary`` gives; the rows
+    name them (a list of IDs in a 16 pt title would run over lines)."""
     pending = open_requests(ctx)
-    listed = t.list_sep.join(
-        t(words.OPEN_REQUEST, id=i, status=t(status_label(ctx.record(i).status, Kind.HIGHER_LEVEL)))
-        for i in pending
-    )
-    return t(
+    if not pending:
+        return ctx.t(words.NO_OPEN_REQUESTS)
+    statuses = [ctx.record(i).status for i in pending]
+    return ctx.t(
         words.OPEN_REQUESTS,
         count=len(pending),
-        listed=t(words.OPEN_REQUESTS_LISTED, ids=listed) if pending else "",
+        not_started=statuses.count(Status.NOT_STARTED),
+        in_progress=statuses.count(Status.IN_PROGRESS),
     )
 
 

@@ -141,11 +141,13 @@ SHEET = {
 FORMER_REQUESTS_SHEET = text("workbook.sheet.requests.former", "待争取事项", "Requests")
 OPEN_REQUESTS = text(
     "workbook.requests.open",
-    "其中待争取事项 {count} 项{listed}",
-    "{count} request(s) to pursue{listed}",
+    "其中待争取事项 {count} 项（未争取 {not_started} 项、争取中 {in_progress} 项），列在最前",
+    "{count} request(s) to pursue ({not_started} not yet requested, {in_progress} requested), "
+    "listed first",
 )
-OPEN_REQUESTS_LISTED = text("workbook.requests.open_listed", "：{ids}", ": {ids}")
-OPEN_REQUEST = text("workbook.requests.open_one", "{id}（{status}）", "{id} ({status})")
+NO_OPEN_REQUESTS = text(
+    "workbook.requests.none_open", "其中待争取事项 0 项", "No request to pursue"
+)
 COLUMN = {
     key: text(f"workbook.column.{key}", zh, en)
     for key, (zh, en) in {

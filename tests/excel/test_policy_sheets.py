@@ -89,7 +89,7 @@ def test_the_higher_level_sheet_counts_the_open_requests_as_summary_does(
     assert summary.requests == ["13.1", "5.4"]
     ws = load_workbook(report)["上级事项"]
     title = str(ws.cell(1, 1).value)
-    assert title.splitlines()[1] == "其中待争取事项 2 项：13.1（未争取）、5.4（争取中）"
+    assert title.splitlines()[1] == "其中待争取事项 2 项（未争取 1 项、争取中 1 项），列在最前"
     rows = _rows(report, "上级事项")
     higher = [
         i.id
