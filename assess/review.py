@@ -117,8 +117,8 @@ def review_state(assessment: Assessment) -> ReviewInfo:
 
     填报中 and 待审核 leave 审核人, 意见 and 日期 blank to sign by hand; 退回修改 and 已审核 show
     that step. 定稿 is the version that is signed, so it keeps the approval it was finalized
-    from (the last 审核通过 in the history: ``Review`` holds only the 定稿 step) beside the
-    定稿 step itself.
+    from (``Review`` holds only the 定稿 step; the history's 定稿 entry keeps the approval it
+    replaced) beside the 定稿 step itself. 重新打开 goes back to 填报中: the old approval goes.
     """
     review = assessment.review
     if review.state is ReviewState.FINAL:
@@ -138,16 +138,15 @@ def review_state(assessment: Assessment) -> ReviewInfo:
 
 
 def last_approval(assessment: Assessment) -> Review | None:
-    """The latest 审核通过 step recorded in the history (None if the history lacks it)."""
+    """The 审核通过 a final assessment was finalized from: what the history's last sign-off
+    step replaced (None if that is no approval, or was cut short for its length)."""
     for change in reversed(assessment.history):
-        if change.field != "review":
-            continue
-        try:
-            step = Review.model_validate_json(change.new)
-        except ValidationError:  # a value from an older file, or cut short for its length
-            continue
-        if step.state is ReviewState.APPROVED:
-            return step
+        if change.field == "review":
+            try:
+                step = Review.model_validate_json(change.old)
+            except ValidationError:
+                return None
+            return step if step.state is ReviewState.APPROVED else None
     return None
 
 

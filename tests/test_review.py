@@ -153,3 +153,15 @@ def test_cli_steps_and_import_refused_when_final(tmp_path: Path) -> None:
     reopened = run_cli("review", path, "reopen", "--who", "张书记", "--opinion", "补充数据")
     assert reopened.returncode == 0, reopened.stderr
     assert run_cli("import", workbook, "--into", path).returncode == 0
+
+
+def test_an_approval_cut_short_in_the_history_is_not_taken_from_an_earlier_round(
+    demo: Assessment,
+) -> None:
+    signed_off(demo)  # 王主任 approved the first round
+    Editor(demo, who="张书记").review(ReviewStep.REOPEN, "补充数据")
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="赵处长").review(ReviewStep.APPROVE, "同意。" * 1000)  # kept cut short
+    Editor(demo, who="张书记").review(ReviewStep.FINALIZE)
+    final = review_state(demo)
+    assert (final.reviewer, final.opinion, final.finalizer) == ("", "", "张书记")
