@@ -11,9 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from pydantic import ValidationError
+
 from assess.errors import AssessError
 from assess.lang import Lang
-from assess.models import Assessment, ReviewState
+from assess.models import Assessment, Review, ReviewState
 from assess.texts import review as words
 from assess.texts.catalog import Text, Texts, parse_label
 
@@ -42,7 +44,7 @@ TRANSITIONS: dict[ReviewStep, tuple[frozenset[ReviewState], ReviewState]] = {
 }
 # A return and a reopen must say why: the next person needs to know what to change.
 NEEDS_OPINION = frozenset({ReviewStep.RETURN, ReviewStep.REOPEN})
-# Who reviewed: the one who took the last of these steps.
+# Who reviewed: the one who took the last of these steps (定稿: the approval before it).
 REVIEWED_STATES = frozenset({ReviewState.APPROVED, ReviewState.RETURNED, ReviewState.FINAL})
 
 
@@ -95,27 +97,61 @@ def is_final(assessment: Assessment) -> bool:
 
 @dataclass(frozen=True)
 class ReviewInfo:
-    """What a cover or a report shows: the state, who reviewed it, when, and the 意见."""
+    """What a cover or a report shows: the state, who reviewed it, when, and the 意见; once
+    final, also who finalized it, when and with what 意见 (``finalizer`` empty before)."""
 
     state: ReviewState
     reviewer: str
     date: dt.date | None
     opinion: str
+    finalizer: str = ""
+    finalized: dt.date | None = None
+    final_opinion: str = ""
 
     def state_text(self, t: Texts) -> str:
         return t.label(self.state)
 
 
 def review_state(assessment: Assessment) -> ReviewInfo:
-    """The sign-off as a cover shows it (审核人 only once someone has reviewed it)."""
+    """The sign-off as the signed documents show it.
+
+    填报中 and 待审核 leave 审核人, 意见 and 日期 blank to sign by hand; 退回修改 and 已审核 show
+    that step. 定稿 is the version that is signed, so it keeps the approval it was finalized
+    from (``Review`` holds only the 定稿 step; the history's 定稿 entry keeps the approval it
+    replaced) beside the 定稿 step itself. 重新打开 goes back to 填报中: the old approval goes.
+    """
     review = assessment.review
-    reviewed = review.state in REVIEWED_STATES
-    return ReviewInfo(
-        state=review.state,
-        reviewer=review.who if reviewed else "",
-        date=review.at.date() if reviewed and review.at else None,
-        opinion=review.opinion if reviewed else "",
-    )
+    if review.state is ReviewState.FINAL:
+        approval = last_approval(assessment) or Review()
+        return ReviewInfo(
+            state=review.state,
+            reviewer=approval.who,
+            date=_day(approval),
+            opinion=approval.opinion,
+            finalizer=review.who,
+            finalized=_day(review),
+            final_opinion=review.opinion,
+        )
+    if review.state in REVIEWED_STATES:
+        return ReviewInfo(review.state, review.who, _day(review), review.opinion)
+    return ReviewInfo(review.state, "", None, "")
+
+
+def last_approval(assessment: Assessment) -> Review | None:
+    """The 审核通过 a final assessment was finalized from: what the history's last sign-off
+    step replaced (None if that is no approval, or was cut short for its length)."""
+    for change in reversed(assessment.history):
+        if change.field == "review":
+            try:
+                step = Review.model_validate_json(change.old)
+            except ValidationError:
+                return None
+            return step if step.state is ReviewState.APPROVED else None
+    return None
+
+
+def _day(step: Review) -> dt.date | None:
+    return step.at.date() if step.at else None
 
 
 def finalized_message(assessment: Assessment) -> str:

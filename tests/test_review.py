@@ -90,16 +90,36 @@ def test_review_state_names_the_reviewer_once_reviewed(demo: Assessment) -> None
     assert review_state(demo).state is ReviewState.DRAFT
     Editor(demo, who="李科员").review(ReviewStep.SUBMIT, "请审核")
     assert review_state(demo).reviewer == ""  # submitting is not reviewing
-    signed_off_state = review_state(signed_off_from_submitted(demo))
-    assert (signed_off_state.state, signed_off_state.reviewer) == (ReviewState.FINAL, "张书记")
-    assert signed_off_state.opinion == "同意上报"
-    assert signed_off_state.date is not None
+    Editor(demo, who="王主任").review(ReviewStep.RETURN, "补充佐证")
+    returned = review_state(demo)
+    assert (returned.reviewer, returned.opinion, returned.finalizer) == ("王主任", "补充佐证", "")
 
 
-def signed_off_from_submitted(assessment: Assessment) -> Assessment:
-    Editor(assessment, who="王主任").review(ReviewStep.APPROVE)
-    Editor(assessment, who="张书记").review(ReviewStep.FINALIZE, "同意上报")
-    return assessment
+def test_the_final_version_keeps_the_approval_it_was_finalized_from(demo: Assessment) -> None:
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="王主任").review(ReviewStep.RETURN, "补充佐证")
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="王主任").review(ReviewStep.APPROVE, "同意上报")
+    approved = review_state(demo)
+    Editor(demo, who="张书记").review(ReviewStep.FINALIZE)
+    final = review_state(demo)
+    assert final.state is ReviewState.FINAL
+    assert (final.reviewer, final.opinion, final.date) == ("王主任", "同意上报", approved.date)
+    assert (final.finalizer, final.final_opinion) == ("张书记", "")
+    assert final.finalized is not None
+    Editor(demo, who="张书记").review(ReviewStep.REOPEN, "补充三季度数据")
+    reopened = review_state(demo)  # being filled in again: the old approval no longer holds
+    assert (reopened.reviewer, reopened.opinion, reopened.finalizer) == ("", "", "")
+
+
+def test_a_final_file_whose_history_lacks_the_approval_names_no_reviewer(
+    demo: Assessment,
+) -> None:
+    signed_off(demo)
+    demo.history = [c for c in demo.history if c.field != "review"]
+    final = review_state(demo)
+    assert (final.reviewer, final.opinion, final.date) == ("", "", None)
+    assert (final.finalizer, final.final_opinion) == ("张书记", "同意上报")
 
 
 def test_an_older_file_without_review_loads_as_being_filled_in(
@@ -133,3 +153,15 @@ def test_cli_steps_and_import_refused_when_final(tmp_path: Path) -> None:
     reopened = run_cli("review", path, "reopen", "--who", "张书记", "--opinion", "补充数据")
     assert reopened.returncode == 0, reopened.stderr
     assert run_cli("import", workbook, "--into", path).returncode == 0
+
+
+def test_an_approval_cut_short_in_the_history_is_not_taken_from_an_earlier_round(
+    demo: Assessment,
+) -> None:
+    signed_off(demo)  # 王主任 approved the first round
+    Editor(demo, who="张书记").review(ReviewStep.REOPEN, "补充数据")
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="赵处长").review(ReviewStep.APPROVE, "同意。" * 1000)  # kept cut short
+    Editor(demo, who="张书记").review(ReviewStep.FINALIZE)
+    final = review_state(demo)
+    assert (final.reviewer, final.opinion, final.finalizer) == ("", "", "张书记")

@@ -27,7 +27,7 @@ from assess.excel.cells import (
 from assess.excel.sizing import fit_row_height
 from assess.lang import Lang
 from assess.models import Assessment
-from assess.review import review_state
+from assess.review import ReviewInfo, review_state
 from assess.texts import Text, Texts
 from assess.texts import departments as dept_texts
 
@@ -89,6 +89,7 @@ def write_cover(
         (dept_texts.COVER_REVIEW_STATE, review.state_text(t)),
         (dept_texts.COVER_REVIEWER, reviewer),
         (dept_texts.COVER_REVIEW, review.opinion),
+        *_final_rows(review),
     ]
     row = 3
     for label, value in rows:
@@ -122,6 +123,17 @@ def write_cover(
             fit_row_height(ws, row)
     ws.print_area = f"A1:D{row}"
     return ws
+
+
+def _final_rows(review: ReviewInfo) -> list[tuple[Text, str]]:
+    """定稿人 (and 定稿意见) once final, as the report's 落款 names them."""
+    if not review.finalizer:
+        return []
+    day = review.finalized.isoformat() if review.finalized else ""
+    rows = [(dept_texts.COVER_FINALIZER, " ".join(filter(None, (review.finalizer, day))))]
+    if review.final_opinion:
+        rows.append((dept_texts.COVER_FINAL_OPINION, review.final_opinion))
+    return rows
 
 
 def _merged(ws: Worksheet, row: int, text: str, style: str) -> None:

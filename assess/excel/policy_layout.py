@@ -1,4 +1,4 @@
-"""The policy sheets' columns: 待争取事项, 政策争取, 自定任务 and 推进进度 (issue 12).
+"""The policy sheets' columns: 上级事项, 政策争取, 自定任务 and 推进进度 (issue 12).
 
 Laid out like :mod:`assess.excel.layout`'s sheets (columns keyed by registry field id or
 column name, headers from the catalog in both languages), so the writer and the reader
@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from assess import fields
 from assess.excel.layout import Column, ColumnSpec, SheetLayout, _cols
 from assess.lang import Lang
-from assess.texts import Texts
+from assess.texts import Text, Texts
 from assess.texts import policy as words
 
 
 @dataclass(frozen=True)
 class PolicySheet(SheetLayout):
-    """A policy sheet: its name and title are the policy's catalog texts."""
+    """A policy sheet: its name and title are the policy's catalog texts; ``former`` names it
+    had in older workbooks, which the reader still finds."""
+
+    former: tuple[Text, ...] = ()
 
     def name(self, t: Texts) -> str:
         return t(words.SHEET[self.key][0])
@@ -27,6 +30,11 @@ class PolicySheet(SheetLayout):
     def names(self) -> tuple[str, str]:
         entry = words.SHEET[self.key][0]
         return Texts(Lang.ZH)(entry), Texts(Lang.EN)(entry)
+
+    @property
+    def read_names(self) -> tuple[str, ...]:
+        """The names the reader looks for: today's first, then the former ones."""
+        return (*self.names, *(Texts(lang)(entry) for entry in self.former for lang in Lang))
 
     def title(self, t: Texts) -> str:
         return t(words.SHEET[self.key][1])
@@ -45,10 +53,11 @@ def _policy_cols(*specs: ColumnSpec) -> tuple[Column, ...]:
 REQUESTS = PolicySheet(
     "requests",
     _policy_cols(
-        ("number", 5), ("item_id", 7), ("measure", 14), ("item", 16), ("request_status", 9),
-        (fields.ASKED_OF, 16), ("request_progress", 30), ("source", 40),
+        ("number", 4), ("item_id", 7), ("measure", 13), ("item", 15), ("request_status", 8),
+        (fields.ASKED_OF, 22), ("request_progress", 28), ("source", 40),
     ),
     frozen_cols=2,
+    former=(words.FORMER_REQUESTS_SHEET,),
 )  # fmt: skip
 CLAIMS = PolicySheet(
     "claims",

@@ -1,4 +1,4 @@
-"""Reading back the policy's own sheets (待争取事项, 政策争取, 自定任务, 推进进度) and applying them.
+"""Reading back the policy's own sheets (上级事项, 政策争取, 自定任务, 推进进度) and applying them.
 
 Like the list sheets: a row is matched by its 编号 (or 条目编号), an empty cell never
 overwrites recorded data, a row without 编号 is new, and every problem is collected with its
@@ -73,7 +73,7 @@ def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> Po
     """The four sheets, if present (a workbook exported before them has none), in either
     language."""
     out = PolicyRows(path=path, problems=rows.problems)
-    names = {name for layout in POLICY_SHEETS for name in layout.names}
+    names = {name for layout in POLICY_SHEETS for name in layout.read_names}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -94,7 +94,7 @@ def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> Po
         (TASKS, _read_tasks),
         (PACE, _read_pace),
     ):
-        name = next((n for n in layout.names if n in data), None)
+        name = next((n for n in layout.read_names if n in data), None)
         if name is not None:
             read(Sheet(rows, layout, name, data[name]), checklist, out)
     return out

@@ -1,13 +1,14 @@
-"""The policy's own sheets: 待争取事项, 政策争取, 自定任务 and 推进进度 (issue 12).
+"""The policy's own sheets: 上级事项, 政策争取, 自定任务 and 推进进度 (issue 12).
 
 They follow the template's sheets (made here, not in the template, so the template stays the
 list sheets' own) and come back through :mod:`assess.excel.policy_reader`: 争取对象 from
-待争取事项, claims by 编号 from 政策争取, the zone's tasks by 编号 from 自定任务, 达进度/欠进度
-from 推进进度.
+上级事项 (every higher-level item; its title line counts the 待争取事项 as ``summary`` does),
+claims by 编号 from 政策争取, the zone's tasks by 编号 from 自定任务, 达进度/欠进度 from 推进进度.
 """
 
 from __future__ import annotations
 
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -30,6 +31,7 @@ from assess.texts import Texts
 from assess.texts import policy as words
 from assess.texts.workbook import CHOICE_ERROR, CHOICE_TITLE, TITLE_LINE, heading, measure_title
 
+TITLE_WITH_NOTE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 ROOM = 50  # empty rows with drop-downs, for rows a department adds
 
 
@@ -48,7 +50,7 @@ def overview_scores(ctx: ReportContext) -> list[tuple[str, float | None]]:
 def overview_counts(ctx: ReportContext) -> list[tuple[str, str]]:
     """How many requests are open, how much work is behind schedule, how many claims approved."""
     t = ctx.t
-    requests = [i for i in ctx.summary.requests if i in ctx.item_ids]
+    requests = open_requests(ctx)
     tasks = {task.id for task in _tasks(ctx)}
     behind = [i for i in ctx.summary.behind if i in ctx.item_ids or i in tasks]
     claims = [c for i in ctx.items for c in ctx.record(i.id).claims]
@@ -73,13 +75,14 @@ def _tasks(ctx: ReportContext) -> list[ZoneTask]:
 
 def write_policy_sheets(wb: Workbook, ctx: ReportContext) -> None:
     """Add the four sheets after the template's, in this order."""
-    write_requests(_new_sheet(wb, REQUESTS, ctx), ctx)
+    write_requests(_new_sheet(wb, REQUESTS, ctx, open_requests_line(ctx)), ctx)
     write_claims(_new_sheet(wb, CLAIMS, ctx), ctx)
     write_tasks(_new_sheet(wb, TASKS, ctx), ctx)
     write_pace(_new_sheet(wb, PACE, ctx), ctx)
 
 
-def _new_sheet(wb: Workbook, layout: PolicySheet, ctx: ReportContext) -> Worksheet:
+def _new_sheet(wb: Workbook, layout: PolicySheet, ctx: ReportContext, note: str = "") -> Worksheet:
+    """The sheet with its title (and ``note`` on a second line), headers and print set-up."""
     t = ctx.t
     ws = wb.create_sheet(layout.name(t))
     merge(ws, TITLE_ROW, 1, TITLE_ROW, len(layout.columns))
@@ -92,28 +95,36 @@ def _new_sheet(wb: Workbook, layout: PolicySheet, ctx: ReportContext) -> Workshe
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, layout.frozen_cols + 1).coordinate
     setup_print(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left="")
     a = ctx.assessment
-    set_title(ws, t(TITLE_LINE, zone=a.zone.name, title=layout.title(t), period=a.period))
+    title = t(TITLE_LINE, zone=a.zone.name, title=layout.title(t), period=a.period)
+    set_title(ws, f"{title}\n{note}" if note else title)
+    if note:
+        ws.cell(TITLE_ROW, 1).alignment = TITLE_WITH_NOTE
+        ws.row_dimensions[TITLE_ROW].height = 48
     return ws
 
 
+def open_requests(ctx: ReportContext) -> list[str]:
+    """The workbook's 待争取事项: the scoring's open requests (未争取 first), nothing else."""
+    return [i for i in ctx.summary.requests if i in ctx.item_ids]
+
+
 def write_requests(ws: Worksheet, ctx: ReportContext) -> None:
-    """The scoring's open requests (未争取 first), then the other higher-level items that apply
-    (received, not assessed …), each with whom it is asked of: the 争取对象 column comes back."""
+    """Every higher-level item that applies, with where it stands and whom it is asked of (the
+    争取对象 column comes back): the 待争取事项 first, as the title line counts them, then the
+    rest by status (已获得, 不适用, 未评估), so a request decided later has a row to fill."""
     t = ctx.t
-    rest = [
-        i.id
-        for i in ctx.items
-        if i.kind is Kind.HIGHER_LEVEL and i.id not in ctx.summary.requests and _applies(ctx, i)
-    ]
+    pending = open_requests(ctx)
+    rest = sorted(
+        (i for i in ctx.items
+         if i.kind is Kind.HIGHER_LEVEL and i.id not in pending and _applies(ctx, i)),
+        key=lambda i: STATUS_ORDER.index(ctx.record(i.id).status),
+    )  # fmt: skip
     rows: list[Row] = []
-    for item_id in [*ctx.summary.requests, *rest]:
-        if item_id not in ctx.item_ids:
-            continue
-        item = ctx.checklist.item_index[item_id]
-        rec = ctx.record(item_id)
+    for item in [*(ctx.checklist.item_index[i] for i in pending), *rest]:
+        rec = ctx.record(item.id)
         rows.append({
-            "number": len(rows) + 1, "item_id": item_id,
-            "measure": measure_title(ctx.checklist.measure_of[item_id], t), "item": ctx.item_title(item),
+            "number": len(rows) + 1, "item_id": item.id,
+            "measure": measure_title(ctx.checklist.measure_of[item.id], t), "item": ctx.item_title(item),
             "request_status": t(status_label(rec.status, item.kind)),
             fields.ASKED_OF.id: rec.asked_of, "request_progress": rec.explanation,
             "source": item.source,
@@ -121,6 +132,21 @@ def write_requests(ws: Worksheet, ctx: ReportContext) -> None:
     if not rows:
         rows = [{"item": t(words.NONE_YET)}]
     write_rows(ws, REQUESTS, rows, centered=("number", "item_id", "request_status"))
+
+
+def open_requests_line(ctx: ReportContext) -> str:
+    """其中待争取事项 2 项（未争取 1 项、争取中 1 项）: the count ``summary`` gives; the rows
+    name them (a list of IDs in a 16 pt title would run over lines)."""
+    pending = open_requests(ctx)
+    if not pending:
+        return ctx.t(words.NO_OPEN_REQUESTS)
+    statuses = [ctx.record(i).status for i in pending]
+    return ctx.t(
+        words.OPEN_REQUESTS,
+        count=len(pending),
+        not_started=statuses.count(Status.NOT_STARTED),
+        in_progress=statuses.count(Status.IN_PROGRESS),
+    )
 
 
 def write_claims(ws: Worksheet, ctx: ReportContext) -> None:

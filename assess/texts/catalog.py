@@ -9,7 +9,7 @@ carry no display text of their own.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TypeVar
 
@@ -26,6 +26,13 @@ class Text:
     id: str
     zh: str
     en: str
+    # placeholders inside “…” of each template: their own “…” become ‘…’ (nested quotes)
+    zh_quoted: frozenset[str] = field(init=False, repr=False, compare=False)
+    en_quoted: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "zh_quoted", quoted_params(self.zh))
+        object.__setattr__(self, "en_quoted", quoted_params(self.en))
 
     def params(self) -> set[str]:
         """The placeholder names (the same in both languages; the catalog test checks)."""
@@ -33,6 +40,26 @@ class Text:
 
     def __str__(self) -> str:  # a Text is never shown unrendered by accident
         raise TypeError(f"render catalog text {self.id!r} with Texts(lang)")
+
+
+def quoted_params(template: str) -> frozenset[str]:
+    """The placeholders that stand between an opening “ and its closing ”."""
+    if "“" not in template:
+        return frozenset()
+    depth, names = 0, set[str]()
+    for literal, name, _, _ in string.Formatter().parse(template):
+        depth += literal.count("“") - literal.count("”")
+        if name and depth > 0:
+            names.add(name)
+    return frozenset(names)
+
+
+_NESTED = str.maketrans("“”", "‘’")
+
+
+def nest_quotes(value: str) -> str:
+    """A value placed inside “…”: its own “…” become ‘…’, as mainland documents nest quotes."""
+    return value.translate(_NESTED)
 
 
 def text(id: str, zh: str, en: str) -> Text:
@@ -65,8 +92,17 @@ class Texts:
         return self.lang is Lang.EN
 
     def __call__(self, entry: Text, /, **params: object) -> str:
-        template = entry.en if self.lang is Lang.EN else entry.zh
-        return template.format(**params) if params else template
+        english = self.lang is Lang.EN
+        template = entry.en if english else entry.zh
+        if not params:
+            return template
+        quoted = entry.en_quoted if english else entry.zh_quoted
+        if quoted:
+            params = {
+                k: nest_quotes(v) if k in quoted and isinstance(v, str) else v
+                for k, v in params.items()
+            }
+        return template.format(**params)
 
     def label(self, member: Enum) -> str:
         """The label of an enum member (status, kind, region, priority …)."""

@@ -116,6 +116,8 @@ COVER_DATE = text("cover.date", "填报日期", "date")
 COVER_REVIEW_STATE = text("cover.review_state", "审核状态", "review state")
 COVER_REVIEWER = text("cover.reviewer", "审核人", "reviewed by")
 COVER_REVIEW = text("cover.review", "审核意见", "review opinion")
+COVER_FINALIZER = text("cover.finalizer", "定稿人", "finalized by")
+COVER_FINAL_OPINION = text("cover.final_opinion", "定稿意见", "opinion on finalizing")
 COVER_BLANK_DATE = text("cover.blank_date", "　　　　年　　月　　日", "____-__-__")
 COVER_SIGNATURES = text(
     "cover.signatures",

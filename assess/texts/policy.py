@@ -126,12 +126,28 @@ REQUEST_ROW = text(
 SHEET = {
     key: (text(f"workbook.sheet.{key}", *name), text(f"workbook.title.{key}", *title))
     for key, name, title in (
-        ("requests", ("待争取事项", "Requests"), ("待争取事项", "Requests to pursue")),
+        (
+            "requests",
+            ("上级事项", "Higher-level items"),
+            ("上级事项争取情况", "Higher-level items: requests"),
+        ),
         ("claims", ("政策争取", "Support claims"), ("政策争取台账", "Support claims register")),
         ("tasks", ("自定任务", "Own tasks"), ("自定任务", "The zone's own tasks")),
         ("pace", ("推进进度", "Schedule"), ("推进中事项进度", "Work in progress: schedule")),
     )
 }
+# Before 上级事项 the sheet was named 待争取事项, though it listed every higher-level item;
+# workbooks exported then are still read.
+FORMER_REQUESTS_SHEET = text("workbook.sheet.requests.former", "待争取事项", "Requests")
+OPEN_REQUESTS = text(
+    "workbook.requests.open",
+    "其中待争取事项 {count} 项（未争取 {not_started} 项、争取中 {in_progress} 项），列在最前",
+    "{count} request(s) to pursue ({not_started} not yet requested, {in_progress} requested), "
+    "listed first",
+)
+NO_OPEN_REQUESTS = text(
+    "workbook.requests.none_open", "其中待争取事项 0 项", "No request to pursue"
+)
 COLUMN = {
     key: text(f"workbook.column.{key}", zh, en)
     for key, (zh, en) in {

@@ -416,7 +416,8 @@ class Writer:
         ]
 
     def sign_off(self) -> list[Block]:
-        """审核状态, 审核人, 审核意见 and the date as the file records them (blank to sign)."""
+        """审核状态, 审核人, 审核意见 and the date as the file records them (blank to sign);
+        a final report also names who finalized it (``review_state`` says what each step shows)."""
         t = self.t
         review = review_state(self.assessment)
         date = t(report_words.SIGN_DATE_BLANK) if review.date is None else self.date(review.date)
@@ -428,7 +429,15 @@ class Writer:
             blocks.append(
                 Block(BlockKind.SIGN_OFF, clean(review.opinion), t(report_words.SIGN_OPINION))
             )
-        return [*blocks, Block(BlockKind.SIGN_OFF, date, t(report_words.SIGN_DATE))]
+        blocks.append(Block(BlockKind.SIGN_OFF, date, t(report_words.SIGN_DATE)))
+        if review.finalizer:
+            day = self.date(review.finalized) if review.finalized else ""
+            by = t(report_words.SIGN_FINALIZED, who=clean(review.finalizer), date=day)
+            blocks.append(Block(BlockKind.SIGN_OFF, by, t(report_words.SIGN_FINALIZER)))
+        if review.final_opinion:
+            opinion = clean(review.final_opinion)
+            blocks.append(Block(BlockKind.SIGN_OFF, opinion, t(report_words.SIGN_FINAL_OPINION)))
+        return blocks
 
     def footer(self) -> str:
         a = self.assessment

@@ -23,6 +23,7 @@ from assess.models import Assessment, ClaimStatus, Schedule, Status
 from assess.scoring import summarize
 from assess.storage import dumps
 from assess.texts import Texts
+from assess.textwidth import NO_LINE_START, width
 from tests.excel.conftest import TODAY
 
 
@@ -66,7 +67,7 @@ def test_sheets_show_what_the_scoring_lists(
     report: Path, checklist: Checklist, demo: Assessment
 ) -> None:
     summary = summarize(checklist, demo, TODAY)
-    requests = _rows(report, "待争取事项")
+    requests = _rows(report, "上级事项")
     open_ids = [r["条目编号"] for r in requests[: len(summary.requests)]]
     assert open_ids == summary.requests
     assert {r["争取状态"] for r in requests[: len(summary.requests)]} <= {"未争取", "争取中"}
@@ -77,6 +78,67 @@ def test_sheets_show_what_the_scoring_lists(
     pace = _rows(report, "推进进度")
     behind = [r["条目编号"] for r in pace if r["达进度/欠进度"] == "欠进度"]
     assert behind == [i for i in summary.behind if not i.startswith("Z")]
+
+
+def test_the_higher_level_sheet_counts_the_open_requests_as_summary_does(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """待争取事项 means what ``summary`` lists (未争取, 争取中); the sheet lists every
+    higher-level item that applies, so it is named 上级事项 and its title gives that count."""
+    summary = summarize(checklist, demo, TODAY)
+    assert summary.requests == ["13.1", "5.4"]
+    ws = load_workbook(report)["上级事项"]
+    title = str(ws.cell(1, 1).value)
+    assert title.splitlines()[1] == "其中待争取事项 2 项（未争取 1 项、争取中 1 项），列在最前"
+    rows = _rows(report, "上级事项")
+    higher = [
+        i.id
+        for i in checklist.items
+        if i.kind.value == "higher_level" and summary.items[i.id].applicable
+    ]
+    assert sorted(str(r["条目编号"]) for r in rows) == sorted(higher)
+    rest = [r["争取状态"] for r in rows[len(summary.requests) :]]
+    assert "未争取" not in rest and "争取中" not in rest
+    assert rest == sorted(rest, key=["已获得", "不适用", "未评估"].index)
+    assert str(_overview(report)["待争取事项"]) == "2 项：13.1、5.4"
+
+
+def test_a_workbook_with_the_former_sheet_name_is_still_read(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    wb = load_workbook(report)
+    wb["上级事项"].title = "待争取事项"  # as workbooks exported before the rename have it
+    wb.save(report)
+    _set(report, "待争取事项", "条目编号", "13.1", "争取对象（省/市/部委）", "自治区人民政府")
+    import_into(report, checklist, demo)
+    assert demo.items["13.1"].asked_of == "自治区人民政府"
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+@pytest.mark.parametrize("sheet", [REQUESTS])
+def test_no_header_line_starts_with_closing_punctuation(lang: Lang, sheet: PolicySheet) -> None:
+    """Headers break where a program breaks them (any character in Chinese, at spaces in
+    English), at the column's width and at the wider fit LibreOffice prints: a line never
+    begins with “）”, “，” and the like."""
+    t = Texts(lang)
+    for column in sheet.columns:
+        header = column.header(t)
+        for room in (column.width_in(lang), column.width_in(lang) * 1.25):
+            lines = _greedy_lines(header, room, words=lang is Lang.EN)
+            assert all(line[0] not in NO_LINE_START for line in lines), (header, room, lines)
+
+
+def _greedy_lines(text: str, room: float, *, words: bool) -> list[str]:
+    """Fill each line as far as ``room`` width units allow; break anywhere, or at spaces."""
+    pieces = text.split(" ") if words else list(text)
+    lines, line = [], ""
+    for piece in pieces:
+        joined = f"{line} {piece}" if words and line else line + piece
+        if line and width(joined) > room:
+            lines.append(line)
+            joined = piece
+        line = joined
+    return [*lines, line]
 
 
 def test_unchanged_workbook_changes_nothing(
@@ -118,7 +180,7 @@ def test_edits_come_back_and_compare_lists_them(
         "自定任务",
         {"所属举措": "（十二）", "任务名称": "企业服务专员制度", "落实状态": "未启动"},
     )
-    _set(report, "待争取事项", "条目编号", "13.1", "争取对象（省/市/部委）", "自治区人民政府")
+    _set(report, "上级事项", "条目编号", "13.1", "争取对象（省/市/部委）", "自治区人民政府")
     _set(report, "推进进度", "条目编号", "1.1", "达进度/欠进度", "达进度")
     result = import_into(report, checklist, demo)
     assert demo.items["1.4"].claims[0].status is ClaimStatus.APPROVED

@@ -149,7 +149,7 @@ def test_a_measure_with_nothing_recorded_says_so_in_one_line(
     nine = checklist.measure(9)  # the demo records nothing for （九）, only its own task Z1
     nothing, own = after(zh_doc, f"（九）{nine.title}")
     assert nothing == "本项暂未填写。"
-    assert own.startswith("1.自定任务。“中越边境“两国双园”通关便利化自设试点”（推进中，达进度）：")
+    assert own.startswith("1.自定任务。“中越边境‘两国双园’通关便利化自设试点”（推进中，达进度）：")
     assert "已与凭祥海关签订合作备忘录" in own
     assert "下一步：报送试点方案（牵头：商务局，配合：海关" in own
 
@@ -160,7 +160,7 @@ def test_own_tasks_follow_their_measures_sections(
     Editor(demo).add_zone_task(1, "自设“揭榜挂帅”攻关清单", "园区自定")
     path = write_report(checklist, demo, tmp_path / "r.docx", today=TODAY)
     sections = after(docx.Document(str(path)), "（一）提升创新策源能力")
-    assert sections[-1] == "5.自定任务。“自设“揭榜挂帅”攻关清单”（未评估）：园区自定。"
+    assert sections[-1] == "5.自定任务。“自设‘揭榜挂帅’攻关清单”（未评估）：园区自定。"
     assert sections[-2].startswith("4.下一步举措。")
 
 
