@@ -11,6 +11,7 @@ from enum import StrEnum
 from assess.lang import Lang
 from assess.texts import Text, Texts
 from assess.texts.profile import PROVINCE_UNKNOWN, PROVINCE_WRONG_SUFFIX
+from assess.texts.provinces import PROVINCE
 
 
 class Region(StrEnum):
@@ -78,6 +79,8 @@ def _accepted_names() -> dict[str, str]:
     for alias, short in PROVINCE_ALIASES.items():
         names[alias] = short
         names[alias + PROVINCE_SUFFIX[short]] = short  # 内蒙自治区
+    for short, english in PROVINCE.items():  # --province Jiangsu (stored as 江苏)
+        names[english.en.casefold()] = short
     return names
 
 
@@ -85,8 +88,9 @@ _ACCEPTED = _accepted_names()
 
 
 def normalize_province(name: str) -> str | None:
-    """江苏省 → 江苏, 广西壮族自治区 → 广西, 兵团 → 新疆生产建设兵团; None if not a province."""
-    return _ACCEPTED.get(name.strip())
+    """江苏省 → 江苏, 广西壮族自治区 → 广西, 兵团 → 新疆生产建设兵团, Jiangsu → 江苏; None if
+    not a province."""
+    return _ACCEPTED.get(name.strip()) or _ACCEPTED.get(name.strip().casefold())
 
 
 def wrong_suffix(name: str) -> str | None:

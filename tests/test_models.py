@@ -18,7 +18,10 @@ from assess.texts.labels import EXPLANATION
     ("province", "short", "region"),
     [("江苏", "江苏", Region.EAST), ("江苏省", "江苏", Region.EAST), ("广西壮族自治区", "广西", Region.WEST),
      ("黑龙江省", "黑龙江", Region.NORTHEAST), ("新疆生产建设兵团", "新疆生产建设兵团", Region.WEST),
-     ("北京市", "北京", Region.EAST), ("湖北", "湖北", Region.CENTRAL)],
+     ("北京市", "北京", Region.EAST), ("湖北", "湖北", Region.CENTRAL),
+     # the English UI's own names, as the English README's --province PROVINCE invites
+     ("Jiangsu", "江苏", Region.EAST), ("inner mongolia", "内蒙古", Region.WEST),
+     ("Shaanxi", "陕西", Region.WEST), ("Shanxi", "山西", Region.CENTRAL)],
 )  # fmt: skip
 def test_province_normalised_and_region_derived(province: str, short: str, region: Region) -> None:
     zone = ZoneProfile(name="z", province=province)
