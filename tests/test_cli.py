@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assess.cli import main
 from tests.conftest import run_cli
 
 
@@ -151,3 +152,22 @@ def test_profile_errors_name_the_option(tmp_path: Path) -> None:
     missing = run_cli("new", "--period", "p", "-o", out)
     assert missing.returncode == 2 and "--zone" in missing.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["new"], "缺少必需的参数"),
+        (["summary", "--lang", "fr", "x.json"], "不能取 'fr'"),
+        (["summary", "a.json", "b.json"], "无法识别的参数：b.json"),
+    ],
+)
+def test_argument_errors_are_said_in_chinese_too(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse's own errors were English only, under a bilingual help."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err and " / " in err  # Chinese, then argparse's English

@@ -17,7 +17,7 @@ from assess.cli import (
     serve_commands,
     tui_commands,
 )
-from assess.cli.common import LANG_CHOICES, safe_output
+from assess.cli.common import LANG_CHOICES, Parser, safe_output
 from assess.errors import AssessError
 from assess.lang import Lang
 from assess.texts import cli as texts
@@ -36,7 +36,7 @@ TUI = {None, "open"}  # these resume the collector after their first frame (asse
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="assess",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,

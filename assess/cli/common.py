@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from assess.checklist import Checklist
 from assess.cli.safe_text import terminal_safe
-from assess.errors import AssessError
+from assess.errors import AssessError, Message
 from assess.lang import Lang
 from assess.resources import default_checklist
 from assess.storage import Loaded, load
@@ -23,6 +24,34 @@ LANG_CHOICES = tuple(lang.value for lang in Lang)
 
 class Formatter(argparse.RawDescriptionHelpFormatter):
     """Keep the bilingual help text's line breaks."""
+
+
+# argparse's error sentences (Python 3.11–3.13) → the catalog's, with their parts
+_ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], Text], ...] = (
+    (re.compile(r"the following arguments are required: (?P<args>.+)"), texts.ARGS_REQUIRED),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), texts.ARGS_UNKNOWN),
+    (
+        re.compile(
+            r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"
+        ),
+        texts.ARG_BAD_CHOICE,
+    ),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"), texts.ARG_NO_VALUE),
+    (re.compile(r"argument (?P<arg>\S+): invalid \w+ value: (?P<value>.+)"), texts.ARG_BAD_VALUE),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with its own (English) errors said in both languages, as the help is: which
+    language the user wants is not known before the arguments are read."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, entry in _ARGPARSE_ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = Message(entry, found.groupdict()).both()
+                break
+        super().error(message)
 
 
 def checklist() -> Checklist:

@@ -161,3 +161,24 @@ BAD_PORT = text(
     "{value!r}：端口须是 1–65535 的整数",
     "{value!r}: the port must be a whole number, 1–65535",
 )
+
+# argparse's own errors, said in both languages as the help is (assess.cli.common.Parser)
+ARGS_REQUIRED = text(
+    "cli.args.required", "缺少必需的参数：{args}", "the following arguments are required: {args}"
+)
+ARGS_UNKNOWN = text(
+    "cli.args.unknown",
+    "无法识别的参数：{args}（用 --help 查看用法）",
+    "unrecognized arguments: {args} (see --help)",
+)
+ARG_BAD_CHOICE = text(
+    "cli.args.bad_choice",
+    "参数 {arg} 不能取 {value}，可选：{choices}",
+    "argument {arg}: invalid choice: {value} (choose from {choices})",
+)
+ARG_NO_VALUE = text(
+    "cli.args.no_value", "参数 {arg} 后面缺少取值", "argument {arg}: expected one argument"
+)
+ARG_BAD_VALUE = text(
+    "cli.args.bad_value", "参数 {arg} 的取值 {value} 无效", "argument {arg}: invalid value {value}"
+)
