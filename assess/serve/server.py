@@ -41,7 +41,8 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from assess.errors import AssessError
+from assess.errors import AssessError, Message
+from assess.texts import safety
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_ERROR_CHARS = 4000
@@ -290,14 +291,14 @@ class AssessServer(Server):
         """
         host = (urlsplit(f"//{request.host}").hostname or "").lower()
         if host not in self.hosts:
-            return f"host {request.host!r} not served"
+            return Message(safety.SERVE_HOST_REFUSED, {"host": repr(request.host)}).both()
         origin = request.headers.get("Origin")
         if origin is None and websocket:
-            return "a websocket without an Origin header is not accepted"
+            return Message(safety.SERVE_NO_ORIGIN).both()
         if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
-            return f"origin {origin!r} not allowed"
+            return Message(safety.SERVE_ORIGIN_REFUSED, {"origin": repr(origin)}).both()
         if not self.has_secret(request):
-            return "the address must carry this server's token (see the console that started it)"
+            return Message(safety.SERVE_NO_TOKEN).both()
         return None
 
     def has_secret(self, request: web.Request) -> bool:

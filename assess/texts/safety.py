@@ -93,3 +93,22 @@ OUTSIDE_FOLDER = text(
     "{path}：网页版只能打开评估文件所在文件夹 {folder} 中的文件",
     "{path}: the browser version can only open files in the assessment's folder {folder}",
 )
+
+# assess serve: why the server refused a request (the browser's 403 page; both languages, as
+# the browser's language is not known)
+SERVE_HOST_REFUSED = text(
+    "serve.host_refused", "本服务不接受主机名 {host}", "host {host} not served"
+)
+SERVE_NO_ORIGIN = text(
+    "serve.no_origin",
+    "不接受没有 Origin 头的 websocket 连接",
+    "a websocket without an Origin header is not accepted",
+)
+SERVE_ORIGIN_REFUSED = text(
+    "serve.origin_refused", "不接受来自 {origin} 的页面", "origin {origin} not allowed"
+)
+SERVE_NO_TOKEN = text(
+    "serve.no_token",
+    "地址中缺少本服务的口令（token）：请使用启动服务的终端里显示的完整地址",
+    "the address must carry this server's token (see the console that started it)",
+)

@@ -187,6 +187,7 @@ def test_a_browser_without_the_token_gets_nothing(
         page = browser.new_page()
         response = page.goto(served.url.split("?")[0])
         assert response.status == 403
+        assert "口令" in response.text() and "token" in response.text()  # Chinese first
         page = open_tab(browser, served.url, READY)  # the printed address works…
         page.reload()  # …and a reload (no token in the address any more) keeps working
         page.wait_for_selector("body.-first-byte", timeout=OPEN_TIMEOUT_MS)
