@@ -53,21 +53,23 @@ NO_UNIT = text("tui.no_unit", "无", "none")
 # what a key on a button or a table would otherwise swallow
 KEY_ON_BUTTON = text(
     "tui.key_on_button",
-    "“{key}”没有输入：焦点在按钮“{button}”上（Enter 按下）。文字请在输入框中填写：{keys}。",
+    "“{key}”没有输入：焦点在按钮“{button}”上（Enter 按下）。文字请在输入框中填写：{keys}；"
+    "Esc 回到目录。",
     "“{key}” was not typed: the focus is on the button “{button}” (Enter presses it). "
-    "Type text in a field: {keys}.",
+    "Type text in a field: {keys}; Esc goes back to the tree.",
 )
 KEY_ON_TABLE = text(
     "tui.key_on_table",
-    "“{key}”没有输入：焦点在表格“{table}”上（Enter 编辑所选行）。文字请在输入框中填写：{keys}。",
+    "“{key}”没有输入：焦点在表格“{table}”上（Enter 编辑所选行）。文字请在输入框中填写：{keys}；"
+    "Esc 回到目录。",
     "“{key}” was not typed: the focus is on the table “{table}” (Enter edits the row). "
-    "Type text in a field: {keys}.",
+    "Type text in a field: {keys}; Esc goes back to the tree.",
 )
 KEY_ON_SELECT = text(
     "tui.key_on_select",
-    "“{key}”没有输入：焦点在下拉框“{select}”上，按 1–{count} 选第几项，Enter 展开。",
+    "“{key}”没有输入：焦点在下拉框“{select}”上，按 1–{count} 选第几项，Enter 展开；Esc 回到目录。",
     "“{key}” was not typed: the focus is on the drop-down “{select}”; 1–{count} pick an "
-    "option, Enter opens it.",
+    "option, Enter opens it; Esc goes back to the tree.",
 )
 
 # undo and redo

@@ -144,6 +144,10 @@ async def test_printable_key_on_a_button_shows_a_hint(app: AssessApp, demo_path:
         await pilot.press("z")
         await pilot.pause()
         assert any("“z”" in notice and "佐证材料" in notice for notice in notices(app))
+        app.query_one("#status").focus()
+        await pilot.press("q")  # meant to quit: the drop-down is named, and the way back
+        await pilot.pause()
+        assert any("“q”" in n and "“状态”" in n and "Esc" in n for n in notices(app)), notices(app)
         assert demo_path.read_bytes() == before
 
 
