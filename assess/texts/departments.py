@@ -225,7 +225,14 @@ TUI_FILTERED = text(
 )
 TUI_ALL = text("dept.tui.all", "显示全部条目", "showing all items")
 TUI_ASSIGNED = text(
-    "dept.tui.assigned", "{key} 的牵头部门：{department}", "{key} is now led by {department}"
+    "dept.tui.assigned",
+    "已将{what} {key} 的牵头部门设为 {department}",
+    "the {what} {key} is now led by {department}",
+)
+TUI_MEASURE = text("dept.tui.measure", "举措", "measure")
+TUI_ITEM = text("dept.tui.item", "条目", "item")
+TUI_PICK_DEPARTMENT = text(
+    "dept.tui.pick", "请先用 ↑ ↓ 选中一个部门", "pick a department with ↑ ↓ first"
 )
 TUI_NO_DEPARTMENTS = text(
     "dept.tui.none",

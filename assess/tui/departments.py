@@ -138,13 +138,16 @@ class DepartmentsScreen(ModalScreen[str | None]):
     def action_assign(self, whole_measure: bool) -> None:
         department = self._highlighted()
         if department is None:
+            if self.session.assessment.departments:  # the key must never do nothing silently
+                self.notify(self.t(dept_texts.TUI_PICK_DEPARTMENT), severity="warning")
             return
         if self.item_id is None:
             self.notify(self.t(dept_texts.TUI_NO_ITEM), severity="warning")
             return
         key = assign(self.session, department, self.item_id, whole_measure)
         self.on_assigned()
-        self.notify(self.t(dept_texts.TUI_ASSIGNED, key=key, department=department))
+        what = self.t(dept_texts.TUI_MEASURE if whole_measure else dept_texts.TUI_ITEM)
+        self.notify(self.t(dept_texts.TUI_ASSIGNED, what=what, key=key, department=department))
         self._reload()
 
     def action_add(self) -> None:
@@ -196,7 +199,10 @@ class DepartmentsScreen(ModalScreen[str | None]):
         highlighted = option_list.highlighted
         option_list.clear_options()
         option_list.add_options(self._options())
-        option_list.highlighted = highlighted
+        # the first department added to an empty list is the one the next key acts on
+        option_list.highlighted = (
+            0 if highlighted is None and option_list.option_count else highlighted
+        )
 
     def action_show_all(self) -> None:
         self.dismiss(ALL)

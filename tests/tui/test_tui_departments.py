@@ -111,3 +111,31 @@ async def test_n_with_nothing_typed_says_so_and_adds_nothing(app: AssessApp) -> 
         error = str(app.screen.query_one("#form-error").render())
         assert "请输入部门名称" in error
         assert app.session.assessment.departments == known
+
+
+async def test_a_first_department_typed_is_the_one_l_assigns(app: AssessApp) -> None:
+    """A zone that starts with no departments: n, type them, l — the first one leads the
+    measure (l used to do nothing, silently, until the list was moved)."""
+    from tui_helpers import notices
+
+    from assess.editing import Editor
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        editor = Editor(app.session.assessment, who="t")
+        for key in list(app.session.assessment.responsibility):
+            editor.set_responsibility(key, None)
+        editor.set_departments([])
+        app.query_one(ChecklistTree).go_to_item("1.3")
+        await pilot.pause()
+        await pilot.press("g")
+        await until(pilot, lambda: isinstance(app.screen, DepartmentsScreen))
+        await pilot.press("n")
+        await until(pilot, lambda: bool(app.screen.query(Input)))
+        app.screen.query_one(Input).value = "经发局、科创局"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DepartmentsScreen))
+        await pilot.press("l")
+        await until(pilot, lambda: "1" in app.session.assessment.responsibility)
+        assert app.session.assessment.responsibility["1"].lead == "经发局"
+        assert any("举措 1" in n and "经发局" in n for n in notices(app)), notices(app)
