@@ -1,0 +1,97 @@
+"""Returned department workbooks imported again, and what the import then says (issue 16)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from assess.checklist import Checklist
+from assess.excel.department_book import export_by_department, planned_books
+from assess.excel.importer import import_into, import_many
+from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from assess.models import Assessment
+from assess.storage import dumps
+from tests.excel.conftest import TODAY
+
+
+def _book(checklist: Checklist, demo: Assessment, folder: Path, department: str) -> Path:
+    books = planned_books(checklist, demo, folder)
+    export_by_department(checklist, demo, books, today=TODAY)
+    return {name: path for name, path, _ in books}[department]
+
+
+def _append(path: Path, sheet: str, values: dict[str, object]) -> None:
+    """Type a new row under the sheet's last one, as a department would."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    row = FIRST_DATA_ROW
+    while any(ws.cell(row, c).value is not None for c in range(1, len(headers) + 1)):
+        row += 1
+    for header, value in values.items():
+        ws.cell(row, headers.index(header) + 1).value = value
+    wb.save(path)
+
+
+ACTION = {"条目编号": "1.3", "下一步举措": "完成联合体章程审议", "牵头单位": "科创局",
+          "完成时限": "2026-12-31", "优先级": "高"}  # fmt: skip
+CLAIM = {"条目编号": "1.3", "政策或文件": "自治区创新联合体补助", "发文/受理单位": "自治区科技厅",
+         "申请状态": "申请中"}  # fmt: skip
+TASK = {"所属举措": "（一）", "任务名称": "科创局自设任务", "落实状态": "推进中"}
+
+
+@pytest.fixture
+def science(tmp_path: Path, checklist: Checklist, demo: Assessment) -> Path:
+    """科创局's workbook with a new action, support claim and own task, none with an ID."""
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    _append(path, "行动计划", ACTION)
+    _append(path, "政策争取", CLAIM)
+    _append(path, "自定任务", TASK)
+    return path
+
+
+def _counts(a: Assessment) -> tuple[int, int, int]:
+    record = a.items["1.3"]
+    return (
+        [x.text for x in record.actions].count(ACTION["下一步举措"]),
+        [c.policy for c in record.claims].count(CLAIM["政策或文件"]),
+        [t.title for t in a.zone_tasks].count(TASK["任务名称"]),
+    )
+
+
+def test_importing_a_workbook_twice_adds_its_new_rows_once(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    first = import_into(science, checklist, demo)
+    assert _counts(demo) == (1, 1, 1) and first.changes
+    saved = dumps(demo)
+    again = import_into(science, checklist, demo)
+    assert again.changes == [] and _counts(demo) == (1, 1, 1)
+    assert dumps(demo) == saved
+
+
+def test_rerunning_the_whole_intake_after_another_return_is_idempotent(
+    tmp_path: Path, science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """回收/*.xlsx again once 经发局 is back: 科创局's rows are not added a second time."""
+    economy = _book(checklist, demo, tmp_path / "later", "经发局")
+    _append(economy, "行动计划", {"条目编号": "1.7", "下一步举措": "修订招商政策"})
+    import_many([science], checklist, demo)
+    import_many([science, economy], checklist, demo)
+    assert _counts(demo) == (1, 1, 1)
+    assert [a.text for a in demo.items["1.7"].actions].count("修订招商政策") == 1
+
+
+def test_new_rows_that_differ_from_those_imported_are_added(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    _append(science, "行动计划", ACTION)  # the same action typed twice: two actions
+    _append(science, "政策争取", CLAIM | {"申请状态": "已获批"})
+    _append(science, "自定任务", TASK | {"任务名称": "科创局第二项任务"})
+    import_into(science, checklist, demo)
+    assert _counts(demo) == (2, 2, 1)
+    assert [c.status.value for c in demo.items["1.3"].claims][-2:] == ["applying", "approved"]
+    assert [t.title for t in demo.zone_tasks][-1] == "科创局第二项任务"
