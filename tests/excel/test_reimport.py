@@ -11,8 +11,10 @@ from assess.checklist import Checklist
 from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.importer import import_into, import_many
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from assess.lang import Lang
 from assess.models import Assessment
 from assess.storage import dumps
+from assess.texts import Texts
 from tests.excel.conftest import TODAY
 
 
@@ -95,3 +97,20 @@ def test_new_rows_that_differ_from_those_imported_are_added(
     assert _counts(demo) == (2, 2, 1)
     assert [c.status.value for c in demo.items["1.3"].claims][-2:] == ["applying", "approved"]
     assert [t.title for t in demo.zone_tasks][-1] == "科创局第二项任务"
+
+
+def test_the_change_list_names_new_claims_and_tasks_in_words(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    report = import_into(science, checklist, demo)
+    zh, en = report.lines(), report.lines(Texts(Lang.EN))
+    claim = "  1.3 政策争取 新增 C4“自治区创新联合体补助”（发文/受理单位 自治区科技厅，申请状态 申请中）"
+    task = "  Z2 自定任务 新增 Z2“科创局自设任务”（所属举措 （一））"
+    assert claim in zh and task in zh
+    assert "  Z2 own task added Z2 “科创局自设任务” (measure (1))" in en
+    assert any(line.startswith("  1.3 support claims added C4 ") for line in en)
+    assert not any("{" in line for line in zh + en)  # no stored JSON
+    assert (
+        "      新增 A20“完成联合体章程审议”（牵头单位 科创局，完成时限 2026-12-31，优先级 高，举措状态 未开始）"
+        in zh
+    )
