@@ -576,12 +576,11 @@ def intake(
     if len(set(names)) < len(names):
         raise AssessError("两个工作簿同名，无法区分来源 / two workbooks have the same name")
     returned = [read_returned(Path(p), checklist, current) for p in paths]
-    problems = [(r.path, p) for r in returned for p in r.rows.problems]
-    if problems:
-        raise IntakeInvalid(problems)
+    # rows with a problem were skipped: the merge still finds what the other rows may not do,
+    # so one refusal lists every problem
+    refused = [(r.path, p) for r in returned for p in r.rows.problems]
     plan = merge_many(current, [_workbook(r, who) for r in returned])
     by_name = {r.path.name: r for r in returned}
-    refused: list[tuple[Path, Problem]] = []
     notes = [n for r in returned for n in r.notes]
     notes += [bilingual(dept_texts.NO_BASE, source=s) for s in plan.two_way]
     for out in plan.out_of_scope:
@@ -607,7 +606,7 @@ def intake(
         (got.path, p) for got, pp in zip(returned, policy, strict=True) for p in pp.problems
     ]
     if refused:
-        raise IntakeInvalid(refused)
+        raise IntakeInvalid(_in_order(refused, returned))
     notes += [n for pp in policy for n in pp.notes]
     plan.conflicts += [c for pp in policy for c, _ in pp.conflicts]
     owner_conflicts = _owner_conflicts(returned, checklist, current)
@@ -620,6 +619,21 @@ def intake(
         filler = who if who is not None else who_of(got.cover.filler, got.department) or None
         apply_policy(pp, Editor(merged, filler, source=got.path.name), prefer)
     return Intake(merged, plan, returned, notes, len(current.history))
+
+
+def _in_order(
+    located: list[tuple[Path, Problem]], returned: list[Returned]
+) -> list[tuple[Path, Problem]]:
+    """Problems by workbook, then as its sheets come, then by row and column."""
+    books = [r.path for r in returned]
+    sheets = [[f.name for f in r.rows.sheets.values()] for r in returned]
+
+    def key(entry: tuple[Path, Problem]) -> tuple[int, int, int, int]:
+        book = books.index(entry[0])
+        names, p = sheets[book], entry[1]
+        return book, names.index(p.sheet) if p.sheet in names else -1, p.row, p.column
+
+    return sorted(located, key=key)
 
 
 def _plan_policy(

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from assess.checklist import Checklist
 from assess.excel.department_book import export_by_department, planned_books
-from assess.excel.importer import import_into, import_many
+from assess.excel.importer import WorkbookInvalid, import_into, import_many
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.lang import Lang
 from assess.models import Assessment
@@ -114,3 +114,39 @@ def test_the_change_list_names_new_claims_and_tasks_in_words(
         "      新增 A20“完成联合体章程审议”（牵头单位 科创局，完成时限 2026-12-31，优先级 高，举措状态 未开始）"
         in zh
     )
+
+
+def _type(path: Path, sheet: str, item_id: str, header: str, value: object) -> int:
+    """Type ``value`` into the item's row of ``sheet``; return the row."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    col = headers.index("条目编号") + 1
+    row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, col).value == item_id)
+    ws.cell(row, headers.index(header) + 1).value = value
+    wb.save(path)
+    return row
+
+
+def test_a_refused_workbook_lists_every_problem_at_once(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """A partner's edit, another department's item and a row for an item not sent: all three."""
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    partner = _type(path, "逐项对标", "1.7", "成效/进度/原因", "科创局代填")
+    other = _type(path, "逐项对标", "2.2", "落实状态", "已落实")
+    _append(path, "行动计划", {"条目编号": "6.1", "下一步举措": "不属于本部门的举措"})
+    _type(path, "逐项对标", "1.3", "差距", "本部门的修改")  # fine, but not written either
+    saved = dumps(demo)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(path, checklist, demo)
+    problems = caught.value.problems
+    assert [(p.sheet, p.row, p.header) for p in problems] == [
+        ("逐项对标", partner, "成效/进度/原因"),
+        ("逐项对标", other, "落实状态"),
+        ("行动计划", problems[2].row, "条目编号"),
+    ]
+    assert "1.7" in problems[0].message and "2.2" in problems[1].message
+    assert "6.1" in problems[2].message and "请删除此行" in problems[2].message
+    assert "工作簿有 3 处问题" in str(caught.value) and path.name in str(caught.value)
+    assert dumps(demo) == saved
