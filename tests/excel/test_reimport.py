@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from assess.checklist import Checklist
 from assess.excel.department_book import export_by_department, planned_books
-from assess.excel.importer import WorkbookInvalid, import_into, import_many
+from assess.excel.importer import WorkbookInvalid, import_into, import_many, new_from_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.lang import Lang
 from assess.models import Assessment
@@ -150,3 +150,44 @@ def test_a_refused_workbook_lists_every_problem_at_once(
     assert "6.1" in problems[2].message and "请删除此行" in problems[2].message
     assert "工作簿有 3 处问题" in str(caught.value) and path.name in str(caught.value)
     assert dumps(demo) == saved
+
+
+EVIDENCE = {"标题": "联合体共建协议", "文号/链接/路径": "科创〔2026〕5号", "日期": "2026-10-08"}
+
+
+def test_a_new_evidence_row_is_registered_and_cited_by_its_items(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    _append(path, "佐证材料", EVIDENCE | {"引用条目": "1.3、1.8"})
+    import_into(path, checklist, demo)
+    added = demo.evidence[-1]
+    assert (added.title, added.ref, str(added.date)) == tuple(EVIDENCE.values())
+    assert added.id in demo.items["1.3"].evidence and added.id in demo.items["1.8"].evidence
+    saved = dumps(demo)
+    assert import_into(path, checklist, demo).changes == []  # imported again: nothing new
+    assert dumps(demo) == saved
+
+
+def test_a_new_evidence_row_citing_items_not_the_departments_is_refused(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    _append(path, "佐证材料", EVIDENCE | {"引用条目": "1.3；1.7, 6.1"})
+    saved = dumps(demo)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(path, checklist, demo)
+    problems = caught.value.problems
+    assert [(p.sheet, p.header) for p in problems] == [("佐证材料", "引用条目")] * 2
+    assert "1.7" in problems[0].message and "经发局" in problems[0].message
+    assert "6.1" in problems[1].message and "请从“引用条目”中删去 6.1" in problems[1].message
+    assert dumps(demo) == saved
+
+
+def test_a_new_evidence_row_of_a_full_workbook_made_a_new_file_is_cited(
+    report: Path, checklist: Checklist
+) -> None:
+    _append(report, "佐证材料", EVIDENCE | {"引用条目": "2.1"})
+    made = new_from_workbook(report, checklist)[0]
+    added = next(e for e in made.evidence if e.title == EVIDENCE["标题"])
+    assert added.id in made.items["2.1"].evidence
