@@ -10,7 +10,8 @@ On return each field is compared three ways (base, the file now, the workbook):
   prefers a side.
 
 Actions and evidence records are rows matched by ID: an edited row edits its record, a row
-gone from the workbook deletes it, order is no change, a row without an ID is new. The merge
+gone from the workbook deletes it, order is no change, a row without an ID is new, unless the
+file gained a row with the same values since the export (the workbook imported before). The merge
 is pure; :func:`apply` writes a plan through :class:`~assess.editing.Editor`, one call per
 change, so the history says who changed what from which workbook.
 """

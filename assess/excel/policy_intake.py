@@ -3,7 +3,8 @@
 They are rows by ID like actions, but in sheets of their own: the export base keeps each row
 as exported (``ExportBase.policy``), so a cell still showing that value is no change, a cell the
 workbook changed is applied, and one the file changed differently since the export is a
-:class:`~assess.merge.Conflict` (``--prefer`` decides). A row without an ID is new. A
+:class:`~assess.merge.Conflict` (``--prefer`` decides). A row without an ID is new, unless the
+file gained one with the same values since the export (imported before). A
 department's workbook may touch only the claims of its items and the tasks of its measures.
 Rows left out of a workbook are not deleted (the policy sheets list only what applies).
 """
