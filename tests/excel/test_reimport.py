@@ -41,7 +41,12 @@ ACTION = {"条目编号": "1.3", "下一步举措": "完成联合体章程审议
           "完成时限": "2026-12-31", "优先级": "高"}  # fmt: skip
 CLAIM = {"条目编号": "1.3", "政策或文件": "自治区创新联合体补助", "发文/受理单位": "自治区科技厅",
          "申请状态": "申请中"}  # fmt: skip
-TASK = {"所属举措": "（一）", "任务名称": "科创局自设任务", "落实状态": "推进中"}
+TASK = {
+    "所属举措": "（一）",
+    "任务名称": "科创局自设任务",
+    "落实状态": "推进中",
+    "下一步举措": "召开启动会",
+}
 
 
 @pytest.fixture
@@ -110,6 +115,9 @@ def test_the_change_list_names_new_claims_and_tasks_in_words(
     assert "  Z2 own task added Z2 “科创局自设任务” (measure (1))" in en
     assert any(line.startswith("  1.3 support claims added C4 ") for line in en)
     assert not any("{" in line for line in zh + en)  # no stored JSON
+    assert "  Z2 下一步举措" in zh and any(
+        x.endswith("“召开启动会”（优先级 中，举措状态 未开始）") for x in zh
+    )
     assert (
         "      新增 A20“完成联合体章程审议”（牵头单位 科创局，完成时限 2026-12-31，优先级 高，举措状态 未开始）"
         in zh
