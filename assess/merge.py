@@ -10,7 +10,8 @@ On return each field is compared three ways (base, the file now, the workbook):
   prefers a side.
 
 Actions and evidence records are rows matched by ID: an edited row edits its record, a row
-gone from the workbook deletes it, order is no change, a row without an ID is new. The merge
+gone from the workbook deletes it, order is no change, a row without an ID is new, unless the
+file gained a row with the same values since the export (the workbook imported before). The merge
 is pure; :func:`apply` writes a plan through :class:`~assess.editing.Editor`, one call per
 change, so the history says who changed what from which workbook.
 """
@@ -304,6 +305,18 @@ def _row_fields(kind: Kind) -> tuple[str, ...]:
     return ACTION_FIELDS if kind == "action" else EVIDENCE_FIELDS
 
 
+def _same_row(theirs: Row, recorded: Row, kind: Kind) -> bool:
+    """A new row that says what a recorded one holds: the same item and, for each registry
+    field the row fills in, the same value (the ID aside; an empty choice cell takes the
+    default, so it says nothing)."""
+    names = ("item", *_row_fields(kind))
+    return all(_same_text(theirs[n], recorded.get(n, "")) for n in names if n in theirs)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return str(_norm("", a)).strip() == str(_norm("", b)).strip()
+
+
 def _as_tuple(kind: Kind, row: Row) -> tuple[str, ...]:
     return tuple(row.get(f, "") for f in _row_fields(kind))
 
@@ -400,6 +413,12 @@ class _Merger:
             if rid not in theirs_rows:
                 self._deleted_in_workbook(kind, rid, brow, now_rows.get(rid))
 
+    def _gained_actions(self) -> dict[str, Row]:
+        """The file's actions the base does not have: added since the export."""
+        base = self.wb.base
+        known = base.actions if base is not None else {}
+        return {rid: row for rid, row in self.now.actions.items() if rid not in known}
+
     def _deleted_in_file(self, kind: Kind, rid: str, brow: Row, trow: Row) -> None:
         """The office deleted the row since the export: fine unless the workbook edited it."""
         item = brow.get("item", "")
@@ -430,9 +449,14 @@ class _Merger:
 
     def _new_rows(self) -> None:
         theirs = self.wb.theirs
+        gained = self._gained_actions()
         for row in theirs.new_actions:
             item = row.get("item", "")
-            if self._in_scope(item, ROW, _as_tuple("action", row)):
+            same = next((rid for rid in gained if _same_row(row, gained[rid], "action")), None)
+            if same is not None:  # imported before (or typed by the office): the same addition
+                del gained[same]
+                self.plan.unchanged += 1
+            elif self._in_scope(item, ROW, _as_tuple("action", row)):
                 self.plan.added.append(RowAdd("action", item, dict(row), self.wb.source))
         for key, row in theirs.new_evidence.items():
             self.plan.added.append(RowAdd("evidence", "", dict(row), self.wb.source, key))

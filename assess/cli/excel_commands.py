@@ -240,7 +240,7 @@ def _import(
 def _print(cl: Checklist, result: Intake, report: ImportReport, t: Texts) -> None:
     from assess.excel.intake import conflict_lines, summary_lines
 
-    for line in report.lines():  # both languages: made by the import pipeline
+    for line in report.lines(t):  # the headers in both languages, each change in `t`
         print(line)
     if result.plan.conflicts:
         print(t(dept_texts.CONFLICTS_DECIDED, count=len(result.plan.conflicts)))

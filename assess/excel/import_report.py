@@ -7,21 +7,25 @@ differ, so two long action lists that start alike never look the same.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from enum import Enum
+from typing import Any
 
-from assess.fields import ACTION_FIELDS, BY_ID, CLAIMS, POLICY_FIELDS, RECORD_FIELDS
-from assess.models import Action, Change, Status
+from pydantic import ValidationError
+
+from assess import fields
+from assess.excel.policy_sheets import measure_cell
+from assess.fields import ACTION_FIELDS, BY_ID, CLAIMS, POLICY_FIELDS, RECORD_FIELDS, Field
+from assess.models import Action, Change, Claim, Status, ZoneTask
 from assess.texts import Texts
+from assess.texts import import_report as words
 from assess.texts.history import history_value
 
 LIST_WIDTH = 60  # characters of a text value shown on one line
 
 ZH = Texts()
-CLAIMS_LABEL = CLAIMS.header
 NOT_ASSESSED_LABEL = ZH.label(Status.NOT_ASSESSED)  # what files written before 0.x stored
-FIELD_LABELS: dict[str, str] = {f.id: ZH(f.header) for f in (*RECORD_FIELDS, *POLICY_FIELDS)}
-ACTION_LABELS: dict[str, str] = {f.attr: ZH(f.header) for f in ACTION_FIELDS}
+ZONE_TASK = "zone_task"  # the history's field for a whole task (added or removed)
 
 
 @dataclass
@@ -39,7 +43,7 @@ class ImportReport:
         """Changes that replaced a recorded (non-empty, assessed) value."""
         return [c for c in self.changes if _is_overwrite(c)]
 
-    def lines(self) -> list[str]:
+    def lines(self, t: Texts = ZH) -> list[str]:
         out = [f"共 {len(self.changes)} 处修改 / {len(self.changes)} change(s)"]
         out += [f"提示 / note: {n}" for n in self.notes]
         if self.new_evidence:
@@ -49,10 +53,10 @@ class ImportReport:
         filled = [c for c in entries if not _is_overwrite(c)]
         if overwritten:
             out.append(f"覆盖已有内容 {len(overwritten)} 处 / overwrote {len(overwritten)}:")
-            out += [line for c in overwritten for line in self._describe(c)]
+            out += [line for c in overwritten for line in self._describe(c, t)]
         if filled:
             out.append(f"新填内容 {len(filled)} 处 / filled in {len(filled)}:")
-            out += [line for c in filled for line in self._describe(c)]
+            out += [line for c in filled for line in self._describe(c, t)]
         return out
 
     def _grouped(self) -> list[Change]:
@@ -70,36 +74,109 @@ class ImportReport:
                 )
         return out
 
-    def _describe(self, change: Change) -> list[str]:
-        where = f"  {change.item or '佐证材料'} {field_label(change.field)}："
-        if change.field == "actions" and change.item in self.actions:
-            before, after = self.actions[change.item]
-            return [where.rstrip("：")] + [f"      {line}" for line in action_diff(before, after)]
-        old, new = (history_value(change.field, v, ZH) for v in (change.old, change.new))
+    def _describe(self, change: Change, t: Texts) -> list[str]:
+        what = f"  {change.item or t(fields.EVIDENCE.header)} {field_label(change.field, t)}"
+        where = what + t(words.FIELD_SEP)
+        if change.field == "actions":
+            lists = self.actions.get(change.item) or _stored_actions(change)
+            if lists is not None:
+                return [what] + [f"      {x}" for x in action_diff(*lists, t)]
+        whole = _whole_row(change, t)
+        if whole is not None:
+            return [f"{what} {whole}"]
+        old, new = (history_value(change.field, v, t) for v in (change.old, change.new))
         if _is_overwrite(change):
-            old, new = short_pair(old, new)
+            old, new = short_pair(old, new, empty=t(words.EMPTY))
             return [f"{where}{old} → {new}"]
-        return [f"{where}{short_pair('', new)[1]}"]
+        return [f"{where}{short_pair('', new, empty=t(words.EMPTY))[1]}"]
 
 
 def _is_overwrite(change: Change) -> bool:
     return bool(change.old) and change.old not in (Status.NOT_ASSESSED.value, NOT_ASSESSED_LABEL)
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, t: Texts = ZH) -> str:
     """The field's name as the workbook shows it, e.g. 差距, 指标“高新技术企业数”."""
     if name.startswith("figures."):
-        return f"指标“{name.removeprefix('figures.')}”"
+        return t(words.FIGURE, name=name.removeprefix("figures."))
     if name.startswith("evidence."):
-        return f"登记 {name.removeprefix('evidence.')}"
+        return t(words.REGISTERED, id=name.removeprefix("evidence."))
+    if name == ZONE_TASK:
+        return t(words.OWN_TASK)
     if name.startswith("claims."):  # claims.C1.status → 政策争取 C1 申请状态
         _, claim, *attr = name.split(".", 2)
         entry = BY_ID.get(f"claim.{attr[0]}") if attr else None
-        return f"{ZH(CLAIMS_LABEL)} {claim} {ZH(entry.header) if entry else ''}".rstrip()
-    return FIELD_LABELS.get(name, name)
+        if entry is None:  # a whole claim: its ID is in the line (新增 C4“…”)
+            return t(CLAIMS.header)
+        return f"{t(CLAIMS.header)} {claim} {t(entry.header)}"
+    entry = next((f for f in (*RECORD_FIELDS, *POLICY_FIELDS) if f.id == name), None)
+    return t(entry.header) if entry else name
 
 
-def short_pair(old: str, new: str, width: int = LIST_WIDTH) -> tuple[str, str]:
+def _whole_row(change: Change, t: Texts) -> str | None:
+    """A claim or own task added or removed, as its ID, name and filled-in attributes
+    (labels and cells as the workbook shows them); None if the change is no such row."""
+    whole_claim = change.field.startswith("claims.") and change.field.count(".") == 1
+    if not (whole_claim or change.field == ZONE_TASK):
+        return None
+    model: type[Claim] | type[ZoneTask] = Claim if whole_claim else ZoneTask
+    row = _parse(model, change.new or change.old)
+    if row is None:
+        return None
+    if isinstance(row, Claim):
+        title, shown = row.policy, [(f, getattr(row, f.attr)) for f in fields.CLAIM_FIELDS[2:]]
+    else:
+        title = row.title
+        shown = [
+            (fields.TASK_MEASURE, measure_cell(row.measure, t)),
+            (fields.TASK_DESCRIPTION, row.description),
+            (
+                fields.STATUS,
+                None if row.record.status is Status.NOT_ASSESSED else row.record.status,
+            ),
+        ]
+    entry = words.ADDED if change.new else words.REMOVED
+    return t(entry, id=f" {row.id}", title=_one_line(title), attributes=_attributes(shown, t))
+
+
+def _parse(model: type[Claim] | type[ZoneTask], stored: str) -> Claim | ZoneTask | None:
+    """A whole row as the history stored it (None if cut short: very long values are)."""
+    try:
+        return model.model_validate(json.loads(stored))
+    except (json.JSONDecodeError, ValidationError):
+        return None
+
+
+def _stored_actions(change: Change) -> tuple[list[Action], list[Action]] | None:
+    """An own task's actions (the history keeps each side as a list), to diff action by action."""
+    sides = []
+    for stored in (change.old, change.new):
+        try:
+            sides.append([Action.model_validate(a) for a in json.loads(stored or "[]")])
+        except (json.JSONDecodeError, ValidationError, TypeError):
+            return None
+    return sides[0], sides[1]
+
+
+def _attributes(shown: list[tuple[Field, Any]], t: Texts) -> str:
+    parts = [
+        t(words.ATTRIBUTE, label=t(f.header), value=_cell(f, value, t))
+        for f, value in shown
+        if value not in (None, "")
+    ]
+    return t(words.ATTRIBUTES, attributes=t(words.ATTRIBUTE_SEP).join(parts)) if parts else ""
+
+
+def _cell(f: Field, value: Any, t: Texts) -> str:
+    cell = f.to_cell(value, t)
+    if cell is None or cell == "":
+        return t(words.EMPTY)
+    return cell.isoformat() if hasattr(cell, "isoformat") else _one_line(str(cell))
+
+
+def short_pair(
+    old: str, new: str, width: int = LIST_WIDTH, empty: str = "（空）"
+) -> tuple[str, str]:
     """Both texts on one line, cut to ``width`` around where they first differ."""
     old, new = " ".join(old.split()), " ".join(new.split())
     start = 0
@@ -109,19 +186,19 @@ def short_pair(old: str, new: str, width: int = LIST_WIDTH) -> tuple[str, str]:
             min(len(old), len(new)),
         )
         start = max(0, same - width // 3)
-    return _window(old, start, width), _window(new, start, width)
+    return _window(old, start, width, empty), _window(new, start, width, empty)
 
 
-def _window(text: str, start: int, width: int) -> str:
+def _window(text: str, start: int, width: int, empty: str) -> str:
     if not text:
-        return "（空）"
+        return empty
     head = "…" if start > 0 else ""
     body = text[start : start + width]
     tail = "…" if start + width < len(text) else ""
     return head + body + tail
 
 
-def action_diff(before: list[Action], after: list[Action]) -> list[str]:
+def action_diff(before: list[Action], after: list[Action], t: Texts = ZH) -> list[str]:
     """One line per action added, removed or changed (matched by ID, else text), with what
     changed."""
     unused = list(before)
@@ -131,39 +208,35 @@ def action_diff(before: list[Action], after: list[Action]) -> list[str]:
             (a for a in unused if not a.id and a.text == action.text), None
         )
         if match is None:
-            out.append(f"新增{_id(action)}“{_one_line(action.text)}”（{_attributes(action)}）")
+            out.append(_action_line(words.ADDED, action, t))
             continue
         unused.remove(match)
         changed = [
-            f"{label} {_value(match, name)} → {_value(action, name)}"
-            for name, label in ACTION_LABELS.items()
-            if getattr(match, name) != getattr(action, name)
-        ]
+            t(words.ATTRIBUTE, label=t(f.header), value=f"{_value(match, f, t)} → {_value(action, f, t)}")
+            for f in ACTION_FIELDS
+            if getattr(match, f.attr) != getattr(action, f.attr)
+        ]  # fmt: skip
         if changed:
-            out.append(f"修改{_id(action)}“{_one_line(match.text)}”：{'；'.join(changed)}")
-    out += [f"删除{_id(a)}“{_one_line(a.text)}”（{_attributes(a)}）" for a in unused]
+            out.append(
+                t(words.CHANGED, id=_id(action), title=_one_line(match.text),
+                  changes=t(words.CHANGE_SEP).join(changed))
+            )  # fmt: skip
+    out += [_action_line(words.REMOVED, a, t) for a in unused]
     return out
+
+
+def _action_line(entry: Any, action: Action, t: Texts) -> str:
+    shown = [(f, getattr(action, f.attr)) for f in ACTION_FIELDS if f is not fields.ACTION_TEXT]
+    attributes = _attributes(shown, t)
+    return t(entry, id=_id(action), title=_one_line(action.text), attributes=attributes)
 
 
 def _id(action: Action) -> str:
     return f" {action.id}" if action.id else ""
 
 
-def _attributes(action: Action) -> str:
-    return "，".join(
-        f"{label} {_value(action, name)}"
-        for name, label in ACTION_LABELS.items()
-        if name != "text" and getattr(action, name) not in (None, "")
-    )
-
-
-def _value(action: Action, name: str) -> str:
-    value = getattr(action, name)
-    if value is None or value == "":
-        return "（空）"
-    if isinstance(value, Enum):
-        return ZH.label(value)
-    return value.isoformat() if hasattr(value, "isoformat") else _one_line(str(value))
+def _value(action: Action, f: Field, t: Texts) -> str:
+    return _cell(f, getattr(action, f.attr), t)
 
 
 def _one_line(text: str) -> str:

@@ -142,8 +142,9 @@ def _apply(
     editor = Editor(assessment, who if who is not None else f"{default_user()} ← {rows.path.name}")
     start = len(assessment.history)
     report = ImportReport()
-    evidence_ids = _apply_register(rows, checklist, editor, report)
+    evidence_ids, registered = _apply_register(rows, checklist, editor, report)
     lines = _resolve_item_evidence(rows, editor, evidence_ids, report)
+    _cite_registered(rows, editor, registered, lines)
     if rows.problems:
         raise WorkbookInvalid(rows.path, rows.problems)
     actions = rows.actions + _typed_in_item_rows(rows, assessment, report)
@@ -191,10 +192,12 @@ def _norm(text: str) -> str:
 
 def _apply_register(
     rows: ReportRows, checklist: Checklist, editor: Editor, report: ImportReport
-) -> dict[str, str]:
-    """Apply the 佐证材料 sheet; return workbook ID → assessment ID."""
+) -> tuple[dict[str, str], dict[int, str]]:
+    """Apply the 佐证材料 sheet; return workbook ID → assessment ID, and sheet row → the ID
+    registered from a row without one."""
     known = editor.assessment.evidence_by_id()
     mapping = {i: i for i in known}
+    registered: dict[int, str] = {}
     cited = _cited_in_part(rows, checklist)
     for row in rows.evidence:
         old = known.get(row.id) if row.id else None
@@ -228,7 +231,23 @@ def _apply_register(
         report.new_evidence.append(created.id)
         if row.id:
             mapping[row.id] = created.id
-    return mapping
+        else:
+            registered[row.row] = created.id
+    return mapping, registered
+
+
+def _cite_registered(
+    rows: ReportRows, editor: Editor, registered: dict[int, str], lines: dict[str, list[str]]
+) -> None:
+    """New register rows' 引用条目 (``registered``: sheet row → new ID): those items cite them."""
+    for row in rows.evidence:
+        evidence_id = registered.get(row.row)
+        if evidence_id is None:
+            continue
+        for item_id in row.cited_by or ():
+            cited = lines.setdefault(item_id, list(editor.assessment.record(item_id).evidence))
+            if evidence_id not in cited:
+                cited.append(evidence_id)
 
 
 def _cited_in_part(rows: ReportRows, checklist: Checklist) -> set[str] | None:

@@ -36,9 +36,11 @@ from assess.excel.policy_layout import PACE, REQUESTS
 from assess.excel.policy_reader import PolicyRows, read_policy_sheets
 from assess.excel.reader import (
     ACTION_ID,
+    CITED_BY,
     ITEM_ID,
     RESPONSIBLE,
     ActionRow,
+    EvidenceRow,
     ItemRow,
     Problem,
     ReportRows,
@@ -61,7 +63,7 @@ from assess.merge import (
     merge_many,
     who_of,
 )
-from assess.models import Assessment, Change, ItemRecord, Responsibility, Status
+from assess.models import Assessment, Change, Evidence, ItemRecord, Responsibility, Status
 from assess.texts import Texts
 from assess.texts import departments as dept_texts
 from assess.texts.workbook import WHOLE_SCOPE
@@ -181,6 +183,10 @@ def _same_assessment(got: Returned, current: Assessment) -> None:
             )  # fmt: skip
 
 
+def _as_row(evidence: Evidence) -> tuple[str, str, str]:
+    return evidence.title, evidence.ref, evidence.date.isoformat() if evidence.date else ""
+
+
 def _shown(value: str) -> str:
     """A stored text as a cell shows it and the reader reads it back."""
     return _lines(clean_text(value)).strip()
@@ -207,6 +213,8 @@ class _Reader:
         self.base = got.base.snapshot if got.base else None
         self.exported = self.base.exported_items() if self.base else None
         self.new_keys = 0
+        self.cited_by: list[tuple[str, EvidenceRow]] = []
+        """New register rows (by key or the matching record's ID) naming the items citing them."""
 
     def run(self) -> None:
         evidence_keys = self._register()
@@ -214,6 +222,7 @@ class _Reader:
         for item in self.got.rows.items:
             if self._own_row(ITEMS, item.row, item.item_id, item.title):
                 self._item(item, evidence_keys, planned)
+        self._cite_new_evidence()
         if self._partial():
             self._drop_uncited()
         self._policy_fields()
@@ -252,10 +261,7 @@ class _Reader:
         for key in [k for k in theirs.new_evidence if k not in cited]:
             _sheet, row, _header = self.got.where.get((key, ROW), (EVIDENCE, 0, ""))
             title = theirs.new_evidence.pop(key).get("title", "")
-            self.got.notes.append(
-                f"“佐证材料”第 {row} 行（{title}）未被本工作簿的条目引用，未登记 "
-                "/ not cited by this department workbook's items; not registered"
-            )
+            self.got.notes.append(bilingual(dept_texts.EVIDENCE_UNCITED, row=row, title=title))
 
     def _own_row(self, sheet: SheetLayout, row: int, item_id: str, title: str | None) -> bool:
         """The row's ID is the workbook's and the title beside it is that item's."""
@@ -384,10 +390,15 @@ class _Reader:
             date = row.date.isoformat() if row.date else ""
             if row.id is None:
                 values = {"title": row.title or "", "ref": row.ref or "", "date": date}
-                key = self._new_key()
-                keys[(values["title"], values["ref"], date)] = key
-                self.got.theirs.new_evidence[key] = values
-                self.got.where[(key, ROW)] = (EVIDENCE, row.row, fields.EVIDENCE_TITLE.id)
+                same = (values["title"], values["ref"], date)
+                recorded = next((e.id for e in self.current.evidence if _as_row(e) == same), None)
+                key = recorded or keys.get(same) or self._new_key()
+                keys[same] = key
+                if recorded is None:  # registered before (e.g. this workbook imported twice)
+                    self.got.theirs.new_evidence[key] = values
+                    self.got.where[(key, ROW)] = (EVIDENCE, row.row, fields.EVIDENCE_TITLE.id)
+                if row.cited_by:
+                    self.cited_by.append((key, row))
                 continue
             if row.id in seen:
                 self.got.problem(
@@ -421,6 +432,29 @@ class _Reader:
             self.got.theirs.evidence[row.id] = theirs
             self.got.where[(row.id, ROW)] = (EVIDENCE, row.row, fields.EVIDENCE_ID.id)
         return keys
+
+    def _cite_new_evidence(self) -> None:
+        """A new register row's 引用条目: those items cite it, if this workbook may change them."""
+        theirs, base = self.got.theirs, self.base
+        scope = self.got.base.scope if self.got.base else None
+        for key, row in self.cited_by:
+            for iid in row.cited_by or ():
+                allowed = self.exported is None or iid in self.exported
+                if not allowed or (scope is not None and iid not in scope):
+                    lead = responsible(self.checklist, self.current, iid)
+                    message = bilingual(
+                        dept_texts.EVIDENCE_CITES_OTHER, item=iid,
+                        lead=lead.lead if lead else ZH(dept_texts.INTAKE_NOBODY),
+                    )  # fmt: skip
+                    self.got.problem(EVIDENCE, row.row, CITED_BY, message)
+                    continue
+                was = base.fields.get((iid, "evidence")) if base else None
+                if was is None:  # no base, or the item's row is not in the workbook
+                    was = tuple(self._file(iid).evidence)
+                cited = theirs.fields.get((iid, "evidence"), was)
+                if key not in cited:
+                    theirs.fields[(iid, "evidence")] = (*cited, key)
+                    self.got.where.setdefault((iid, "evidence"), (EVIDENCE, row.row, CITED_BY))
 
     def _outside(self, evidence_id: str) -> bool:
         """An unknown ID in a department's register that none of its items cites."""
@@ -576,12 +610,11 @@ def intake(
     if len(set(names)) < len(names):
         raise AssessError("两个工作簿同名，无法区分来源 / two workbooks have the same name")
     returned = [read_returned(Path(p), checklist, current) for p in paths]
-    problems = [(r.path, p) for r in returned for p in r.rows.problems]
-    if problems:
-        raise IntakeInvalid(problems)
+    # rows with a problem were skipped: the merge still finds what the other rows may not do,
+    # so one refusal lists every problem
+    refused = [(r.path, p) for r in returned for p in r.rows.problems]
     plan = merge_many(current, [_workbook(r, who) for r in returned])
     by_name = {r.path.name: r for r in returned}
-    refused: list[tuple[Path, Problem]] = []
     notes = [n for r in returned for n in r.notes]
     notes += [bilingual(dept_texts.NO_BASE, source=s) for s in plan.two_way]
     for out in plan.out_of_scope:
@@ -607,7 +640,7 @@ def intake(
         (got.path, p) for got, pp in zip(returned, policy, strict=True) for p in pp.problems
     ]
     if refused:
-        raise IntakeInvalid(refused)
+        raise IntakeInvalid(_in_order(refused, returned))
     notes += [n for pp in policy for n in pp.notes]
     plan.conflicts += [c for pp in policy for c, _ in pp.conflicts]
     owner_conflicts = _owner_conflicts(returned, checklist, current)
@@ -620,6 +653,21 @@ def intake(
         filler = who if who is not None else who_of(got.cover.filler, got.department) or None
         apply_policy(pp, Editor(merged, filler, source=got.path.name), prefer)
     return Intake(merged, plan, returned, notes, len(current.history))
+
+
+def _in_order(
+    located: list[tuple[Path, Problem]], returned: list[Returned]
+) -> list[tuple[Path, Problem]]:
+    """Problems by workbook, then as its sheets come, then by row and column."""
+    books = [r.path for r in returned]
+    sheets = [[f.name for f in r.rows.sheets.values()] for r in returned]
+
+    def key(entry: tuple[Path, Problem]) -> tuple[int, int, int, int]:
+        book = books.index(entry[0])
+        names, p = sheets[book], entry[1]
+        return book, names.index(p.sheet) if p.sheet in names else -1, p.row, p.column
+
+    return sorted(located, key=key)
 
 
 def _plan_policy(

@@ -3,7 +3,8 @@
 They are rows by ID like actions, but in sheets of their own: the export base keeps each row
 as exported (``ExportBase.policy``), so a cell still showing that value is no change, a cell the
 workbook changed is applied, and one the file changed differently since the export is a
-:class:`~assess.merge.Conflict` (``--prefer`` decides). A row without an ID is new. A
+:class:`~assess.merge.Conflict` (``--prefer`` decides). A row without an ID is new, unless the
+file gained one with the same values since the export (imported before). A
 department's workbook may touch only the claims of its items and the tasks of its measures.
 Rows left out of a workbook are not deleted (the policy sheets list only what applies).
 """
@@ -126,8 +127,11 @@ def plan_policy(
         problem = found.problem(row, column, message) if found else None
         plan.problems.append(problem or Problem(sheet_key, row, 0, "", message))
 
+    gained = {r: v for r, v in now.items() if base is None or r not in base}
     # a row shown as exported changes nothing: a department may leave others' rows alone
     for claim in policy.claims:
+        if claim.id is None:
+            claim.id = _same_new_row(gained, {"item": claim.item_id} | claim.values)
         before = plan.size
         _decide_row(plan, claim.id, claim.item_id, claim.values, now, base, claim)
         if plan.size != before and scope is not None and claim.item_id not in scope:
@@ -142,6 +146,8 @@ def plan_policy(
             message = bilingual(policy_words.UNKNOWN_TASK_EVIDENCE, id=unknown)
             refuse(TASKS.key, task.row, message, fields.EVIDENCE.id)
             continue
+        if task.id is None:
+            task.id = _same_new_row(gained, task.values | task.record)
         before = plan.size
         _decide_row(plan, task.id, task.id or "", task.values | task.record, now, base, task)
         _decide_lists(plan, task, current, now, base)
@@ -150,6 +156,20 @@ def plan_policy(
             message = bilingual(dept_texts.TASK_NOT_OWN, task=title, measure=measure)
             refuse(TASKS.key, task.row, message)
     return plan
+
+
+def _same_new_row(gained: Rows, values: dict[str, Any]) -> str | None:
+    """The row the file gained since the export (e.g. by importing this workbook before) that
+    holds every value this new row gives, ID aside; it is taken, so a second equal row is new."""
+    for row_id, row in gained.items():
+        if all(_shown(as_text(v)) == _shown(row.get(k, "")) for k, v in values.items()):
+            del gained[row_id]
+            return row_id
+    return None
+
+
+def _shown(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _decide_lists(

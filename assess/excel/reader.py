@@ -8,6 +8,7 @@ refuse a bad workbook with the full list of problems before changing anything.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -97,6 +98,8 @@ class EvidenceRow:
     title: str | None
     ref: str | None
     date: dt.date | None
+    cited_by: tuple[str, ...] | None = None
+    """A new record's 引用条目: the items to cite it (a recorded one's cell is only shown)."""
 
 
 @dataclass
@@ -137,6 +140,8 @@ ITEM_TEXT_COLUMNS = tuple(f.id for f in fields.TEXT_FIELDS)
 ITEM_REQUIRED = (ITEM_ID, STATUS, *ITEM_TEXT_COLUMNS, EVIDENCE)
 ACTION_REQUIRED = (ITEM_ID, TEXT, LEAD, PARTNERS, DUE, PRIORITY, ACTION_STATUS)
 EVIDENCE_REQUIRED = (EVIDENCE_ID, EVIDENCE_TITLE, EVIDENCE_REF, EVIDENCE_DATE)
+CITED_BY = "cited_by"
+_ID_SEPARATORS = re.compile(r"[、,，;；\s]+")
 
 
 def both(entry: Text, **params: object) -> tuple[str, str]:
@@ -468,7 +473,7 @@ def _choice(sheet: Sheet, row: int, values: tuple[Any, ...], key: str, field: Fi
 
 
 def _read_evidence(sheet: Sheet, checklist: Checklist) -> None:
-    if not sheet.find_headers(EVIDENCE_REQUIRED):
+    if not sheet.find_headers(EVIDENCE_REQUIRED, also=(CITED_BY,)):
         return
     for row, values in sheet.rows():
         record_id = sheet.text(values, EVIDENCE_ID)
@@ -478,6 +483,7 @@ def _read_evidence(sheet: Sheet, checklist: Checklist) -> None:
             sheet.text(values, EVIDENCE_TITLE),
             sheet.text(values, EVIDENCE_REF),
             sheet.date(row, values, EVIDENCE_DATE),
+            None if record_id else _cited_by(sheet, row, values, checklist),
         )
         if record.id is not None and not _is_evidence_id(record.id):
             sheet.cell_problem(row, EVIDENCE_ID, f"编号“{record.id}”应为 E 加数字，如 E12 / bad ID")
@@ -488,6 +494,20 @@ def _read_evidence(sheet: Sheet, checklist: Checklist) -> None:
             )
             continue
         sheet.out.evidence.append(record)
+
+
+def _cited_by(
+    sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist
+) -> tuple[str, ...]:
+    """The 引用条目 cell (1.3、2.1 as exported; commas, semicolons and spaces also separate)."""
+    ids = tuple(dict.fromkeys(_ID_SEPARATORS.sub(" ", sheet.text(values, CITED_BY) or "").split()))
+    unknown = [i for i in ids if i not in checklist.item_index]
+    if unknown:
+        sheet.cell_problem(
+            row, CITED_BY, f"清单中没有条目“{unknown[0]}”/ unknown item ID '{unknown[0]}'"
+        )
+        return ()
+    return ids
 
 
 def _is_evidence_id(text: str) -> bool:

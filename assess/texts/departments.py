@@ -140,13 +140,24 @@ COVER_ITEM_HEADERS = text("cover.item_headers", "条目编号|条目|角色", "i
 # Importing returned workbooks: problems located in the workbook, and the intake summary.
 NOT_OWN_ITEM = text(
     "dept.not_own_item",
-    "条目 {item} 不在本工作簿导出的条目中（本部门：{department}），未导入",
-    "item {item} was not exported in this workbook ({department}): not imported",
+    "条目 {item} 不在本工作簿导出的条目中（本部门：{department}），未导入；请删除此行，由负责该条目的部门填写",
+    "item {item} was not exported in this workbook ({department}): not imported; delete the row and leave it to the department responsible",
 )
 PARTNER_ITEM = text(
     "dept.partner_item",
-    "条目 {item} 由{lead}牵头，本部门只是配合部门，不能修改（{field}）",
-    "item {item} is led by {lead}; a partner department cannot change it ({field})",
+    "条目 {item} 由{lead}牵头，本部门只是配合部门，不能修改（{field}）；请改回导出时的内容，需要修改的请交{lead}填写",
+    "item {item} is led by {lead}; a partner department cannot change it ({field}); restore the exported value and ask {lead} to make the change",
+)
+EVIDENCE_UNCITED = text(
+    "dept.evidence_uncited",
+    "“佐证材料”第 {row} 行（{title}）未被本工作簿的条目引用，未登记；请在“引用条目”列填写引用它的条目编号",
+    "evidence row {row} ({title}) is cited by none of this workbook's items: not registered; "
+    "name the items citing it in Cited by items",
+)
+EVIDENCE_CITES_OTHER = text(
+    "dept.evidence_cites_other",
+    "新登记的佐证材料不能由条目 {item} 引用：该条目由{lead}牵头，不是本部门的条目；请从“引用条目”中删去 {item}",
+    "new evidence cannot be cited by item {item}: {lead} leads it, not this department; remove {item} from Cited by items",
 )
 TITLE_MISMATCH = text(
     "dept.title_mismatch",

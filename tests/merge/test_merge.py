@@ -168,6 +168,30 @@ def test_a_row_without_id_is_a_new_action_with_a_fresh_id(office: Assessment) ->
     assert [(a.id, a.text) for a in actions][-1] == ("A3", "引进研发团队")
 
 
+def test_a_new_row_imported_twice_is_added_once(office: Assessment) -> None:
+    """Re-running the import: the file already gained the row since the export."""
+    base, theirs = export(office)
+    row = {"item": "1.1", "text": "引进研发团队", "lead": "科创局", "due": "2026-12-31"}
+    theirs.new_actions.append(row)
+    once = apply(merge(office, wb(base, theirs)), office)
+    plan = merge(once, wb(base, theirs))
+    assert plan.added == [] and plan.applied == []
+    assert [a.text for a in apply(plan, once).items["1.1"].actions].count("引进研发团队") == 1
+
+
+def test_new_rows_the_file_does_not_hold_yet_are_still_added(office: Assessment) -> None:
+    """Two equal new rows are two actions; a row differing in one field is another action."""
+    base, theirs = export(office)
+    row = {"item": "1.1", "text": "引进研发团队", "lead": "科创局", "due": ""}
+    theirs.new_actions += [row, dict(row)]
+    once = apply(merge(office, wb(base, theirs)), office)
+    theirs.new_actions.append({**row, "lead": "商务局"})
+    plan = merge(once, wb(base, theirs))
+    assert [(a.item, a.values["lead"]) for a in plan.added] == [("1.1", "商务局")]
+    texts = [a.text for a in apply(plan, once).items["1.1"].actions]
+    assert texts.count("引进研发团队") == 3
+
+
 def test_evidence_rows_round_trip_by_id(office: Assessment) -> None:
     base, theirs = export(office)
     theirs.evidence["E1"]["title"] = "2025年管委会工作报告"

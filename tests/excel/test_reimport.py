@@ -1,0 +1,201 @@
+"""Returned department workbooks imported again, and what the import then says (issue 16)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from assess.checklist import Checklist
+from assess.excel.department_book import export_by_department, planned_books
+from assess.excel.importer import WorkbookInvalid, import_into, import_many, new_from_workbook
+from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from assess.lang import Lang
+from assess.models import Assessment
+from assess.storage import dumps
+from assess.texts import Texts
+from tests.excel.conftest import TODAY
+
+
+def _book(checklist: Checklist, demo: Assessment, folder: Path, department: str) -> Path:
+    books = planned_books(checklist, demo, folder)
+    export_by_department(checklist, demo, books, today=TODAY)
+    return {name: path for name, path, _ in books}[department]
+
+
+def _append(path: Path, sheet: str, values: dict[str, object]) -> None:
+    """Type a new row under the sheet's last one, as a department would."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    row = FIRST_DATA_ROW
+    while any(ws.cell(row, c).value is not None for c in range(1, len(headers) + 1)):
+        row += 1
+    for header, value in values.items():
+        ws.cell(row, headers.index(header) + 1).value = value
+    wb.save(path)
+
+
+ACTION = {"条目编号": "1.3", "下一步举措": "完成联合体章程审议", "牵头单位": "科创局",
+          "完成时限": "2026-12-31", "优先级": "高"}  # fmt: skip
+CLAIM = {"条目编号": "1.3", "政策或文件": "自治区创新联合体补助", "发文/受理单位": "自治区科技厅",
+         "申请状态": "申请中"}  # fmt: skip
+TASK = {
+    "所属举措": "（一）",
+    "任务名称": "科创局自设任务",
+    "落实状态": "推进中",
+    "下一步举措": "召开启动会",
+}
+
+
+@pytest.fixture
+def science(tmp_path: Path, checklist: Checklist, demo: Assessment) -> Path:
+    """科创局's workbook with a new action, support claim and own task, none with an ID."""
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    _append(path, "行动计划", ACTION)
+    _append(path, "政策争取", CLAIM)
+    _append(path, "自定任务", TASK)
+    return path
+
+
+def _counts(a: Assessment) -> tuple[int, int, int]:
+    record = a.items["1.3"]
+    return (
+        [x.text for x in record.actions].count(ACTION["下一步举措"]),
+        [c.policy for c in record.claims].count(CLAIM["政策或文件"]),
+        [t.title for t in a.zone_tasks].count(TASK["任务名称"]),
+    )
+
+
+def test_importing_a_workbook_twice_adds_its_new_rows_once(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    first = import_into(science, checklist, demo)
+    assert _counts(demo) == (1, 1, 1) and first.changes
+    saved = dumps(demo)
+    again = import_into(science, checklist, demo)
+    assert again.changes == [] and _counts(demo) == (1, 1, 1)
+    assert dumps(demo) == saved
+
+
+def test_rerunning_the_whole_intake_after_another_return_is_idempotent(
+    tmp_path: Path, science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """回收/*.xlsx again once 经发局 is back: 科创局's rows are not added a second time."""
+    economy = _book(checklist, demo, tmp_path / "later", "经发局")
+    _append(economy, "行动计划", {"条目编号": "1.7", "下一步举措": "修订招商政策"})
+    import_many([science], checklist, demo)
+    import_many([science, economy], checklist, demo)
+    assert _counts(demo) == (1, 1, 1)
+    assert [a.text for a in demo.items["1.7"].actions].count("修订招商政策") == 1
+
+
+def test_new_rows_that_differ_from_those_imported_are_added(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    _append(science, "行动计划", ACTION)  # the same action typed twice: two actions
+    _append(science, "政策争取", CLAIM | {"申请状态": "已获批"})
+    _append(science, "自定任务", TASK | {"任务名称": "科创局第二项任务"})
+    import_into(science, checklist, demo)
+    assert _counts(demo) == (2, 2, 1)
+    assert [c.status.value for c in demo.items["1.3"].claims][-2:] == ["applying", "approved"]
+    assert [t.title for t in demo.zone_tasks][-1] == "科创局第二项任务"
+
+
+def test_the_change_list_names_new_claims_and_tasks_in_words(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    report = import_into(science, checklist, demo)
+    zh, en = report.lines(), report.lines(Texts(Lang.EN))
+    claim = "  1.3 政策争取 新增 C4“自治区创新联合体补助”（发文/受理单位 自治区科技厅，申请状态 申请中）"
+    task = "  Z2 自定任务 新增 Z2“科创局自设任务”（所属举措 （一））"
+    assert claim in zh and task in zh
+    assert "  Z2 own task added Z2 “科创局自设任务” (measure (1))" in en
+    assert any(line.startswith("  1.3 support claims added C4 ") for line in en)
+    assert not any("{" in line for line in zh + en)  # no stored JSON
+    assert "  Z2 下一步举措" in zh and any(
+        x.endswith("“召开启动会”（优先级 中，举措状态 未开始）") for x in zh
+    )
+    assert (
+        "      新增 A20“完成联合体章程审议”（牵头单位 科创局，完成时限 2026-12-31，优先级 高，举措状态 未开始）"
+        in zh
+    )
+
+
+def _type(path: Path, sheet: str, item_id: str, header: str, value: object) -> int:
+    """Type ``value`` into the item's row of ``sheet``; return the row."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    col = headers.index("条目编号") + 1
+    row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, col).value == item_id)
+    ws.cell(row, headers.index(header) + 1).value = value
+    wb.save(path)
+    return row
+
+
+def test_a_refused_workbook_lists_every_problem_at_once(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """A partner's edit, another department's item and a row for an item not sent: all three."""
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    partner = _type(path, "逐项对标", "1.7", "成效/进度/原因", "科创局代填")
+    other = _type(path, "逐项对标", "2.2", "落实状态", "已落实")
+    _append(path, "行动计划", {"条目编号": "6.1", "下一步举措": "不属于本部门的举措"})
+    _type(path, "逐项对标", "1.3", "差距", "本部门的修改")  # fine, but not written either
+    saved = dumps(demo)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(path, checklist, demo)
+    problems = caught.value.problems
+    assert [(p.sheet, p.row, p.header) for p in problems] == [
+        ("逐项对标", partner, "成效/进度/原因"),
+        ("逐项对标", other, "落实状态"),
+        ("行动计划", problems[2].row, "条目编号"),
+    ]
+    assert "1.7" in problems[0].message and "2.2" in problems[1].message
+    assert "6.1" in problems[2].message and "请删除此行" in problems[2].message
+    assert "工作簿有 3 处问题" in str(caught.value) and path.name in str(caught.value)
+    assert dumps(demo) == saved
+
+
+EVIDENCE = {"标题": "联合体共建协议", "文号/链接/路径": "科创〔2026〕5号", "日期": "2026-10-08"}
+
+
+def test_a_new_evidence_row_is_registered_and_cited_by_its_items(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    _append(path, "佐证材料", EVIDENCE | {"引用条目": "1.3、1.8"})
+    import_into(path, checklist, demo)
+    added = demo.evidence[-1]
+    assert (added.title, added.ref, str(added.date)) == tuple(EVIDENCE.values())
+    assert added.id in demo.items["1.3"].evidence and added.id in demo.items["1.8"].evidence
+    saved = dumps(demo)
+    assert import_into(path, checklist, demo).changes == []  # imported again: nothing new
+    assert dumps(demo) == saved
+
+
+def test_a_new_evidence_row_citing_items_not_the_departments_is_refused(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    _append(path, "佐证材料", EVIDENCE | {"引用条目": "1.3；1.7, 6.1"})
+    saved = dumps(demo)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(path, checklist, demo)
+    problems = caught.value.problems
+    assert [(p.sheet, p.header) for p in problems] == [("佐证材料", "引用条目")] * 2
+    assert "1.7" in problems[0].message and "经发局" in problems[0].message
+    assert "6.1" in problems[1].message and "请从“引用条目”中删去 6.1" in problems[1].message
+    assert dumps(demo) == saved
+
+
+def test_a_new_evidence_row_of_a_full_workbook_made_a_new_file_is_cited(
+    report: Path, checklist: Checklist
+) -> None:
+    _append(report, "佐证材料", EVIDENCE | {"引用条目": "2.1"})
+    made = new_from_workbook(report, checklist)[0]
+    added = next(e for e in made.evidence if e.title == EVIDENCE["标题"])
+    assert added.id in made.items["2.1"].evidence
