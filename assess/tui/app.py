@@ -131,6 +131,7 @@ class AssessApp(App[None]):
     def on_mount(self) -> None:
         tree = self.checklist_tree
         tree.build()
+        tree.home = self.session.checklist.items[0].id
         tree.focus()
         self.update_header()
         self.call_after_refresh(self._start)

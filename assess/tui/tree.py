@@ -54,6 +54,9 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
     ) -> None:  # fmt: skip
         self._relabelled: set[TreeNode[NodeRef]] = set()  # before Tree's own cursor refresh
         self.on_key_move = on_key_move  # called in the key's own handler (see ``_key_move``)
+        # the item a first j/k starts from while nothing has put the cursor on an item yet (the
+        # first frame shows the tree before the start puts the cursor on it)
+        self.home: str | None = None
         super().__init__("root", id=id)
         self.show_root = False
         self.guide_depth = 2
@@ -246,6 +249,12 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
     def _key_move(self, move: Callable[[], None]) -> None:
         """Move, then tell ``on_key_move`` at once: the form it refills is painted in the same
         frame as the cursor (a NodeHighlighted message arrives after that frame, costing one)."""
+        if self.home is not None and self.current_item is None:
+            self.get_node_at_line(0)  # lays the lines out, if no frame has yet
+            node = self.item_nodes.get(self.home)
+            if node is not None and node.line >= 0:
+                self._move_to(node)  # j on the first frame goes to 1.2, not to a heading
+        self.home = None
         before = self.cursor_node
         move()
         node = self.cursor_node
@@ -253,6 +262,7 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
             self.on_key_move(node)
 
     def go_to_item(self, item_id: str) -> bool:
+        self.home = None  # the cursor is placed
         node = self.item_nodes.get(item_id)
         if node is None:
             return False
