@@ -9,6 +9,8 @@ FOOTER = text(
     "依据《工作方案》对标清单 {version} 版",
     "Work Plan checklist, version {version}",
 )
+# Excel's codes: &P the page, &N the pages (LibreOffice and WPS read them too).
+PAGE_OF = text("print.page_of", "第 &P 页 / 共 &N 页", "Page &P of &N")
 REPORT_DATE = text("print.report_date", "报告日期 {date}", "Report date {date}")
 MADE_ON = text("print.made_on", "制表日期 {date}", "Made on {date}")
 

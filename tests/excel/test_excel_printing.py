@@ -29,6 +29,7 @@ from assess.excel.print_ledger import NAME as PRINT_LEDGER
 from assess.excel.printing import POINTS_PER_WIDTH_UNIT, PRINTABLE_WIDTH_PT, sheet_width_units
 from assess.excel.report import build_workbook, export_report
 from assess.excel.rollup_book import build_rollup_workbook
+from assess.lang import Lang
 from assess.models import Assessment, ZoneProfile
 from assess.rollup import build_rollup
 from assess.storage import save
@@ -38,10 +39,17 @@ from tests.excel.conftest import TODAY
 MIN_PRINTED_PT = 9.0
 BOX_PER_POINT = 1.3
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 @pytest.fixture
 def files(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, Path]:
+    return _write_books(tmp_path, checklist, demo, Lang.ZH)
+
+
+def _write_books(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, lang: Lang
+) -> dict[str, Path]:
     """The four kinds of workbook a zone or a province prints, written to disk."""
     other = build_demo(checklist, TODAY)
     other.zone = ZoneProfile(name="另一经济技术开发区", province="四川")
@@ -49,29 +57,33 @@ def files(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, P
     for name, assessment in (("a", demo), ("b", other)):
         paths.append(tmp_path / f"{name}.json")
         save(paths[-1], assessment)
-    compared = build_compare_workbook(compare(checklist, demo, other, today=TODAY))
+    compared = build_compare_workbook(compare(checklist, demo, other, today=TODAY), lang=lang)
     compared.save(tmp_path / "c.xlsx")
-    build_rollup_workbook(build_rollup(checklist, paths)).save(tmp_path / "u.xlsx")
+    build_rollup_workbook(build_rollup(checklist, paths), lang=lang).save(tmp_path / "u.xlsx")
+    books = planned_books(checklist, demo, tmp_path / "out")
     return {
-        "report": export_report(checklist, demo, tmp_path / "r.xlsx", today=TODAY),
+        "report": export_report(checklist, demo, tmp_path / "r.xlsx", today=TODAY, lang=lang),
         "department": export_report(
-            checklist, demo, tmp_path / "d.xlsx", measures=[1, 5], today=TODAY
+            checklist, demo, tmp_path / "d.xlsx", measures=[1, 5], today=TODAY, lang=lang
         ),
-        "by_department": _department_book(checklist, demo, tmp_path),
+        "by_department": export_by_department(checklist, demo, books[:1], today=TODAY, lang=lang)[
+            0
+        ],
         "compare": tmp_path / "c.xlsx",
         "rollup": tmp_path / "u.xlsx",
     }
 
 
-def _department_book(checklist: Checklist, demo: Assessment, tmp_path: Path) -> Path:
-    """The first department's workbook, as ``export --by-department`` writes it."""
-    books = planned_books(checklist, demo, tmp_path / "out")
-    return export_by_department(checklist, demo, books[:1], today=TODAY)[0]
-
-
 @pytest.fixture
 def workbooks(files: dict[str, Path]) -> dict[str, Workbook]:
     return {kind: load_workbook(path) for kind, path in files.items()}
+
+
+@pytest.fixture
+def english(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, Workbook]:
+    """The same workbooks written with ``--lang en``."""
+    paths = _write_books(tmp_path, checklist, demo, Lang.EN)
+    return {kind: load_workbook(path) for kind, path in paths.items()}
 
 
 def _sheets(workbooks: dict[str, Workbook]) -> Iterator[tuple[str, Worksheet]]:
@@ -107,13 +119,26 @@ def test_every_page_is_dated_and_names_the_work_plan_in_words(
         assert f"《工作方案》对标清单 {checklist.version} 版" in footer, (where, footer)
 
 
+def test_english_pages_are_numbered_in_english(english: dict[str, Workbook]) -> None:
+    """Not 第 66 页 / 共 87 页 under an English ledger: every header and footer from the catalog."""
+    for where, ws in _sheets(english):
+        assert ws.oddFooter.center.text == "Page &P of &N", where
+        words = " ".join(
+            part.text or "" for part in (ws.oddHeader.center, ws.oddHeader.right, ws.oddFooter.left)
+        )
+        assert not CJK.search(words), (where, words)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
 def test_every_sheet_prints_one_page_wide_but_the_full_item_table(
-    workbooks: dict[str, Workbook],
+    request: pytest.FixtureRequest, lang: Lang
 ) -> None:
-    """Compare's item lists and the roll-up's matrix too: nothing continues to the right."""
-    for where, ws in _sheets(workbooks):
+    """Compare's item lists and the roll-up's matrix too, in either language: nothing
+    continues to the right."""
+    books = request.getfixturevalue("english" if lang is Lang.EN else "workbooks")
+    for where, ws in _sheets(books):
         printed = sheet_width_units(ws) * POINTS_PER_WIDTH_UNIT * ws.page_setup.scale / 100
-        if ws.title == "逐项对标":  # 20 columns: pages to the right, key columns repeated
+        if ws.title in ("逐项对标", "Item by item"):  # 20 columns: pages to the right
             assert printed > PRINTABLE_WIDTH_PT
             assert ws.print_title_cols == "$A:$E"
         else:
