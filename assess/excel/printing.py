@@ -34,6 +34,8 @@ PRINTABLE_HEIGHT_PT = A4_LANDSCAPE_HEIGHT_PT - 2 * 72 * TOP_MARGIN_INCHES
 POINTS_PER_WIDTH_UNIT = 6.35
 DEFAULT_WIDTH_UNITS = 8.43
 MIN_SCALE = 90  # 10 pt text × 90 % = 9 pt
+# The widest sheet that prints one page across at MIN_SCALE, in column-width units.
+ONE_PAGE_UNITS = math.floor(10 * PRINTABLE_WIDTH_PT * 100 / MIN_SCALE / POINTS_PER_WIDTH_UNIT) / 10
 HEADER_FOOTER_SIZE = 10  # LibreOffice scales it with the sheet: ≥ 9 pt at 90 %
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from assess.compare import compare
 from assess.demo import build_demo
 from assess.excel.compare_book import build_compare_workbook
 from assess.excel.department_book import export_by_department, planned_books
+from assess.excel.layout import ITEMS
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
 from assess.excel.printing import POINTS_PER_WIDTH_UNIT, PRINTABLE_WIDTH_PT, sheet_width_units
 from assess.excel.report import build_workbook, export_report
@@ -138,7 +140,8 @@ def test_every_sheet_prints_one_page_wide_but_the_full_item_table(
     books = request.getfixturevalue("english" if lang is Lang.EN else "workbooks")
     for where, ws in _sheets(books):
         printed = sheet_width_units(ws) * POINTS_PER_WIDTH_UNIT * ws.page_setup.scale / 100
-        if ws.title in ("逐项对标", "Item by item"):  # 20 columns: pages to the right
+        ledger = not where.startswith("compare/")  # its 逐项对比 is “Item by item” too
+        if ledger and ws.title == ITEMS.name(Texts(lang)):  # 20 columns: pages to the right
             assert printed > PRINTABLE_WIDTH_PT
             assert ws.print_title_cols == "$A:$E"
         else:
@@ -240,3 +243,43 @@ def test_libreoffice_prints_every_page_at_9pt_or_more_and_one_page_wide(
     ):
         first = next(words for words in pages[kind] if title in {w for w, _ in words})
         assert last_header in {w for w, _ in first}, kind
+
+
+LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def _wrapped_cells(wb: Workbook) -> Iterator[tuple[str, float, float, str]]:
+    """(where, column width, row height, text) of each English text cell of the list sheets
+    and the printed ledger (not merged: a merged cell is as wide as its columns together)."""
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible" or ws.title in ("Cover", "Overview", "Item by item"):
+            continue
+        merged = {c for r in ws.merged_cells.ranges for c in r.cells}
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                text = cell.value
+                if isinstance(text, str) and not CJK.search(text) and cell.coordinate:
+                    if (cell.row, cell.column) in merged:
+                        continue
+                    width = ws.column_dimensions[cell.column_letter].width
+                    height = ws.row_dimensions[cell.row].height or 15
+                    yield f"{ws.title}!{cell.coordinate}", width, height, text
+
+
+def test_english_words_are_never_broken_in_their_column(english: dict[str, Workbook]) -> None:
+    """“requirement” in a 9-wide Kind column printed as “requireme / nt”, “in progress” in the
+    printed ledger as “progres / s”: each word fits its column (an average letter ≥ 0.9 of
+    a width unit, as LibreOffice prints 宋体's substitute)."""
+    for where, width, _, text in _wrapped_cells(english["report"]):
+        longest = max((len(w) for w in LATIN_WORD.findall(text)), default=0)
+        assert 0.9 * longest <= width, (where, width, text)
+
+
+def test_english_rows_are_tall_enough_for_their_words(english: dict[str, Workbook]) -> None:
+    """Broken between words an English text takes more lines than its letters fill: the row
+    shows every line (the Gaps sheet cut “…from development” at the bottom). A line holds
+    width ÷ 0.85 letters (a letter measured 0.8–1.05 units in LibreOffice's PDF)."""
+    for where, width, height, text in _wrapped_cells(english["report"]):
+        letters = int(width / 0.85)
+        lines = sum(len(textwrap.wrap(p, letters) or [""]) for p in text.split("\n"))
+        assert height >= lines * 14, (where, width, height, text)
