@@ -144,7 +144,9 @@ def _cells(ctx: ReportContext, item: Item, rec: ItemRecord) -> list[str]:
     register = ctx.assessment.evidence_by_id()
     evidence = [evidence_line(register[i]) for i in rec.evidence if i in register]
     t = ctx.t
-    current = "\n".join(p for p in (rec.current, figure_lines(item, rec.figures, t)) if p)
+    # an indicator not given says so: a bare “有效发明专利拥有量：” reads as a misprint
+    figures = figure_lines(item, rec.figures, t, blank=t(words.FIGURE_MISSING))
+    current = "\n".join(p for p in (rec.current, figures) if p)
     if evidence:
         head = t(words.LABEL_HEAD, label=heading(t, fields.EVIDENCE.header))
         current = "\n".join([current, head, *evidence]).strip()

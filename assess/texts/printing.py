@@ -28,4 +28,5 @@ LEDGER_TERMS = text("print.ledger_terms", "{name}（{terms}）", "{name} ({terms
 LEDGER_OR = text("print.ledger_or", "/", " / ")
 LABEL_HEAD = text("print.label_head", "{label}：", "{label}:")
 LABELLED = text("print.labelled", "{label}：{text}", "{label}: {text}")
+FIGURE_MISSING = text("print.figure_missing", "（未填）", "(not given)")
 ACTION = text("print.action", "{text}（{terms}）", "{text} ({terms})")
