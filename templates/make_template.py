@@ -41,7 +41,7 @@ def build_template() -> Workbook:
             ws.row_dimensions[HEADER_ROW].height = 30  # room for two-line headers
             ws.freeze_panes = ws.cell(HEADER_ROW + 1, layout.frozen_cols + 1).coordinate
         title_rows = "" if layout is OVERVIEW else f"{HEADER_ROW}:{HEADER_ROW}"
-        setup_print(ws, title_rows=title_rows, header_left="")
+        setup_print(ws, t, title_rows=title_rows, header_left="")
     return wb
 
 

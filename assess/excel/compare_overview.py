@@ -76,6 +76,7 @@ def print_compare_sheet(ws: Worksheet, c: Comparison, t: Texts, *, title_rows: s
     """A4 setup with both sides in the page header, the date and the checklist in words."""
     setup_print(
         ws,
+        t,
         title_rows=title_rows,
         header_left=f"A {c.a.caption()}　B {c.b.caption()}",
         header_right=made_on(t),

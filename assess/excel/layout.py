@@ -83,6 +83,7 @@ ColumnSpec = tuple[str | Field, float]
 EN_MIN_WIDTH: dict[str, float] = {
     "area": 12, "measure": 12, "kind": 9, "applicability": 10, fields.STATUS.id: 10,
     fields.ACTION_PRIORITY.id: 7, fields.ACTION_STATUS.id: 9, "overdue": 8,
+    "c3": 11,  # 总览's 类型 column of the top gaps: “requirement” whole
 }  # fmt: skip
 
 

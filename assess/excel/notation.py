@@ -90,9 +90,9 @@ def _last_separator(text: str) -> tuple[str, str, str]:
     return text[:index], text[index], text[index + 1 :]
 
 
-def figure_lines(item: Item, figures: dict[str, str], t: Texts) -> str:
-    """The 相关指标 cell: each of the item's indicators (blank ones too, to be filled in), then
-    any other recorded figure, as ``名称：数值 单位``."""
+def figure_lines(item: Item, figures: dict[str, str], t: Texts, blank: str = "") -> str:
+    """The 相关指标 cell: each of the item's indicators (blank ones too, to be filled in, or
+    reading ``blank`` on paper), then any other recorded figure, as ``名称：数值 单位``."""
     known = {ind.name: ind for ind in item.indicators}
     names = [*known, *(name for name in figures if name not in known)]
     lines = []
@@ -101,6 +101,7 @@ def figure_lines(item: Item, figures: dict[str, str], t: Texts) -> str:
         value = figures.get(name, "")
         if value and indicator.unit and not value.endswith(indicator.unit):
             value = f"{value} {indicator.unit}"
+        value = value or blank
         lines.append(f"{t.pick(indicator.name, indicator.name_en)}{t.colon}{value}".rstrip())
     return "\n".join(lines)
 

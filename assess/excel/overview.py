@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from openpyxl.chart import BarChart, RadarChart, Reference
-from openpyxl.utils import get_column_letter
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, TwoCellAnchor
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,6 +32,7 @@ from assess.excel.layout import OVERVIEW
 from assess.excel.policy_sheets import overview_counts, overview_scores
 from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
 from assess.excel.tables import put_score, set_title
+from assess.lang import Lang
 from assess.models import STATUS_ORDER
 from assess.scoring import Score
 from assess.texts import report as report_words
@@ -51,6 +52,8 @@ TOP_GAPS = 8
 STATUS_COL = 5
 CHART_ROWS = 19
 RADAR_AXES = 3
+RADAR_COL = 3  # the columns: A–C (59 units) for 16 columns, D–I (54) for the radar's names
+CHART_GAP_EMU = 90_000  # a quarter of a centimetre between the two charts
 
 
 def write_overview(ws: Worksheet, ctx: ReportContext) -> None:
@@ -233,25 +236,42 @@ def _charts(
     bar.y_axis.number_format = "0"
     bar.x_axis.delete = False
     bar.y_axis.delete = False
-    bar.height, bar.width = 9.5, 16.5
     cache_values(bar, ws.parent)
-    ws.add_chart(bar, f"A{row}")
+    bar.anchor = _cells(row, 0, RADAR_COL if _has_radar(ctx, measures, areas) else WIDTH)
+    ws.add_chart(bar)
 
-    first, last = measures if limited else areas
-    if last - first + 1 < RADAR_AXES:
+    if not _has_radar(ctx, measures, areas):
         return
+    first, last = measures if limited else areas
     radar = RadarChart()
     radar.type = "marker"
     radar.title = t(report_words.CHART_MEASURES if limited else report_words.CHART_AREAS)
     radar.legend = None
     radar.add_data(Reference(ws, min_col=3, min_row=first, max_row=last))
-    names = 1 if limited else 2  # measures by numeral, as on the columns; areas by name
+    # measures by numeral, as on the columns; areas by name, but English names (up to 70
+    # letters) leave no room for the web: by number, as the area table lists them
+    names = 1 if limited or t.lang is Lang.EN else 2
     radar.set_categories(Reference(ws, min_col=names, min_row=first, max_row=last))
     radar.y_axis.scaling.min = 0
     radar.y_axis.scaling.max = 100
     radar.y_axis.delete = False
     radar.y_axis.number_format = "0"
     radar.x_axis.delete = False
-    radar.height, radar.width = 9.5, 11.5
     cache_values(radar, ws.parent)
-    ws.add_chart(radar, f"{get_column_letter(5)}{row}")
+    radar.anchor = _cells(row, RADAR_COL, WIDTH, gap=CHART_GAP_EMU)
+    ws.add_chart(radar)
+
+
+def _has_radar(ctx: ReportContext, measures: tuple[int, int], areas: tuple[int, int]) -> bool:
+    first, last = measures if ctx.limited else areas
+    return last - first + 1 >= RADAR_AXES
+
+
+def _cells(row: int, first_col: int, end_col: int, *, gap: int = 0) -> TwoCellAnchor:
+    """A chart spanning the columns from ``first_col`` to before ``end_col`` (0-based) over
+    CHART_ROWS rows: sized by its cells, it meets its neighbour in every program and never
+    covers it, however wide each draws a column."""
+    anchor = TwoCellAnchor()
+    anchor._from = AnchorMarker(col=first_col, colOff=gap, row=row - 1)
+    anchor.to = AnchorMarker(col=end_col, row=row - 1 + CHART_ROWS)
+    return anchor

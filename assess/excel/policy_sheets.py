@@ -93,7 +93,7 @@ def _new_sheet(wb: Workbook, layout: PolicySheet, ctx: ReportContext, note: str 
         put_text(ws, HEADER_ROW, index, column.header(t), STYLE_HEADER)
     ws.row_dimensions[HEADER_ROW].height = 30
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, layout.frozen_cols + 1).coordinate
-    setup_print(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left="")
+    setup_print(ws, t, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header_left="")
     a = ctx.assessment
     title = t(TITLE_LINE, zone=a.zone.name, title=layout.title(t), period=a.period)
     set_title(ws, f"{title}\n{note}" if note else title)

@@ -8,6 +8,7 @@ priority in one cell.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from openpyxl.utils import get_column_letter
@@ -28,7 +29,16 @@ from assess.excel.cells import (
 from assess.excel.context import ReportContext
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW
 from assess.excel.notation import evidence_line, figure_lines, numbered_lines
-from assess.excel.sizing import LINE_HEIGHT, fit_row_height, text_lines
+from assess.excel.printing import POINTS_PER_WIDTH_UNIT, PRINTABLE_WIDTH_PT
+from assess.excel.sizing import (
+    BOLD,
+    CELL_PADDING,
+    LINE_HEIGHT,
+    fit_row_height,
+    fit_widths,
+    longest_word,
+    text_lines,
+)
 from assess.fields import Field
 from assess.models import Action, ItemRecord, Status
 from assess.requests import status_label
@@ -37,6 +47,7 @@ from assess.texts import printing as words
 from assess.texts.workbook import COLUMN, SHEET_TITLE, heading
 
 NAME = words.LEDGER_NAME
+FULL_SCALE_UNITS = math.floor(10 * PRINTABLE_WIDTH_PT / POINTS_PER_WIDTH_UNIT) / 10  # at 100 %
 Heading = Callable[[Texts], str]
 
 
@@ -89,16 +100,18 @@ def write_print_ledger(ws: Worksheet, ctx: ReportContext) -> None:
     put_text(ws, TITLE_ROW, 1, title, STYLE_TITLE)
     merge(ws, TITLE_ROW, 1, TITLE_ROW, last)
     ws.row_dimensions[TITLE_ROW].height = 30
-    for col, (header, width) in enumerate(COLUMNS, start=1):
+    cells = [_cells(ctx, item, ctx.record(item.id)) for item in ctx.items]
+    headers = [header(t) for header, _ in COLUMNS]
+    widths = _widths(headers, cells)
+    for col, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
-        put_text(ws, HEADER_ROW, col, header(t), STYLE_HEADER)
-    ws.row_dimensions[HEADER_ROW].height = 30
-    policy_width = sum(width for _, width in COLUMNS[1:])
+        put_text(ws, HEADER_ROW, col, header, STYLE_HEADER)
+    fit_row_height(ws, HEADER_ROW, min_lines=2, columns=last, bold=True)
+    policy_width = sum(widths[1:])
     row = FIRST_DATA_ROW
-    for number, item in enumerate(ctx.items, start=1):
-        rec = ctx.record(item.id)
+    for number, (item, values) in enumerate(zip(ctx.items, cells, strict=True), start=1):
         put_text(ws, row, 1, str(number), STYLE_CENTER)
-        for col, value in enumerate(_cells(ctx, item, rec), start=2):
+        for col, value in enumerate(values, start=2):
             put_text(ws, row, col, value, STYLE_CENTER if col == 3 else STYLE_BODY)
         fit_row_height(ws, row, columns=last)
         policy = t(words.LABELLED, label=t(COLUMN["source"]), text=item.source)
@@ -117,11 +130,23 @@ def write_print_ledger(ws: Worksheet, ctx: ReportContext) -> None:
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
+def _widths(headers: list[str], cells: list[list[str]]) -> list[float]:
+    """The columns widened to their longest words (“in progress” whole in the status column),
+    the long texts narrowed to keep the page width at 100 %."""
+    columns = [[header, *(row[col - 1] for row in cells)] if col else [header]
+               for col, header in enumerate(headers)]  # fmt: skip
+    needs = [max([BOLD * longest_word(texts[0]), *map(longest_word, texts[1:])]) + CELL_PADDING
+             for texts in columns]  # fmt: skip
+    return fit_widths([width for _, width in COLUMNS], needs, FULL_SCALE_UNITS)
+
+
 def _cells(ctx: ReportContext, item: Item, rec: ItemRecord) -> list[str]:
     register = ctx.assessment.evidence_by_id()
     evidence = [evidence_line(register[i]) for i in rec.evidence if i in register]
     t = ctx.t
-    current = "\n".join(p for p in (rec.current, figure_lines(item, rec.figures, t)) if p)
+    # an indicator not given says so: a bare “有效发明专利拥有量：” reads as a misprint
+    figures = figure_lines(item, rec.figures, t, blank=t(words.FIGURE_MISSING))
+    current = "\n".join(p for p in (rec.current, figures) if p)
     if evidence:
         head = t(words.LABEL_HEAD, label=heading(t, fields.EVIDENCE.header))
         current = "\n".join([current, head, *evidence]).strip()

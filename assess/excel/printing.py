@@ -4,7 +4,8 @@ A4 landscape at a fixed scale of 90–100 %: body text is 10 pt, so nothing prin
 A sheet that fits the page width at 90 % or more prints one page across; a wider one (the
 full 逐项对标) continues on pages to the right, its key columns repeated on each, rather than
 shrinking to an unreadable 5 pt. Header rows repeat on every page; zone and period in the
-page header, the date on the right, 第 X 页 / 共 Y 页 and the checklist in words below.
+page header, the date on the right, the page number (in the workbook's language) and the
+checklist in words below.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ PRINTABLE_HEIGHT_PT = A4_LANDSCAPE_HEIGHT_PT - 2 * 72 * TOP_MARGIN_INCHES
 POINTS_PER_WIDTH_UNIT = 6.35
 DEFAULT_WIDTH_UNITS = 8.43
 MIN_SCALE = 90  # 10 pt text × 90 % = 9 pt
+# The widest sheet that prints one page across at MIN_SCALE, in column-width units.
+ONE_PAGE_UNITS = math.floor(10 * PRINTABLE_WIDTH_PT * 100 / MIN_SCALE / POINTS_PER_WIDTH_UNIT) / 10
 HEADER_FOOTER_SIZE = 10  # LibreOffice scales it with the sheet: ≥ 9 pt at 90 %
 
 
@@ -71,6 +74,7 @@ def page_height(ws: Worksheet) -> float:
 
 def setup_print(
     ws: Worksheet,
+    t: Texts,
     *,
     title_rows: str,
     header_left: str,
@@ -82,8 +86,8 @@ def setup_print(
 
     Call it once the columns have their widths. ``header_left`` is typically "zone name
     period"; the sheet name is centred in the header; ``header_right`` (the date) and
-    ``footer_left`` (the checklist in words) are optional. The footer centre reads
-    第 &P 页 / 共 &N 页. A sheet wider than the page repeats its frozen columns on each page.
+    ``footer_left`` (the checklist in words) are optional. The footer centre numbers the
+    pages in the workbook's language (第 &P 页 / 共 &N 页, Page &P of &N). A sheet wider than the page repeats its frozen columns on each page.
     """
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
@@ -109,7 +113,7 @@ def setup_print(
         (ws.oddHeader.center, "&A"),
         (ws.oddHeader.right, header_text(header_right)),
         (ws.oddFooter.left, header_text(footer_left)),
-        (ws.oddFooter.center, "第 &P 页 / 共 &N 页"),
+        (ws.oddFooter.center, t(print_words.PAGE_OF)),
     )
     for part, text in sections:
         part.text = text or None

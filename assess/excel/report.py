@@ -128,6 +128,7 @@ def _page_header(ws: Worksheet, ctx: ReportContext) -> None:
     rows = ws.print_title_rows or ""
     setup_print(
         ws,
+        ctx.t,
         title_rows=rows.replace("$", ""),
         header_left=ctx.zone_line,
         header_right=ctx.t(print_words.REPORT_DATE, date=ctx.today.isoformat()),

@@ -90,6 +90,7 @@ def build_rollup_workbook(rollup: Rollup, *, lang: Lang = Lang.ZH) -> Workbook:
         ws.freeze_panes = ws.freeze_panes or "A3"
         setup_print(
             ws,
+            t,
             title_rows="2:2",
             header_left=header,
             header_right=made_on(t),

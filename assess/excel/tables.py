@@ -19,7 +19,16 @@ from assess.excel.cells import (
     shade,
 )
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, TITLE_ROW, SheetLayout
-from assess.excel.sizing import fit_row_height
+from assess.excel.printing import ONE_PAGE_UNITS
+from assess.excel.sizing import (
+    BOLD,
+    CELL_PADDING,
+    DEFAULT_COLUMN_WIDTH,
+    fit_row_height,
+    fit_widths,
+    lines_height,
+    longest_word,
+)
 from assess.texts import Texts
 
 Value = str | int | float | dt.date | None
@@ -46,6 +55,7 @@ def write_rows(
     shaded, so rows of one measure read as a block.
     """
     center_cols = {layout.col(key) for key in centered if key in layout.keys}
+    _fit_columns(ws, layout, rows)
     row_no = HEADER_ROW
     for index, values in enumerate(rows):
         row_no = FIRST_DATA_ROW + index
@@ -63,6 +73,31 @@ def write_rows(
     last_col = get_column_letter(len(layout.columns))
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{max(row_no, HEADER_ROW)}"
     return row_no
+
+
+def _fit_columns(ws: Worksheet, layout: SheetLayout, rows: Sequence[Row]) -> None:
+    """Widen the columns to their longest words and keep a one-page sheet one page across;
+    the header row grows to show its wrapped headings."""
+    count = len(layout.columns)
+    letters = [get_column_letter(col) for col in range(1, count + 1)]
+    widths = [ws.column_dimensions[x].width or DEFAULT_COLUMN_WIDTH for x in letters]
+    needs = []
+    for col, column in enumerate(layout.columns, start=1):
+        header = ws.cell(HEADER_ROW, col).value
+        values = [r.get(column.key) for r in rows]
+        words = [longest_word(v) for v in values if isinstance(v, str)]
+        words.append(BOLD * longest_word(str(header or "")))
+        fixed = any(v is not None and not isinstance(v, str) for v in values)
+        # a date or a number never wraps: narrower, Excel would show it as ####
+        needs.append(max(max(words) + CELL_PADDING, widths[col - 1] if fixed else 0.0))
+    one_page = sum(c.width for c in layout.columns) <= ONE_PAGE_UNITS  # as designed, in Chinese
+    fitted = fit_widths(widths, needs, ONE_PAGE_UNITS if one_page else None)
+    for letter, width in zip(letters, fitted, strict=True):
+        ws.column_dimensions[letter].width = width
+    height = ws.row_dimensions[HEADER_ROW].height
+    fit_row_height(ws, HEADER_ROW, columns=count, bold=True)
+    if height and (ws.row_dimensions[HEADER_ROW].height or 0) <= lines_height(2):
+        ws.row_dimensions[HEADER_ROW].height = height  # the template's room for two lines
 
 
 def put_score(ws: Worksheet, row: int, col: int, value: float | None) -> None:

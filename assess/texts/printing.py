@@ -9,6 +9,8 @@ FOOTER = text(
     "依据《工作方案》对标清单 {version} 版",
     "Work Plan checklist, version {version}",
 )
+# Excel's codes: &P the page, &N the pages (LibreOffice and WPS read them too).
+PAGE_OF = text("print.page_of", "第 &P 页 / 共 &N 页", "Page &P of &N")
 REPORT_DATE = text("print.report_date", "报告日期 {date}", "Report date {date}")
 MADE_ON = text("print.made_on", "制表日期 {date}", "Made on {date}")
 
@@ -26,4 +28,5 @@ LEDGER_TERMS = text("print.ledger_terms", "{name}（{terms}）", "{name} ({terms
 LEDGER_OR = text("print.ledger_or", "/", " / ")
 LABEL_HEAD = text("print.label_head", "{label}：", "{label}:")
 LABELLED = text("print.labelled", "{label}：{text}", "{label}: {text}")
+FIGURE_MISSING = text("print.figure_missing", "（未填）", "(not given)")
 ACTION = text("print.action", "{text}（{terms}）", "{text} ({terms})")

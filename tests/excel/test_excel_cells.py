@@ -18,6 +18,7 @@ from assess.excel.cells import (
     put_text,
 )
 from assess.excel.printing import setup_print
+from assess.texts import Texts
 
 INJECTIONS = [
     "=1+1",
@@ -81,7 +82,9 @@ def test_setup_print_gives_a4_landscape_at_a_legible_scale_with_headers(tmp_path
     wb = Workbook()
     ws = wb.active
     ws.append(["表头"])
-    setup_print(ws, title_rows="1:1", header_left="甲&乙经开区　2025年", header_right="x" * 300)
+    setup_print(
+        ws, Texts(), title_rows="1:1", header_left="甲&乙经开区　2025年", header_right="x" * 300
+    )
     path = tmp_path / "p.xlsx"
     wb.save(path)
     ws = load_workbook(path).active

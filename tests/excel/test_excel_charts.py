@@ -6,14 +6,20 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
+from openpyxl.drawing.spreadsheet_drawing import TwoCellAnchor
+from openpyxl.utils import get_column_letter
 
 from assess.checklist import Checklist
 from assess.compare import compare
 from assess.excel.compare_book import build_compare_workbook, workbook_bytes
-from assess.excel.report import export_report
+from assess.excel.layout import OVERVIEW
+from assess.excel.report import build_workbook, export_report
+from assess.lang import Lang
 from assess.models import Assessment, ItemRecord, Status
 from assess.scoring import summarize
+from assess.texts import Texts
 from tests.excel.conftest import TODAY
 
 
@@ -84,3 +90,31 @@ def test_compare_chart_caches_both_sides(
     assert a and b and a != b
     names_a, names_b = cache(chart, "strCache")
     assert names_a == names_b and len(names_a) == len(checklist.measures)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_overview_charts_sit_side_by_side_within_the_page(
+    checklist: Checklist, demo: Assessment, lang: Lang
+) -> None:
+    """LibreOffice drew the radar over the bars' (十五) and (十六): each chart spans its own
+    cells (so no program draws them wider than their columns), the bars left of the radar,
+    both inside the sheet's printed columns."""
+    ws = build_workbook(checklist, demo, today=TODAY, lang=lang)[OVERVIEW.name(Texts(lang))]
+    bar, radar = (chart.anchor for chart in ws._charts)
+    assert isinstance(bar, TwoCellAnchor) and isinstance(radar, TwoCellAnchor)
+    assert bar._from.col == 0 and bar.to.col <= radar._from.col
+    assert radar.to.col <= ws.max_column
+    assert (bar._from.row, bar.to.row) == (radar._from.row, radar.to.row)
+    # the radar's names fit beside a web: Chinese area names (≤ 11 characters) in ≥ 50 units
+    width = sum(ws.column_dimensions[get_column_letter(c + 1)].width for c in range(3, 9))
+    assert width >= 50
+
+
+def test_english_radar_names_the_areas_by_number(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """An English area's name (up to 70 letters) left no room for the web and ran off the
+    chart: its axis shows the number the area table lists it by."""
+    path = export_report(checklist, demo, tmp_path / "en.xlsx", today=TODAY, lang=Lang.EN)
+    _, radar = charts(path)
+    assert cache(radar, "strCache") == [[str(a.number) for a in checklist.areas]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,10 +26,12 @@ from assess.compare import compare
 from assess.demo import build_demo
 from assess.excel.compare_book import build_compare_workbook
 from assess.excel.department_book import export_by_department, planned_books
+from assess.excel.layout import ITEMS
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
 from assess.excel.printing import POINTS_PER_WIDTH_UNIT, PRINTABLE_WIDTH_PT, sheet_width_units
 from assess.excel.report import build_workbook, export_report
 from assess.excel.rollup_book import build_rollup_workbook
+from assess.lang import Lang
 from assess.models import Assessment, ZoneProfile
 from assess.rollup import build_rollup
 from assess.storage import save
@@ -38,10 +41,17 @@ from tests.excel.conftest import TODAY
 MIN_PRINTED_PT = 9.0
 BOX_PER_POINT = 1.3
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
 @pytest.fixture
 def files(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, Path]:
+    return _write_books(tmp_path, checklist, demo, Lang.ZH)
+
+
+def _write_books(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, lang: Lang
+) -> dict[str, Path]:
     """The four kinds of workbook a zone or a province prints, written to disk."""
     other = build_demo(checklist, TODAY)
     other.zone = ZoneProfile(name="另一经济技术开发区", province="四川")
@@ -49,29 +59,33 @@ def files(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, P
     for name, assessment in (("a", demo), ("b", other)):
         paths.append(tmp_path / f"{name}.json")
         save(paths[-1], assessment)
-    compared = build_compare_workbook(compare(checklist, demo, other, today=TODAY))
+    compared = build_compare_workbook(compare(checklist, demo, other, today=TODAY), lang=lang)
     compared.save(tmp_path / "c.xlsx")
-    build_rollup_workbook(build_rollup(checklist, paths)).save(tmp_path / "u.xlsx")
+    build_rollup_workbook(build_rollup(checklist, paths), lang=lang).save(tmp_path / "u.xlsx")
+    books = planned_books(checklist, demo, tmp_path / "out")
     return {
-        "report": export_report(checklist, demo, tmp_path / "r.xlsx", today=TODAY),
+        "report": export_report(checklist, demo, tmp_path / "r.xlsx", today=TODAY, lang=lang),
         "department": export_report(
-            checklist, demo, tmp_path / "d.xlsx", measures=[1, 5], today=TODAY
+            checklist, demo, tmp_path / "d.xlsx", measures=[1, 5], today=TODAY, lang=lang
         ),
-        "by_department": _department_book(checklist, demo, tmp_path),
+        "by_department": export_by_department(checklist, demo, books[:1], today=TODAY, lang=lang)[
+            0
+        ],
         "compare": tmp_path / "c.xlsx",
         "rollup": tmp_path / "u.xlsx",
     }
 
 
-def _department_book(checklist: Checklist, demo: Assessment, tmp_path: Path) -> Path:
-    """The first department's workbook, as ``export --by-department`` writes it."""
-    books = planned_books(checklist, demo, tmp_path / "out")
-    return export_by_department(checklist, demo, books[:1], today=TODAY)[0]
-
-
 @pytest.fixture
 def workbooks(files: dict[str, Path]) -> dict[str, Workbook]:
     return {kind: load_workbook(path) for kind, path in files.items()}
+
+
+@pytest.fixture
+def english(tmp_path: Path, checklist: Checklist, demo: Assessment) -> dict[str, Workbook]:
+    """The same workbooks written with ``--lang en``."""
+    paths = _write_books(tmp_path, checklist, demo, Lang.EN)
+    return {kind: load_workbook(path) for kind, path in paths.items()}
 
 
 def _sheets(workbooks: dict[str, Workbook]) -> Iterator[tuple[str, Worksheet]]:
@@ -107,13 +121,27 @@ def test_every_page_is_dated_and_names_the_work_plan_in_words(
         assert f"《工作方案》对标清单 {checklist.version} 版" in footer, (where, footer)
 
 
+def test_english_pages_are_numbered_in_english(english: dict[str, Workbook]) -> None:
+    """Not 第 66 页 / 共 87 页 under an English ledger: every header and footer from the catalog."""
+    for where, ws in _sheets(english):
+        assert ws.oddFooter.center.text == "Page &P of &N", where
+        words = " ".join(
+            part.text or "" for part in (ws.oddHeader.center, ws.oddHeader.right, ws.oddFooter.left)
+        )
+        assert not CJK.search(words), (where, words)
+
+
+@pytest.mark.parametrize("lang", list(Lang))
 def test_every_sheet_prints_one_page_wide_but_the_full_item_table(
-    workbooks: dict[str, Workbook],
+    request: pytest.FixtureRequest, lang: Lang
 ) -> None:
-    """Compare's item lists and the roll-up's matrix too: nothing continues to the right."""
-    for where, ws in _sheets(workbooks):
+    """Compare's item lists and the roll-up's matrix too, in either language: nothing
+    continues to the right."""
+    books = request.getfixturevalue("english" if lang is Lang.EN else "workbooks")
+    for where, ws in _sheets(books):
         printed = sheet_width_units(ws) * POINTS_PER_WIDTH_UNIT * ws.page_setup.scale / 100
-        if ws.title == "逐项对标":  # 20 columns: pages to the right, key columns repeated
+        ledger = not where.startswith("compare/")  # its 逐项对比 is “Item by item” too
+        if ledger and ws.title == ITEMS.name(Texts(lang)):  # 20 columns: pages to the right
             assert printed > PRINTABLE_WIDTH_PT
             assert ws.print_title_cols == "$A:$E"
         else:
@@ -215,3 +243,43 @@ def test_libreoffice_prints_every_page_at_9pt_or_more_and_one_page_wide(
     ):
         first = next(words for words in pages[kind] if title in {w for w, _ in words})
         assert last_header in {w for w, _ in first}, kind
+
+
+LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def _wrapped_cells(wb: Workbook) -> Iterator[tuple[str, float, float, str]]:
+    """(where, column width, row height, text) of each English text cell of the list sheets
+    and the printed ledger (not merged: a merged cell is as wide as its columns together)."""
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible" or ws.title in ("Cover", "Overview", "Item by item"):
+            continue
+        merged = {c for r in ws.merged_cells.ranges for c in r.cells}
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                text = cell.value
+                if isinstance(text, str) and not CJK.search(text) and cell.coordinate:
+                    if (cell.row, cell.column) in merged:
+                        continue
+                    width = ws.column_dimensions[cell.column_letter].width
+                    height = ws.row_dimensions[cell.row].height or 15
+                    yield f"{ws.title}!{cell.coordinate}", width, height, text
+
+
+def test_english_words_are_never_broken_in_their_column(english: dict[str, Workbook]) -> None:
+    """“requirement” in a 9-wide Kind column printed as “requireme / nt”, “in progress” in the
+    printed ledger as “progres / s”: each word fits its column (an average letter ≥ 0.9 of
+    a width unit, as LibreOffice prints 宋体's substitute)."""
+    for where, width, _, text in _wrapped_cells(english["report"]):
+        longest = max((len(w) for w in LATIN_WORD.findall(text)), default=0)
+        assert 0.9 * longest <= width, (where, width, text)
+
+
+def test_english_rows_are_tall_enough_for_their_words(english: dict[str, Workbook]) -> None:
+    """Broken between words an English text takes more lines than its letters fill: the row
+    shows every line (the Gaps sheet cut “…from development” at the bottom). A line holds
+    width ÷ 0.85 letters (a letter measured 0.8–1.05 units in LibreOffice's PDF)."""
+    for where, width, height, text in _wrapped_cells(english["report"]):
+        letters = int(width / 0.85)
+        lines = sum(len(textwrap.wrap(p, letters) or [""]) for p in text.split("\n"))
+        assert height >= lines * 14, (where, width, height, text)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assess import fields
 from assess.checklist import Checklist
+from assess.excel.layout import ITEMS
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
 from assess.excel.report import build_workbook
 from assess.lang import Lang
@@ -88,3 +90,27 @@ def test_todays_headings_read_as_before_and_english_ones_start_with_a_capital(
     ]  # fmt: skip
     ws = _ledger(checklist, demo, Lang.EN)
     assert str(ws["B4"].value).startswith("Policy text (Chinese): ")
+
+
+@pytest.mark.parametrize(("lang", "missing"), [(Lang.ZH, "（未填）"), (Lang.EN, "(not given)")])
+def test_an_indicator_not_given_says_so_on_paper_and_stays_a_blank_to_fill(
+    checklist: Checklist, demo: Assessment, lang: Lang, missing: str
+) -> None:
+    """The printed ledger read “有效发明专利拥有量：” with nothing after, like a misprint; the
+    sheet departments fill keeps the bare name for the figure to be typed after it."""
+    record = demo.items["4.1"]
+    record.figures = {"高新技术企业数": "120"}
+    t = Texts(lang)
+    first, second = (t.pick(i.name, i.name_en) for i in checklist.item_index["4.1"].indicators)
+    wb = build_workbook(checklist, demo, lang=lang, today=TODAY)
+    ws = wb[t(PRINT_LEDGER)]
+    row = next(r for r in range(3, ws.max_row + 1) if str(ws.cell(r, 2).value).startswith("4.1 "))
+    printed = str(ws.cell(row, 5).value).split("\n")
+    assert f"{first}{t.colon}120 家" in printed
+    assert f"{second}{t.colon}{missing}" in printed
+    items = wb[ITEMS.name(t)]
+    row = next(
+        r for r in range(3, items.max_row + 1) if items.cell(r, ITEMS.col("item_id")).value == "4.1"
+    )
+    cell = str(items.cell(row, ITEMS.col(fields.FIGURES.id)).value).split("\n")
+    assert cell == [f"{first}{t.colon}120 家", f"{second}{t.colon}".rstrip()]
