@@ -122,7 +122,6 @@ UNMATCHED_HEAD = text(
 
 # rollup
 ROLLUP_HEAD = text("cli.rollup_head", "汇总 {count} 个经开区", "Roll-up of {count} zone(s)")
-PERIODS = text("cli.periods", "评估期：{periods}", "periods: {periods}")
 REGION = text("cli.region", "地区", "Region")
 ZONES = text("cli.zones", "经开区数", "zones")
 MEAN_SCORE = text("cli.mean_score", "平均得分", "score")
