@@ -93,6 +93,13 @@ def test_compare_in_english(periods: tuple[Path, Path], tmp_path: Path) -> None:
     assert "Comparison A → B" in result.stdout
     assert Texts(Lang.EN).label(ChangeClass.IMPROVED) in result.stdout
     assert load_workbook(out).sheetnames == ["Overview", "Item by item", "Changes", "Due actions"]
+    area = "2. Developing new quality productive forces according to local conditions"
+    assert "\n2. Developing new quality" in result.stdout and "Part " not in result.stdout
+    overview = load_workbook(out)["Overview"]
+    names = [c.value for row in overview.iter_rows() for c in row if isinstance(c.value, str)]
+    assert area in names and not any(name.startswith("Part ") for name in names)
+    summary = run_cli("summary", periods[1], "--lang", "en")
+    assert "\n2. Developing new quality" in summary.stdout and "Part " not in summary.stdout
 
 
 def test_compare_refuses_to_overwrite_and_reports_bad_files(
