@@ -32,7 +32,7 @@ from enum import StrEnum
 from typing import Literal
 
 from assess.applicability import item_applies
-from assess.checklist import Checklist, Kind, item_sort_key
+from assess.checklist import Area, Checklist, Kind, Measure, item_sort_key
 from assess.fields import TEXT_FIELDS
 from assess.models import Action, ActionStatus, Assessment, ItemRecord, Status, ZoneProfile
 from assess.policy_diff import ClaimChange, TaskChange, claim_changes, task_changes
@@ -194,8 +194,7 @@ class ScoreRow:
 
     level: Literal["overall", "area", "measure"]
     number: int
-    title: str
-    title_en: str
+    part: Area | Measure | None  # None: overall
     a: Score
     b: Score
 
@@ -253,14 +252,13 @@ class Comparison:
     def score_rows(self) -> list[ScoreRow]:
         """Overall, then each area followed by its measures, in checklist order."""
         sa, sb = self.summary_a, self.summary_b
-        rows = [ScoreRow("overall", 0, "", "", sa.overall, sb.overall)]
+        rows = [ScoreRow("overall", 0, None, sa.overall, sb.overall)]
         for area in self.checklist.areas:
             rows.append(
                 ScoreRow(
                     "area",
                     area.number,
-                    area.title,
-                    area.title_en,
+                    area,
                     sa.areas[area.number],
                     sb.areas[area.number],
                 )
@@ -270,8 +268,7 @@ class Comparison:
                     ScoreRow(
                         "measure",
                         m.number,
-                        m.title,
-                        m.title_en,
+                        m,
                         sa.measures[m.number],
                         sb.measures[m.number],
                     )

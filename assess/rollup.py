@@ -3,7 +3,9 @@
 Every file is loaded and scored with the same rule as a single assessment. A file that
 fails to load is skipped with its reason, never fatal. When several files hold the same zone
 (same name and province), the most recently updated one is used and the others are listed as
-skipped. Regional averages are the plain mean of the zones' scores (each zone counts once);
+skipped. A roll-up is of one period (评估期): the one named, else the one most zones are
+assessed for (on a tie, the one of the most recently updated file); files of other periods
+are listed apart and neither ranked nor averaged. Regional averages are the plain mean of the zones' scores (each zone counts once);
 a zone with no score for a measure is left out of that measure's mean, and ``n`` says how
 many zones the mean is over.
 """
@@ -31,13 +33,20 @@ Progress = Callable[[int, int], None]
 class Skipped:
     """A file left out of the roll-up, and why (shown to the user).
 
-    ``superseded`` marks an older period of a zone that is in the roll-up: expected in a
-    province's folder, so it is listed but is not a failure.
+    ``superseded`` marks an older file of a zone that is in the roll-up, ``other_period`` a
+    file of another period: both are expected in a province's folder, so they are listed
+    but are no failure.
     """
 
     path: Path
     why: Message
     superseded: bool = False
+    other_period: str = ""
+
+    @property
+    def failed(self) -> bool:
+        """The file could not be read (not merely left out by the roll-up's rule)."""
+        return not (self.superseded or self.other_period)
 
     def reason_in(self, t: Texts) -> str:
         """Why the file was left out, in the reader's language."""
@@ -124,10 +133,17 @@ class Rollup:
     checklist: Checklist
     zones: list[ZoneResult]
     skipped: list[Skipped] = field(default_factory=list)
+    period: str = ""
 
     @property
-    def periods(self) -> Counter[str]:
-        return Counter(z.period for z in self.zones)
+    def other_periods(self) -> list[Skipped]:
+        """Files of other periods, listed apart from the roll-up."""
+        return [s for s in self.skipped if s.other_period]
+
+    @property
+    def left_out(self) -> list[Skipped]:
+        """Files not read, and older files of a zone in the roll-up."""
+        return [s for s in self.skipped if not s.other_period]
 
     def ranking(self) -> list[tuple[int | None, ZoneResult]]:
         """Zones by overall score, best first; ties share a rank (1, 2, 2, 4); unscored last."""
@@ -218,10 +234,11 @@ def build_rollup(
     checklist: Checklist,
     paths: Sequence[Path],
     *,
+    period: str | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Rollup:
-    """Load and score every file; failures become ``Skipped`` entries with the reason."""
+    """Load and score every file of one period; failures become ``Skipped`` with the reason."""
     zones: list[ZoneResult] = []
     skipped: list[Skipped] = []
     for index, path in enumerate(paths, 1):
@@ -238,34 +255,53 @@ def build_rollup(
                     name=zone.name,
                     province=zone.province,
                     region=zone.region,
-                    period=assessment.period,
+                    period=assessment.period.strip(),
                     updated=assessment.updated,
                     summary=summarize(checklist, assessment, today),
                 )
             )
         if progress is not None:
             progress(index, len(paths))
-    kept, duplicates = _latest_per_zone(zones)
-    skipped += duplicates
+    chosen = main_period(zones) if period is None else period.strip()
+    kept, duplicates = _latest_per_zone([z for z in zones if z.period == chosen])
+    others = [_other_period(z, chosen) for z in zones if z.period != chosen]
     province_order = {p: i for i, p in enumerate(PROVINCES)}
     kept.sort(key=lambda z: (province_order.get(z.province, 99), z.name))
-    return Rollup(checklist, kept, skipped)
+    return Rollup(checklist, kept, skipped + duplicates + others, chosen)
+
+
+def main_period(zones: Sequence[ZoneResult]) -> str:
+    """The period most zones are assessed for; on a tie, that of the latest updated file."""
+    if not zones:
+        return ""
+    counts = Counter(period for period, _ in {(z.period, _zone_key(z)) for z in zones})
+    latest = {z.period: z.updated for z in sorted(zones, key=lambda z: z.updated)}
+    return max(counts, key=lambda p: (counts[p], latest[p]))
+
+
+def _other_period(zone: ZoneResult, chosen: str) -> Skipped:
+    why = Message(texts.OTHER_PERIOD, {"period": zone.period, "rollup": chosen})
+    return Skipped(zone.path, why, other_period=zone.period)
+
+
+def _zone_key(zone: ZoneResult) -> tuple[str, str]:
+    return (zone.name.strip(), zone.province)
 
 
 def _latest_per_zone(zones: list[ZoneResult]) -> tuple[list[ZoneResult], list[Skipped]]:
     latest: dict[tuple[str, str], ZoneResult] = {}
     for zone in zones:
-        key = (zone.name.strip(), zone.province)
+        key = _zone_key(zone)
         current = latest.get(key)
         if current is None or zone.updated > current.updated:
             latest[key] = zone
     skipped = [
         Skipped(
             z.path,
-            Message(texts.SUPERSEDED, {"newer": latest[(z.name.strip(), z.province)].path}),
+            Message(texts.SUPERSEDED, {"newer": latest[_zone_key(z)].path}),
             superseded=True,
         )
         for z in zones
-        if latest[(z.name.strip(), z.province)] is not z
+        if latest[_zone_key(z)] is not z
     ]
     return list(latest.values()), skipped

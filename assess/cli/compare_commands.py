@@ -50,15 +50,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="汇总多个经开区 / roll up many zones",
         description="汇总多个评估文件（或文件夹中的所有 .json）：经开区 × 举措得分矩阵、分地区平均、"
         "总体得分排名、最常见的差距、各经开区覆盖率。读不了的文件列出原因并跳过。\n"
-        "退出码：0 全部读取（同一经开区的较早评估只列出，不算失败）；1 有文件读不了（工作簿照常写出）；2 没有可用的文件。\n"
+        "只汇总一个评估期：--period 指定的，否则多数经开区所在的评估期；其他评估期的文件单独列出，不排名、不计入平均。\n"
+        "退出码：0 全部读取（其他评估期的文件、同一经开区的较早评估只列出，不算失败）；1 有文件读不了（工作簿照常写出）；"
+        "2 没有可用的文件。\n"
         "Roll up many assessment files (or every .json in folders): zone × measure scores, "
         "regional averages, ranking, most common gaps, coverage. Files that fail to load are "
         "listed with the reason and skipped.\n"
-        "Exit 0 all loaded (older periods of a zone are listed, not failures); 1 some files could not\n"
-        "be read (the workbook is still written); 2 nothing usable.",
+        "One period is rolled up: --period, else the one most zones are assessed for; files of\n"
+        "other periods are listed apart, not ranked or averaged.\n"
+        "Exit 0 all loaded (other periods and older files of a zone are listed, not failures);\n"
+        "1 some files could not be read (the workbook is still written); 2 nothing usable.",
         formatter_class=Formatter,
     )
     p.add_argument("inputs", type=Path, nargs="+", metavar="FILE_OR_DIR", help="评估文件或文件夹")
+    p.add_argument(
+        "--period", help="汇总的评估期，如 2025年下半年 / the period to roll up, e.g. 2025年下半年"
+    )
     p.add_argument("-o", "--output", type=Path, help="写出汇总工作簿 / write FILE.xlsx")
     p.add_argument("--force", action="store_true", help="覆盖已有工作簿 / overwrite")
     add_lang(p)
@@ -130,7 +137,9 @@ def run_rollup(args: argparse.Namespace) -> int:
     t = Texts(args.lang)
     _check_output(args.output, args.force)
     paths, missing = collect_paths(args.inputs)
-    rollup = build_rollup(checklist(), paths, progress=ProgressLine(sys.stderr, t))
+    rollup = build_rollup(
+        checklist(), paths, period=args.period, progress=ProgressLine(sys.stderr, t)
+    )
     rollup.skipped[:0] = missing
     if not rollup.zones:
         raise AssessError(texts.NOTHING_TO_ROLL_UP, reasons=SkippedLines(rollup.skipped))
@@ -142,4 +151,4 @@ def run_rollup(args: argparse.Namespace) -> int:
         workbook = build_rollup_workbook(rollup, lang=args.lang)
         write_atomic(args.output, workbook_bytes(workbook), keep_backup=False)
         print("\n" + t(texts.WRITTEN, path=args.output))
-    return 1 if any(not s.superseded for s in rollup.skipped) else 0
+    return 1 if any(s.failed for s in rollup.skipped) else 0

@@ -7,6 +7,7 @@ from assess.compare import ChangeClass, Comparison, Side, format_delta
 from assess.rollup import Rollup
 from assess.scoring import format_score, format_share
 from assess.texts import cli as texts
+from assess.texts import rollup as rollup_texts
 from assess.texts.catalog import Texts
 from assess.texts.compare import (
     describe,
@@ -132,10 +133,9 @@ def _unmatched_lines(c: Comparison, t: Texts) -> list[str]:
 
 def rollup_text(rollup: Rollup, t: Texts, *, top: int = 10) -> str:
     """Regional averages, the top of the ranking, the most common gaps and what was skipped."""
-    periods = t.list_sep.join(f"{p} ({n})" for p, n in rollup.periods.most_common())
     lines = [
         t(texts.ROLLUP_HEAD, count=len(rollup.zones)),
-        t(texts.PERIODS, periods=periods),
+        t(rollup_texts.PERIOD_HEAD, period=rollup.period),
         "",
         pad(t(texts.REGION), 10)
         + pad(t(texts.ZONES), 10, right=True)
@@ -168,7 +168,11 @@ def rollup_text(rollup: Rollup, t: Texts, *, top: int = 10) -> str:
             + pad(f"{gap.gaps}/{gap.assessed}", 10, right=True)
             + pad(format_share(gap.share), 7, right=True)
         )
-    if rollup.skipped:
-        lines += ["", t(texts.SKIPPED_HEAD, count=len(rollup.skipped))]
-        lines += [f"  {s.path}{t.colon}{s.reason_in(t)}" for s in rollup.skipped]
+    for head, files in (
+        (rollup_texts.OTHER_PERIODS_HEAD, rollup.other_periods),
+        (texts.SKIPPED_HEAD, rollup.left_out),
+    ):
+        if files:
+            lines += ["", t(head, count=len(files))]
+            lines += [f"  {s.path}{t.colon}{s.reason_in(t)}" for s in files]
     return "\n".join(lines)

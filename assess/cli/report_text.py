@@ -10,6 +10,7 @@ from assess.texts import Texts
 from assess.texts import policy as policy_texts
 from assess.texts import summary as words
 from assess.texts.messages import ROLLUP_RULE, status_counts, warning_text
+from assess.texts.workbook import area_title, measure_title
 from assess.textwidth import pad
 
 NAME_COLUMNS = 50
@@ -69,13 +70,9 @@ def summary_text(checklist: Checklist, assessment: Assessment, t: Texts) -> str:
         + pad(t(words.ASSESSED), 10, right=True),
     ]
     for area in checklist.areas:
-        title = t.pick(area.title, area.title_en)
-        name = t(words.AREA, numeral=area.numeral, number=area.number, title=title)
-        lines.append(_row(name, summary.areas[area.number]))
+        lines.append(_row(area_title(area, t), summary.areas[area.number]))
         for m in area.measures:
-            title = t.pick(m.title, m.title_en)
-            name = t(words.MEASURE, numeral=m.numeral, number=m.number, title=title)
-            lines.append(_row(f"  {name}", summary.measures[m.number]))
+            lines.append(_row(f"  {measure_title(m, t)}", summary.measures[m.number]))
     lines += ["", *policy_lines(checklist, assessment, summary, t)]
     lines += ["", t(ROLLUP_RULE)]
     note = mapping_note(checklist, assessment)

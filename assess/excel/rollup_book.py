@@ -40,6 +40,7 @@ from assess.texts import printing as print_words
 from assess.texts.compare import region_name
 from assess.texts.messages import ROLLUP_RULE
 from assess.texts.provinces import province_label
+from assess.texts.rollup import OF_PERIOD
 from assess.texts.workbook import COLUMN, COMPARE, ROLLUP, ROLLUP_SHEET, heading, measure_title
 
 # The policy's columns of the ranking: both rates, approved claims, work behind schedule.
@@ -75,7 +76,7 @@ def build_rollup_workbook(rollup: Rollup, *, lang: Lang = Lang.ZH) -> Workbook:
     first = wb.active
     assert first is not None
     wb.remove(first)
-    header = t(ROLLUP["header"], count=len(rollup.zones))
+    header = t(OF_PERIOD, title=t(ROLLUP["header"], count=len(rollup.zones)), period=rollup.period)
     footer = t(print_words.FOOTER, version=rollup.checklist.version)
     for key, fill in (
         ("matrix", _matrix),
@@ -149,13 +150,14 @@ def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         (heading(t, ZONE_NAME.header), 15),
         (t(ROLLUP["province"]), 8),  # Province, Northeast, Overall: one word on a line
         (t(ROLLUP["region"]), 7),
+        (heading(t, PERIOD.header), 7),  # 2025年 over 下半年
         (t(ROLLUP["overall"]), 7),
         *_measure_headers(rollup, t),
     ]
     measures = rollup.checklist.measures
     _table(
         ws,
-        t(ROLLUP["matrix_title"]),
+        t(OF_PERIOD, title=t(ROLLUP["matrix_title"]), period=rollup.period),
         columns,
         filter_rows=len(rollup.zones),
         turned=len(measures),
@@ -165,11 +167,13 @@ def _matrix(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         put_text(ws, row, 2, zone.name, STYLE_BODY)
         put_text(ws, row, 3, province_label(zone.province, t), STYLE_CENTER)
         put_text(ws, row, 4, t.label(zone.region), STYLE_CENTER)
-        _score(ws, row, 5, zone.overall)
-        for col, m in enumerate(measures, 6):
+        put_text(ws, row, 5, zone.period, STYLE_CENTER)
+        _score(ws, row, 6, zone.overall)
+        for col, m in enumerate(measures, 7):
             _score(ws, row, col, zone.summary.measures[m.number].value)
+        fit_row_height(ws, row, columns=5)
     last_row = 2 + len(rollup.zones)
-    ws.conditional_formatting.add(f"E3:{get_column_letter(len(columns))}{last_row}", SCORE_SCALE)
+    ws.conditional_formatting.add(f"F3:{get_column_letter(len(columns))}{last_row}", SCORE_SCALE)
     ws.freeze_panes = "C3"
 
 
@@ -181,7 +185,8 @@ def _regions(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
         (t(ROLLUP["mean_coverage"]), 8),
         *_measure_headers(rollup, t),
     ]
-    _table(ws, t(ROLLUP["regions_title"]), columns, turned=len(rollup.checklist.measures))
+    title = t(OF_PERIOD, title=t(ROLLUP["regions_title"]), period=rollup.period)
+    _table(ws, title, columns, turned=len(rollup.checklist.measures))
     averages = rollup.region_averages()
     for row, avg in enumerate(averages, 3):
         put_text(ws, row, 1, region_name(avg.region, t), STYLE_CENTER)
@@ -220,7 +225,7 @@ def _ranking(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     ranking = rollup.ranking()
     _table(
         ws,
-        t(ROLLUP["ranking_title"]),
+        t(OF_PERIOD, title=t(ROLLUP["ranking_title"]), period=rollup.period),
         columns,
         filter_rows=len(ranking),
     )
@@ -258,7 +263,7 @@ def _gaps(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     gaps = rollup.common_gaps()
     _table(
         ws,
-        t(ROLLUP["gaps_title"]),
+        t(OF_PERIOD, title=t(ROLLUP["gaps_title"]), period=rollup.period),
         columns,
         filter_rows=len(gaps),
     )
@@ -293,7 +298,7 @@ def _coverage(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     ]
     _table(
         ws,
-        t(ROLLUP["coverage_title"]),
+        t(OF_PERIOD, title=t(ROLLUP["coverage_title"]), period=rollup.period),
         columns,
         filter_rows=len(rollup.zones),
     )
@@ -332,7 +337,7 @@ def _skipped(ws: Worksheet, rollup: Rollup, t: Texts) -> None:
     for row, skipped in enumerate(rollup.skipped, 3):
         _count(ws, row, 1, row - 2)
         put_text(ws, row, 2, str(skipped.path), STYLE_BODY)
-        put_text(ws, row, 3, skipped.reason, STYLE_BODY)
+        put_text(ws, row, 3, skipped.reason_in(t), STYLE_BODY)
         fit_row_height(ws, row)
     if not rollup.skipped:
         put_text(ws, 3, 1, t(ROLLUP["none_skipped"]))

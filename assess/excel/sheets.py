@@ -50,6 +50,7 @@ from assess.texts.workbook import (
     NOTE_SCALE_LINE,
     NOTE_TOPIC,
     TITLE_LINE,
+    area_title,
     heading,
     measure_title,
 )
@@ -116,8 +117,7 @@ def _title(ws: Worksheet, ctx: ReportContext, sheet: SheetLayout) -> None:
 
 
 def _area_text(ctx: ReportContext, item: Item) -> str:
-    area = ctx.checklist.area_of[item.id]
-    return ctx.t.pick(f"{area.numeral}、{area.title}", f"{area.number}. {area.title_en}")
+    return area_title(ctx.checklist.area_of[item.id], ctx.t)
 
 
 def _measure_text(ctx: ReportContext, item: Item) -> str:

@@ -87,7 +87,6 @@ AREA_OR_MEASURE = text("cli.area_or_measure", "领域 / 举措", "Area / measure
 SCORE = text("cli.score", "得分", "score")
 COVERAGE = text("cli.coverage", "覆盖率", "coverage")
 ASSESSED_OF = text("cli.assessed_of", "已评/适用", "assessed")
-AREA_NAME = text("cli.area_name", "{numeral}、{title}", "Part {number}. {title}")
 MEASURE_NAME = text("cli.measure_name", "{numeral}{title}", "({number}) {title}")
 FLAG_BORDER = text("cli.flag.border", "沿边", "border")
 FLAG_HUB = text("cli.flag.hub", "西部枢纽节点起步区", "western hub")
@@ -122,7 +121,6 @@ UNMATCHED_HEAD = text(
 
 # rollup
 ROLLUP_HEAD = text("cli.rollup_head", "汇总 {count} 个经开区", "Roll-up of {count} zone(s)")
-PERIODS = text("cli.periods", "评估期：{periods}", "periods: {periods}")
 REGION = text("cli.region", "地区", "Region")
 ZONES = text("cli.zones", "经开区数", "zones")
 MEAN_SCORE = text("cli.mean_score", "平均得分", "score")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from assess.checklist import chinese_numeral
+from assess.checklist import Area
 from assess.compare import DueAction, ItemDiff, ScoreRow, Side, Unmatched
 from assess.models import Status
 from assess.regions import Region
 from assess.requests import explanation_label, status_label
 from assess.texts.catalog import Text, Texts, text
 from assess.texts.labels import FIELD
+from assess.texts.workbook import area_title, measure_title
 
 PROFILE_NA = text("compare.profile_na", "不适用（画像）", "n/a (profile)")
 PROFILE_NA_SUFFIX = text("compare.profile_na_suffix", "（画像不适用）", " (profile n/a)")
@@ -54,8 +55,6 @@ ONLY_HERE_RETIRED = text(
 )
 NOT_LISTED_IN_B = text("compare.not_listed_in_b", "B 中已无此举措", "not listed in B")
 OVERALL = text("compare.overall", "总体", "Overall")
-AREA_NAME = text("compare.area_name", "{numeral}、{title}", "Part {number}. {title}")
-MEASURE_NAME = text("compare.measure_name", "{numeral}{title}", "({number}) {title}")
 FLAG = {
     "border": text("compare.flag.border", "沿边地区", "border zone"),
     "hub": text("compare.flag.hub", "西部枢纽节点起步区", "western hub"),
@@ -122,14 +121,12 @@ def due_state(due: DueAction, t: Texts) -> str:
 
 
 def row_name(row: ScoreRow, t: Texts) -> str:
-    """总体, 二、扩大开放 or （一）title (English: Overall, Part 2. …, (1) …)."""
-    if row.level == "overall":
+    """总体, 二、扩大开放 or （一）title (English: Overall, 2. …, (1) …), as everywhere else."""
+    if row.part is None:
         return t(OVERALL)
-    entry = AREA_NAME if row.level == "area" else MEASURE_NAME
-    numeral = chinese_numeral(row.number)
-    if row.level == "measure":
-        numeral = f"（{numeral}）"
-    return t(entry, numeral=numeral, number=row.number, title=t.pick(row.title, row.title_en))
+    if isinstance(row.part, Area):
+        return area_title(row.part, t)
+    return measure_title(row.part, t)
 
 
 def side_flags(side: Side, t: Texts) -> list[str]:

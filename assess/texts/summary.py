@@ -26,8 +26,6 @@ RATES = text(
     "Implementation rate {implementation} ({req_scored} requirement(s) scored)   "
     "policy-use rate {policy_use} ({open_scored} support, encourage and higher-level item(s))",
 )
-AREA = text("summary.area", "{numeral}、{title}", "Part {number}. {title}")
-MEASURE = text("summary.measure", "{numeral}{title}", "({number}) {title}")
 REQUESTS_HEAD = text(
     "summary.requests_head", "待争取事项 {count} 项：", "{count} request(s) to pursue:"
 )

@@ -81,6 +81,7 @@ UNDO_ON_MAIN = text("tui.undo_on_main", "请回到主界面再撤销", "Go back 
 CHANGE = text("tui.change", "{item} {field}：{old} → {new}", "{item} {field}: {old} → {new}")
 MORE_CHANGES = text("tui.more_changes", "等 {count} 处", "and {count} more")
 EMPTY = text("tui.empty", "（空）", "(empty)")
+QUOTED_VALUE = text("tui.quoted_value", "“{value}”", "“{value}”")
 EVIDENCE_RECORD = text("tui.evidence_record", "佐证 {id}", "evidence {id}")
 ACTION_RECORD = text("tui.action_record", "举措 {id}", "action {id}")
 FIGURE_RECORD = text("tui.figure_record", "指标“{name}”", "figure “{name}”")

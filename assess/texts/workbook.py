@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from assess.texts.catalog import Text, Texts, capitalised, text
 
 if TYPE_CHECKING:
-    from assess.checklist import Measure
+    from assess.checklist import Area, Measure
 
 
 def _group(prefix: str, entries: dict[str, tuple[str, str]]) -> dict[str, Text]:
@@ -297,6 +297,11 @@ ROLLUP = _group(
         "none_skipped": ("所有文件均已计入。", "Every file was included."),
     },
 )
+
+
+def area_title(area: Area, t: Texts) -> str:
+    """二、title in Chinese, ``2. title`` in English: how the TUI, workbooks and compare name an area."""
+    return t.pick(f"{area.numeral}、{area.title}", f"{area.number}. {area.title_en}")
 
 
 def measure_title(measure: Measure, t: Texts) -> str:

@@ -78,7 +78,7 @@ def _value(field: str, value: str, t: Texts) -> str:
     shown = history_value(field, value, t).replace("\n", " ")
     if len(shown) > VALUE_CHARS:
         shown = shown[: VALUE_CHARS - 1] + "…"
-    return f"“{shown}”"
+    return t(words.QUOTED_VALUE, value=shown)  # the catalog nests the value's own “…” as ‘…’
 
 
 def _action_texts(value: str, key: str = "text") -> str:

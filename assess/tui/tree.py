@@ -22,6 +22,7 @@ from assess.models import Schedule, Status, ZoneTask
 from assess.scoring import format_score, schedule_of
 from assess.texts import Texts
 from assess.texts import policy as policy_words
+from assess.texts.workbook import area_title, measure_title
 from assess.tui.keys import bind
 from assess.tui.policy_view import item_tag
 from assess.tui.session import Session
@@ -117,17 +118,13 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
         return Text(f"{format_score(value):>5} ", style="bold cyan")
 
     def area_label(self, area: Area) -> Text:
-        title = self.t.pick(f"{area.numeral}、{area.title}", f"{area.number}. {area.title_en}")
         label = self._score(self.session.summary.areas[area.number].value)
-        label.append(title, style="bold")
+        label.append(area_title(area, self.t), style="bold")
         return label
 
     def measure_label(self, measure: Measure) -> Text:
-        title = self.t.pick(
-            f"{measure.numeral}{measure.title}", f"({measure.number}) {measure.title_en}"
-        )
         label = self._score(self.session.summary.measures[measure.number].value)
-        label.append(title)
+        label.append(measure_title(measure, self.t))
         return label
 
     def item_label(self, item: Item) -> Text:

@@ -93,6 +93,13 @@ def test_compare_in_english(periods: tuple[Path, Path], tmp_path: Path) -> None:
     assert "Comparison A → B" in result.stdout
     assert Texts(Lang.EN).label(ChangeClass.IMPROVED) in result.stdout
     assert load_workbook(out).sheetnames == ["Overview", "Item by item", "Changes", "Due actions"]
+    area = "2. Developing new quality productive forces according to local conditions"
+    assert "\n2. Developing new quality" in result.stdout and "Part " not in result.stdout
+    overview = load_workbook(out)["Overview"]
+    names = [c.value for row in overview.iter_rows() for c in row if isinstance(c.value, str)]
+    assert area in names and not any(name.startswith("Part ") for name in names)
+    summary = run_cli("summary", periods[1], "--lang", "en")
+    assert "\n2. Developing new quality" in summary.stdout and "Part " not in summary.stdout
 
 
 def test_compare_refuses_to_overwrite_and_reports_bad_files(
@@ -159,10 +166,28 @@ def test_progress_rewrites_one_line_on_a_terminal() -> None:
 def test_rollup_of_two_periods_of_one_zone_is_not_a_failure(
     periods: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    """A province folder holds both half-years: the older one is listed, exit stays 0."""
+    """A province folder holds both half-years: the later is rolled up, the older listed apart."""
     result = run_cli("rollup", *periods)
     assert result.returncode == 0, result.stderr
-    assert "未计入的文件 1 个" in result.stdout and str(periods[0]) in result.stdout
+    assert "本次汇总的评估期：2026年上半年" in result.stdout
+    assert "其他评估期的文件 1 个（未计入排名和平均）" in result.stdout
+    assert f"{periods[0]}：评估期为 2025年下半年" in result.stdout
+    assert "未计入的文件" not in result.stdout
     broken = tmp_path / "broken.json"
     broken.write_text("not json", encoding="utf-8")
     assert run_cli("rollup", *periods, broken).returncode == 1
+
+
+def test_rollup_ranks_only_the_period_asked_for(periods: tuple[Path, Path], tmp_path: Path) -> None:
+    out = tmp_path / "汇总.xlsx"
+    result = run_cli("rollup", *periods, "--period", "2025年下半年", "-o", out, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "Roll-up of 1 zone(s)" in result.stdout
+    assert "This roll-up is of the period 2025年下半年" in result.stdout
+    assert f"{periods[1]}: its period is 2026年上半年" in result.stdout
+    wb = load_workbook(out)
+    assert wb["Score matrix"].cell(3, 5).value == "2025年下半年"
+    assert wb["Ranking"].max_row == 3
+    result = run_cli("rollup", *periods, "--period", "2030年")
+    assert result.returncode == 2
+    assert "没有可以汇总的评估文件" in result.stderr and "评估期为 2026年上半年" in result.stderr

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from assess.checklist import Checklist
 from assess.excel.rollup_book import build_rollup_workbook
+from assess.lang import Lang
 from assess.lifecycle import new_assessment
 from assess.models import Assessment, Status, ZoneProfile
 from assess.regions import PROVINCES, Region
@@ -153,13 +154,14 @@ def test_rollup_workbook_sheets_read_back(zone_dir: Path, tmp_path: Path) -> Non
     ]
     matrix = wb["得分矩阵"]
     assert matrix.max_row == 2 + ZONE_COUNT
-    assert matrix.cell(2, 6).value == "（一）提升创新策源能力"
+    assert matrix.cell(2, 5).value == "评估期" and matrix.cell(3, 5).value == "2025年下半年"
+    assert matrix.cell(2, 7).value == "（一）提升创新策源能力"
     names = [matrix.cell(r, 2).value for r in range(3, 3 + ZONE_COUNT)]
     row = 3 + names.index(hostile.zone.name)
     cell = matrix.cell(row, 2)
     assert cell.data_type == "s" and cell.value == hostile.zone.name
     zone = next(z for z in rollup.zones if z.name == hostile.zone.name)
-    assert matrix.cell(row, 5).value == pytest.approx(zone.overall)
+    assert matrix.cell(row, 6).value == pytest.approx(zone.overall)
     assert any(
         "colorScale" in str(r.type) for rules in matrix.conditional_formatting for r in rules.rules
     )
@@ -184,3 +186,60 @@ def test_rollup_workbook_sheets_read_back(zone_dir: Path, tmp_path: Path) -> Non
     assert "评估对象" in skipped.cell(3, 3).value
     assert wb["覆盖率"].page_setup.orientation == "landscape"
     assert wb["覆盖率"].print_title_rows == "$2:$2"
+
+
+def _period(tiny: Checklist, name: str, period: str, day: int = 1) -> Assessment:
+    a = _zone(tiny, name, day=day)
+    a.period = period
+    return a
+
+
+def test_a_rollup_is_of_the_period_most_zones_are_in_others_are_listed_apart(
+    tiny: Checklist, tmp_path: Path
+) -> None:
+    """A province folder with a stray later file: ranked and averaged are one period only."""
+    h2 = [_write(tmp_path, f"{n}.json", _period(tiny, n, "2025年下半年")) for n in "甲乙"]
+    set_record(later := _period(tiny, "丙", "2027年上半年", day=30), "1.1", Status.DONE)
+    stray = _write(tmp_path, "丙.json", later)
+    again = _write(tmp_path, "甲2.json", _period(tiny, "甲", "2025年下半年", day=9))
+    rollup = build_rollup(tiny, [*h2, stray, again])
+    assert rollup.period == "2025年下半年"
+    assert sorted(z.name for z in rollup.zones) == ["乙", "甲"]
+    assert [z.name for _, z in rollup.ranking()] == ["乙", "甲"]
+    assert rollup.region_averages()[-1].zones == 2
+    assert [(s.path, s.other_period) for s in rollup.other_periods] == [(stray, "2027年上半年")]
+    assert [s.path for s in rollup.left_out] == [h2[0]]  # 甲's older file of the same period
+    assert not any(s.failed for s in rollup.skipped)
+    assert "2027年上半年" in rollup.other_periods[0].reason
+
+
+def test_a_named_period_is_rolled_up_and_a_tie_takes_the_latest_file(
+    tiny: Checklist, tmp_path: Path
+) -> None:
+    old = _write(tmp_path, "a.json", _period(tiny, "甲", "2025年下半年", day=1))
+    new = _write(tmp_path, "b.json", _period(tiny, "乙", "2026年上半年", day=20))
+    assert build_rollup(tiny, [old, new]).period == "2026年上半年"
+    named = build_rollup(tiny, [old, new], period=" 2025年下半年 ")
+    assert named.period == "2025年下半年"
+    assert [z.path for z in named.zones] == [old]
+    assert [s.path for s in named.other_periods] == [new]
+    assert build_rollup(tiny, [old, new], period="2030年").zones == []
+
+
+def test_rollup_workbook_names_its_period_and_lists_other_periods_in_its_language(
+    tiny: Checklist, tmp_path: Path
+) -> None:
+    kept = _write(tmp_path, "a.json", _period(tiny, "甲", "2025年下半年"))
+    stray = _write(tmp_path, "b.json", _period(tiny, "乙", "2027年上半年"))
+    rollup = build_rollup(tiny, [kept, stray], period="2025年下半年")
+    wb = build_rollup_workbook(rollup)
+    assert wb["得分矩阵"].cell(1, 1).value == "经开区 × 举措得分矩阵（2025年下半年）"
+    assert "（2025年下半年）" in wb["总体排名"].oddHeader.left.text
+    assert wb["总体排名"].cell(3, 5).value == "2025年下半年"
+    skipped = wb["未计入文件"]
+    assert skipped.cell(3, 2).value == str(stray)
+    assert (
+        skipped.cell(3, 3).value == "评估期为 2027年上半年，本次汇总的评估期为 2025年下半年，未计入"
+    )
+    english = build_rollup_workbook(rollup, lang=Lang.EN)["Skipped files"]
+    assert english.cell(3, 3).value == "its period is 2027年上半年; this roll-up is of 2025年下半年"
