@@ -238,7 +238,8 @@ def _import(
 
 
 def _print(cl: Checklist, result: Intake, report: ImportReport, t: Texts) -> None:
-    from assess.excel.intake import conflict_lines, summary_lines
+    from assess.excel.intake import conflict_lines
+    from assess.excel.intake_summary import summary_lines
 
     for line in report.lines(t):  # the headers in both languages, each change in `t`
         print(line)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assess import fields
 from assess.checklist import Checklist
-from assess.departments import items_of, responsible
+from assess.departments import responsible
 from assess.editing import Editor
 from assess.errors import AssessError
 from assess.excel import layout
@@ -731,51 +731,6 @@ def _apply_owners(
         for iid, (_row, owners) in got.owners.items():
             if (got.path.name, iid) not in kept:
                 editor.set_responsibility(iid, owners)
-
-
-def summary_lines(result: Intake, checklist: Checklist, t: Texts = ZH) -> list[str]:
-    """Which departments returned, how many changes each brought, which of their items are open."""
-    out = [t(dept_texts.INTAKE_TITLE)]
-    returned_departments = set()
-    for got in result.returned:
-        department = got.department
-        returned_departments.add(department)
-        changes = sum(1 for c in result.changes if c.source == got.path.name)
-        open_items = (
-            [
-                i
-                for i in items_of(checklist, result.assessment, department)
-                if (result.assessment.items.get(i) or ItemRecord()).status is Status.NOT_ASSESSED
-            ]
-            if department in result.assessment.departments
-            else []
-        )
-        shown = (
-            f"（{'、'.join(open_items[:12])}{'…' if len(open_items) > 12 else ''}）"
-            if open_items
-            else ""
-        )
-        out.append(
-            "· "
-            + t(
-                dept_texts.INTAKE_LINE,
-                department=department or t(dept_texts.INTAKE_NOBODY),
-                source=got.path.name,
-                who=who_of(got.cover.filler, "") or t(dept_texts.INTAKE_NOBODY),
-                changes=changes,
-                open=len(open_items),
-                items=shown,
-            )
-        )
-    if any(got.base is not None and got.base.scope is not None for got in result.returned):
-        missing = [
-            d
-            for d in result.assessment.departments
-            if d not in returned_departments and items_of(checklist, result.assessment, d)
-        ]
-        if missing:
-            out.append("· " + t(dept_texts.INTAKE_MISSING, departments="、".join(missing)))
-    return out
 
 
 def conflict_lines(conflicts: list[Conflict], t: Texts = ZH) -> list[str]:

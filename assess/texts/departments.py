@@ -205,6 +205,16 @@ INTAKE_LINE = text(
     "{department}：{source}，填报人 {who}，{changes} 处修改；本部门牵头条目仍未评估 {open} 个{items}",
     "{department}: {source}, filled in by {who}, {changes} change(s); {open} item(s) it leads still not assessed{items}",
 )
+INTAKE_OFFICE_LINE = text(
+    "dept.intake_office_line",
+    "{book}：{source}，填报人 {who}，{changes} 处修改；所含条目仍未评估 {open} 个{items}",
+    "{book}: {source}, filled in by {who}, {changes} change(s); {open} of its item(s) still not assessed{items}",
+)
+INTAKE_FULL_BOOK = text("dept.intake_full_book", "全量台账", "full workbook")
+INTAKE_MEASURES_BOOK = text(
+    "dept.intake_measures_book", "举措 {measures} 的台账", "workbook of measures {measures}"
+)
+INTAKE_ITEMS = text("dept.intake_items", "（{items}）", " ({items})")
 INTAKE_MISSING = text("dept.intake_missing", "未交回：{departments}", "not returned: {departments}")
 INTAKE_NOBODY = text("dept.intake_nobody", "（未填写）", "(not given)")
 DELETED_ROW = text(
