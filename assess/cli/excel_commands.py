@@ -233,7 +233,7 @@ def _import(
     try:
         return import_many(paths, cl, assessment, who=args.who, prefer=args.prefer)
     except MergeRefused as exc:
-        lines = "\n".join(f"  - {line}" for line in conflict_lines(exc.conflicts))
+        lines = "\n".join(f"  - {line}" for line in conflict_lines(exc.conflicts, Texts(args.lang)))
         raise AssessError(f"{exc}\n{lines}") from None
 
 

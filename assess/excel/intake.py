@@ -66,6 +66,7 @@ from assess.merge import (
 from assess.models import Assessment, Change, Evidence, ItemRecord, Responsibility, Status
 from assess.texts import Texts
 from assess.texts import departments as dept_texts
+from assess.texts.history import EMPTY
 from assess.texts.workbook import WHOLE_SCOPE
 
 ZH = Texts()
@@ -751,10 +752,14 @@ def conflict_lines(conflicts: list[Conflict], t: Texts = ZH) -> list[str]:
 
 
 def _value(value: Value, t: Texts) -> str:
+    """A conflicting value quoted; an empty one in the history's word for empty."""
     if isinstance(value, tuple):
-        return t.list_sep.join(v for v in value if v) or t(dept_texts.VALUE_DELETED)
+        shown = t.list_sep.join(v for v in value if v)
+        return t(dept_texts.QUOTED, value=shown) if shown else t(dept_texts.VALUE_DELETED)
+    if not value.strip():
+        return t(EMPTY)
     try:
-        return t.label(Status(value))
+        return t(dept_texts.QUOTED, value=t.label(Status(value)))
     except ValueError:
         text = " ".join(value.split())
-        return text if len(text) <= 40 else text[:39] + "…"
+        return t(dept_texts.QUOTED, value=text if len(text) <= 40 else text[:39] + "…")

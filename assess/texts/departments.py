@@ -49,13 +49,13 @@ NO_BASE = text(
 )
 CONFLICT = text(
     "dept.conflict",
-    "冲突 {where} {field}：导出时“{base}”，文件现为“{file}”，{source} 改为“{workbook}”",
-    "conflict {where} {field}: {base!r} when exported, {file!r} in the file now, {workbook!r} in {source}",
+    "冲突 {where} {field}：导出时{base}，文件现为{file}，{source} 改为{workbook}",
+    "conflict {where} {field}: {base} when exported, {file} in the file now, {workbook} in {source}",
 )
 CONFLICT_BETWEEN = text(
     "dept.conflict_between",
-    "冲突 {where} {field}：{source} 改为“{workbook}”，{other_source} 改为“{other}”",
-    "conflict {where} {field}: {source} says {workbook!r}, {other_source} says {other!r}",
+    "冲突 {where} {field}：{source} 改为{workbook}，{other_source} 改为{other}",
+    "conflict {where} {field}: {source} says {workbook}, {other_source} says {other}",
 )
 REFUSED = text(
     "dept.refused",
@@ -309,6 +309,7 @@ CONFLICTS_DECIDED = text(
     "按 --prefer 解决的冲突 {count} 处：",
     "{count} conflict(s) decided by --prefer:",
 )
+QUOTED = text("dept.quoted", "“{value}”", "“{value}”")
 VALUE_DELETED = text("dept.value_deleted", "（已删除）", "(deleted)")
 CLAIM_NOT_OWN = text(
     "dept.claim_not_own",

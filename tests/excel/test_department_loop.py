@@ -383,3 +383,25 @@ def test_english_department_workbook_imports_its_edits_and_nothing_else(
     _, report = import_many([path], checklist, demo)
     assert [(c.item, c.field) for c in report.changes] == [(item, fields.GAP.id)]
     assert demo.items[item].gap == "A gap typed in English"
+
+
+def test_a_conflict_says_empty_as_the_undo_notice_does(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert not demo.items["1.3"].gap
+    file = tmp_path / "d.json"
+    save(file, demo)
+    out = tmp_path / "out"
+    assert main(["export", str(file), "--by-department", "-o", str(out)]) == 0
+    office = load(file, checklist).assessment
+    Editor(office, "办公室").set_text("1.3", "gap", "办公室写的差距")
+    save(file, office)
+    science = out / f"{demo.zone.name}-{demo.period}-科创局.xlsx"
+    _set(science, ITEMS, "1.3", "差距", "科创局写的差距")
+    capsys.readouterr()
+    assert main(["import", str(science), "--into", str(file)]) == 2
+    said = capsys.readouterr().err
+    assert "导出时（空），文件现为“办公室写的差距”" in said
+    assert "改为“科创局写的差距”" in said and "“”" not in said
+    assert main(["import", str(science), "--into", str(file), "--lang", "en"]) == 2
+    assert "(empty) when exported" in capsys.readouterr().err
