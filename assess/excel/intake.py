@@ -49,6 +49,7 @@ from assess.excel.reader import (
     read_report,
 )
 from assess.excel.responsible import parse_responsible, responsible_cell
+from assess.lang import Lang
 from assess.merge import (
     FIGURE,
     ROW,
@@ -573,11 +574,14 @@ class _Reader:
             return  # fmt: skip
         lead, partners = parse_responsible(typed)
         unknown = [n for n in [lead, *partners] if n and n not in self.current.departments]
-        if unknown or (partners and not lead):
-            self.got.problem(ITEMS, item.row, RESPONSIBLE, bilingual(
-                dept_texts.BAD_RESPONSIBLE, value=typed, name=(unknown or [""])[0],
-                known="、".join(self.current.departments),
-            ))  # fmt: skip
+        if unknown:
+            message = _bad_responsible(typed, unknown[0], self.current.departments)
+            self.got.problem(ITEMS, item.row, RESPONSIBLE, message)
+            return
+        if partners and not lead:
+            self.got.problem(
+                ITEMS, item.row, RESPONSIBLE, bilingual(dept_texts.NO_LEAD, value=typed)
+            )
             return
         owners = Responsibility(lead=lead, partners=partners) if lead else None
         measure = self.checklist.measure_of[iid]
@@ -763,3 +767,13 @@ def _value(value: Value, t: Texts) -> str:
     except ValueError:
         text = " ".join(value.split())
         return t(dept_texts.QUOTED, value=text if len(text) <= 40 else text[:39] + "…")
+
+
+def _bad_responsible(typed: str, name: str, departments: list[str]) -> str:
+    """An unknown department in 责任部门, with how to add one, in both languages."""
+    parts = []
+    for t in (ZH, Texts(Lang.EN)):
+        known = t.list_sep.join(departments) or t(dept_texts.NO_DEPARTMENTS_YET)
+        how = t(dept_texts.ADD_DEPARTMENT_HOW)
+        parts.append(t(dept_texts.BAD_RESPONSIBLE, value=typed, name=name, known=known, how=how))
+    return " / ".join(parts)

@@ -176,8 +176,19 @@ UNKNOWN_ROW = text(
 )
 BAD_RESPONSIBLE = text(
     "dept.bad_responsible",
-    "责任部门“{value}”中的“{name}”不在部门清单中（{known}）",
-    "{name!r} in {value!r} is not one of the zone's departments ({known})",
+    "责任部门“{value}”中的“{name}”不在部门清单中（{known}）；{how}",
+    "{name!r} in {value!r} is not one of the zone's departments ({known}); {how}",
+)
+ADD_DEPARTMENT_HOW = text(
+    "dept.add_department_how",
+    "新增部门：在 assess open 中按 g（部门分工与进度），再按 n 录入部门名称，然后重新导入",
+    "to add a department, press g (departments and progress) in assess open, then n to type its name, and import again",
+)
+NO_DEPARTMENTS_YET = text("dept.no_departments_yet", "尚未录入任何部门", "none entered yet")
+NO_LEAD = text(
+    "dept.no_lead",
+    "责任部门“{value}”只有配合部门，请在“；配合：”前写明牵头部门",
+    "{value!r} names partners only; write the lead department before “; partners:”",
 )
 RESPONSIBLE_CHANGED = text(
     "dept.responsible_changed",

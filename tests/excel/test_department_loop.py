@@ -405,3 +405,19 @@ def test_a_conflict_says_empty_as_the_undo_notice_does(
     assert "改为“科创局写的差距”" in said and "“”" not in said
     assert main(["import", str(science), "--into", str(file), "--lang", "en"]) == 2
     assert "(empty) when exported" in capsys.readouterr().err
+
+
+def test_an_unknown_department_in_the_office_workbook_says_how_to_add_one(
+    tmp_path: Path, report: Path, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "d.json"
+    save(file, demo)
+    _set(report, ITEMS, "1.3", "责任部门", "招商局；配合：科创局")
+    _set(report, ITEMS, "1.4", "责任部门", "配合：科创局")
+    capsys.readouterr()
+    assert main(["import", str(report), "--into", str(file)]) == 2
+    said = capsys.readouterr().err
+    assert "“招商局”不在部门清单中（经发局、科创局" in said
+    assert "新增部门：在 assess open 中按 g（部门分工与进度），再按 n 录入部门名称" in said
+    assert "to add a department, press g (departments and progress) in assess open, then n" in said
+    assert "只有配合部门，请在“；配合：”前写明牵头部门" in said and "“”" not in said
