@@ -279,10 +279,25 @@ BY_DEPARTMENT_HELP = text(
     "每个牵头部门一个工作簿，-o 为目录",
     "one workbook per lead department; -o is a folder",
 )
+DEPARTMENT_HELP = text(
+    "dept.cli.department_help",
+    "只导出这一个部门的工作簿；-o 为目录或 .xlsx 文件",
+    "only this department's workbook; -o is a folder or an .xlsx file",
+)
+UNKNOWN_DEPARTMENT = text(
+    "dept.cli.unknown_department",
+    "部门清单中没有“{name}”；已有部门：{known}",
+    "{name!r} is not one of the zone's departments; they are: {known}",
+)
+LEADS_NOTHING = text(
+    "dept.cli.leads_nothing",
+    "{name}没有牵头的条目，未导出；请先在 assess open 中按 g（部门分工）分配",
+    "{name} leads no item, so there is nothing to export; assign items first (assess open, key g)",
+)
 BY_DEPARTMENT_AND_MEASURES = text(
     "dept.cli.by_department_and_measures",
-    "--by-department 与 --measures 不能同时使用",
-    "use --by-department or --measures, not both",
+    "--by-department、--department 与 --measures 不能同时使用",
+    "use --by-department, --department or --measures, not two of them",
 )
 NOT_A_FOLDER = text(
     "dept.cli.not_a_folder",
