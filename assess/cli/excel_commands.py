@@ -182,7 +182,7 @@ def _one_department(
     """The named department's book; an unknown name is refused with the zone's list."""
     if name not in assessment.departments:
         known = t.list_sep.join(assessment.departments) or t(dept_texts.NO_DEPARTMENTS_YET)
-        raise AssessError(dept_texts.UNKNOWN_DEPARTMENT, name=name, known=known)
+        raise AssessError(dept_texts.EXPORT_UNKNOWN_DEPARTMENT, name=name, known=known)
     mine = [b for b in books if b[0] == name]
     if not mine:
         raise AssessError(dept_texts.LEADS_NOTHING, name=name)

@@ -284,7 +284,7 @@ DEPARTMENT_HELP = text(
     "只导出这一个部门的工作簿；-o 为目录或 .xlsx 文件",
     "only this department's workbook; -o is a folder or an .xlsx file",
 )
-UNKNOWN_DEPARTMENT = text(
+EXPORT_UNKNOWN_DEPARTMENT = text(
     "dept.cli.unknown_department",
     "部门清单中没有“{name}”；已有部门：{known}",
     "{name!r} is not one of the zone's departments; they are: {known}",
