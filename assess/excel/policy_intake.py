@@ -135,9 +135,8 @@ def plan_policy(
     # a row shown as exported changes nothing: a department may leave others' rows alone
     for claim in policy.claims:
         if claim.id is None:
-            claim.id = _same_new_row(gained, {"item": claim.item_id} | claim.values)
             keyed = {"item": claim.item_id} | claim.values
-            claim.id = claim.id or _added_row(gained, before_rows, bases, keyed)
+            claim.id = _same_new_row(gained, keyed) or _added_row(gained, before_rows, bases, keyed)
         before = plan.size
         _decide_row(plan, claim.id, claim.item_id, claim.values, now, bases or base, claim)
         if plan.size != before and scope is not None and claim.item_id not in scope:
@@ -152,11 +151,12 @@ def plan_policy(
             message = bilingual(policy_words.UNKNOWN_TASK_EVIDENCE, id=unknown)
             refuse(TASKS.key, task.row, message, fields.EVIDENCE.id)
             continue
-        if task.id is None:
-            task.id = _same_new_row(gained, task.values | task.record)
-            task.id = task.id or _added_row(gained, before_rows, bases, task.values | task.record)
-        before = plan.size
         values = task.values | task.record
+        if task.id is None:
+            task.id = _same_new_row(gained, values) or _added_row(
+                gained, before_rows, bases, values
+            )
+        before = plan.size
         _decide_row(plan, task.id, task.id or "", values, now, bases or base, task)
         _decide_lists(plan, task, current, now, base)
         if plan.size != before and measures is not None and measure not in measures:
