@@ -11,7 +11,8 @@ On return each field is compared three ways (base, the file now, the workbook):
 
 Actions and evidence records are rows matched by ID: an edited row edits its record, a row
 gone from the workbook deletes it, order is no change, a row without an ID is new, unless the
-file gained a row with the same values since the export (the workbook imported before). The merge
+file gained a row with the same values since the export, or this same workbook added it before
+(the history's ``source``), however the office has edited it since. The merge
 is pure; :func:`apply` writes a plan through :class:`~assess.editing.Editor`, one call per
 change, so the history says who changed what from which workbook.
 """
@@ -23,7 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from pydantic import ValidationError
+
 from assess import fields
+from assess.added_rows import added_by
 from assess.checklist import item_sort_key
 from assess.editing import Editor
 from assess.errors import AssessError
@@ -447,12 +451,28 @@ class _Merger:
         else:
             self.plan.deleted.append(RowDelete(kind, rid, item, self.wb.source, was))
 
+    def _added_before(self, gained: dict[str, Row]) -> dict[str, Row]:
+        """The gained actions this workbook added, as it added them (edited since or not)."""
+        out = {}
+        for rid, added in added_by(self.current, self.wb.source).items():
+            if rid in gained:
+                try:
+                    out[rid] = action_row(added.owner, Action.model_validate(added.values))
+                except ValidationError:
+                    continue
+        return out
+
     def _new_rows(self) -> None:
         theirs = self.wb.theirs
         gained = self._gained_actions()
+        before = self._added_before(gained)
         for row in theirs.new_actions:
             item = row.get("item", "")
             same = next((rid for rid in gained if _same_row(row, gained[rid], "action")), None)
+            if same is None:  # this workbook's row, though the office has edited it since
+                same = next(
+                    (r for r in before if r in gained and _same_row(row, before[r], "action")), None
+                )
             if same is not None:  # imported before (or typed by the office): the same addition
                 del gained[same]
                 self.plan.unchanged += 1

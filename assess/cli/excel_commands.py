@@ -42,9 +42,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "export",
         help="导出对标分析工作簿 / export the gap-analysis workbook",
         description="导出 Excel 对标分析台账（总览、逐项对标、逐项对标（打印）、差距清单、机遇清单、行动计划、"
-        "佐证材料、质量检查、说明），A4 横向，打印不小于 9 磅。--measures 只导出部分举措，供各部门分头填写。\n"
-        "Export the gap-analysis workbook (A4 landscape, printed at 9 pt or more). --measures limits it to some measures,\n"
-        "e.g. --measures 1-5,13 for one department.",
+        "佐证材料、质量检查、说明），A4 横向，打印不小于 9 磅。--measures 只导出部分举措；下发给部门用 "
+        "--by-department（每个牵头部门一个工作簿）或 --department 名称（只导出这一个部门的）。\n"
+        "Export the gap-analysis workbook (A4 landscape, printed at 9 pt or more). --measures limits it to some\n"
+        "measures, e.g. --measures 1-5,13; to send departments their part use --by-department (one workbook per\n"
+        "lead department) or --department NAME (just that one).",
         formatter_class=Formatter,
     )
     p.add_argument("file", type=Path, help="评估文件 / assessment FILE.json")
@@ -56,6 +58,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--by-department",
         action="store_true",
         help=f"{ZH(dept_texts.BY_DEPARTMENT_HELP)} / {EN(dept_texts.BY_DEPARTMENT_HELP)}",
+    )
+    p.add_argument(
+        "--department",
+        metavar="NAME",
+        help=f"{ZH(dept_texts.DEPARTMENT_HELP)} / {EN(dept_texts.DEPARTMENT_HELP)}",
     )
     p.add_argument("--force", action="store_true", help="覆盖已有文件 / overwrite")
     add_lang(p)
@@ -123,7 +130,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     t = Texts(args.lang)
     assessment = load_reporting(args.file, t).assessment
-    if args.by_department:
+    if args.by_department or args.department is not None:
         return _export_by_department(args, assessment, t)
     measures = parse_measures(args.measures) if args.measures else None
     output = args.output or args.file.parent / default_report_name(assessment, args.lang)
@@ -138,13 +145,20 @@ def run_export(args: argparse.Namespace) -> int:
 def _export_by_department(args: argparse.Namespace, assessment: Assessment, t: Texts) -> int:
     from assess.excel.department_book import export_by_department, planned_books
 
-    if args.measures:
+    if args.measures or (args.by_department and args.department is not None):
         raise AssessError(dept_texts.BY_DEPARTMENT_AND_MEASURES)
     cl = checklist()
-    directory = args.output or args.file.parent
+    one = args.department is not None
+    output: Path = args.output or args.file.parent
+    book = output if one and output.suffix.lower() == ".xlsx" else None
+    directory = output.parent if book is not None else output
     if directory.exists() and not directory.is_dir():
         raise AssessError(dept_texts.NOT_A_FOLDER, path=directory)
     books = planned_books(cl, assessment, directory)
+    if one:
+        books = _one_department(args.department.strip(), books, assessment, t)
+        if book is not None:
+            books = [(name, book, items) for name, _path, items in books]
     if not books:
         raise AssessError(dept_texts.NOTHING_ASSIGNED)
     for _name, path, _items in books:
@@ -154,12 +168,25 @@ def _export_by_department(args: argparse.Namespace, assessment: Assessment, t: T
     written = export_by_department(cl, assessment, books, lang=args.lang)
     for (name, _path, items), path in zip(books, written, strict=True):
         print(t(dept_texts.BOOK_WRITTEN, path=path, department=name, count=len(items)))
-    left = unassigned(cl, assessment)
+    left = [] if one else unassigned(cl, assessment)
     if left:
         shown = t.list_sep.join(left[:20]) + ("…" if len(left) > 20 else "")
         note(t, t(dept_texts.NOT_EXPORTED, count=len(left), items=shown), stdout=True)
     print(t(dept_texts.SECONDS, seconds=time.perf_counter() - started))
     return 0
+
+
+def _one_department(
+    name: str, books: list[tuple[str, Path, list[str]]], assessment: Assessment, t: Texts
+) -> list[tuple[str, Path, list[str]]]:
+    """The named department's book; an unknown name is refused with the zone's list."""
+    if name not in assessment.departments:
+        known = t.list_sep.join(assessment.departments) or t(dept_texts.NO_DEPARTMENTS_YET)
+        raise AssessError(dept_texts.EXPORT_UNKNOWN_DEPARTMENT, name=name, known=known)
+    mine = [b for b in books if b[0] == name]
+    if not mine:
+        raise AssessError(dept_texts.LEADS_NOTHING, name=name)
+    return mine
 
 
 def workbook_paths(given: list[Path]) -> list[Path]:
@@ -233,12 +260,13 @@ def _import(
     try:
         return import_many(paths, cl, assessment, who=args.who, prefer=args.prefer)
     except MergeRefused as exc:
-        lines = "\n".join(f"  - {line}" for line in conflict_lines(exc.conflicts))
+        lines = "\n".join(f"  - {line}" for line in conflict_lines(exc.conflicts, Texts(args.lang)))
         raise AssessError(f"{exc}\n{lines}") from None
 
 
 def _print(cl: Checklist, result: Intake, report: ImportReport, t: Texts) -> None:
-    from assess.excel.intake import conflict_lines, summary_lines
+    from assess.excel.intake import conflict_lines
+    from assess.excel.intake_summary import summary_lines
 
     for line in report.lines(t):  # the headers in both languages, each change in `t`
         print(line)

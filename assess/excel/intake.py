@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assess import fields
 from assess.checklist import Checklist
-from assess.departments import items_of, responsible
+from assess.departments import responsible
 from assess.editing import Editor
 from assess.errors import AssessError
 from assess.excel import layout
@@ -49,6 +49,7 @@ from assess.excel.reader import (
     read_report,
 )
 from assess.excel.responsible import parse_responsible, responsible_cell
+from assess.lang import Lang
 from assess.merge import (
     FIGURE,
     ROW,
@@ -66,6 +67,7 @@ from assess.merge import (
 from assess.models import Assessment, Change, Evidence, ItemRecord, Responsibility, Status
 from assess.texts import Texts
 from assess.texts import departments as dept_texts
+from assess.texts.history import EMPTY
 from assess.texts.workbook import WHOLE_SCOPE
 
 ZH = Texts()
@@ -572,11 +574,14 @@ class _Reader:
             return  # fmt: skip
         lead, partners = parse_responsible(typed)
         unknown = [n for n in [lead, *partners] if n and n not in self.current.departments]
-        if unknown or (partners and not lead):
-            self.got.problem(ITEMS, item.row, RESPONSIBLE, bilingual(
-                dept_texts.BAD_RESPONSIBLE, value=typed, name=(unknown or [""])[0],
-                known="、".join(self.current.departments),
-            ))  # fmt: skip
+        if unknown:
+            message = _bad_responsible(typed, unknown[0], self.current.departments)
+            self.got.problem(ITEMS, item.row, RESPONSIBLE, message)
+            return
+        if partners and not lead:
+            self.got.problem(
+                ITEMS, item.row, RESPONSIBLE, bilingual(dept_texts.NO_LEAD, value=typed)
+            )
             return
         owners = Responsibility(lead=lead, partners=partners) if lead else None
         measure = self.checklist.measure_of[iid]
@@ -733,51 +738,6 @@ def _apply_owners(
                 editor.set_responsibility(iid, owners)
 
 
-def summary_lines(result: Intake, checklist: Checklist, t: Texts = ZH) -> list[str]:
-    """Which departments returned, how many changes each brought, which of their items are open."""
-    out = [t(dept_texts.INTAKE_TITLE)]
-    returned_departments = set()
-    for got in result.returned:
-        department = got.department
-        returned_departments.add(department)
-        changes = sum(1 for c in result.changes if c.source == got.path.name)
-        open_items = (
-            [
-                i
-                for i in items_of(checklist, result.assessment, department)
-                if (result.assessment.items.get(i) or ItemRecord()).status is Status.NOT_ASSESSED
-            ]
-            if department in result.assessment.departments
-            else []
-        )
-        shown = (
-            f"（{'、'.join(open_items[:12])}{'…' if len(open_items) > 12 else ''}）"
-            if open_items
-            else ""
-        )
-        out.append(
-            "· "
-            + t(
-                dept_texts.INTAKE_LINE,
-                department=department or t(dept_texts.INTAKE_NOBODY),
-                source=got.path.name,
-                who=who_of(got.cover.filler, "") or t(dept_texts.INTAKE_NOBODY),
-                changes=changes,
-                open=len(open_items),
-                items=shown,
-            )
-        )
-    if any(got.base is not None and got.base.scope is not None for got in result.returned):
-        missing = [
-            d
-            for d in result.assessment.departments
-            if d not in returned_departments and items_of(checklist, result.assessment, d)
-        ]
-        if missing:
-            out.append("· " + t(dept_texts.INTAKE_MISSING, departments="、".join(missing)))
-    return out
-
-
 def conflict_lines(conflicts: list[Conflict], t: Texts = ZH) -> list[str]:
     """Each conflict on one line in the user's language (values as recorded)."""
     out = []
@@ -796,10 +756,24 @@ def conflict_lines(conflicts: list[Conflict], t: Texts = ZH) -> list[str]:
 
 
 def _value(value: Value, t: Texts) -> str:
+    """A conflicting value quoted; an empty one in the history's word for empty."""
     if isinstance(value, tuple):
-        return t.list_sep.join(v for v in value if v) or t(dept_texts.VALUE_DELETED)
+        shown = t.list_sep.join(v for v in value if v)
+        return t(dept_texts.QUOTED, value=shown) if shown else t(dept_texts.VALUE_DELETED)
+    if not value.strip():
+        return t(EMPTY)
     try:
-        return t.label(Status(value))
+        return t(dept_texts.QUOTED, value=t.label(Status(value)))
     except ValueError:
         text = " ".join(value.split())
-        return text if len(text) <= 40 else text[:39] + "…"
+        return t(dept_texts.QUOTED, value=text if len(text) <= 40 else text[:39] + "…")
+
+
+def _bad_responsible(typed: str, name: str, departments: list[str]) -> str:
+    """An unknown department in 责任部门, with how to add one, in both languages."""
+    parts = []
+    for t in (ZH, Texts(Lang.EN)):
+        known = t.list_sep.join(departments) or t(dept_texts.NO_DEPARTMENTS_YET)
+        how = t(dept_texts.ADD_DEPARTMENT_HOW)
+        parts.append(t(dept_texts.BAD_RESPONSIBLE, value=typed, name=name, known=known, how=how))
+    return " / ".join(parts)

@@ -4,7 +4,8 @@ They are rows by ID like actions, but in sheets of their own: the export base ke
 as exported (``ExportBase.policy``), so a cell still showing that value is no change, a cell the
 workbook changed is applied, and one the file changed differently since the export is a
 :class:`~assess.merge.Conflict` (``--prefer`` decides). A row without an ID is new, unless the
-file gained one with the same values since the export (imported before). A
+file gained one with the same values since the export, or this workbook added it before (then
+the row as it added it is the row's base, so the office's later edits stand). A
 department's workbook may touch only the claims of its items and the tasks of its measures.
 Rows left out of a workbook are not deleted (the policy sheets list only what applies).
 """
@@ -17,6 +18,7 @@ from enum import Enum
 from typing import Any
 
 from assess import fields
+from assess.added_rows import added_by
 from assess.checklist import Checklist
 from assess.editing import Editor
 from assess.excel.policy_layout import CLAIMS, TASKS
@@ -128,12 +130,15 @@ def plan_policy(
         plan.problems.append(problem or Problem(sheet_key, row, 0, "", message))
 
     gained = {r: v for r, v in now.items() if base is None or r not in base}
+    before_rows = _added_before(current, source, gained)
+    bases = dict(base or {})
     # a row shown as exported changes nothing: a department may leave others' rows alone
     for claim in policy.claims:
         if claim.id is None:
-            claim.id = _same_new_row(gained, {"item": claim.item_id} | claim.values)
+            keyed = {"item": claim.item_id} | claim.values
+            claim.id = _same_new_row(gained, keyed) or _added_row(gained, before_rows, bases, keyed)
         before = plan.size
-        _decide_row(plan, claim.id, claim.item_id, claim.values, now, base, claim)
+        _decide_row(plan, claim.id, claim.item_id, claim.values, now, bases or base, claim)
         if plan.size != before and scope is not None and claim.item_id not in scope:
             who = claim.id or claim.values.get("policy", "")
             message = bilingual(dept_texts.CLAIM_NOT_OWN, claim=who, item=claim.item_id)
@@ -146,10 +151,13 @@ def plan_policy(
             message = bilingual(policy_words.UNKNOWN_TASK_EVIDENCE, id=unknown)
             refuse(TASKS.key, task.row, message, fields.EVIDENCE.id)
             continue
+        values = task.values | task.record
         if task.id is None:
-            task.id = _same_new_row(gained, task.values | task.record)
+            task.id = _same_new_row(gained, values) or _added_row(
+                gained, before_rows, bases, values
+            )
         before = plan.size
-        _decide_row(plan, task.id, task.id or "", task.values | task.record, now, base, task)
+        _decide_row(plan, task.id, task.id or "", values, now, bases or base, task)
         _decide_lists(plan, task, current, now, base)
         if plan.size != before and measures is not None and measure not in measures:
             title = task.id or task.values.get("title", "")
@@ -162,10 +170,42 @@ def _same_new_row(gained: Rows, values: dict[str, Any]) -> str | None:
     """The row the file gained since the export (e.g. by importing this workbook before) that
     holds every value this new row gives, ID aside; it is taken, so a second equal row is new."""
     for row_id, row in gained.items():
-        if all(_shown(as_text(v)) == _shown(row.get(k, "")) for k, v in values.items()):
+        if _holds(row, values):
             del gained[row_id]
             return row_id
     return None
+
+
+def _holds(row: dict[str, str], values: dict[str, Any]) -> bool:
+    return all(_shown(as_text(v)) == _shown(row.get(k, "")) for k, v in values.items())
+
+
+def _added_before(current: Assessment, source: str, gained: Rows) -> Rows:
+    """The gained claims and tasks this workbook added, as it added them (as the base keeps
+    rows), though the office may have edited them since."""
+    out: Rows = {}
+    for row_id, added in added_by(current, source).items():
+        if row_id not in gained:
+            continue
+        values = added.values
+        if row_id.startswith("C"):
+            out[row_id] = {"item": added.owner} | {
+                f.attr: as_text(values.get(f.attr)) for f in fields.CLAIM_FIELDS[1:]
+            }
+        else:
+            names = ("measure", "title", "description", *(f.id for f in TASK_RECORD))
+            out[row_id] = {n: as_text(values.get(n)) for n in names}
+    return out
+
+
+def _added_row(gained: Rows, before: Rows, bases: Rows, values: dict[str, Any]) -> str | None:
+    """The row this workbook added before that holds every value this new row gives; the row
+    as added becomes its base, so what the office edited since is kept."""
+    row_id = next((r for r, row in before.items() if r in gained and _holds(row, values)), None)
+    if row_id is not None:
+        bases[row_id] = before.pop(row_id)
+        del gained[row_id]
+    return row_id
 
 
 def _shown(text: str) -> str:

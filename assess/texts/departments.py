@@ -49,13 +49,13 @@ NO_BASE = text(
 )
 CONFLICT = text(
     "dept.conflict",
-    "冲突 {where} {field}：导出时“{base}”，文件现为“{file}”，{source} 改为“{workbook}”",
-    "conflict {where} {field}: {base!r} when exported, {file!r} in the file now, {workbook!r} in {source}",
+    "冲突 {where} {field}：导出时{base}，文件现为{file}，{source} 改为{workbook}",
+    "conflict {where} {field}: {base} when exported, {file} in the file now, {workbook} in {source}",
 )
 CONFLICT_BETWEEN = text(
     "dept.conflict_between",
-    "冲突 {where} {field}：{source} 改为“{workbook}”，{other_source} 改为“{other}”",
-    "conflict {where} {field}: {source} says {workbook!r}, {other_source} says {other!r}",
+    "冲突 {where} {field}：{source} 改为{workbook}，{other_source} 改为{other}",
+    "conflict {where} {field}: {source} says {workbook}, {other_source} says {other}",
 )
 REFUSED = text(
     "dept.refused",
@@ -176,8 +176,19 @@ UNKNOWN_ROW = text(
 )
 BAD_RESPONSIBLE = text(
     "dept.bad_responsible",
-    "责任部门“{value}”中的“{name}”不在部门清单中（{known}）",
-    "{name!r} in {value!r} is not one of the zone's departments ({known})",
+    "责任部门“{value}”中的“{name}”不在部门清单中（{known}）；{how}",
+    "{name!r} in {value!r} is not one of the zone's departments ({known}); {how}",
+)
+ADD_DEPARTMENT_HOW = text(
+    "dept.add_department_how",
+    "新增部门：在 assess open 中按 g（部门分工与进度），再按 n 录入部门名称，然后重新导入",
+    "to add a department, press g (departments and progress) in assess open, then n to type its name, and import again",
+)
+NO_DEPARTMENTS_YET = text("dept.no_departments_yet", "尚未录入任何部门", "none entered yet")
+NO_LEAD = text(
+    "dept.no_lead",
+    "责任部门“{value}”只有配合部门，请在“；配合：”前写明牵头部门",
+    "{value!r} names partners only; write the lead department before “; partners:”",
 )
 RESPONSIBLE_CHANGED = text(
     "dept.responsible_changed",
@@ -205,6 +216,16 @@ INTAKE_LINE = text(
     "{department}：{source}，填报人 {who}，{changes} 处修改；本部门牵头条目仍未评估 {open} 个{items}",
     "{department}: {source}, filled in by {who}, {changes} change(s); {open} item(s) it leads still not assessed{items}",
 )
+INTAKE_OFFICE_LINE = text(
+    "dept.intake_office_line",
+    "{book}：{source}，填报人 {who}，{changes} 处修改；所含条目仍未评估 {open} 个{items}",
+    "{book}: {source}, filled in by {who}, {changes} change(s); {open} of its item(s) still not assessed{items}",
+)
+INTAKE_FULL_BOOK = text("dept.intake_full_book", "全量台账", "full workbook")
+INTAKE_MEASURES_BOOK = text(
+    "dept.intake_measures_book", "举措 {measures} 的台账", "workbook of measures {measures}"
+)
+INTAKE_ITEMS = text("dept.intake_items", "（{items}）", " ({items})")
 INTAKE_MISSING = text("dept.intake_missing", "未交回：{departments}", "not returned: {departments}")
 INTAKE_NOBODY = text("dept.intake_nobody", "（未填写）", "(not given)")
 DELETED_ROW = text(
@@ -258,10 +279,25 @@ BY_DEPARTMENT_HELP = text(
     "每个牵头部门一个工作簿，-o 为目录",
     "one workbook per lead department; -o is a folder",
 )
+DEPARTMENT_HELP = text(
+    "dept.cli.department_help",
+    "只导出这一个部门的工作簿；-o 为目录或 .xlsx 文件",
+    "only this department's workbook; -o is a folder or an .xlsx file",
+)
+EXPORT_UNKNOWN_DEPARTMENT = text(
+    "dept.cli.unknown_department",
+    "部门清单中没有“{name}”；已有部门：{known}",
+    "{name!r} is not one of the zone's departments; they are: {known}",
+)
+LEADS_NOTHING = text(
+    "dept.cli.leads_nothing",
+    "{name}没有牵头的条目，未导出；请先在 assess open 中按 g（部门分工）分配",
+    "{name} leads no item, so there is nothing to export; assign items first (assess open, key g)",
+)
 BY_DEPARTMENT_AND_MEASURES = text(
     "dept.cli.by_department_and_measures",
-    "--by-department 与 --measures 不能同时使用",
-    "use --by-department or --measures, not both",
+    "--by-department、--department 与 --measures 不能同时使用",
+    "use --by-department, --department or --measures, not two of them",
 )
 NOT_A_FOLDER = text(
     "dept.cli.not_a_folder",
@@ -299,6 +335,7 @@ CONFLICTS_DECIDED = text(
     "按 --prefer 解决的冲突 {count} 处：",
     "{count} conflict(s) decided by --prefer:",
 )
+QUOTED = text("dept.quoted", "“{value}”", "“{value}”")
 VALUE_DELETED = text("dept.value_deleted", "（已删除）", "(deleted)")
 CLAIM_NOT_OWN = text(
     "dept.claim_not_own",

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 from assess.models import ClaimStatus, ReviewState, Schedule, Status
-from assess.texts.catalog import Texts, parse_label
+from assess.texts.catalog import Texts, parse_label, text
 from assess.texts.labels import NO, YES
 from assess.texts.review import STATE
+
+EMPTY = text("history.empty", "（空）", "(empty)")
+"""An empty old or new value: one word in undo notices, import lists and conflicts."""
 
 FLAG_FIELDS = {"zone.border", "zone.hub", "zone.foreign_talent"}
 _CHOICES: dict[str, type[ClaimStatus] | type[Schedule]] = {

@@ -7,6 +7,7 @@ compare, search, dialogs) have theirs in :mod:`assess.texts.tui_screens`.
 from __future__ import annotations
 
 from assess.texts.catalog import text
+from assess.texts.history import EMPTY as EMPTY
 
 APP_TITLE = text("tui.app_title", "经开区自评", "ETDZ self-assessment")
 OVERALL = text("tui.overall", "总分", "score")
@@ -80,7 +81,6 @@ NOTHING_TO_REDO = text("tui.nothing_to_redo", "没有可重做的修改", "nothi
 UNDO_ON_MAIN = text("tui.undo_on_main", "请回到主界面再撤销", "Go back to the main screen to undo")
 CHANGE = text("tui.change", "{item} {field}：{old} → {new}", "{item} {field}: {old} → {new}")
 MORE_CHANGES = text("tui.more_changes", "等 {count} 处", "and {count} more")
-EMPTY = text("tui.empty", "（空）", "(empty)")
 QUOTED_VALUE = text("tui.quoted_value", "“{value}”", "“{value}”")
 EVIDENCE_RECORD = text("tui.evidence_record", "佐证 {id}", "evidence {id}")
 ACTION_RECORD = text("tui.action_record", "举措 {id}", "action {id}")

@@ -383,3 +383,87 @@ def test_english_department_workbook_imports_its_edits_and_nothing_else(
     _, report = import_many([path], checklist, demo)
     assert [(c.item, c.field) for c in report.changes] == [(item, fields.GAP.id)]
     assert demo.items[item].gap == "A gap typed in English"
+
+
+def test_a_conflict_says_empty_as_the_undo_notice_does(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert not demo.items["1.3"].gap
+    file = tmp_path / "d.json"
+    save(file, demo)
+    out = tmp_path / "out"
+    assert main(["export", str(file), "--by-department", "-o", str(out)]) == 0
+    office = load(file, checklist).assessment
+    Editor(office, "办公室").set_text("1.3", "gap", "办公室写的差距")
+    save(file, office)
+    science = out / f"{demo.zone.name}-{demo.period}-科创局.xlsx"
+    _set(science, ITEMS, "1.3", "差距", "科创局写的差距")
+    capsys.readouterr()
+    assert main(["import", str(science), "--into", str(file)]) == 2
+    said = capsys.readouterr().err
+    assert "导出时（空），文件现为“办公室写的差距”" in said
+    assert "改为“科创局写的差距”" in said and "“”" not in said
+    assert main(["import", str(science), "--into", str(file), "--lang", "en"]) == 2
+    assert "(empty) when exported" in capsys.readouterr().err
+
+
+def test_an_unknown_department_in_the_office_workbook_says_how_to_add_one(
+    tmp_path: Path, report: Path, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "d.json"
+    save(file, demo)
+    _set(report, ITEMS, "1.3", "责任部门", "招商局；配合：科创局")
+    _set(report, ITEMS, "1.4", "责任部门", "配合：科创局")
+    capsys.readouterr()
+    assert main(["import", str(report), "--into", str(file)]) == 2
+    said = capsys.readouterr().err
+    assert "“招商局”不在部门清单中（经发局、科创局" in said
+    assert "新增部门：在 assess open 中按 g（部门分工与进度），再按 n 录入部门名称" in said
+    assert "to add a department, press g (departments and progress) in assess open, then n" in said
+    assert "只有配合部门，请在“；配合：”前写明牵头部门" in said and "“”" not in said
+
+
+def test_cli_exports_one_department_and_refuses_an_unknown_name(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "d.json"
+    save(file, demo)
+    out = tmp_path / "out"
+    assert main(["export", str(file), "--department", "科创局", "-o", str(out)]) == 0
+    science = out / f"{demo.zone.name}-{demo.period}-科创局.xlsx"
+    assert [p.name for p in out.iterdir()] == [science.name]
+    cover = load_workbook(science)["封面"]
+    assert any(c.value == "科创局" for row in cover.iter_rows() for c in row)
+    named = tmp_path / "科创局回收.xlsx"
+    assert main(["export", str(file), "--department", "科创局", "-o", str(named)]) == 0
+    _set(named, ITEMS, "1.3", "差距", "缺少中试平台")
+    assert main(["import", str(named), "--into", str(file)]) == 0
+    assert load(file, checklist).assessment.items["1.3"].gap == "缺少中试平台"
+    capsys.readouterr()
+    assert main(["export", str(file), "--department", "招商局", "-o", str(tmp_path / "x")]) == 2
+    said = capsys.readouterr().err
+    assert "部门清单中没有“招商局”；已有部门：经发局、科创局、商务局" in said
+    assert not (tmp_path / "x").exists()
+    assert main(["export", str(file), "--department", "科创局", "--measures", "1"]) == 2
+
+
+def test_a_department_leading_nothing_has_no_workbook(
+    tmp_path: Path, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Editor(demo, "办公室").set_departments([*demo.departments, "招商局"])
+    file = tmp_path / "d.json"
+    save(file, demo)
+    capsys.readouterr()
+    assert main(["export", str(file), "--department", "招商局", "-o", str(tmp_path / "x")]) == 2
+    assert "招商局没有牵头的条目，未导出" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+
+
+def test_export_help_offers_one_department_and_no_longer_measures_for_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--department NAME" in shown and "只导出这一个部门的工作簿" in shown
+    assert "for one department" not in shown

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from assess import fields
 from assess.checklist import Checklist
+from assess.editing import Editor
 from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.importer import WorkbookInvalid, import_into, import_many, new_from_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.lang import Lang
-from assess.models import Assessment
+from assess.models import Assessment, ClaimStatus, Status
 from assess.storage import dumps
 from assess.texts import Texts
 from tests.excel.conftest import TODAY
@@ -199,3 +202,39 @@ def test_a_new_evidence_row_of_a_full_workbook_made_a_new_file_is_cited(
     made = new_from_workbook(report, checklist)[0]
     added = next(e for e in made.evidence if e.title == EVIDENCE["标题"])
     assert added.id in made.items["2.1"].evidence
+
+
+def test_rows_this_workbook_added_stay_one_after_the_office_edits_them(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    office = Editor(demo, "办公室")
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    office.set_action_field(action.id, "due", dt.date(2027, 3, 31))
+    office.set_action_field(action.id, "text", "完成联合体章程审议并报管委会")
+    claim = next(c for c in demo.items["1.3"].claims if c.policy == CLAIM["政策或文件"])
+    office.set_claim_field(claim.id, "status", ClaimStatus.APPROVED)
+    office.set_claim_field(claim.id, "amount", "50万元")
+    task = next(t for t in demo.zone_tasks if t.title == TASK["任务名称"])
+    office.set_zone_task(task.id, "title", "科创局自设任务（试点）")
+    office.set_task_field(task.id, fields.STATUS, Status.DONE)
+    saved = dumps(demo)
+    again = import_into(science, checklist, demo)
+    assert again.changes == [] and dumps(demo) == saved
+    assert [a.id for a in demo.items["1.3"].actions].count(action.id) == 1
+    assert len(demo.items["1.3"].actions) == len({a.text for a in demo.items["1.3"].actions})
+    assert [c.policy for c in demo.items["1.3"].claims].count(CLAIM["政策或文件"]) == 1
+    assert [t.title for t in demo.zone_tasks].count(TASK["任务名称"]) == 0
+
+
+def test_a_row_another_workbook_added_is_not_this_ones(
+    tmp_path: Path, science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """Only the workbook that added a row (the history's source) may recognise it, edited."""
+    import_into(science, checklist, demo)
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    Editor(demo, "办公室").set_action_field(action.id, "due", dt.date(2027, 3, 31))
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(science.read_bytes())
+    import_into(copy, checklist, demo)
+    assert [a.text for a in demo.items["1.3"].actions].count(ACTION["下一步举措"]) == 2
