@@ -33,11 +33,13 @@ LONGEST_WORD = (
 )
 
 
+@lru_cache(maxsize=8192)  # widths and heights measure the same texts again (export speed)
 def print_width(text: str) -> float:
     """The width ``text`` takes on paper, in column-width units."""
-    return sum(_char_width(ch) for ch in text)
+    return sum(map(_char_width, text))
 
 
+@lru_cache(maxsize=None)  # one entry per distinct character
 def _char_width(ch: str) -> float:
     if char_width(ch) == 2:
         return 2.0
@@ -64,6 +66,7 @@ def _tokens(paragraph: str) -> list[str]:
     return [*tokens, word] if word else tokens
 
 
+@lru_cache(maxsize=4096)
 def longest_word(text: str) -> float:
     """The widest run of ``text`` no line break may cut (an English word), at most LONGEST_WORD."""
     words = (print_width(t) for t in _tokens(text) if not t.isspace())
