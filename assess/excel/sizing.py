@@ -9,7 +9,7 @@ word, or “in progress” prints as “progres/s”.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -39,7 +39,7 @@ def print_width(text: str) -> float:
     return sum(map(_char_width, text))
 
 
-@lru_cache(maxsize=None)  # one entry per distinct character
+@cache  # one entry per distinct character
 def _char_width(ch: str) -> float:
     if char_width(ch) == 2:
         return 2.0
