@@ -112,3 +112,11 @@ SERVE_NO_TOKEN = text(
     "地址中缺少本服务的口令（token）：请使用启动服务的终端里显示的完整地址",
     "the address must carry this server's token (see the console that started it)",
 )
+
+# a file whose folder cannot be written (no lock file can be made there): opened to be read
+VIEW_ONLY_NOTICE = text(
+    "safety.view_only",
+    "文件所在的文件夹不可写，只读打开：可以查看，不能修改；如需修改，请把文件复制到可写的文件夹再打开",
+    "The file's folder cannot be written, so it is opened read-only: you can look, not change; "
+    "to change it, copy it to a folder you can write and open that copy",
+)

@@ -28,7 +28,7 @@ from textual.widgets.tree import TreeNode
 
 from assess import startup
 from assess.applicability import item_applies
-from assess.errors import AssessError
+from assess.errors import AssessError, LockedError
 from assess.lang import Lang
 from assess.models import Assessment, ReviewState, Status, ZoneTask
 from assess.resources import default_checklist
@@ -36,6 +36,7 @@ from assess.review import NEEDS_OPINION, ReviewStep, allowed_steps
 from assess.scoring import format_score, format_share
 from assess.storage import AssessmentFile, ChangedOnDiskError, Loaded, load
 from assess.texts import Texts, safety
+from assess.texts import errors as errors_words
 from assess.texts import policy as policy_words
 from assess.texts import review as review_words
 from assess.texts import tui as words
@@ -267,12 +268,18 @@ class AssessApp(App[None]):
     def refuse_if_final(self) -> bool:
         """True (with a notice) when the assessment is final: every change is refused."""
         if self.session.read_only:
-            self.notify(self.t(review_words.READ_ONLY_NOTICE), timeout=8)
+            why = (
+                safety.VIEW_ONLY_NOTICE if self.session.view_only else review_words.READ_ONLY_NOTICE
+            )
+            self.notify(self.t(why), timeout=8)
         return self.session.read_only
 
     def review_step(self, step: ReviewStep) -> None:
         """Ask for the 意见 (required to return or reopen) and take the step as the editor."""
         t = self.t
+        if self.session.view_only:  # nothing can be saved: not even a sign-off step
+            self.notify(t(safety.VIEW_ONLY_NOTICE), timeout=8)
+            return
 
         def take(opinion: str) -> None:
             self.session.review(step, opinion)
@@ -869,12 +876,18 @@ def open_app(path: Path, lang: Lang | str = Lang.ZH, *, today: dt.date | None = 
     """Lock and load ``path``; raises LockedError / LoadError with the user's message."""
     checklist = default_checklist()
     handle = AssessmentFile(Path(path))
-    handle.acquire()
+    view_only = False
+    try:
+        handle.acquire()
+    except LockedError as exc:
+        if exc.body.entry is not errors_words.LOCK_UNWRITABLE:
+            raise  # another window has it: refused, as before
+        view_only = True  # a read-only folder: nobody can write it, so it can be read safely
     try:
         loaded = handle.load(checklist)
     except BaseException:
         handle.close()
         raise
-    session = Session(checklist, loaded.assessment, handle, today)
+    session = Session(checklist, loaded.assessment, handle, today, view_only=view_only)
     notices = loaded.migration.messages() if loaded.migration else []
     return AssessApp(session, Lang(lang), notices)

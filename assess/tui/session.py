@@ -19,6 +19,7 @@ from assess.models import Assessment, Change, Evidence, ItemRecord, Review
 from assess.review import FinalizedError, ReviewStep, finalized_message, is_final
 from assess.scoring import Summary, summarize
 from assess.storage import AssessmentFile, encode, encode_snapshot, snapshot, write_atomic
+from assess.texts import safety
 
 UNDO_DEPTH = 200
 
@@ -41,6 +42,8 @@ class Session:
     assessment: Assessment
     handle: AssessmentFile | None
     today: dt.date | None = None
+    # opened where nothing can be written (a read-only folder): shown, never changed
+    view_only: bool = False
     editor: Editor = field(init=False)
     _undo: list[list[Step]] = field(default_factory=list, init=False)  # one entry per key
     _redo: list[list[Step]] = field(default_factory=list, init=False)
@@ -69,8 +72,9 @@ class Session:
 
     @property
     def read_only(self) -> bool:
-        """A final (定稿) assessment is shown, not changed, until it is reopened."""
-        return is_final(self.assessment)
+        """A final (定稿) assessment is shown, not changed, until it is reopened; a file in a
+        read-only folder is only shown."""
+        return self.view_only or is_final(self.assessment)
 
     def checkpoint(self, item_id: str | None = None, *, register: bool = False) -> None:
         """Remember the state before a change; undo goes back to it.
@@ -78,6 +82,8 @@ class Session:
         With ``item_id`` only that record is copied (and the evidence register with
         ``register``): a keystroke never copies the whole assessment. Refused when final.
         """
+        if self.view_only:
+            raise FinalizedError(safety.VIEW_ONLY_NOTICE)
         if self.read_only:
             raise FinalizedError(finalized_message(self.assessment))
         self._remember([self._step(item_id, register=register)])

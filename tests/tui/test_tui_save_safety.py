@@ -232,3 +232,31 @@ async def test_in_the_browser_file_dialogs_stay_in_the_assessments_folder(
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, PathPrompt)
+
+
+async def test_a_file_in_a_read_only_folder_opens_to_be_read(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No lock file can be made where nobody can write (a read-only share): the file opens to
+    be looked at, says why it cannot be changed, and stays as it was (it used to refuse)."""
+    from tui_helpers import TODAY, notices, until
+
+    from assess.tui.app import open_app
+
+    def read_only(*args: object, **kwargs: object) -> object:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr("assess.filelock.open", read_only, raising=False)
+    before = demo_path.read_bytes()
+    app = open_app(demo_path, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app._started)
+        assert any("只读打开" in n for n in notices(app)), notices(app)
+        status = app.session.record("1.1").status
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.session.record("1.1").status is status and app.session.edits == 0
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert demo_path.read_bytes() == before
