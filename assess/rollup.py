@@ -275,8 +275,13 @@ def main_period(zones: Sequence[ZoneResult]) -> str:
     if not zones:
         return ""
     counts = Counter(period for period, _ in {(z.period, _zone_key(z)) for z in zones})
-    latest = {z.period: z.updated for z in sorted(zones, key=lambda z: z.updated)}
+    latest = {z.period: _when(z) for z in sorted(zones, key=_when)}
     return max(counts, key=lambda p: (counts[p], latest[p]))
+
+
+def _when(zone: ZoneResult) -> float:
+    """When the file was last updated, comparable across files with and without a UTC offset."""
+    return zone.updated.timestamp()
 
 
 def _other_period(zone: ZoneResult, chosen: str) -> Skipped:
@@ -293,7 +298,7 @@ def _latest_per_zone(zones: list[ZoneResult]) -> tuple[list[ZoneResult], list[Sk
     for zone in zones:
         key = _zone_key(zone)
         current = latest.get(key)
-        if current is None or zone.updated > current.updated:
+        if current is None or _when(zone) > _when(current):
             latest[key] = zone
     skipped = [
         Skipped(

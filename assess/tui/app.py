@@ -824,7 +824,7 @@ class AssessApp(App[None]):
         # period's window must not read 改善 as 退步 (``s`` swaps them on the screen)
         (a, a_migration), (b, b_migration) = sorted(
             [(other.assessment, other.migration), (self.session.assessment, None)],
-            key=lambda pair: pair[0].created,
+            key=lambda pair: pair[0].created.timestamp(),  # a file may give no UTC offset
         )
         self.push_screen(
             CompareScreen(

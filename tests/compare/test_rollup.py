@@ -243,3 +243,17 @@ def test_rollup_workbook_names_its_period_and_lists_other_periods_in_its_languag
     )
     english = build_rollup_workbook(rollup, lang=Lang.EN)["Skipped files"]
     assert english.cell(3, 3).value == "its period is 2027年上半年; this roll-up is of 2025年下半年"
+
+
+def test_files_with_and_without_a_utc_offset_are_put_in_order(
+    tiny: Checklist, tmp_path: Path
+) -> None:
+    """A hand-made file may give its times without an offset; the roll-up compared them with
+    the others' and stopped with Python's TypeError."""
+    older = _zone(tiny, "乙经开区", day=1)
+    older.updated = older.updated.replace(tzinfo=None)
+    newer = _write(tmp_path, "new.json", _zone(tiny, "乙经开区", day=20))
+    paths = [_write(tmp_path, "old.json", older), newer]
+    rollup = build_rollup(tiny, paths)
+    assert [z.path.name for z in rollup.zones] == ["new.json"]
+    assert [s.path.name for s in rollup.skipped] == ["old.json"]

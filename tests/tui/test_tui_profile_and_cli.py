@@ -225,7 +225,9 @@ async def test_compare_puts_the_earlier_file_first_and_s_swaps(
     from assess.tui.compare_screen import CompareScreen
 
     later = load(demo_path, app.session.checklist).assessment
-    later.period, later.created = "下一期", later.created + dt.timedelta(days=180)
+    # made later, and written without a UTC offset (a hand-made file): still put in order
+    later.period = "下一期"
+    later.created = (later.created + dt.timedelta(days=180)).replace(tzinfo=None)
     Editor(later, who="t").set_status("1.1", Status.DONE)  # 推进中 before: 改善
     save(demo_path.with_name("next.json"), later)
     async with app.run_test(size=SIZE) as pilot:
