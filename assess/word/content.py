@@ -409,7 +409,7 @@ class Writer:
             Block(BlockKind.SIGN_OFF, clean(a.assessor), t(report_words.SIGN_PERSON)),
             Block(
                 BlockKind.SIGN_OFF,
-                "",
+                clean(a.contact),
                 t(report_words.SIGN_PHONE, label=capitalised(t(fields.CONTACT.label))),
             ),
             *self.sign_off(),

@@ -275,4 +275,9 @@ def test_the_actions_section_a_missing_lead_and_the_phone_line_use_the_registrys
         path = write_report(checklist, demo, tmp_path / f"{lang}.docx", lang=lang, today=TODAY)
         text = body(docx.Document(str(path)))
         assert section in text and no_lead in text, lang
-        assert f"\n{phone}" in text, lang
+        assert f"\n{phone}" in text, lang  # blank: the demo's contact is empty, to be written in
+    demo.contact = "0512-66681234"
+    text = body(docx.Document(str(write_report(checklist, demo, tmp_path / "c.docx", today=TODAY))))
+    assert (
+        "\n手机：0512-66681234" in text
+    )  # a recorded phone number is printed, as the cover shows it
