@@ -301,8 +301,10 @@ BY_DEPARTMENT_AND_MEASURES = text(
 )
 NOT_A_FOLDER = text(
     "dept.cli.not_a_folder",
-    "这是一个文件；使用 --by-department 时 -o 应为目录，请换一个目录名",
-    "this is a file; with --by-department, -o names a folder: choose a folder name",
+    "这是一个文件；按部门导出时 -o 应为目录（使用 --department 时也可以是 .xlsx 文件名），"
+    "请换一个目录名",
+    "this is a file; exporting by department, -o names a folder (or, with --department, an"
+    " .xlsx file): choose a folder name",
 )
 NOTHING_ASSIGNED = text(
     "dept.cli.nothing_assigned",

@@ -445,6 +445,13 @@ def test_cli_exports_one_department_and_refuses_an_unknown_name(
     assert "部门清单中没有“招商局”；已有部门：经发局、科创局、商务局" in said
     assert not (tmp_path / "x").exists()
     assert main(["export", str(file), "--department", "科创局", "--measures", "1"]) == 2
+    capsys.readouterr()
+    taken = tmp_path / "notes.txt"
+    taken.write_text("办公室的记录", encoding="utf-8")
+    assert main(["export", str(file), "--department", "科创局", "-o", str(taken)]) == 2
+    said = capsys.readouterr().err  # the message fits the option the user gave
+    assert "按部门导出时 -o 应为目录（使用 --department 时也可以是 .xlsx 文件名）" in said
+    assert taken.read_text(encoding="utf-8") == "办公室的记录"
 
 
 def test_a_department_leading_nothing_has_no_workbook(
