@@ -30,6 +30,7 @@ from assess.models import Assessment
 from assess.review import ReviewInfo, review_state
 from assess.texts import Text, Texts
 from assess.texts import departments as dept_texts
+from assess.texts.catalog import capitalised
 
 ZH = Texts()
 WIDTHS = (20, 14, 52, 16)
@@ -93,7 +94,7 @@ def write_cover(
     ]
     row = 3
     for label, value in rows:
-        put_text(ws, row, 1, t(label), STYLE_LABEL)
+        put_text(ws, row, 1, capitalised(t(label)), STYLE_LABEL)  # a form's label: Phone
         put_text(ws, row, 2, value, STYLE_BODY)
         merge(ws, row, 2, row, LAST_COL, STYLE_BODY)
         tall = label is dept_texts.COVER_REVIEW or label is dept_texts.COVER_UNIT
@@ -142,13 +143,14 @@ def _merged(ws: Worksheet, row: int, text: str, style: str) -> None:
 
 
 def read_cover(rows: list[tuple[Any, ...]]) -> CoverInfo:
-    """The cover's values, found by their labels in column A (either language)."""
+    """The cover's values, found by their labels in column A (either language, any case:
+    covers exported before English labels were capitalised still read)."""
     found: dict[str, str] = {}
-    labels = {Texts(lang)(entry): entry.id for entry in LABELS_READ for lang in Lang}
+    labels = {Texts(lang)(entry).casefold(): entry.id for entry in LABELS_READ for lang in Lang}
     for values in rows[:20]:
         if len(values) < 2 or values[0] is None:
             continue
-        key = labels.get(str(values[0]).strip())
+        key = labels.get(str(values[0]).strip().casefold())
         if key is not None and key not in found:
             found[key] = _cell(values[1])
     return CoverInfo(

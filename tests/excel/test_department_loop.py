@@ -350,6 +350,28 @@ def test_dates_typed_on_the_cover_are_read(tmp_path: Path) -> None:
     assert (info.filler, info.date) == ("张三", "2026-03-01")
 
 
+def test_an_english_cover_reads_as_a_form_and_its_filler_is_read_back(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    from assess.excel.cover import read_cover
+
+    name, path, items = planned_books(checklist, demo, tmp_path)[0]
+    export_by_department(checklist, demo, [(name, path, items)], today=TODAY, lang=Lang.EN)
+    cover = load_workbook(path).worksheets[0]
+    labels = [row[0] for row in cover.iter_rows(min_row=3, max_row=8, values_only=True)]
+    assert labels == [
+        "Zone",
+        "Period",
+        "Reporting unit (seal)",
+        "Department",
+        "Filled in by",
+        "Phone",
+    ]
+    rows = [("Filled in by", "Li Lei"), ("phone", "0512-1234")]  # a cover from before: lowercase
+    info = read_cover(rows)
+    assert (info.filler, info.contact) == ("Li Lei", "0512-1234")
+
+
 def test_a_damaged_base_is_a_message_naming_the_sheet(
     report: Path, checklist: Checklist, demo: Assessment
 ) -> None:
