@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -200,6 +201,18 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
                 self._refresh_line(node.line)
             return
         super()._refresh_node(node)
+
+    def render_label(self, node: TreeNode[NodeRef], base_style: Style, style: Style) -> Text:
+        """The label, cut with 「…」 where the pane is narrower than it (80 columns): a title
+        cut without a sign reads as a whole, different title. The form shows it in full."""
+        label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 0 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
     # navigation -----------------------------------------------------------------------
 

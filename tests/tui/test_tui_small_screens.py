@@ -299,3 +299,29 @@ async def test_the_coverage_bar_fills_as_much_as_the_coverage(app_in: AssessApp)
         assert bar.region.width == box.region.width
         filled = bar.region.width * bar.percentage
         assert abs(filled - box.region.width * coverage) < 1
+
+
+async def test_tree_titles_cut_at_80_columns_end_in_an_ellipsis(
+    app_in: AssessApp, lang: Lang
+) -> None:
+    """A title the narrow tree cannot hold ends in 「…」 (cut silently, it reads as another
+    title); one that fits is shown whole, and no text runs under the scrollbar or the border."""
+    async with app_in.run_test(size=SMALL) as pilot:
+        await until(pilot, lambda: app_in._started)
+        tree = app_in.checklist_tree
+        lines = screen_lines(app_in)[tree.region.y : tree.region.bottom]
+        cut = whole = 0
+        for number, text in enumerate(lines, start=tree.scroll_offset.y):
+            node = tree.get_node_at_line(number)
+            if node is None:
+                continue
+            label, shown = node.label.plain, text.split("▕")[0]  # the tree's border
+            assert width(shown) == tree.region.width - 1
+            shown = shown[:-1].rstrip()  # the last column is the scrollbar's
+            if shown.endswith(label):
+                whole += 1
+            else:
+                assert shown.endswith("…"), (label, shown)
+                assert shown[:-1].rstrip()[-3:] in label, (label, shown)
+                cut += 1
+        assert cut and (whole or lang is Lang.EN)  # every English title is longer than 30 cells
