@@ -157,7 +157,7 @@ class AssessApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum in CLOSING_SIGNALS:
             try:
-                loop.add_signal_handler(signum, self._closed_by_signal)
+                loop.add_signal_handler(signum, self._closed_by_signal, signum)
             except (RuntimeError, ValueError):  # not the main thread: the default stays
                 break
             self._signals.append(signum)
@@ -730,10 +730,14 @@ class AssessApp(App[None]):
         """Edits were made in this window, or the latest state is not in the file yet."""
         return bool(self.session.edits) or self.session.unsaved
 
-    def _closed_by_signal(self) -> None:
+    def _closed_by_signal(self, signum: int = signal.SIGTERM) -> None:
         """The terminal was closed or the process is being stopped: nobody can answer a
         question, so save as quitting does, or, where the file cannot take the edits (another
-        program changed it, the disk is full…), keep them in a copy; then close."""
+        program changed it, the disk is full…), keep them in a copy; then close.
+
+        Where the terminal is gone (SIGHUP of a closed window), the process ends at once once
+        saved: Textual's writes to it fail, its writer thread dies and the exit would wait
+        on it forever, and there is no screen left to restore."""
         if self._signalled:
             return
         self._signalled = True
@@ -742,6 +746,9 @@ class AssessApp(App[None]):
             self.farewell = self._save_unasked()
         if problem is not None:
             self.farewell = problem if self.farewell is None else f"{self.farewell}\n{problem}"
+        if signum == getattr(signal, "SIGHUP", None) and not terminal_alive():
+            self.session.close()  # the lock released, its file removed
+            os._exit(0)
         self.exit()
 
     def _save_unasked(self) -> str:
@@ -924,6 +931,17 @@ class AssessApp(App[None]):
             (t.label(step), t(review_words.REVIEW_FIELD), partial(self.review_step, step))
             for step in allowed_steps(self.session.assessment.review.state)
         ]
+
+
+def terminal_alive() -> bool:
+    """False once the terminal has hung up (its window was closed): it answers nothing."""
+    import termios  # POSIX only, as SIGHUP is
+
+    try:
+        termios.tcgetattr(sys.__stdin__.fileno() if sys.__stdin__ else 0)
+    except (termios.error, OSError, ValueError):
+        return False
+    return True
 
 
 def _no_task(_task: ZoneTask) -> bool:
