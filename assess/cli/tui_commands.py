@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -39,7 +40,8 @@ def open_tui(path: Path, lang: Lang) -> int:
     app = open_app(path, lang=lang)
     app.run()
     if app.farewell:
-        print(app.farewell, file=sys.stderr)
+        with contextlib.suppress(OSError):  # the terminal may be gone (its window was closed)
+            print(app.farewell, file=sys.stderr, flush=True)
     return 0
 
 

@@ -85,6 +85,25 @@ OVERWRITTEN = text(
     "已用我的版本保存；磁盘上原来的版本已另存为：{copy}",
     "Saved my version; the version that was on disk was saved as: {copy}",
 )
+# the terminal window was closed (SIGHUP) or the system stopped assess (SIGTERM): nobody is
+# there to ask, so the edits are saved, or kept in a copy, and this is left in the terminal
+CLOSED_SAVED = text(
+    "safety.closed_saved",
+    "终端已关闭或程序被终止：修改已先保存到 {path}",
+    "The terminal was closed or assess was stopped: your changes were saved first to {path}",
+)
+CLOSED_KEPT_COPY = text(
+    "safety.closed_kept_copy",
+    "终端已关闭或程序被终止，修改未能写入 {path}（{error}）；修改已另存为：{copy}",
+    "The terminal was closed or assess was stopped and your changes could not be written to "
+    "{path} ({error}); they were saved as: {copy}",
+)
+CLOSED_NOT_KEPT = text(
+    "safety.closed_not_kept",
+    "终端已关闭或程序被终止，修改未能写入 {path}，也无法另存副本：{error}",
+    "The terminal was closed or assess was stopped and your changes could not be written to "
+    "{path}, nor saved as a copy: {error}",
+)
 COPY_TAG_MINE = text("safety.copy_tag_mine", "我的版本", "mine")
 COPY_TAG_THEIRS = text("safety.copy_tag_theirs", "磁盘版本", "on-disk")
 

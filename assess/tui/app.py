@@ -6,10 +6,14 @@ whole session and loads it, so a second window gets a LockedError before anythin
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import gc
 import os
 import shutil
+import signal
+import sys
+import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -57,6 +61,8 @@ from assess.tui.turns import after_typed
 FOLLOW_DELAY_SECONDS = 0.05
 HEADER_CHROME = 18  # the coverage bar (16) and the line's padding (2), in cells
 FILTERS = tuple(words.FILTERS)
+# the terminal window closed, or the system (a shutdown, ``kill``) stops the process
+CLOSING_SIGNALS = () if sys.platform == "win32" else (signal.SIGHUP, signal.SIGTERM)
 
 
 class ZoneLine(Static):
@@ -92,6 +98,8 @@ class AssessApp(App[None]):
         self._started = False
         self._moved_early = False  # a j/k before the start: it must not move the cursor back
         self.farewell: str | None = None  # what the terminal shows once the window has closed
+        self._signals: list[int] = []  # the closing signals this window answers
+        self._signalled = False  # a closing signal came: saved once, never asked
         self.title = self.t(words.APP_TITLE)
         bind(self, "app", self.t)
 
@@ -139,13 +147,30 @@ class AssessApp(App[None]):
         for notice in self.notices:
             self.notify(notice, timeout=10)
         self.refuse_if_final()
+        self._catch_closing_signals()
+
+    def _catch_closing_signals(self) -> None:
+        """Closing the terminal (SIGHUP) or a stop from the system (SIGTERM) would kill the
+        process with the last second's typing unsaved: they save as quitting does instead.
+        Textual's driver handles only SIGTSTP/SIGCONT/SIGWINCH (and SIGTTIN/SIGTTOU while it
+        suspends), so these two are free; off the main thread asyncio cannot take them."""
+        loop = asyncio.get_running_loop()
+        for signum in CLOSING_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._closed_by_signal, signum)
+            except (RuntimeError, ValueError):  # not the main thread: the default stays
+                break
+            self._signals.append(signum)
 
     async def _start(self) -> None:
         """After the first frame: build the form, put the cursor on the first item — unless
         the user has moved it meanwhile (a slow start must not undo their keys)."""
         first = self.session.checklist.items[0].id
         self.detail.item_id = first
-        await self.detail.build_form()
+        if not self._signalled:  # a closing signal during the start: the window is going
+            await self.detail.build_form()
+        if not self.detail.ready:
+            return
         if not self._moved_early:
             self.checklist_tree.go_to_item(first)
             self.checklist_tree.scroll_home(animate=False)
@@ -689,17 +714,73 @@ class AssessApp(App[None]):
             # the text typed right before ctrl+s may still wait in its field: read the form after it
             after_typed(form, submit)
             return
-        self.detail.flush()
+        self.detail.keep_typing()  # the line being typed is saved with the rest
         if self.save_or_ask(quitting=False):
             self.notify(self.t(words.SAVED, path=self.session.path), timeout=3)
 
     async def action_quit(self) -> None:
-        self.detail.flush()
-        if (self.session.edits or self.session.unsaved) and not self.save_or_ask(quitting=True):
+        if self.detail.keep_typing() is not None:  # a figure that is not a number: the form
+            return  # said why, and it stays typed to be mended
+        if self.has_changes and not self.save_or_ask(quitting=True):
             return  # the user is asked what to do with the edits; nothing is thrown away
         self.exit()
 
+    @property
+    def has_changes(self) -> bool:
+        """Edits were made in this window, or the latest state is not in the file yet."""
+        return bool(self.session.edits) or self.session.unsaved
+
+    def _closed_by_signal(self, signum: int = signal.SIGTERM) -> None:
+        """The terminal was closed or the process is being stopped: nobody can answer a
+        question, so save as quitting does, or, where the file cannot take the edits (another
+        program changed it, the disk is full…), keep them in a copy; then close.
+
+        Where the terminal is gone (SIGHUP of a closed window), the process ends at once once
+        saved: Textual's writes to it fail, its writer thread dies and the exit would wait
+        on it forever, and there is no screen left to restore."""
+        if self._signalled:
+            return
+        self._signalled = True
+        problem = self.detail.keep_typing()  # a figure that is not a number cannot be kept
+        if self.has_changes and not self.session.view_only:
+            self.farewell = self._save_unasked()
+        if problem is not None:
+            self.farewell = problem if self.farewell is None else f"{self.farewell}\n{problem}"
+        if signum == getattr(signal, "SIGHUP", None) and not terminal_alive():
+            self.session.close()  # the lock released, its file removed
+            os._exit(0)
+        self.exit()
+
+    def _save_unasked(self) -> str:
+        """Save to the file, never over another program's change; failing that, a copy
+        ("我的版本") beside it, else in the home or temporary folder. Says which happened."""
+        t = Texts(self.lang)
+        path = self.session.path or Path.cwd() / "assessment.json"
+        if self.conflict:  # another program's version is in the file: it stays there
+            error = ChangedOnDiskError(errors_words.CHANGED_ON_DISK, path=path).render(t)
+        else:
+            try:
+                self.session.save_now()
+                return t(safety.CLOSED_SAVED, path=path)
+            except AssessError as exc:
+                error = exc.render(t)
+        why = error
+        for folder in (path.parent, Path.home(), Path(tempfile.gettempdir())):
+            try:
+                copy = self.session.save_copy(
+                    copy_name(folder / path.name, t(safety.COPY_TAG_MINE))
+                )
+            except (AssessError, OSError) as exc:
+                why = exc.render(t) if isinstance(exc, AssessError) else str(exc)
+                continue
+            return t(safety.CLOSED_KEPT_COPY, path=path, error=error, copy=copy)
+        return t(safety.CLOSED_NOT_KEPT, path=path, error=why)
+
     def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in self._signals:  # the next window (tests, `serve`) installs its own
+            loop.remove_signal_handler(signum)
+        self._signals.clear()
         gc.unfreeze()  # collectable again (tests and `serve` run several apps in one process)
         self.session.close()
 
@@ -850,6 +931,17 @@ class AssessApp(App[None]):
             (t.label(step), t(review_words.REVIEW_FIELD), partial(self.review_step, step))
             for step in allowed_steps(self.session.assessment.review.state)
         ]
+
+
+def terminal_alive() -> bool:
+    """False once the terminal has hung up (its window was closed): it answers nothing."""
+    import termios  # POSIX only, as SIGHUP is
+
+    try:
+        termios.tcgetattr(sys.__stdin__.fileno() if sys.__stdin__ else 0)
+    except (termios.error, OSError, ValueError):
+        return False
+    return True
 
 
 def _no_task(_task: ZoneTask) -> bool:

@@ -203,6 +203,8 @@ class ItemDetail(VerticalScroll):
                 *(w for field in (*RECORD_FIELDS, *POLICY_FIELDS) for w in self._section(field)),
             ]
         )
+        if not self.query("#evidence-table"):  # the window closed meanwhile: nothing mounted
+            return
         self._fill_columns()
         self._areas = list(self.query(FieldArea))
         self.ready = True
@@ -608,6 +610,21 @@ class ItemDetail(VerticalScroll):
                 self.session.editor.set_text(entry.item_id, entry.field, text)
             self.on_change(entry.item_id)
 
+    def keep_typing(self) -> str | None:
+        """Put everything typed into the form into the record, before saving on ctrl+s,
+        quitting or closing: the text fields' pending edits, and the focused line (a line is
+        otherwise saved only on Enter or on leaving it). Returns why the focused figure was
+        not saved (it is not a number: it stays typed), else None."""
+        self.flush()
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors:
+            return None
+        if isinstance(focused, FigureInput):
+            return None if self.save_figure(focused) else self.figure_problem(focused)
+        if isinstance(focused, Input):
+            self.save_line(focused)
+        return None
+
     def _stored_text(self, item_id: str, field: str) -> str:
         if field == "task-description":  # hidden, and empty, on a checklist item
             task = self.zone_task(item_id)
@@ -670,9 +687,7 @@ class ItemDetail(VerticalScroll):
         value = "" if not raw.strip() else parse_figure(raw)
         error = self.query_one("#figure-error", Static)
         if value is None:
-            t = self.t
-            message = t(words.BAD_FIGURE, name=t.pick(indicator.name, indicator.name_en),
-                        value=raw.strip(), unit=indicator.unit or t(words.NO_UNIT))  # fmt: skip
+            message = self.figure_problem(field) or ""
             error.update(message)
             self.notify(message, severity="warning", timeout=6, markup=False)
             return False
@@ -685,6 +700,15 @@ class ItemDetail(VerticalScroll):
             field.value = value
         self.on_change(item_id)
         return True
+
+    def figure_problem(self, field: FigureInput) -> str | None:
+        """Why the typed figure cannot be saved (it is not a number), or None."""
+        indicator, raw = field.indicator, field.value
+        if indicator is None or not raw.strip() or parse_figure(raw) is not None:
+            return None
+        t = self.t
+        return t(words.BAD_FIGURE, name=t.pick(indicator.name, indicator.name_en),
+                 value=raw.strip(), unit=indicator.unit or t(words.NO_UNIT))  # fmt: skip
 
     # dialogs -----------------------------------------------------------------------
 
