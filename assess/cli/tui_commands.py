@@ -13,6 +13,7 @@ from assess.errors import AssessError, LoadError, Message
 from assess.lang import Lang
 from assess.storage import save
 from assess.texts import cli as texts
+from assess.texts import tui as tui_words
 from assess.texts.catalog import Texts
 
 
@@ -33,12 +34,18 @@ def run_open(args: argparse.Namespace) -> int:
     return open_tui(args.file, args.lang)
 
 
-def open_tui(path: Path, lang: Lang) -> int:
-    """Run the TUI on ``path``; lock and load errors reach the CLI as AssessError."""
+def open_tui(path: Path, lang: Lang, export_folder: Path | None = None) -> int:
+    """Run the TUI on ``path``; lock and load errors reach the CLI as AssessError.
+    Workbooks exported with ``x`` go to ``export_folder`` (default: beside the file) and are
+    named again once the window has closed, where the terminal keeps them."""
     from assess.tui.app import open_app  # Textual loads only when the TUI is wanted
 
     app = open_app(path, lang=lang)
+    app.export_folder = export_folder
     app.run()
+    for written in app.exported:
+        with contextlib.suppress(OSError):  # the terminal may be gone (its window was closed)
+            print(Texts(lang)(tui_words.EXPORTED, path=written), file=sys.stderr)
     if app.farewell:
         with contextlib.suppress(OSError):  # the terminal may be gone (its window was closed)
             print(app.farewell, file=sys.stderr, flush=True)
@@ -71,6 +78,7 @@ def demo_copy(lang: Lang = Lang.ZH) -> Path:
 def open_demo(lang: Lang) -> int:
     path = demo_copy(lang)
     try:
-        return open_tui(path, lang)
+        # the demo lives in a hidden data folder: its workbooks go where the user started assess
+        return open_tui(path, lang, export_folder=Path.cwd())
     except LoadError as exc:  # the fix is not to mend the JSON but to let it be made again
         raise AssessError(Message(texts.DEMO_DAMAGED, {"problem": exc, "path": path})) from None

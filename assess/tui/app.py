@@ -98,6 +98,10 @@ class AssessApp(App[None]):
         self._started = False
         self._moved_early = False  # a j/k before the start: it must not move the cursor back
         self.farewell: str | None = None  # what the terminal shows once the window has closed
+        # where ``x`` writes workbooks: beside the file, or (the demo, kept in a hidden data
+        # folder) the folder the user started assess in; each written path is said again on exit
+        self.export_folder: Path | None = None
+        self.exported: list[Path] = []
         self._signals: list[int] = []  # the closing signals this window answers
         self._signalled = False  # a closing signal came: saved once, never asked
         self.title = self.t(words.APP_TITLE)
@@ -861,7 +865,9 @@ class AssessApp(App[None]):
         from assess.excel.report import default_report_name  # openpyxl loads on first use
 
         self.detail.flush()
-        folder = self.session.path.parent if self.session.path else Path.cwd()
+        folder = self.export_folder or (self.session.path.parent if self.session.path else None)
+        if folder is None or not os.access(folder, os.W_OK):
+            folder = self.session.path.parent if self.session.path else Path.cwd()
         target = free_name(folder / default_report_name(self.session.assessment))
         snapshot = self.session.assessment.model_copy(deep=True)
         self.notify(self.t(words.EXPORTING), timeout=2)
@@ -880,6 +886,7 @@ class AssessApp(App[None]):
         except AssessError as exc:
             self.call_from_thread(self.notify, exc.render(self.t), severity="error", timeout=10)
             return
+        self.exported.append(path)
         self.call_from_thread(self.notify, self.t(words.EXPORTED, path=path), timeout=8)
         if self.is_web:  # under `assess serve`: the browser downloads a copy too
             self.call_from_thread(self.deliver_binary, path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select, Switch
-from tui_helpers import SIZE, TODAY, on_disk, until_saved
+from tui_helpers import SIZE, TODAY, on_disk, until, until_saved
 
 from assess.cli import main, tui_commands
 from assess.errors import LockedError
@@ -154,14 +154,23 @@ def test_data_folder_per_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_no_command_opens_the_demo_copy_in_the_chosen_language(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[tuple[Path, str]] = []
+    opened: list[tuple[Path, str, Path | None]] = []
     monkeypatch.setattr(tui_commands, "demo_copy", lambda lang: tmp_path / "demo.json")
-    monkeypatch.setattr(tui_commands, "open_tui", lambda p, lang: opened.append((p, lang)) or 0)
+    monkeypatch.setattr(
+        tui_commands,
+        "open_tui",
+        lambda p, lang, export_folder=None: opened.append((p, lang, export_folder)) or 0,
+    )
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
     assert main(["--lang", "en"]) == 0
     assert main([]) == 0
-    assert opened == [(tmp_path / "demo.json", "en"), (tmp_path / "demo.json", "zh")]
+    # the demo's workbooks go where the user started assess, not into the hidden data folder
+    demo = tmp_path / "demo.json"
+    assert opened == [(demo, "en", work), (demo, "zh", work)]
 
 
 async def test_export_writes_workbook_next_to_the_file_without_overwriting(
@@ -182,6 +191,23 @@ async def test_export_writes_workbook_next_to_the_file_without_overwriting(
     second = expected.with_name(f"{expected.stem}-2{expected.suffix}")
     book = load_workbook(second)
     assert "逐项对标" in book.sheetnames
+
+
+async def test_export_goes_to_the_folder_asked_for_and_is_listed(
+    app: AssessApp, demo_path: Path, tmp_path: Path
+) -> None:
+    from assess.excel.report import default_report_name
+
+    work = tmp_path / "started-here"
+    work.mkdir()
+    app.export_folder = work
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await until(pilot, lambda: bool(app.exported))
+    written = work / default_report_name(app.session.assessment)
+    assert app.exported == [written] and written.exists()
+    assert not (demo_path.parent / written.name).exists()
 
 
 async def test_compare_loads_other_file_or_tells_why_not(
