@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from assess.models import Assessment
+from assess.models import Assessment, Change
 
 TASK_RECORD_FIELDS = ("status", "schedule", "explanation")
 """A task's record fields its 自定任务 row sets (logged after the task is added)."""
@@ -26,19 +26,27 @@ class Added:
     values: dict[str, Any]
 
 
-def added_by(assessment: Assessment, source: str) -> dict[str, Added]:
-    """Row ID (A7, C3, Z2) → the row as ``source`` added it, for rows it was the last to add."""
+def added_by(assessment: Assessment, source: str, export: str = "") -> dict[str, Added]:
+    """Row ID (A7, C3, Z2) → the row as ``source`` added it, for rows it was the last to add.
+
+    ``export`` (the workbook's export ID) recognises the same workbook under another name: a
+    department's corrected copy saved as “…-修改.xlsx” still carries its export's base.
+    """
     out: dict[str, Added] = {}
+
+    def same(change: Change) -> bool:
+        return change.source == source or bool(export and change.export == export)
+
     for change in assessment.history:
         row_id = _added_row(change.field, change.item, change.old, change.new)
         if row_id is not None:
             values = _parse(change.new)
-            if change.source == source and values is not None:
+            if same(change) and values is not None:
                 out[row_id] = Added(change.item, values)
             else:
                 out.pop(row_id, None)
         elif (
-            change.source == source
+            same(change)
             and change.field in TASK_RECORD_FIELDS
             and change.item in out
             and change.item.startswith("Z")

@@ -112,10 +112,13 @@ def _unless_final(method: F) -> F:
 class Editor:
     """Applies changes to one assessment and records each in ``assessment.history``."""
 
-    def __init__(self, assessment: Assessment, who: str | None = None, source: str = "") -> None:
+    def __init__(
+        self, assessment: Assessment, who: str | None = None, source: str = "", export: str = ""
+    ) -> None:
         self.assessment = assessment
         self._who = who
         self.source = source
+        self.export = export
 
     @property
     def who(self) -> str:
@@ -136,6 +139,7 @@ class Editor:
             old=history_value(stored(old)),
             new=history_value(stored(new)),
             source=self.source,
+            export=self.export,
         )
         self.assessment.history.append(change)
         self.assessment.updated = change.at

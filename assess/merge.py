@@ -186,6 +186,8 @@ class Workbook(NamedTuple):
     theirs: Snapshot
     scope: frozenset[str] | None = None
     who: str = ""
+    export: str = ""
+    """The export ID its base carries: the same workbook under another file name."""
 
 
 def who_of(name: str, department: str) -> str:
@@ -268,6 +270,12 @@ class MergePlan:
     """Workbooks without a base, merged by the old rule (a non-empty cell wins): say so."""
     who: dict[str, str] = field(default_factory=dict)
     """Workbook → who filled it in (from its cover)."""
+    exports: dict[str, str] = field(default_factory=dict)
+    """Workbook → its export ID, recorded with each change it makes."""
+    not_restored: list[RowAdd] = field(default_factory=list)
+    """Rows this workbook added before that the office has deleted since: not added again
+    (the deletion was a decision), but listed so nothing the department wrote goes unseen;
+    ``key`` is the deleted row's ID."""
 
 
 class MergeRefused(AssessError):
@@ -341,7 +349,9 @@ class _Merger:
             scope = base.exported_items() if base is not None else frozenset(current.items)
         self.exported = base.exported_items() if base is not None else frozenset(current.items)
         self.scope = scope & frozenset(current.items)
-        self.plan = MergePlan(who={workbook.source: workbook.who})
+        self.plan = MergePlan(
+            who={workbook.source: workbook.who}, exports={workbook.source: workbook.export}
+        )
 
     def run(self) -> MergePlan:
         if self.wb.base is None:
@@ -451,35 +461,78 @@ class _Merger:
         else:
             self.plan.deleted.append(RowDelete(kind, rid, item, self.wb.source, was))
 
-    def _added_before(self, gained: dict[str, Row]) -> dict[str, Row]:
-        """The gained actions this workbook added, as it added them (edited since or not)."""
+    def _added_before(self) -> dict[str, Row]:
+        """The actions this workbook (by name or export ID) added, as it added them, whether
+        the office has edited them since or deleted them."""
         out = {}
-        for rid, added in added_by(self.current, self.wb.source).items():
-            if rid in gained:
-                try:
-                    out[rid] = action_row(added.owner, Action.model_validate(added.values))
-                except ValidationError:
-                    continue
+        for rid, added in added_by(self.current, self.wb.source, self.wb.export).items():
+            try:
+                out[rid] = action_row(added.owner, Action.model_validate(added.values))
+            except ValidationError:
+                continue
         return out
 
     def _new_rows(self) -> None:
         theirs = self.wb.theirs
         gained = self._gained_actions()
-        before = self._added_before(gained)
+        before = self._added_before()
+        deleted = {r: v for r, v in before.items() if r not in self.now.actions}
+        before = {r: v for r, v in before.items() if r in gained}
+        pending: list[Row] = []
         for row in theirs.new_actions:
-            item = row.get("item", "")
             same = next((rid for rid in gained if _same_row(row, gained[rid], "action")), None)
             if same is None:  # this workbook's row, though the office has edited it since
                 same = next(
                     (r for r in before if r in gained and _same_row(row, before[r], "action")), None
                 )
+            gone = next((r for r in deleted if _same_row(row, deleted[r], "action")), None)
             if same is not None:  # imported before (or typed by the office): the same addition
                 del gained[same]
+                before.pop(same, None)
                 self.plan.unchanged += 1
-            elif self._in_scope(item, ROW, _as_tuple("action", row)):
-                self.plan.added.append(RowAdd("action", item, dict(row), self.wb.source))
+            elif gone is not None:  # added before, deleted by the office since: not again
+                del deleted[gone]
+                self.plan.not_restored.append(
+                    RowAdd("action", row.get("item", ""), dict(row), self.wb.source, gone)
+                )
+            else:
+                pending.append(row)
+        for row in pending:
+            self._edited_or_new(row, gained, before, deleted)
         for key, row in theirs.new_evidence.items():
             self.plan.added.append(RowAdd("evidence", "", dict(row), self.wb.source, key))
+
+    def _edited_or_new(
+        self, row: Row, gained: dict[str, Row], before: dict[str, Row], deleted: dict[str, Row]
+    ) -> None:
+        """A new row matching nothing recorded: the department's own correction of a row it
+        added before (the next such row of the same item, in order), else a new action.
+
+        The row as it was added is the base, so a field only the department changed is
+        applied, one the office changed since is kept, and both changed is a conflict; a
+        corrected row the office deleted meanwhile is a conflict (edited here, deleted there).
+        """
+        item = row.get("item", "")
+        rid = next((r for r in before if before[r].get("item") == item), None)
+        if rid is not None:
+            was = before.pop(rid)
+            file = gained.pop(rid)
+            for name in ACTION_FIELDS:
+                if name in row:
+                    self._decide(item, name, was.get(name, ""), file.get(name, ""), row[name], rid)
+            return
+        rid = next((r for r in deleted if deleted[r].get("item") == item), None)
+        if rid is not None:
+            was = deleted.pop(rid)
+            if self._in_scope(item, ROW, _as_tuple("action", row), rid):
+                edited = _as_tuple("action", {**was, **row})
+                conflict = Conflict(
+                    item, ROW, _as_tuple("action", was), (), edited, self.wb.source, rid
+                )
+                self.plan.conflicts.append(conflict)
+            return
+        if self._in_scope(item, ROW, _as_tuple("action", row)):
+            self.plan.added.append(RowAdd("action", item, dict(row), self.wb.source))
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,6 +578,8 @@ def merge_many(current: Assessment, workbooks: Sequence[Workbook]) -> MergePlan:
         combined.added += plan.added
         combined.two_way += plan.two_way
         combined.who.update(plan.who)
+        combined.exports.update(plan.exports)
+        combined.not_restored += plan.not_restored
     first: dict[str, list[_Claim]] = {}
     dropped: set[int] = set()
     between: list[Conflict] = []
@@ -586,6 +641,7 @@ def apply(
 
     def by(source: str) -> Editor:
         editor.source = source
+        editor.export = plan.exports.get(source, "")
         editor.who = who if who is not None else plan.who.get(source) or fallback
         return editor
 

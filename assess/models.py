@@ -189,6 +189,11 @@ class Change(_Model):
     source: str = Field(
         default="", description="where the change came from, e.g. a workbook's name"
     )
+    export: str = Field(
+        default="",
+        description="the export ID of the workbook it came from (its 导出基准), kept however "
+        "the file is renamed or re-saved",
+    )
 
 
 class Review(_Model):

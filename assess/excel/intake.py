@@ -598,6 +598,7 @@ def _workbook(got: Returned, who: str | None) -> Workbook:
         got.theirs,
         got.base.scope if got.base else None,
         who if who is not None else filler,
+        got.base.export_id if got.base else "",
     )
 
 
@@ -622,6 +623,11 @@ def intake(
     by_name = {r.path.name: r for r in returned}
     notes = [n for r in returned for n in r.notes]
     notes += [bilingual(dept_texts.NO_BASE, source=s) for s in plan.two_way]
+    notes += [
+        bilingual(dept_texts.ROW_NOT_RESTORED, source=r.source, row=r.key,
+                  text=" ".join(r.values.get("text", "").split()))
+        for r in plan.not_restored
+    ]  # fmt: skip
     for out in plan.out_of_scope:
         got = by_name[out.source]
         if out.reason == "cited_elsewhere":
@@ -656,7 +662,8 @@ def intake(
     _apply_owners(returned, merged, who, kept)
     for got, pp in zip(returned, policy, strict=True):
         filler = who if who is not None else who_of(got.cover.filler, got.department) or None
-        apply_policy(pp, Editor(merged, filler, source=got.path.name), prefer)
+        export = got.base.export_id if got.base else ""
+        apply_policy(pp, Editor(merged, filler, source=got.path.name, export=export), prefer)
     return Intake(merged, plan, returned, notes, len(current.history))
 
 
@@ -686,6 +693,7 @@ def _plan_policy(
         pp = plan_policy(
             got.policy, checklist, current, base.policy if base else None,
             base.scope if base else None, got.path.name, got.rows.sheets,
+            base.export_id if base else "",
         )  # fmt: skip
         for row_id, name, value in list(pp.changes):
             text = as_text(value)
@@ -732,7 +740,8 @@ def _apply_owners(
     """Reassign items as the office's workbooks say (``kept``: conflicts the file wins)."""
     for got in returned:
         filler = who if who is not None else who_of(got.cover.filler, got.department) or None
-        editor = Editor(merged, filler, source=got.path.name)
+        export = got.base.export_id if got.base else ""
+        editor = Editor(merged, filler, source=got.path.name, export=export)
         for iid, (_row, owners) in got.owners.items():
             if (got.path.name, iid) not in kept:
                 editor.set_responsibility(iid, owners)

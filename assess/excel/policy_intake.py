@@ -114,6 +114,7 @@ def plan_policy(
     scope: frozenset[str] | None,
     source: str,
     sheets: dict[str, SheetFound],
+    export: str = "",
 ) -> PolicyPlan:
     """Decide each claim and task cell three ways (``base`` None: a non-empty value wins)."""
     plan = PolicyPlan(source)
@@ -130,13 +131,29 @@ def plan_policy(
         plan.problems.append(problem or Problem(sheet_key, row, 0, "", message))
 
     gained = {r: v for r, v in now.items() if base is None or r not in base}
-    before_rows = _added_before(current, source, gained)
+    before_rows = _added_before(current, source, gained, export)
     bases = dict(base or {})
+    # rows without an ID: first those recorded as they are, then a department's corrections of
+    # rows it added before (the next such row of the same item or measure, in order)
+    pending: list[ClaimRow | TaskRow] = [*policy.claims, *policy.tasks]
+    for pass_ in ("same", "corrected"):
+        for row in pending:
+            if row.id is not None:
+                continue
+            if isinstance(row, ClaimRow):
+                keyed = {"item": row.item_id} | row.values
+                owner = ("item", row.item_id)
+            else:
+                keyed = row.values | row.record
+                owner = ("measure", str(row.values.get("measure", "")))
+            if pass_ == "same":
+                row.id = _same_new_row(gained, keyed) or _added_row(
+                    gained, before_rows, bases, keyed
+                )
+            else:
+                row.id = _corrected_row(gained, before_rows, bases, row, owner)
     # a row shown as exported changes nothing: a department may leave others' rows alone
     for claim in policy.claims:
-        if claim.id is None:
-            keyed = {"item": claim.item_id} | claim.values
-            claim.id = _same_new_row(gained, keyed) or _added_row(gained, before_rows, bases, keyed)
         before = plan.size
         _decide_row(plan, claim.id, claim.item_id, claim.values, now, bases or base, claim)
         if plan.size != before and scope is not None and claim.item_id not in scope:
@@ -152,10 +169,6 @@ def plan_policy(
             refuse(TASKS.key, task.row, message, fields.EVIDENCE.id)
             continue
         values = task.values | task.record
-        if task.id is None:
-            task.id = _same_new_row(gained, values) or _added_row(
-                gained, before_rows, bases, values
-            )
         before = plan.size
         _decide_row(plan, task.id, task.id or "", values, now, bases or base, task)
         _decide_lists(plan, task, current, now, base)
@@ -180,11 +193,11 @@ def _holds(row: dict[str, str], values: dict[str, Any]) -> bool:
     return all(_shown(as_text(v)) == _shown(row.get(k, "")) for k, v in values.items())
 
 
-def _added_before(current: Assessment, source: str, gained: Rows) -> Rows:
+def _added_before(current: Assessment, source: str, gained: Rows, export: str = "") -> Rows:
     """The gained claims and tasks this workbook added, as it added them (as the base keeps
     rows), though the office may have edited them since."""
     out: Rows = {}
-    for row_id, added in added_by(current, source).items():
+    for row_id, added in added_by(current, source, export).items():
         if row_id not in gained:
             continue
         values = added.values
@@ -202,6 +215,28 @@ def _added_row(gained: Rows, before: Rows, bases: Rows, values: dict[str, Any]) 
     """The row this workbook added before that holds every value this new row gives; the row
     as added becomes its base, so what the office edited since is kept."""
     row_id = next((r for r, row in before.items() if r in gained and _holds(row, values)), None)
+    if row_id is not None:
+        bases[row_id] = before.pop(row_id)
+        del gained[row_id]
+    return row_id
+
+
+def _corrected_row(
+    gained: Rows, before: Rows, bases: Rows, row: ClaimRow | TaskRow, owner: tuple[str, str]
+) -> str | None:
+    """The next row this workbook added before, of the same item (claim) or measure (task),
+    that no row shows as added: the department corrected it in its own copy. The row as added
+    is its base, so the office's later edits stand and both editing a field is a conflict."""
+    kind = "C" if isinstance(row, ClaimRow) else "Z"
+    name, value = owner
+    row_id = next(
+        (
+            r
+            for r, v in before.items()
+            if r.startswith(kind) and r in gained and v.get(name) == value
+        ),
+        None,
+    )
     if row_id is not None:
         bases[row_id] = before.pop(row_id)
         del gained[row_id]

@@ -354,6 +354,12 @@ ROW_DELETED_IN_FILE = text(
     "“{source}”中的 {row} 已在评估文件中删除，工作簿对它的修改未导入",
     "{row} in “{source}” was deleted in the assessment file since the export; its edits are not imported",
 )
+ROW_NOT_RESTORED = text(
+    "dept.row_not_restored",
+    "“{source}”曾新增的 {row}“{text}”已在评估文件中删除，本次未再新增；如仍需要，请在评估文件中重新添加",
+    "{row} “{text}”, added from “{source}” before, was deleted in the assessment file since: "
+    "not added again; add it again in the file if it is still wanted",
+)
 TUI_ADD_TITLE = text(
     "dept.tui.add_title",
     "添加部门（可一次输入多个，用顿号或逗号分隔，如：经发局、科创局）",

@@ -15,6 +15,7 @@ from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.importer import WorkbookInvalid, import_into, import_many, new_from_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.lang import Lang
+from assess.merge import MergeRefused
 from assess.models import Assessment, ClaimStatus, Status
 from assess.storage import dumps
 from assess.texts import Texts
@@ -230,11 +231,121 @@ def test_rows_this_workbook_added_stay_one_after_the_office_edits_them(
 def test_a_row_another_workbook_added_is_not_this_ones(
     tmp_path: Path, science: Path, checklist: Checklist, demo: Assessment
 ) -> None:
-    """Only the workbook that added a row (the history's source) may recognise it, edited."""
+    """Only the workbook that added a row (its name or export ID) may recognise it, edited:
+    the department's workbook exported afresh is another export."""
     import_into(science, checklist, demo)
     action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
     Editor(demo, "办公室").set_action_field(action.id, "due", dt.date(2027, 3, 31))
-    copy = tmp_path / "copy.xlsx"
-    copy.write_bytes(science.read_bytes())
+    copy = _book(checklist, demo, tmp_path / "again", "科创局")
+    _append(copy, "行动计划", ACTION)
     import_into(copy, checklist, demo)
     assert [a.text for a in demo.items["1.3"].actions].count(ACTION["下一步举措"]) == 2
+
+
+def _edit_new_row(
+    path: Path, sheet: str, text_header: str, old: str, values: dict[str, object]
+) -> None:
+    """The department corrects its own new row (still without an ID) in its copy."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    col = headers.index(text_header) + 1
+    row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, col).value == old)
+    for header, value in values.items():
+        ws.cell(row, headers.index(header) + 1).value = value
+    wb.save(path)
+
+
+def _resent(science: Path, name: str = "科创局-修改.xlsx") -> Path:
+    copy = science.with_name(name)
+    copy.write_bytes(science.read_bytes())
+    return copy
+
+
+def test_the_departments_correction_of_its_new_action_updates_it_under_another_name(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    _edit_new_row(science, "行动计划", "下一步举措", ACTION["下一步举措"],
+                  {"下一步举措": "完成联合体章程审议并备案", "完成时限": "2027-06-30"})  # fmt: skip
+    again = import_into(_resent(science), checklist, demo)
+    texts = [a.text for a in demo.items["1.3"].actions]
+    assert ACTION["下一步举措"] not in texts and texts.count("完成联合体章程审议并备案") == 1
+    edited = next(a for a in demo.items["1.3"].actions if a.id == action.id)
+    assert (edited.text, str(edited.due)) == ("完成联合体章程审议并备案", "2027-06-30")
+    assert {c.field for c in again.changes} == {
+        f"actions.{action.id}.text",
+        f"actions.{action.id}.due",
+    }
+    saved = dumps(demo)
+    assert import_into(science.with_name("科创局-修改.xlsx"), checklist, demo).changes == []
+    assert dumps(demo) == saved
+
+
+def test_a_correction_of_a_field_the_office_edited_meanwhile_is_a_conflict(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    Editor(demo, "办公室").set_action_field(action.id, "due", dt.date(2027, 3, 31))
+    _edit_new_row(science, "行动计划", "下一步举措", ACTION["下一步举措"],
+                  {"下一步举措": "完成联合体章程审议并备案", "完成时限": "2027-06-30"})  # fmt: skip
+    saved = dumps(demo)
+    with pytest.raises(MergeRefused) as caught:
+        import_into(_resent(science), checklist, demo)
+    assert [(c.row, c.field, c.file, c.workbook) for c in caught.value.conflicts] == [
+        (action.id, "due", "2027-03-31", "2027-06-30")
+    ]
+    assert dumps(demo) == saved
+    import_into(science.with_name("科创局-修改.xlsx"), checklist, demo, prefer="file")
+    kept = next(a for a in demo.items["1.3"].actions if a.id == action.id)
+    assert (kept.text, str(kept.due)) == ("完成联合体章程审议并备案", "2027-03-31")
+    assert len(demo.items["1.3"].actions) == len({a.text for a in demo.items["1.3"].actions})
+
+
+def test_a_new_row_the_office_deleted_is_not_added_again_but_reported(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    Editor(demo, "办公室").remove_action(action.id)
+    again = import_into(science, checklist, demo)
+    assert ACTION["下一步举措"] not in [a.text for a in demo.items["1.3"].actions]
+    assert again.changes == []
+    zh, en = again.lines(), again.lines(Texts(Lang.EN))
+    assert any(
+        f"{action.id}“{ACTION['下一步举措']}”已在评估文件中删除，本次未再新增" in x for x in zh
+    )
+    assert any(f"{action.id} “{ACTION['下一步举措']}”" in x and "not added again" in x for x in en)
+
+
+def test_a_deleted_new_row_the_department_corrected_is_a_conflict(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    Editor(demo, "办公室").remove_action(action.id)
+    _edit_new_row(science, "行动计划", "下一步举措", ACTION["下一步举措"],
+                  {"下一步举措": "完成联合体章程审议并备案"})  # fmt: skip
+    with pytest.raises(MergeRefused) as caught:
+        import_into(science, checklist, demo)
+    assert [(c.row, c.file) for c in caught.value.conflicts] == [(action.id, ())]
+    import_into(science, checklist, demo, prefer="workbook")
+    restored = next(a for a in demo.items["1.3"].actions if a.id == action.id)
+    assert restored.text == "完成联合体章程审议并备案"
+
+
+def test_the_departments_correction_of_its_new_claim_and_task_updates_them(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    _edit_new_row(science, "政策争取", "政策或文件", CLAIM["政策或文件"], {"申请状态": "已获批"})
+    _edit_new_row(
+        science, "自定任务", "任务名称", TASK["任务名称"], {"任务名称": "科创局自设任务（修订）"}
+    )
+    import_into(_resent(science), checklist, demo)
+    claims = [c for c in demo.items["1.3"].claims if c.policy == CLAIM["政策或文件"]]
+    assert [c.status for c in claims] == [ClaimStatus.APPROVED]
+    titles = [t.title for t in demo.zone_tasks]
+    assert TASK["任务名称"] not in titles and titles.count("科创局自设任务（修订）") == 1
