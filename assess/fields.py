@@ -15,7 +15,7 @@ from enum import Enum, StrEnum
 from typing import Any
 
 from assess.dates import parse_date_text
-from assess.lang import Lang
+from assess.errors import Message
 from assess.models import ActionStatus, ClaimStatus, Priority, Schedule, Status
 from assess.regions import PROVINCES, normalize_province, region_of
 from assess.texts import Text, Texts, parse_label
@@ -34,10 +34,11 @@ class FieldError(ValueError):
     def __init__(self, entry: Text, **params: object) -> None:
         self.entry = entry
         self.params = params
-        super().__init__(" / ".join(Texts(lang)(entry, **params) for lang in Lang))
+        self.body = Message(entry, params)
+        super().__init__(self.body.both())
 
     def render(self, t: Texts) -> str:
-        return t(self.entry, **self.params)
+        return self.body.render(t)
 
 
 class FieldKind(StrEnum):
@@ -112,7 +113,7 @@ class Field:
             if member is None and self.choices is Status:
                 member = _request_status(text)
             if member is None:
-                raise FieldError(BAD_CHOICE, field=ZH(self.header), value=text.strip(),
+                raise FieldError(BAD_CHOICE, field=self.header, value=text.strip(),
                                  choices=_choices(self.choices))  # fmt: skip
             return member
         if self.kind is FieldKind.FLAG:

@@ -31,7 +31,6 @@ from assess.added_rows import added_by
 from assess.checklist import item_sort_key
 from assess.editing import Editor
 from assess.errors import AssessError
-from assess.lang import Lang
 from assess.models import (
     Action,
     ActionStatus,
@@ -43,7 +42,6 @@ from assess.models import (
     Status,
 )
 from assess.texts import departments as dept_texts
-from assess.texts.catalog import Texts
 
 Value = str | tuple[str, ...]
 """A field's value as stored: text, a status value, an ISO date, or a tuple of evidence IDs."""
@@ -289,8 +287,7 @@ class MergeRefused(AssessError):
         self.code = code
         self.conflicts = conflicts
         entry = dept_texts.REFUSED if code == "conflicts" else dept_texts.REFUSED_BETWEEN
-        zh, en = (Texts(lang)(entry, count=len(conflicts)) for lang in (Lang.ZH, Lang.EN))
-        super().__init__(f"{zh} / {en}")
+        super().__init__(entry, count=len(conflicts))
 
 
 def _ids(ids: Iterable[str]) -> tuple[str, ...]:

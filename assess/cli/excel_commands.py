@@ -219,8 +219,8 @@ def run_import(args: argparse.Namespace) -> int:
             raise AssessError(dept_texts.ONE_WORKBOOK_ONLY)
         refuse_overwrite(args.output, args.force)
         assessment, report = new_from_workbook(paths[0], cl)
-        for line in report.notes:  # both languages: made by the import pipeline
-            note(t, line, stdout=True)
+        for line in report.notes:
+            note(t, line.render(t), stdout=True)
         for violation in profile_violations(assessment.zone):
             note(t, violation_with_fix(violation, t, FIX_FILE), stdout=True)
         filled = sum(1 for r in assessment.items.values() if not r.is_blank())
@@ -260,15 +260,16 @@ def _import(
     try:
         return import_many(paths, cl, assessment, who=args.who, prefer=args.prefer)
     except MergeRefused as exc:
-        lines = "\n".join(f"  - {line}" for line in conflict_lines(exc.conflicts, Texts(args.lang)))
-        raise AssessError(f"{exc}\n{lines}") from None
+        t = Texts(args.lang)
+        lines = "\n".join(f"  - {line}" for line in conflict_lines(exc.conflicts, t))
+        raise AssessError(f"{exc.render(t)}\n{lines}") from None
 
 
 def _print(cl: Checklist, result: Intake, report: ImportReport, t: Texts) -> None:
     from assess.excel.intake import conflict_lines
     from assess.excel.intake_summary import summary_lines
 
-    for line in report.lines(t):  # the headers in both languages, each change in `t`
+    for line in report.lines(t):
         print(line)
     if result.plan.conflicts:
         print(t(dept_texts.CONFLICTS_DECIDED, count=len(result.plan.conflicts)))

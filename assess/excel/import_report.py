@@ -14,10 +14,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from assess import fields
+from assess.errors import Message
 from assess.excel.policy_sheets import measure_cell
 from assess.fields import ACTION_FIELDS, BY_ID, CLAIMS, POLICY_FIELDS, RECORD_FIELDS, Field
 from assess.models import Action, Change, Claim, Status, ZoneTask
 from assess.texts import Texts
+from assess.texts import import_problems as problem_words
 from assess.texts import import_report as words
 from assess.texts.history import history_value
 
@@ -34,7 +36,7 @@ class ImportReport:
 
     changes: list[Change] = field(default_factory=list)
     new_evidence: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     actions: dict[str, tuple[list[Action], list[Action]]] = field(default_factory=dict)
     """Item ID → (actions before, actions after), for listing action changes one by one."""
 
@@ -44,18 +46,18 @@ class ImportReport:
         return [c for c in self.changes if _is_overwrite(c)]
 
     def lines(self, t: Texts = ZH) -> list[str]:
-        out = [f"共 {len(self.changes)} 处修改 / {len(self.changes)} change(s)"]
-        out += [f"提示 / note: {n}" for n in self.notes]
+        out = [t(problem_words.CHANGES, count=len(self.changes))]
+        out += [t(problem_words.NOTE, note=n.render(t)) for n in self.notes]
         if self.new_evidence:
-            out.append(f"新登记佐证材料 / new evidence: {', '.join(self.new_evidence)}")
+            out.append(t(problem_words.NEW_EVIDENCE, ids=t.list_sep.join(self.new_evidence)))
         entries = self._grouped()
         overwritten = [c for c in entries if _is_overwrite(c)]
         filled = [c for c in entries if not _is_overwrite(c)]
         if overwritten:
-            out.append(f"覆盖已有内容 {len(overwritten)} 处 / overwrote {len(overwritten)}:")
+            out.append(t(problem_words.OVERWROTE, count=len(overwritten)))
             out += [line for c in overwritten for line in self._describe(c, t)]
         if filled:
-            out.append(f"新填内容 {len(filled)} 处 / filled in {len(filled)}:")
+            out.append(t(problem_words.FILLED, count=len(filled)))
             out += [line for c in filled for line in self._describe(c, t)]
         return out
 

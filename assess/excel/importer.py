@@ -15,25 +15,34 @@ from pydantic import ValidationError
 from assess import fields
 from assess.checklist import Checklist, item_sort_key
 from assess.editing import Editor, default_user
-from assess.errors import describe_validation_error
+from assess.errors import Message, describe_validation_error
 from assess.excel import layout
 from assess.excel.cells import clean_text
 from assess.excel.import_report import ImportReport
 from assess.excel.intake import Intake, IntakeInvalid, WorkbookInvalid, intake
 from assess.excel.notation import EvidenceLine, numbered_lines, split_figures, strip_unit
 from assess.excel.policy_reader import PolicyRows, apply_policy_rows, read_policy_sheets
-from assess.excel.reader import ActionRow, ItemRow, Problem, ReportRows, both, read_report
+from assess.excel.reader import (
+    ActionRow,
+    ItemRow,
+    Problem,
+    ReportRows,
+    action_edits_ignored,
+    both,
+    located,
+    read_report,
+    sheet_of,
+    unknown_evidence,
+)
 from assess.fields import Field, FieldError
 from assess.lifecycle import new_assessment
 from assess.merge import Prefer
 from assess.models import Action, Assessment, ItemRecord, Status, ZoneProfile
-from assess.texts import Texts
+from assess.texts import Text, Texts
+from assess.texts import import_problems as words
 from assess.texts.workbook import PROFILE, WHOLE_SCOPE
 
-MAX_LISTED = 50  # problems listed in the message; the rest are counted
 ZH = Texts()
-EVIDENCE_HEADER = ZH(fields.EVIDENCE.header)
-OVERVIEW = layout.OVERVIEW.name(ZH)
 
 __all__ = [
     "ImportReport",
@@ -96,8 +105,12 @@ def new_from_workbook(
 def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
     p = rows.profile
 
-    def problem(label: str, message: str) -> None:
-        rows.problems.append(Problem(OVERVIEW, 0, 0, label, f"{label}：{message}"))
+    found = rows.sheets.get(layout.OVERVIEW.key)
+    sheet: str | layout.SheetLayout = found.name if found else layout.OVERVIEW
+
+    def problem(label: str | Text, message: Message) -> None:
+        body = Message(words.OVERVIEW_FIELD, {"label": label, "message": message})
+        rows.problems.append(Problem(sheet, 0, 0, "", body))
 
     def value(field: Field) -> object:
         return field.from_cell(p.get(field.id))
@@ -105,8 +118,8 @@ def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
     checklist_id = p.get("checklist_id", checklist.id)
     if checklist_id != checklist.id:
         problem(
-            ZH(PROFILE["checklist_id"]),
-            f"工作簿属于清单“{checklist_id}”，不是“{checklist.id}”/ other checklist",
+            PROFILE["checklist_id"],
+            Message(words.OTHER_CHECKLIST, {"found": checklist_id, "expected": checklist.id}),
         )
     try:
         zone = ZoneProfile(
@@ -117,15 +130,18 @@ def _new_assessment(rows: ReportRows, checklist: Checklist) -> Assessment:
             foreign_talent=bool(value(fields.ZONE_FOREIGN_TALENT)),
         )
     except FieldError as exc:
-        problem(ZH(fields.ZONE_PROVINCE.header), f"“总览”经开区信息无效 / bad zone profile: {exc}")
+        problem(
+            fields.ZONE_PROVINCE.header,
+            Message(words.BAD_ZONE, {"sheet": sheet, "reason": exc.body}),
+        )
         raise WorkbookInvalid(rows.path, rows.problems) from None
     except ValidationError as exc:
         field_name, message = describe_validation_error(exc)
-        problem(field_name, f"“总览”经开区信息无效 / bad zone profile: {message}")
+        problem(field_name, Message(words.BAD_ZONE, {"sheet": sheet, "reason": message}))
         raise WorkbookInvalid(rows.path, rows.problems) from None
     period = p.get(fields.PERIOD.id, "")
     if not period:
-        problem(ZH(fields.PERIOD.header), "“总览”缺少评估期 / the period is missing")
+        problem(fields.PERIOD.header, Message(words.NO_PERIOD, {"sheet": sheet}))
         raise WorkbookInvalid(rows.path, rows.problems)
     return new_assessment(checklist, zone, period, p.get(fields.ASSESSOR.id, ""))
 
@@ -173,11 +189,7 @@ def _typed_in_item_rows(
             continue
         shown = (numbered_lines(texts) for texts in (recorded, planned.get(item.item_id, [])))
         if not any(texts and _same(texts, item.action_text) for texts in shown):
-            report.notes.append(
-                f"“逐项对标”第 {item.row} 行（{item.item_id}）下一步举措的修改未导入，"
-                "举措以“行动计划”表为准 / action edits in 逐项对标 are not imported; "
-                "edit them in 行动计划"
-            )
+            report.notes.append(action_edits_ignored(rows, item.row, item.item_id))
     return out
 
 
@@ -203,9 +215,12 @@ def _apply_register(
         old = known.get(row.id) if row.id else None
         if old is None and cited is not None and (row.id is None or row.id not in cited):
             report.notes.append(
-                f"“佐证材料”第 {row.row} 行（{row.id or row.title or ''}）未被本工作簿的条目引用，"
-                "未登记 / not cited by this department workbook's items; not registered"
-            )
+                Message(
+                    words.EVIDENCE_NOT_CITED,
+                    {"register": sheet_of(rows, layout.EVIDENCE), "row": row.row,
+                     "what": row.id or row.title or ""},
+                )
+            )  # fmt: skip
             continue
         if old is not None:
             update = {
@@ -218,14 +233,9 @@ def _apply_register(
             continue
         if row.title is None:
             rows.problems.append(
-                Problem(
-                    layout.EVIDENCE.name(ZH),
-                    row.row,
-                    layout.EVIDENCE.col(fields.EVIDENCE_TITLE.id),
-                    ZH(fields.EVIDENCE_TITLE.header),
-                    f"新登记的佐证材料 {row.id} 缺少标题 / needs a title",
-                )
-            )
+                located(rows, layout.EVIDENCE, row.row, fields.EVIDENCE_TITLE.id,
+                        Message(words.NEW_EVIDENCE_NEEDS_TITLE, {"id": row.id}))
+            )  # fmt: skip
             continue
         created = editor.add_evidence(row.title, row.ref or "", row.date, id=row.id)
         report.new_evidence.append(created.id)
@@ -274,13 +284,10 @@ def _resolve_item_evidence(
         for line in item.evidence:
             if line.id is not None:
                 if line.id not in ids:
+                    message = unknown_evidence(rows, line.id)
                     rows.problems.append(
-                        Problem(
-                            layout.ITEMS.names[0], item.row, layout.ITEMS.col(fields.EVIDENCE.id),
-                            EVIDENCE_HEADER,
-                            f"佐证编号 {line.id} 未在“佐证材料”表登记 / unknown evidence ID",
-                        )
-                    )  # fmt: skip
+                        located(rows, layout.ITEMS, item.row, fields.EVIDENCE.id, message)
+                    )
                     continue
                 resolved.append(ids[line.id])
             else:

@@ -18,7 +18,7 @@ from assess import fields
 from assess.checklist import Checklist
 from assess.departments import responsible
 from assess.editing import Editor
-from assess.errors import AssessError
+from assess.errors import AssessError, Message
 from assess.excel import layout
 from assess.excel.base_sheet import ExportBase, read_base
 from assess.excel.cells import clean_text
@@ -43,13 +43,16 @@ from assess.excel.reader import (
     EvidenceRow,
     ItemRow,
     Problem,
+    ProblemList,
     ReportRows,
-    bilingual,
+    action_edits_ignored,
     both,
+    located,
     read_report,
+    sheet_of,
+    unknown_evidence,
 )
 from assess.excel.responsible import parse_responsible, responsible_cell
-from assess.lang import Lang
 from assess.merge import (
     FIGURE,
     ROW,
@@ -65,8 +68,9 @@ from assess.merge import (
     who_of,
 )
 from assess.models import Assessment, Change, Evidence, ItemRecord, Responsibility, Status
-from assess.texts import Texts
+from assess.texts import Text, Texts
 from assess.texts import departments as dept_texts
+from assess.texts import import_problems as words
 from assess.texts.history import EMPTY
 from assess.texts.workbook import WHOLE_SCOPE
 
@@ -80,14 +84,8 @@ class WorkbookInvalid(AssessError):
 
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
-        if len(problems) > MAX_LISTED:
-            rest = len(problems) - MAX_LISTED
-            lines += f"\n  … 另有 {rest} 处问题未列出 / and {rest} more"
-        super().__init__(
-            f"{path}: 工作簿有 {len(problems)} 处问题，未导入任何内容；请修改后重试 "
-            f"/ {len(problems)} problem(s) in the workbook; nothing was imported:\n{lines}"
-        )
+        lines = ProblemList([("", p) for p in problems], MAX_LISTED)
+        super().__init__(words.REFUSED, path=path, count=len(problems), lines=lines)
 
 
 class IntakeInvalid(WorkbookInvalid):
@@ -96,15 +94,15 @@ class IntakeInvalid(WorkbookInvalid):
     def __init__(self, located: list[tuple[Path, Problem]]) -> None:
         self.located = located
         self.problems = [p for _, p in located]
-        lines = "\n".join(f"  - {path.name} {p}" for path, p in located[:MAX_LISTED])
-        if len(located) > MAX_LISTED:
-            rest = len(located) - MAX_LISTED
-            lines += f"\n  … 另有 {rest} 处问题未列出 / and {rest} more"
-        AssessError.__init__(
-            self,
-            f"工作簿有 {len(located)} 处问题，未导入任何内容；请修改后重试 "
-            f"/ {len(located)} problem(s) in the workbooks; nothing was imported:\n{lines}",
-        )
+        books = {path for path, _ in located}
+        if len(books) == 1:  # one workbook: its path leads, as WorkbookInvalid's does
+            lines = ProblemList([("", p) for p in self.problems], MAX_LISTED)
+            AssessError.__init__(
+                self, words.REFUSED, path=books.pop(), count=len(located), lines=lines
+            )
+            return
+        lines = ProblemList([(path.name, p) for path, p in located], MAX_LISTED)
+        AssessError.__init__(self, words.REFUSED_MANY, count=len(located), lines=lines)
 
 
 @dataclass
@@ -118,7 +116,7 @@ class Returned:
     theirs: Snapshot = field(default_factory=Snapshot)
     owners: dict[str, tuple[int, Responsibility | None]] = field(default_factory=dict)
     """Item → (row, owners) where the 责任部门 cell was changed (office workbooks only)."""
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     policy: PolicyRows = field(default_factory=PolicyRows)
     where: dict[tuple[str, str], tuple[SheetLayout, int, str]] = field(default_factory=dict)
     """(owner, field) → (sheet, row, column key): where a value was read, to locate a refusal."""
@@ -127,15 +125,12 @@ class Returned:
     def department(self) -> str:
         return (self.base.department if self.base else "") or self.cover.department
 
-    def problem(self, sheet: SheetLayout, row: int, key: str, message: str) -> None:
+    def problem(self, sheet: SheetLayout, row: int, key: str, message: Message) -> None:
         self.rows.problems.append(self.locate(sheet, row, key, message))
 
-    def locate(self, sheet: SheetLayout, row: int, key: str, message: str) -> Problem:
+    def locate(self, sheet: SheetLayout, row: int, key: str, message: Message) -> Problem:
         """A problem at the sheet's column ``key`` as this workbook names and places it."""
-        found = self.rows.sheets.get(sheet.key)
-        if found is None:
-            return Problem(sheet.names[0], row, 0, "", message)
-        return found.problem(row, key, message)
+        return located(self.rows, sheet, row, key, message)
 
 
 @dataclass
@@ -145,7 +140,7 @@ class Intake:
     assessment: Assessment
     plan: MergePlan
     returned: list[Returned]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     start: int = 0
 
     @property
@@ -162,8 +157,8 @@ def read_returned(path: Path, checklist: Checklist, current: Assessment) -> Retu
         try:
             base = read_base(rows.raw["base"])
         except ValueError as exc:
-            message = bilingual(dept_texts.BASE_DAMAGED, reason=str(exc)[:80])
-            rows.problems.append(Problem(ZH(dept_texts.BASE_SHEET), 0, 0, "", message))
+            message = Message(dept_texts.BASE_DAMAGED, {"reason": str(exc)[:80]})
+            rows.problems.append(Problem(Message(dept_texts.BASE_SHEET), 0, 0, "", message))
     got = Returned(Path(path), rows, base, cover, policy=read_policy_sheets(path, checklist, rows))
     _same_assessment(got, current)
     _Reader(got, checklist, current).run()
@@ -174,15 +169,14 @@ def _same_assessment(got: Returned, current: Assessment) -> None:
     """Refuse a workbook exported from another zone's or another period's assessment."""
     for entry, expected in ((fields.ZONE_NAME, current.zone.name), (fields.PERIOD, current.period)):
         found = got.rows.profile.get(entry.id)
-        label = ZH(entry.header)
         if found is not None and found != expected.strip():
+            message = Message(
+                words.OTHER_ASSESSMENT,
+                {"label": entry.header, "found": found, "expected": expected},
+            )
             got.rows.problems.append(
-                Problem(
-                    layout.OVERVIEW.name(ZH), 0, 0, label,
-                    f"{label}为“{found}”，而评估文件是“{expected}”；请确认没有导错文件 "
-                    f"/ the workbook is for {found!r}, the assessment for {expected!r}",
-                )
-            )  # fmt: skip
+                Problem(sheet_of(got.rows, layout.OVERVIEW), 0, 0, Message(entry.header), message)
+            )
 
 
 def _as_row(evidence: Evidence) -> tuple[str, str, str]:
@@ -263,7 +257,9 @@ class _Reader:
         for key in [k for k in theirs.new_evidence if k not in cited]:
             _sheet, row, _header = self.got.where.get((key, ROW), (EVIDENCE, 0, ""))
             title = theirs.new_evidence.pop(key).get("title", "")
-            self.got.notes.append(bilingual(dept_texts.EVIDENCE_UNCITED, row=row, title=title))
+            self.got.notes.append(
+                Message(dept_texts.EVIDENCE_UNCITED, {"row": row, "title": title})
+            )
 
     def _own_row(self, sheet: SheetLayout, row: int, item_id: str, title: str | None) -> bool:
         """The row's ID is the workbook's and the title beside it is that item's."""
@@ -273,16 +269,17 @@ class _Reader:
         if title is not None and title.strip() not in {_shown(item.title), _shown(item.title_en)}:
             got.problem(
                 sheet, row, ITEM_ID,
-                bilingual(dept_texts.TITLE_MISMATCH, item=item_id, title=title.strip(), expected=expected),
+                Message(dept_texts.TITLE_MISMATCH,
+                        {"item": item_id, "title": title.strip(), "expected": expected}),
             )  # fmt: skip
             return False
         if self.exported is not None and item_id not in self.exported:
-            department = got.department or ZH(dept_texts.INTAKE_NOBODY)
+            department = got.department or dept_texts.INTAKE_NOBODY
             got.problem(
                 sheet,
                 row,
                 ITEM_ID,
-                bilingual(dept_texts.NOT_OWN_ITEM, item=item_id, department=department),
+                Message(dept_texts.NOT_OWN_ITEM, {"item": item_id, "department": department}),
             )
             return False
         return True
@@ -302,7 +299,7 @@ class _Reader:
         if two_way and status is Status.NOT_ASSESSED:
             if self._file(iid).status is not Status.NOT_ASSESSED:
                 self.got.notes.append(
-                    bilingual(dept_texts.NOT_ASSESSED_TWO_WAY, row=item.row, item=iid)
+                    Message(dept_texts.NOT_ASSESSED_TWO_WAY, {"row": item.row, "item": iid})
                 )
         elif status is not None:
             self._put(item, "status", status.value, fields.STATUS.id)
@@ -353,10 +350,8 @@ class _Reader:
         for line in item.evidence:
             if line.id is not None:
                 if line.id not in known and line.id not in base_rows:
-                    self.got.problem(
-                        ITEMS, item.row, fields.EVIDENCE.id,
-                        f"佐证编号 {line.id} 未在“佐证材料”表登记 / unknown evidence ID",
-                    )  # fmt: skip
+                    message = unknown_evidence(self.got.rows, line.id)
+                    self.got.problem(ITEMS, item.row, fields.EVIDENCE.id, message)
                     continue
                 out.append(line.id)
                 continue
@@ -407,19 +402,22 @@ class _Reader:
                     EVIDENCE,
                     row.row,
                     fields.EVIDENCE_ID.id,
-                    bilingual(dept_texts.DUPLICATE_ROW_ID, row=row.id, first=seen[row.id]),
+                    Message(dept_texts.DUPLICATE_ROW_ID, {"row": row.id, "first": seen[row.id]}),
                 )
                 continue  # fmt: skip
             seen[row.id] = row.row
             if row.id not in known and self._outside(row.id):
+                register = sheet_of(self.got.rows, EVIDENCE)
                 self.got.notes.append(
-                    f"“佐证材料”第 {row.row} 行（{row.id}）未被本工作簿的条目引用，未登记 "
-                    "/ not cited by this department workbook's items; not registered"
+                    Message(
+                        words.EVIDENCE_NOT_CITED,
+                        {"register": register, "row": row.row, "what": row.id},
+                    )
                 )
                 continue
             if row.id not in known and (base_rows is None or row.id not in base_rows):
                 self.got.problem(EVIDENCE, row.row, fields.EVIDENCE_ID.id,
-                                 bilingual(dept_texts.UNKNOWN_ROW, row=row.id))  # fmt: skip
+                                 Message(dept_texts.UNKNOWN_ROW, {"row": row.id}))  # fmt: skip
                 continue
             if base_rows is not None and row.id not in base_rows:
                 continue  # a known record this workbook was not sent: cited, never edited here
@@ -444,10 +442,10 @@ class _Reader:
                 allowed = self.exported is None or iid in self.exported
                 if not allowed or (scope is not None and iid not in scope):
                     lead = responsible(self.checklist, self.current, iid)
-                    message = bilingual(
-                        dept_texts.EVIDENCE_CITES_OTHER, item=iid,
-                        lead=lead.lead if lead else ZH(dept_texts.INTAKE_NOBODY),
-                    )  # fmt: skip
+                    message = Message(
+                        dept_texts.EVIDENCE_CITES_OTHER,
+                        {"item": iid, "lead": lead.lead if lead else dept_texts.INTAKE_NOBODY},
+                    )
                     self.got.problem(EVIDENCE, row.row, CITED_BY, message)
                     continue
                 was = base.fields.get((iid, "evidence")) if base else None
@@ -485,7 +483,9 @@ class _Reader:
                     ACTIONS,
                     row.row,
                     ACTION_ID,
-                    bilingual(dept_texts.DUPLICATE_ROW_ID, row=action_id, first=seen[action_id]),
+                    Message(
+                        dept_texts.DUPLICATE_ROW_ID, {"row": action_id, "first": seen[action_id]}
+                    ),
                 )
                 continue  # fmt: skip
             seen[action_id] = row.row
@@ -494,12 +494,13 @@ class _Reader:
             owner = was["item"] if was is not None else owner_now.get(action_id)
             if owner is None or (base_rows is not None and was is None):
                 self.got.problem(
-                    ACTIONS, row.row, ACTION_ID, bilingual(dept_texts.UNKNOWN_ROW, row=action_id)
+                    ACTIONS, row.row, ACTION_ID, Message(dept_texts.UNKNOWN_ROW, {"row": action_id})
                 )
                 continue  # fmt: skip
             if owner != row.item_id:
-                message = bilingual(
-                    dept_texts.ACTION_MOVED, action=action_id, owner=owner, item=row.item_id
+                message = Message(
+                    dept_texts.ACTION_MOVED,
+                    {"action": action_id, "owner": owner, "item": row.item_id},
                 )
                 self.got.problem(ACTIONS, row.row, ITEM_ID, message)
                 continue
@@ -549,11 +550,7 @@ class _Reader:
                 self.got.where[(iid, ROW)] = (ITEMS, item.row, ITEM_ID)
             return
         if had and _shown(numbered_lines(had)) != _lines(item.action_text).strip():
-            self.got.notes.append(
-                f"“逐项对标”第 {item.row} 行（{iid}）下一步举措的修改未导入，"
-                "举措以“行动计划”表为准 / action edits in 逐项对标 are not imported; "
-                "edit them in 行动计划"
-            )
+            self.got.notes.append(action_edits_ignored(self.got.rows, item.row, iid))
 
     def _owners(self, item: ItemRow) -> None:
         """The 责任部门 cell: the office may reassign an item; a department may not."""
@@ -569,7 +566,7 @@ class _Reader:
             return
         if self.got.base is not None and self.got.base.scope is not None:
             self.got.problem(
-                ITEMS, item.row, RESPONSIBLE, bilingual(dept_texts.RESPONSIBLE_CHANGED, item=iid)
+                ITEMS, item.row, RESPONSIBLE, Message(dept_texts.RESPONSIBLE_CHANGED, {"item": iid})
             )
             return  # fmt: skip
         lead, partners = parse_responsible(typed)
@@ -580,7 +577,7 @@ class _Reader:
             return
         if partners and not lead:
             self.got.problem(
-                ITEMS, item.row, RESPONSIBLE, bilingual(dept_texts.NO_LEAD, value=typed)
+                ITEMS, item.row, RESPONSIBLE, Message(dept_texts.NO_LEAD, {"value": typed})
             )
             return
         owners = Responsibility(lead=lead, partners=partners) if lead else None
@@ -614,7 +611,7 @@ def intake(
     writing nothing, when any workbook is refused or a conflict has no side chosen."""
     names = [Path(p).name for p in paths]
     if len(set(names)) < len(names):
-        raise AssessError("两个工作簿同名，无法区分来源 / two workbooks have the same name")
+        raise AssessError(words.SAME_NAME)
     returned = [read_returned(Path(p), checklist, current) for p in paths]
     # rows with a problem were skipped: the merge still finds what the other rows may not do,
     # so one refusal lists every problem
@@ -622,28 +619,30 @@ def intake(
     plan = merge_many(current, [_workbook(r, who) for r in returned])
     by_name = {r.path.name: r for r in returned}
     notes = [n for r in returned for n in r.notes]
-    notes += [bilingual(dept_texts.NO_BASE, source=s) for s in plan.two_way]
+    notes += [Message(dept_texts.NO_BASE, {"source": s}) for s in plan.two_way]
     notes += [
-        bilingual(dept_texts.ROW_NOT_RESTORED, source=r.source, row=r.key,
-                  text=" ".join(r.values.get("text", "").split()))
+        Message(dept_texts.ROW_NOT_RESTORED, {"source": r.source, "row": r.key,
+                "text": " ".join(r.values.get("text", "").split())})
         for r in plan.not_restored
     ]  # fmt: skip
     for out in plan.out_of_scope:
         got = by_name[out.source]
         if out.reason == "cited_elsewhere":
             notes.append(
-                bilingual(dept_texts.OUT_OF_SCOPE[out.reason], source=out.source, where=out.row)
+                Message(
+                    dept_texts.OUT_OF_SCOPE[out.reason], {"source": out.source, "where": out.row}
+                )
             )
             continue
         sheet, row, key = got.where.get((out.row or out.item, out.field if not out.row else ROW),
                                         (ITEMS, 0, ""))  # fmt: skip
         lead = responsible(checklist, current, out.item)
         message = (
-            bilingual(dept_texts.PARTNER_ITEM, item=out.item, lead=lead.lead if lead else "",
-               field=_field_name(out.field))
+            Message(dept_texts.PARTNER_ITEM, {"item": out.item, "lead": lead.lead if lead else "",
+                                              "field": FieldName(out.field)})
             if out.reason == "not_in_scope"
-            else bilingual(dept_texts.OUT_OF_SCOPE[out.reason], source=out.source,
-                    where=out.row or out.item)
+            else Message(dept_texts.OUT_OF_SCOPE[out.reason],
+                         {"source": out.source, "where": out.row or out.item})
         )  # fmt: skip
         refused.append((got.path, got.locate(sheet, row, key, message)))
     policy = _plan_policy(returned, checklist, current)
@@ -778,11 +777,29 @@ def _value(value: Value, t: Texts) -> str:
         return t(dept_texts.QUOTED, value=text if len(text) <= 40 else text[:39] + "…")
 
 
-def _bad_responsible(typed: str, name: str, departments: list[str]) -> str:
-    """An unknown department in 责任部门, with how to add one, in both languages."""
-    parts = []
-    for t in (ZH, Texts(Lang.EN)):
-        known = t.list_sep.join(departments) or t(dept_texts.NO_DEPARTMENTS_YET)
-        how = t(dept_texts.ADD_DEPARTMENT_HOW)
-        parts.append(t(dept_texts.BAD_RESPONSIBLE, value=typed, name=name, known=known, how=how))
-    return " / ".join(parts)
+def _bad_responsible(typed: str, name: str, departments: list[str]) -> Message:
+    """An unknown department in 责任部门, with the zone's list and how to add one."""
+    known = Listed(tuple(departments), dept_texts.NO_DEPARTMENTS_YET)
+    params = {"value": typed, "name": name, "known": known, "how": dept_texts.ADD_DEPARTMENT_HOW}
+    return Message(dept_texts.BAD_RESPONSIBLE, params)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Names joined as ``t`` lists them (经发局、科创局 / 经发局, 科创局); ``empty`` if none."""
+
+    names: tuple[str, ...]
+    empty: Text
+
+    def render(self, t: Texts) -> str:
+        return t.list_sep.join(self.names) or t(self.empty)
+
+
+@dataclass(frozen=True)
+class FieldName:
+    """A merged field's name as the workbook shows it, in ``t``'s language."""
+
+    name: str
+
+    def render(self, t: Texts) -> str:
+        return _field_name(self.name, t)

@@ -36,6 +36,10 @@ class Column:
     def header(self, t: Texts) -> str:
         return heading(t, self.text)
 
+    def render(self, t: Texts) -> str:
+        """The header in ``t``'s language: where a message names a column of the layout."""
+        return self.header(t)
+
     def width_in(self, lang: Lang) -> float:
         """English words do not break like Chinese: short label columns are wider in English."""
         return max(self.width, EN_MIN_WIDTH.get(self.key, 0)) if lang is Lang.EN else self.width
@@ -51,6 +55,10 @@ class SheetLayout:
 
     def name(self, t: Texts) -> str:
         return t(SHEET[self.key])
+
+    def render(self, t: Texts) -> str:
+        """The name in ``t``'s language: where a message names a sheet the workbook lacks."""
+        return self.name(t)
 
     @property
     def names(self) -> tuple[str, str]:

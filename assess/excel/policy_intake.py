@@ -21,6 +21,8 @@ from assess import fields
 from assess.added_rows import added_by
 from assess.checklist import Checklist
 from assess.editing import Editor
+from assess.errors import Message
+from assess.excel.layout import SheetLayout
 from assess.excel.policy_layout import CLAIMS, TASKS
 from assess.excel.policy_reader import (
     ClaimRow,
@@ -29,7 +31,7 @@ from assess.excel.policy_reader import (
     apply_task_lists,
     new_actions,
 )
-from assess.excel.reader import Problem, SheetFound, bilingual
+from assess.excel.reader import Problem, SheetFound
 from assess.merge import Conflict, Prefer
 from assess.models import Assessment
 from assess.texts import Texts
@@ -91,7 +93,7 @@ class PolicyPlan:
     conflicts: list[tuple[Conflict, Any]] = field(default_factory=list)
     """Each conflict with the workbook's value, applied with ``--prefer workbook``."""
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     lists: list[tuple[TaskRow, bool, bool]] = field(default_factory=list)
     """Tasks whose 佐证材料 (first flag) or 下一步举措 (second) cell changes something."""
     contested: list[TaskRow] = field(default_factory=list)
@@ -125,10 +127,10 @@ def plan_policy(
         else {checklist.measure_of[i].number for i in scope if i in checklist.measure_of}
     )
 
-    def refuse(sheet_key: str, row: int, message: str, column: str = "") -> None:
-        found = sheets.get(sheet_key)
+    def refuse(sheet: SheetLayout, row: int, message: Message, column: str = "") -> None:
+        found = sheets.get(sheet.key)
         problem = found.problem(row, column, message) if found else None
-        plan.problems.append(problem or Problem(sheet_key, row, 0, "", message))
+        plan.problems.append(problem or Problem(sheet, row, 0, "", message))
 
     gained = {r: v for r, v in now.items() if base is None or r not in base}
     before_rows = _added_before(current, source, gained, export)
@@ -158,15 +160,15 @@ def plan_policy(
         _decide_row(plan, claim.id, claim.item_id, claim.values, now, bases or base, claim)
         if plan.size != before and scope is not None and claim.item_id not in scope:
             who = claim.id or claim.values.get("policy", "")
-            message = bilingual(dept_texts.CLAIM_NOT_OWN, claim=who, item=claim.item_id)
-            refuse(CLAIMS.key, claim.row, message)
+            message = Message(dept_texts.CLAIM_NOT_OWN, {"claim": who, "item": claim.item_id})
+            refuse(CLAIMS, claim.row, message)
     known = {e.id for e in current.evidence}
     for task in policy.tasks:
         measure = task.values.get("measure")
         unknown = next((x.id for x in task.evidence or () if x.id and x.id not in known), None)
         if unknown is not None:
-            message = bilingual(policy_words.UNKNOWN_TASK_EVIDENCE, id=unknown)
-            refuse(TASKS.key, task.row, message, fields.EVIDENCE.id)
+            message = Message(policy_words.UNKNOWN_TASK_EVIDENCE, {"id": unknown})
+            refuse(TASKS, task.row, message, fields.EVIDENCE.id)
             continue
         values = task.values | task.record
         before = plan.size
@@ -174,8 +176,8 @@ def plan_policy(
         _decide_lists(plan, task, current, now, base)
         if plan.size != before and measures is not None and measure not in measures:
             title = task.id or task.values.get("title", "")
-            message = bilingual(dept_texts.TASK_NOT_OWN, task=title, measure=measure)
-            refuse(TASKS.key, task.row, message)
+            message = Message(dept_texts.TASK_NOT_OWN, {"task": title, "measure": measure})
+            refuse(TASKS, task.row, message)
     return plan
 
 
@@ -289,7 +291,9 @@ def _decide_row(
             plan.new_tasks.append(row)
         return
     if row_id not in now:  # deleted in the file since the export
-        plan.notes.append(bilingual(dept_texts.ROW_DELETED_IN_FILE, row=row_id, source=plan.source))
+        plan.notes.append(
+            Message(dept_texts.ROW_DELETED_IN_FILE, {"row": row_id, "source": plan.source})
+        )
         return
     file_row = now[row_id]
     was_row = None if base is None else base.get(row_id)

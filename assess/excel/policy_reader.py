@@ -18,15 +18,14 @@ from openpyxl import load_workbook
 from assess import fields
 from assess.checklist import Checklist, Kind
 from assess.editing import Editor
+from assess.errors import Message
 from assess.excel.cells import clean_text
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS
 from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbered
 from assess.excel.policy_layout import CLAIMS, PACE, POLICY_SHEETS, REQUESTS, TASKS
-from assess.excel.reader import ErrorValue, Problem, ReportRows, Sheet, bilingual
+from assess.excel.reader import ErrorValue, Problem, ReportRows, Sheet
 from assess.fields import Field, FieldError
-from assess.lang import Lang
 from assess.models import Action, Schedule
-from assess.texts import Texts
 from assess.texts import policy as words
 
 ITEM_ID = "item_id"
@@ -103,7 +102,7 @@ def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> Po
 def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
     raw = (sheet.text(values, ITEM_ID) or "").strip()
     if raw not in checklist.item_index:
-        sheet.cell_problem(row, ITEM_ID, bilingual(words.UNKNOWN_ITEM, id=raw))
+        sheet.cell_problem(row, ITEM_ID, Message(words.UNKNOWN_ITEM, {"id": raw}))
         return None
     return raw
 
@@ -139,7 +138,7 @@ def _value(sheet: Sheet, row: int, values: tuple[Any, ...], f: Field) -> Any:
     try:
         return f.from_cell(sheet.get(values, f.id))
     except FieldError as exc:
-        sheet.cell_problem(row, f.id, " / ".join(exc.render(Texts(lang)) for lang in Lang))
+        sheet.cell_problem(row, f.id, exc.body)
         return None
 
 
@@ -151,7 +150,7 @@ def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if item_id is None:
             continue
         if checklist.item_index[item_id].kind is Kind.REQUIREMENT:
-            sheet.cell_problem(row, ITEM_ID, bilingual(words.CLAIM_ON_REQUIREMENT, id=item_id))
+            sheet.cell_problem(row, ITEM_ID, Message(words.CLAIM_ON_REQUIREMENT, {"id": item_id}))
             continue
         claim_id = (sheet.text(values, fields.CLAIM_ID.id) or "").strip() or None
         claim = ClaimRow(row, item_id, claim_id)
@@ -160,7 +159,7 @@ def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
             if value is not None:
                 claim.values[f.attr] = value
         if claim_id is None and "policy" not in claim.values:
-            sheet.cell_problem(row, fields.CLAIM_POLICY.id, bilingual(words.CLAIM_NEEDS_POLICY))
+            sheet.cell_problem(row, fields.CLAIM_POLICY.id, Message(words.CLAIM_NEEDS_POLICY))
             continue
         out.claims.append(claim)
 
@@ -179,7 +178,7 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
             number = measure_number(raw)
             if number not in measures:
                 sheet.cell_problem(
-                    row, fields.TASK_MEASURE.id, bilingual(words.UNKNOWN_MEASURE, raw=raw)
+                    row, fields.TASK_MEASURE.id, Message(words.UNKNOWN_MEASURE, {"raw": raw})
                 )
                 continue
             task.values["measure"] = number
@@ -198,7 +197,7 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         if actions is not None:
             task.actions = [x.strip() for x in split_numbered(actions) if x.strip()]
         if not {"measure", "title"} <= set(task.values):
-            sheet.problem(row, 0, bilingual(words.TASK_NEEDS_TITLE))
+            sheet.problem(row, 0, Message(words.TASK_NEEDS_TITLE))
             continue
         out.tasks.append(task)
 
@@ -233,7 +232,7 @@ def apply_policy_rows(policy: PolicyRows, editor: Editor) -> None:
     for task in policy.tasks:
         unknown = unknown_evidence(task, editor)
         if unknown is not None:
-            _refuse(policy, task, bilingual(words.UNKNOWN_TASK_EVIDENCE, id=unknown))
+            _refuse(policy, task, Message(words.UNKNOWN_TASK_EVIDENCE, {"id": unknown}))
         apply_task_lists(task, editor)
 
 
@@ -310,10 +309,10 @@ def _find_or_add(line: EvidenceLine, editor: Editor) -> str:
     return editor.add_evidence(line.title, line.ref, line.date).id
 
 
-def _refuse(policy: PolicyRows, task: TaskRow, message: str) -> None:
+def _refuse(policy: PolicyRows, task: TaskRow, message: Message) -> None:
     """A problem found while applying: the import stops and the file is left unchanged."""
     from assess.excel.importer import WorkbookInvalid  # the importer calls in here
 
-    header = Texts()(TASKS.column(fields.EVIDENCE.id).text)
+    header = TASKS.column(fields.EVIDENCE.id)
     policy.problems.append(Problem(task.sheet, task.row, task.evidence_col, header, message))
     raise WorkbookInvalid(policy.path or Path(), policy.problems)

@@ -22,6 +22,7 @@ from openpyxl.workbook.workbook import Workbook
 from assess import fields
 from assess.checklist import Checklist
 from assess.dates import parse_date_text
+from assess.errors import Message, Renders
 from assess.excel import layout
 from assess.excel.layout import SheetLayout
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS, WorkbookRefused, check_workbook_file
@@ -35,7 +36,10 @@ from assess.fields import Field, FieldError
 from assess.lang import Lang
 from assess.models import ActionStatus, Priority, Status
 from assess.texts import Text, Texts
+from assess.texts import import_problems as words
 from assess.texts.departments import BASE_SHEET, COVER_SHEET
+from assess.texts.messages import BAD_DATE, BAD_EVIDENCE_ID
+from assess.texts.policy import UNKNOWN_ITEM
 from assess.texts.workbook import PROFILE
 
 HEADER_SEARCH_ROWS = 6
@@ -44,23 +48,54 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the workbook, located so the user can find and fix it."""
+    """One thing wrong with the workbook, located so the user can find and fix it.
 
-    sheet: str
+    ``sheet`` and ``header`` are as the workbook writes them; where the workbook lacks the
+    sheet (or a problem is found after reading) they are catalog text, said in the user's
+    language. ``render`` says the whole line in one language.
+    """
+
+    sheet: str | Renders
     row: int
     column: int
-    header: str
-    message: str
+    header: str | Renders
+    message: Message
 
-    def __str__(self) -> str:
-        where = f"“{self.sheet}”"
+    def render(self, t: Texts) -> str:
+        where = t(words.WHERE_SHEET, sheet=_said(self.sheet, t))
         if self.row:
-            where += f" 第 {self.row} 行"
+            where += t(words.WHERE_ROW, row=self.row)
         if self.column:
-            where += f" {get_column_letter(self.column)} 列"
-            if self.header:
-                where += f"（{self.header}）"
-        return f"{where}：{self.message}"
+            where += t(words.WHERE_COLUMN, column=get_column_letter(self.column))
+            header = _said(self.header, t)
+            if header:
+                where += t(words.WHERE_HEADER, header=header)
+        return t(words.LINE, where=where, message=self.message.render(t))
+
+    def __str__(self) -> str:  # logs and code that has not chosen a language: both
+        return f"{self.render(Texts(Lang.ZH))} / {self.render(Texts(Lang.EN))}"
+
+
+def _said(value: str | Renders, t: Texts) -> str:
+    return value if isinstance(value, str) else value.render(t)
+
+
+@dataclass(frozen=True)
+class ProblemList:
+    """Problems one per line (``book``: the workbook's file name, when several were read),
+    the first ``limit`` listed and the rest counted."""
+
+    problems: list[tuple[str, Problem]]
+    limit: int = 50
+
+    def render(self, t: Texts) -> str:
+        lines = [
+            "  - " + (t(words.BOOK_LINE, book=book, problem=p.render(t)) if book else p.render(t))
+            for book, p in self.problems[: self.limit]
+        ]
+        if len(self.problems) > self.limit:
+            lines.append(t(words.MORE, count=len(self.problems) - self.limit))
+        return "\n".join(lines)
 
 
 @dataclass
@@ -127,7 +162,7 @@ class SheetFound:
     columns: dict[str, int]
     headers: dict[str, str]
 
-    def problem(self, row: int, key: str, message: str) -> Problem:
+    def problem(self, row: int, key: str, message: Message) -> Problem:
         return Problem(self.name, row, self.columns.get(key, 0), self.headers.get(key, ""), message)
 
 
@@ -149,9 +184,36 @@ def both(entry: Text, **params: object) -> tuple[str, str]:
     return Texts(Lang.ZH)(entry, **params), Texts(Lang.EN)(entry, **params)
 
 
-def bilingual(entry: Text, **params: object) -> str:
-    """A problem or note in both languages, as every workbook problem reads: 中文 / English."""
-    return " / ".join(both(entry, **params))
+def sheet_of(rows: ReportRows, sheet: SheetLayout) -> str | SheetLayout:
+    """The sheet's name as this workbook has it; the layout (said in the user's language) when
+    the workbook lacks it."""
+    found = rows.sheets.get(sheet.key)
+    return found.name if found else sheet
+
+
+def located(rows: ReportRows, sheet: SheetLayout, row: int, key: str, message: Message) -> Problem:
+    """A problem at the sheet's column ``key``, as this workbook names and places it (the
+    exported layout's place when the workbook's header row was not read)."""
+    found = rows.sheets.get(sheet.key)
+    if found is not None:
+        return found.problem(row, key, message)
+    column = sheet.col(key) if key in sheet.keys else 0
+    return Problem(sheet, row, column, sheet.column(key) if column else "", message)
+
+
+def unknown_evidence(rows: ReportRows, evidence_id: str) -> Message:
+    """An item's 佐证材料 cell cites an ID the register does not have."""
+    register = sheet_of(rows, layout.EVIDENCE)
+    return Message(words.UNKNOWN_EVIDENCE, {"id": evidence_id, "register": register})
+
+
+def action_edits_ignored(rows: ReportRows, row: int, item_id: str) -> Message:
+    """The note: 逐项对标's 下一步举措 cell was edited where 行动计划 decides the actions."""
+    return Message(
+        words.ACTION_EDITS_IGNORED,
+        {"items": sheet_of(rows, layout.ITEMS), "row": row, "item": item_id,
+         "actions": sheet_of(rows, layout.ACTIONS)},
+    )  # fmt: skip
 
 
 def _profile_keys() -> dict[str, str]:
@@ -213,12 +275,11 @@ class Sheet:
                 self.read_headers = (*required, *also)
                 missing = [key for key in required if key not in headers]
                 for key in missing:
-                    zh, en = both(self.layout.column(key).text)
-                    self.problem(index, 0, f"缺少列“{zh}”/ missing column '{en}'")
+                    column = self.layout.column(key).text
+                    self.problem(index, 0, Message(words.MISSING_COLUMN, {"column": column}))
                 return not missing
-        zh, en = both(self.layout.column(required[0]).text)
-        message = f"找不到表头行（应含“{zh}”）/ header row not found (it has '{en}')"
-        self.problem(layout.HEADER_ROW, 0, message)
+        column = self.layout.column(required[0]).text
+        self.problem(layout.HEADER_ROW, 0, Message(words.NO_HEADER_ROW, {"column": column}))
         return False
 
     def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
@@ -231,12 +292,7 @@ class Sheet:
         for key in self.read_headers:
             value = self.get(values, key)
             if isinstance(value, ErrorValue):
-                self.cell_problem(
-                    row,
-                    key,
-                    f"单元格显示公式错误 {value}，请改为文字后重试 "
-                    f"/ the cell shows the formula error {value}; type the text instead",
-                )
+                self.cell_problem(row, key, Message(words.FORMULA_ERROR, {"value": str(value)}))
 
     def get(self, values: tuple[Any, ...], key: str) -> Any:
         col = self.columns.get(key)
@@ -247,10 +303,10 @@ class Sheet:
     def text(self, values: tuple[Any, ...], key: str) -> str | None:
         return cell_text(self.get(values, key))
 
-    def problem(self, row: int, col: int, message: str, header: str = "") -> None:
+    def problem(self, row: int, col: int, message: Message, header: str = "") -> None:
         self.out.problems.append(Problem(self.name, row, col, header, message))
 
-    def cell_problem(self, row: int, key: str, message: str) -> None:
+    def cell_problem(self, row: int, key: str, message: Message) -> None:
         self.problem(row, self.columns.get(key, 0), message, self.found.get(key, ""))
 
     def date(self, row: int, values: tuple[Any, ...], key: str) -> dt.date | None:
@@ -264,9 +320,7 @@ class Sheet:
             return None
         parsed = parse_date_text(text)
         if parsed is None:
-            self.cell_problem(
-                row, key, f"日期“{text}”无法识别，请写成 2026-06-30 / unrecognised date"
-            )
+            self.cell_problem(row, key, Message(BAD_DATE, {"value": text.strip()}))
         return parsed
 
 
@@ -280,9 +334,8 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
     found = {sheet.key: _sheet_name(sheets, sheet) for sheet in layout.SHEETS}
     for sheet in required:
         if found[sheet.key] is None:
-            zh, en = sheet.names
-            message = f"缺少工作表“{zh}”/ missing sheet '{en}'"
-            out.problems.append(Problem(zh, 0, 0, "", message))
+            message = Message(words.MISSING_SHEET, {"sheet": sheet})
+            out.problems.append(Problem(sheet, 0, 0, "", message))
     for sheet, read in (
         (layout.ITEMS, _read_items),
         (layout.ACTIONS, _read_actions),
@@ -342,11 +395,11 @@ def _values(wb: Workbook, name: str) -> list[tuple[Any, ...]]:
 def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
     raw = sheet.text(values, ITEM_ID)
     if raw is None:
-        sheet.cell_problem(row, ITEM_ID, "条目编号为空 / item ID is empty")
+        sheet.cell_problem(row, ITEM_ID, Message(words.ITEM_ID_EMPTY))
         return None
     item_id = raw.strip()
     if item_id not in checklist.item_index:
-        sheet.cell_problem(row, ITEM_ID, f"清单中没有条目“{item_id}”/ unknown item ID '{item_id}'")
+        sheet.cell_problem(row, ITEM_ID, Message(UNKNOWN_ITEM, {"id": item_id}))
         return None
     return item_id
 
@@ -360,9 +413,8 @@ def _read_items(sheet: Sheet, checklist: Checklist) -> None:
         if item_id is None:
             continue
         if item_id in seen:
-            sheet.cell_problem(
-                row, ITEM_ID, f"条目 {item_id} 重复（另见第 {seen[item_id]} 行）/ duplicate row"
-            )
+            message = Message(words.DUPLICATE_ITEM, {"id": item_id, "first": seen[item_id]})
+            sheet.cell_problem(row, ITEM_ID, message)
             continue
         seen[item_id] = row
         item = ItemRow(row, item_id)
@@ -404,11 +456,7 @@ def _item_actions(
         for line in lines(DUE):
             date = parse_date_text(line) if line else None
             if line and date is None:
-                sheet.cell_problem(
-                    row,
-                    DUE,
-                    f"日期“{line}”无法识别，请写成 2026-06-30 / unrecognised date",
-                )
+                sheet.cell_problem(row, DUE, Message(BAD_DATE, {"value": line.strip()}))
             dues.append(date)
     out = []
     for index, action_text in enumerate(texts):
@@ -427,7 +475,7 @@ def _item_actions(
             try:
                 action.priority = fields.ACTION_PRIORITY.from_cell(label)
             except FieldError as exc:
-                sheet.cell_problem(row, PRIORITY, str(exc))
+                sheet.cell_problem(row, PRIORITY, exc.body)
         out.append(action)
     return out
 
@@ -459,7 +507,7 @@ def _read_actions(sheet: Sheet, checklist: Checklist) -> None:
         action.id = action_id.strip() if action_id else None
         action.title = sheet.text(values, ITEM_TITLE)
         if text is None:
-            sheet.cell_problem(row, TEXT, "下一步举措为空 / the action text is empty")
+            sheet.cell_problem(row, TEXT, Message(words.ACTION_TEXT_EMPTY))
         elif item_id is not None:
             sheet.out.actions.append(action)
 
@@ -468,7 +516,7 @@ def _choice(sheet: Sheet, row: int, values: tuple[Any, ...], key: str, field: Fi
     try:
         return field.from_cell(sheet.text(values, key))
     except FieldError as exc:
-        sheet.cell_problem(row, key, str(exc))
+        sheet.cell_problem(row, key, exc.body)
         return None
 
 
@@ -486,12 +534,11 @@ def _read_evidence(sheet: Sheet, checklist: Checklist) -> None:
             None if record_id else _cited_by(sheet, row, values, checklist),
         )
         if record.id is not None and not _is_evidence_id(record.id):
-            sheet.cell_problem(row, EVIDENCE_ID, f"编号“{record.id}”应为 E 加数字，如 E12 / bad ID")
+            message = Message(BAD_EVIDENCE_ID, {"value": record.id})
+            sheet.cell_problem(row, EVIDENCE_ID, message)
             continue
         if record.id is None and record.title is None:
-            sheet.cell_problem(
-                row, EVIDENCE_TITLE, "新登记的佐证材料缺少标题 / new evidence needs a title"
-            )
+            sheet.cell_problem(row, EVIDENCE_TITLE, Message(words.EVIDENCE_NEEDS_TITLE))
             continue
         sheet.out.evidence.append(record)
 
@@ -503,9 +550,7 @@ def _cited_by(
     ids = tuple(dict.fromkeys(_ID_SEPARATORS.sub(" ", sheet.text(values, CITED_BY) or "").split()))
     unknown = [i for i in ids if i not in checklist.item_index]
     if unknown:
-        sheet.cell_problem(
-            row, CITED_BY, f"清单中没有条目“{unknown[0]}”/ unknown item ID '{unknown[0]}'"
-        )
+        sheet.cell_problem(row, CITED_BY, Message(UNKNOWN_ITEM, {"id": unknown[0]}))
         return ()
     return ids
 

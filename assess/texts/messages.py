@@ -81,12 +81,12 @@ ROLLUP_RULE = text(
 BAD_CHOICE = text(
     "error.bad_choice",
     "{field}“{value}”无法识别；可选：{choices}",
-    "{field} '{value}' is not recognised; valid: {choices}",
+    "{field} “{value}” is not recognised; valid: {choices}",
 )
 BAD_DATE = text(
     "error.bad_date",
     "日期“{value}”无法识别，请写成 2026-06-30",
-    "unrecognised date '{value}'; write it like 2026-06-30",
+    "the date “{value}” is not recognised; write it like 2026-06-30",
 )
 BAD_PROVINCE = text(
     "error.bad_province",
@@ -96,7 +96,7 @@ BAD_PROVINCE = text(
 BAD_EVIDENCE_ID = text(
     "error.bad_evidence_id",
     "编号“{value}”应为 E 加数字，如 E12",
-    "ID '{value}' should be E and a number, like E12",
+    "the ID “{value}” should be E and a number, like E12",
 )
 UNKNOWN_EVIDENCE = text(
     "error.unknown_evidence", "未登记的佐证编号：{ids}", "unknown evidence ID(s): {ids}"

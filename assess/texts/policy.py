@@ -156,24 +156,30 @@ COLUMN = {
         "progress": ("进度", "Progress"),
     }.items()
 }
-UNKNOWN_ITEM = text("policy_sheet.unknown_item", "清单中没有条目“{id}”", "unknown item ID '{id}'")
+UNKNOWN_ITEM = text(
+    "policy_sheet.unknown_item",
+    "清单中没有条目“{id}”",
+    "the checklist has no item “{id}”; correct the item ID or delete the row",
+)
 CLAIM_ON_REQUIREMENT = text(
     "policy_sheet.claim_on_requirement",
     "条目 {id} 是要求类，政策争取只记在支持、鼓励类和上级事项上",
     "{id} is a requirement; claims go on support, encourage or higher-level items",
 )
 CLAIM_NEEDS_POLICY = text(
-    "policy_sheet.claim_needs_policy", "新增的政策争取须写明政策或文件", "name the policy"
+    "policy_sheet.claim_needs_policy",
+    "新增的政策争取须写明政策或文件",
+    "a new support claim must name its policy or document; fill it in",
 )
 UNKNOWN_MEASURE = text(
     "policy_sheet.unknown_measure",
     "所属举措“{raw}”无法识别，请写成（九）或 9",
-    "unknown measure '{raw}'; write (9) or 9",
+    "the measure “{raw}” is not recognised; write it as (9) or 9",
 )
 TASK_NEEDS_TITLE = text(
     "policy_sheet.task_needs_title",
     "自定任务须写明所属举措和任务名称",
-    "a task needs a measure and a title",
+    "an own task must give its measure and its title; fill them in",
 )
 
 # The TUI's forms for the policy's fields: claims, 争取对象, schedule, the zone's own tasks.
@@ -239,5 +245,5 @@ REQUEST_WARNING = {
 UNKNOWN_TASK_EVIDENCE = text(
     "policy_sheet.unknown_task_evidence",
     "佐证编号 {id} 未在“佐证材料”表登记",
-    "evidence ID {id} is not in the evidence register",
+    "evidence ID {id} is not registered on the “Evidence” sheet; add it there or correct the ID",
 )

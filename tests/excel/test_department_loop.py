@@ -149,7 +149,7 @@ def test_a_full_round_of_four_departments_loses_nothing(
         import_many(paths, checklist, office.model_copy(deep=True))
     (problem,) = refused.value.problems
     assert problem.sheet == ITEMS and problem.header == "差距" and problem.row >= FIRST_DATA_ROW
-    assert partner_item in problem.message and "配合" in problem.message
+    assert partner_item in problem.message.both() and "配合" in problem.message.both()
     _set(approval, ITEMS, partner_item, "差距", None)  # the office reverts the cell
 
     with pytest.raises(MergeRefused) as conflicts:
@@ -244,7 +244,7 @@ def test_not_assessed_without_a_base_is_reported_not_ignored(
     copy = demo.model_copy(deep=True)
     result = import_into(report, checklist, copy)
     assert copy.items["1.2"].status is Status.DONE
-    assert any("1.2" in n and "未评估" in n for n in result.notes)
+    assert any("1.2" in n and "未评估" in n for n in (x.both() for x in result.notes))
 
 
 def test_department_books_hold_their_items_and_mark_partner_items(

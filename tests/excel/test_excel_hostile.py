@@ -186,7 +186,7 @@ def test_formula_errors_are_refused_with_their_cell(
     (problem,) = caught.value.problems
     assert (problem.sheet, problem.header) == (sheet, header)
     assert f"{get_column_letter(problem.column)}{problem.row}" == ref
-    assert error in problem.message
+    assert error in problem.message.both()
     assert dumps(copy) == dumps(demo)
 
 

@@ -141,7 +141,7 @@ def test_without_a_base_empty_cells_never_overwrite(
     result = import_into(report, checklist, copy)
     assert result.changes == []
     assert copy.items["1.1"] == demo.items["1.1"]
-    assert any("report.xlsx" in n and "旧规则" in n for n in result.notes)
+    assert any("report.xlsx" in n and "旧规则" in n for n in (x.both() for x in result.notes))
 
 
 def test_with_a_base_an_emptied_cell_clears_it_but_an_empty_status_is_no_change(
@@ -352,7 +352,7 @@ def test_actions_typed_into_the_item_sheet_are_imported_when_the_item_has_none(
         dt.date(2027, 3, 1),
     )
     assert copy.items["1.1"].actions == demo.items["1.1"].actions
-    assert any("1.1" in n and "行动计划" in n for n in result.notes)
+    assert any("1.1" in n and "行动计划" in n for n in (x.both() for x in result.notes))
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
@@ -469,7 +469,7 @@ def test_department_workbook_does_not_register_evidence_its_items_do_not_cite(
     result = import_into(path, checklist, copy)
     assert result.changes == [] and result.new_evidence == []
     assert copy.evidence == demo.evidence
-    assert any("E99" in n and "未登记" in n for n in result.notes)
+    assert any("E99" in n and "未登记" in n for n in (x.both() for x in result.notes))
     made, _ = new_from_workbook(path, checklist)
     cited = {ref for i, r in made.items.items() for ref in r.evidence}
     assert {e.id for e in made.evidence} == cited
