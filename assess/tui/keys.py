@@ -162,7 +162,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("redo", "ctrl+y", "app.redo", K["redo"], "app", short=words.KEY_SHORT["redo"]),
     Key("save", "ctrl+s", "app.save", K["save"], "app", priority=True),
     Key("form_ok", "", "", K["form_ok"], display="ctrl+s", palette=False),
-    Key("quit", "ctrl+q", "app.quit", K["quit"], "app", priority=True),
+    Key("quit", "ctrl+q", "app.quit", K["quit"], "app", priority=True, help=False),  # in help as q / ctrl+q
     Key("back", "escape", "app.focus_tree", K["back"], "app", display="Esc", palette=False),
 )  # fmt: skip
 

@@ -192,7 +192,10 @@ def test_a_new_evidence_row_citing_items_not_the_departments_is_refused(
     problems = caught.value.problems
     assert [(p.sheet, p.header) for p in problems] == [("佐证材料", "引用条目")] * 2
     assert "1.7" in problems[0].message.both() and "经发局" in problems[0].message.both()
-    assert "6.1" in problems[1].message.both() and "请从“引用条目”中删去 6.1" in problems[1].message.both()
+    assert (
+        "6.1" in problems[1].message.both()
+        and "请从“引用条目”中删去 6.1" in problems[1].message.both()
+    )
     assert dumps(demo) == saved
 
 

@@ -154,6 +154,9 @@ async def test_help_lists_every_key(app: AssessApp) -> None:
             "经开区画像",
         ):
             assert label in text
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert len(lines) == len(set(lines))  # each key once (ctrl+q was listed twice)
+        assert sum("ctrl+q" in line for line in lines) == 1
         await pilot.press("escape")
         assert app.screen is app.screen_stack[0]
 
