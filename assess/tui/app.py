@@ -101,6 +101,9 @@ class AssessApp(App[None]):
         # where ``x`` writes workbooks: beside the file, or (the demo, kept in a hidden data
         # folder) the folder the user started assess in; each written path is said again on exit
         self.export_folder: Path | None = None
+        # the item the user was on when a filter hid it: the filter that shows it again returns
+        # there (cycling f back to 全部 must not leave the user elsewhere); a move of theirs clears it
+        self._filter_home: str | None = None
         self.exported: list[Path] = []
         self._signals: list[int] = []  # the closing signals this window answers
         self._signalled = False  # a closing signal came: saved once, never asked
@@ -231,6 +234,7 @@ class AssessApp(App[None]):
         cursor and the form come in one frame (the highlight message comes after the cursor's
         frame: one frame later). Keys coming faster (a held j) wait until the cursor rests."""
         self._key_moves.add(node)
+        self._filter_home = None  # the user chose where to be
         if not self._started:  # before the form was built: the start keeps this cursor
             self._moved_early = True
         self._follow_cursor(self.checklist_tree, at_once=True)
@@ -286,6 +290,7 @@ class AssessApp(App[None]):
     def jump_to(self, item_id: str | None) -> None:
         if item_id is None:
             return
+        self._filter_home = None  # the user chose where to be
         if item_id not in self.checklist_tree.item_nodes:
             self.set_filter("all")
         self.checklist_tree.go_to_item(item_id)
@@ -818,7 +823,13 @@ class AssessApp(App[None]):
         if not nodes:
             self.notify(self.t(words.NO_MATCH), timeout=2)
         else:
-            target = current if current in nodes else next(iter(nodes))
+            home = self._filter_home
+            if home is not None and home in nodes:  # shown again: back where the user was
+                target, self._filter_home = home, None
+            else:
+                if current not in nodes and home is None:
+                    self._filter_home = current
+                target = current if current in nodes else next(iter(nodes))
             self.checklist_tree.go_to_item(target)
             self.detail.show_item(target)  # the rebuilt tree does not announce the cursor
         self.update_header()

@@ -121,6 +121,30 @@ async def test_filter_cycles_through_unassessed_gaps_opportunities_warnings(app:
         assert len(tree.item_nodes) == len(items) + len(app.session.assessment.zone_tasks)
 
 
+async def test_cycling_the_filter_back_to_all_returns_to_the_item_the_user_was_on(
+    app: AssessApp,
+) -> None:
+    """On 2.4 (assessed, so the first filter hides it), f five times comes back to 2.4; a move
+    of the user's own in between is where they stay."""
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app._started)
+        tree = tree_of(app)
+        app.jump_to("2.1")
+        await until(pilot, lambda: app.detail.item_id == "2.1")
+        assert app.session.record("2.1").status is not Status.NOT_ASSESSED
+        await pilot.press("f")
+        assert "2.1" not in tree.item_nodes and tree.current_item != "2.1"
+        await pilot.press("f", "f", "f", "f")
+        assert app.filter == "all"
+        await until(pilot, lambda: tree.current_item == "2.1" and app.detail.item_id == "2.1")
+        await pilot.press("f", "j")  # the user moves under the filter: that is where they are
+        moved = tree.current_item
+        await until(pilot, lambda: app.detail.item_id == moved)
+        await pilot.press("f", "f", "f", "f")
+        assert app.filter == "all"
+        await until(pilot, lambda: tree.current_item == moved)
+
+
 async def test_dashboard_row_jumps_to_item(app: AssessApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
