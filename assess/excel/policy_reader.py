@@ -49,6 +49,7 @@ class TaskRow:
     record: dict[str, Any] = field(default_factory=dict)
     sheet: str = ""
     evidence_col: int = 0  # where a problem with its evidence is shown
+    evidence_header: str = ""  # its header, as the workbook writes it
     evidence: list[EvidenceLine] | None = None  # None: the cell was empty (nothing changes)
     actions: list[str] | None = None  # the 下一步举措 cell's lines (texts only)
 
@@ -173,6 +174,7 @@ def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
         task_id = (sheet.text(values, fields.TASK_ID.id) or "").strip() or None
         task = TaskRow(row, task_id, sheet=sheet.name)
         task.evidence_col = sheet.columns.get(fields.EVIDENCE.id, 0)
+        task.evidence_header = sheet.found.get(fields.EVIDENCE.id, "")
         raw = (sheet.text(values, fields.TASK_MEASURE.id) or "").strip()
         if raw:
             number = measure_number(raw)
@@ -313,6 +315,6 @@ def _refuse(policy: PolicyRows, task: TaskRow, message: Message) -> None:
     """A problem found while applying: the import stops and the file is left unchanged."""
     from assess.excel.importer import WorkbookInvalid  # the importer calls in here
 
-    header = TASKS.column(fields.EVIDENCE.id)
+    header = task.evidence_header or TASKS.column(fields.EVIDENCE.id)
     policy.problems.append(Problem(task.sheet, task.row, task.evidence_col, header, message))
     raise WorkbookInvalid(policy.path or Path(), policy.problems)

@@ -441,8 +441,12 @@ def test_an_unknown_department_in_the_office_workbook_says_how_to_add_one(
     said = capsys.readouterr().err
     assert "“招商局”不在部门清单中（经发局、科创局" in said
     assert "新增部门：在 assess open 中按 g（部门分工与进度），再按 n 录入部门名称" in said
-    assert "to add a department, press g (departments and progress) in assess open, then n" in said
     assert "只有配合部门，请在“；配合：”前写明牵头部门" in said and "“”" not in said
+    assert "to add a department" not in said  # the Chinese run says it in Chinese only
+    assert main(["import", str(report), "--into", str(file), "--lang", "en"]) == 2
+    said = capsys.readouterr().err
+    assert "to add a department, press g (departments and progress) in assess open, then n" in said
+    assert "(经发局, 科创局" in said and "新增部门" not in said
 
 
 def test_cli_exports_one_department_and_refuses_an_unknown_name(
