@@ -57,7 +57,7 @@ def summary_lines(result: Intake, checklist: Checklist, t: Texts = ZH) -> list[s
             if d not in returned_departments and items_of(checklist, result.assessment, d)
         ]
         if missing:
-            out.append("· " + t(dept_texts.INTAKE_MISSING, departments="、".join(missing)))
+            out.append("· " + t(dept_texts.INTAKE_MISSING, departments=t.list_sep.join(missing)))
     return out
 
 

@@ -47,3 +47,18 @@ def test_a_measures_workbook_counts_its_own_measures_in_english(
     expected = _open(checklist, demo, {1, 13})
     assert line.startswith("· workbook of measures 1, 13: some.xlsx")
     assert f"{expected} of its item(s) still not assessed (1.3, " in line
+
+
+def test_departments_not_returned_are_listed_in_the_users_language(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    from assess.excel.department_book import export_by_department, planned_books
+
+    books = planned_books(checklist, demo, tmp_path)
+    export_by_department(checklist, demo, books[:1], today=TODAY)
+    result, _ = import_many([books[0][1]], checklist, demo)
+    missing = [name for name, _, _ in books[1:]]
+    assert len(missing) > 1
+    zh, en = (summary_lines(result, checklist, Texts(lang))[-1] for lang in (Lang.ZH, Lang.EN))
+    assert zh == "· 未交回：" + "、".join(missing)
+    assert en == "· not returned: " + ", ".join(missing)  # not joined with 、
