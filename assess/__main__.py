@@ -1,6 +1,9 @@
-"""The ``assess`` command and ``python -m assess``: start-up with the collector paused."""
+"""The ``assess`` command and ``python -m assess``: start-up with the collector paused, the
+window (``assess``, ``assess open FILE``) through ``tui.launch``, all else through the CLI."""
 
 from __future__ import annotations
+
+import sys
 
 
 def main() -> int:
@@ -8,6 +11,11 @@ def main() -> int:
 
     startup.pause()  # before the imports below, which make most of what start-up makes
     try:
+        from assess.tui.launch import launch
+
+        code = launch(sys.argv[1:])  # the window, its first frame drawn before the core loads
+        if code is not None:
+            return code
         from assess.cli import main as run
 
         return run()

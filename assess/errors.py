@@ -11,13 +11,14 @@ import errno
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from assess.lang import Lang
 from assess.texts import errors as texts
 from assess.texts.catalog import Text, Texts
+
+if TYPE_CHECKING:  # only described here: pydantic loads with the models, not with a message
+    from pydantic import ValidationError
 
 
 @dataclass(frozen=True)

@@ -5,77 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assess.checklist import item_sort_key
 from assess.lang import Lang
 from assess.regions import Region, normalize_province, region_of, unknown_province_message
+from assess.states import STATUS_ORDER as STATUS_ORDER
+from assess.states import ActionStatus as ActionStatus
+from assess.states import ClaimStatus as ClaimStatus
+from assess.states import Priority as Priority
+from assess.states import ReviewState as ReviewState
+from assess.states import Schedule as Schedule
+from assess.states import Status as Status
 from assess.texts import departments as dept_texts
 from assess.texts.catalog import Text, Texts
 
 SCHEMA_VERSION = 2
 """2: contact, departments' fields, claims, zone tasks, schedule and 争取对象 (version 1 files load
 as they are; an older assess refuses a version-2 file with "upgrade" instead of "extra field")."""
-
-
-class Status(StrEnum):
-    """Where an item stands; the value is stored, the labels are shown."""
-
-    NOT_ASSESSED = "not_assessed"
-    DONE = "done"
-    IN_PROGRESS = "in_progress"
-    NOT_STARTED = "not_started"
-    NOT_APPLICABLE = "not_applicable"
-
-
-# The order statuses are listed in everywhere (counts, legends, drop-downs): best first.
-STATUS_ORDER: tuple[Status, ...] = (
-    Status.DONE,
-    Status.IN_PROGRESS,
-    Status.NOT_STARTED,
-    Status.NOT_APPLICABLE,
-    Status.NOT_ASSESSED,
-)
-
-
-class Priority(StrEnum):
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-
-class ActionStatus(StrEnum):
-    TODO = "todo"
-    DOING = "doing"
-    DONE = "done"
-
-
-class ReviewState(StrEnum):
-    """Where the assessment stands in its sign-off: 填报中 → 待审核 → 已审核 / 退回修改 → 定稿."""
-
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    RETURNED = "returned"
-    FINAL = "final"
-
-
-class Schedule(StrEnum):
-    """How 推进中 work stands against its plan (台账 report 达进度/欠进度)."""
-
-    ON_TRACK = "on_track"
-    BEHIND = "behind"
-
-
-class ClaimStatus(StrEnum):
-    """Where an application for a support policy stands."""
-
-    NOT_APPLIED = "not_applied"
-    APPLYING = "applying"
-    APPROVED = "approved"
-    REJECTED = "rejected"
 
 
 class _Model(BaseModel):

@@ -514,9 +514,10 @@ class AssessmentFile:
     ChangedOnDiskError, so their version is never overwritten unasked.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lock: FileLock | None = None) -> None:
+        """``lock``: this file's, if the caller took it already (the window's launcher)."""
         self.path = Path(path)
-        self._lock = FileLock(self.path)
+        self._lock = lock or FileLock(self.path)
         self.state: FileState | None = None
 
     def __enter__(self) -> AssessmentFile:

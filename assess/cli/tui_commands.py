@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assess.cli.common import Formatter, add_lang, checklist, note
 from assess.errors import AssessError, LoadError, Message
@@ -15,6 +15,10 @@ from assess.storage import save
 from assess.texts import cli as texts
 from assess.texts import tui as tui_words
 from assess.texts.catalog import Texts
+from assess.userdata import user_data_dir
+
+if TYPE_CHECKING:
+    from assess.tui.app import AssessApp
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,13 +40,18 @@ def run_open(args: argparse.Namespace) -> int:
 
 def open_tui(path: Path, lang: Lang, export_folder: Path | None = None) -> int:
     """Run the TUI on ``path``; lock and load errors reach the CLI as AssessError.
-    Workbooks exported with ``x`` go to ``export_folder`` (default: beside the file) and are
-    named again once the window has closed, where the terminal keeps them."""
+    Workbooks exported with ``x`` go to ``export_folder`` (default: beside the file)."""
     from assess.tui.app import open_app  # Textual loads only when the TUI is wanted
 
     app = open_app(path, lang=lang)
     app.export_folder = export_folder
     app.run()
+    return after_window(app, lang)
+
+
+def after_window(app: AssessApp, lang: Lang) -> int:
+    """Once the window has closed: the workbooks it exported are named again, and its last
+    word (where edits went), where the terminal keeps them."""
     for written in app.exported:
         with contextlib.suppress(OSError):  # the terminal may be gone (its window was closed)
             print(Texts(lang)(tui_words.EXPORTED, path=written), file=sys.stderr)
@@ -50,16 +59,6 @@ def open_tui(path: Path, lang: Lang, export_folder: Path | None = None) -> int:
         with contextlib.suppress(OSError):  # the terminal may be gone (its window was closed)
             print(app.farewell, file=sys.stderr, flush=True)
     return 0
-
-
-def user_data_dir() -> Path:
-    """Where the user's own copy of the demo lives (XDG / AppData / Application Support)."""
-    home = Path.home()
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming") / "assess"
-    if sys.platform == "darwin":
-        return home / "Library" / "Application Support" / "assess"
-    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "assess"
 
 
 def demo_copy(lang: Lang = Lang.ZH) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from assess.models import ClaimStatus, ReviewState, Schedule, Status
+from assess.states import ClaimStatus, ReviewState, Schedule, Status
 from assess.texts.catalog import Texts, parse_label, text
 from assess.texts.labels import NO, YES
 from assess.texts.review import STATE

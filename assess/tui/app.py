@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from time import monotonic
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -27,36 +27,36 @@ from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
-from textual.widgets import Button, DataTable, ProgressBar, Select, Static, Tree
+from textual.widgets import ProgressBar, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from assess import startup
-from assess.applicability import item_applies
-from assess.errors import AssessError, LockedError
+from assess.errors import AssessError
 from assess.lang import Lang
-from assess.models import Assessment, ReviewState, Status, ZoneTask
-from assess.resources import default_checklist
-from assess.review import NEEDS_OPINION, ReviewStep, allowed_steps
-from assess.scoring import format_score, format_share
-from assess.storage import AssessmentFile, ChangedOnDiskError, Loaded, load
+from assess.states import Status
 from assess.texts import Texts, safety
 from assess.texts import errors as errors_words
 from assess.texts import policy as policy_words
 from assess.texts import review as review_words
 from assess.texts import tui as words
 from assess.textwidth import width as cell_width
-from assess.tui.change_text import describe_changes
 from assess.tui.commands import AssessCommands
-from assess.tui.detail import ItemDetail
-from assess.tui.dialogs import Dialogs
 from assess.tui.footer import SteadyFooter
 from assess.tui.keys import STATUS_KEYS, bind
-from assess.tui.policy_view import rates_line
-from assess.tui.review_prompt import OpinionPrompt
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
-from assess.tui.session import Session
 from assess.tui.tree import ChecklistTree, NodeRef
 from assess.tui.turns import after_typed
+
+if TYPE_CHECKING:  # the core is imported after the first frame (``first_frame``, ``_load``)
+    from textual.widgets import Select
+
+    from assess.models import Assessment, ZoneTask
+    from assess.review import ReviewStep
+    from assess.storage import Loaded
+    from assess.tui.detail import ItemDetail
+    from assess.tui.dialogs import Dialogs
+    from assess.tui.first_frame import FirstFrame, Pending
+    from assess.tui.session import Session
 
 FOLLOW_DELAY_SECONDS = 0.05
 HEADER_CHROME = 18  # the coverage bar (16) and the line's padding (2), in cells
@@ -81,13 +81,27 @@ class AssessApp(App[None]):
     # Only our own commands: Textual's system ones (theme, screenshot…) would be in English.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {AssessCommands}
 
-    def __init__(self, session: Session, lang: Lang, notices: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None,
+        lang: Lang,
+        notices: list[str] | None = None,
+        *,
+        pending: Pending | None = None,
+    ) -> None:
+        """``session``: the loaded file (``open_app``). Or, from the launcher, ``pending``: the
+        start-up child whose labels make the first frame, before the file is loaded here."""
         super().__init__()
-        self.session = session
+        assert (session is None) != (pending is None)
+        self._session = session
+        self._pending = pending
+        self.first_frame: FirstFrame | None = None
+        self.start_error = False  # the file could not be opened after all: see ``launch``
+        self._early_keys: list[events.Key] = []  # typed before the file was loaded here
         self.notices = notices or []
         self.lang = lang
         self.t = Texts(lang)
-        self.dialogs = Dialogs(lang)
+        self._dialogs: Dialogs | None = None
         self.filter = "all"
         self.conflict = False  # another program changed the file: autosave paused
         self._follow: Timer | None = None  # the pane follows once the cursor rests
@@ -122,6 +136,19 @@ class AssessApp(App[None]):
         """Every notification is plain text: messages quote paths and file text literally."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    @property
+    def session(self) -> Session:
+        assert self._session is not None, "the session is loaded after the first frame"
+        return self._session
+
+    @property
+    def dialogs(self) -> Dialogs:
+        if self._dialogs is None:
+            from assess.tui.dialogs import Dialogs
+
+            self._dialogs = Dialogs(self.lang)
+        return self._dialogs
+
     # layout ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -131,10 +158,18 @@ class AssessApp(App[None]):
         # the scores' own line, shown only when the top line cannot hold them whole (80×24)
         yield Static(id="score-line")
         with Horizontal(id="main"):
-            yield ChecklistTree(self.session, self.lang, id="tree", on_key_move=self._key_moved)
-            yield ItemDetail(self.session, self.lang, self.item_changed, self.dialogs, id="detail")
+            yield ChecklistTree(self._session, self.lang, id="tree", on_key_move=self._key_moved)
+            if self._session is None:  # the form's modules load with the file, after the frame
+                yield Static(id="detail")
+            else:
+                yield self._item_detail()
         # the palette key is in the tree's bindings: docked right, it garbles CJK on overflow
         yield SteadyFooter(compact=True)
+
+    def _item_detail(self) -> ItemDetail:
+        from assess.tui.detail import ItemDetail
+
+        return ItemDetail(self.session, self.lang, self.item_changed, self.dialogs, id="detail")
 
     @property
     def checklist_tree(self) -> ChecklistTree:
@@ -142,19 +177,74 @@ class AssessApp(App[None]):
 
     @property
     def detail(self) -> ItemDetail:
+        from assess.tui.detail import ItemDetail
+
         return self.query_one(ItemDetail)
 
     def on_mount(self) -> None:
         tree = self.checklist_tree
-        tree.build()
-        tree.home = self.session.checklist.items[0].id
+        if self._pending is not None:
+            self.first_frame = self._pending.receive()
+            if self.first_frame is None:  # the child could not read it: the CLI will say why
+                if self._pending.lock is not None:
+                    self._pending.lock.release()
+                self.start_error = True
+                self.exit()
+                return
+            tree.build_preview(self.first_frame.nodes)
+            tree.home = self.first_frame.home
+        else:
+            tree.build()
+            tree.home = self.session.checklist.items[0].id
         tree.focus()
         self.update_header()
+        self._catch_closing_signals()
+        if self._session is None:
+            self.call_after_refresh(self._load)
+        else:
+            self._opened()
+
+    def _opened(self) -> None:
+        """The file is loaded: the form is built after the frame, the notices are shown."""
         self.call_after_refresh(self._start)
         for notice in self.notices:
             self.notify(notice, timeout=10)
         self.refuse_if_final()
-        self._catch_closing_signals()
+
+    async def _load(self) -> None:
+        """After the first frame (painted from the start-up child's labels): import the core,
+        load the file (the launcher has locked it) as ``open_app`` does, then go on as a window
+        opened with it.
+        Keys typed meanwhile waited (``on_event``) and are handled now, in their order."""
+        assert self.first_frame is not None and self._pending is not None
+        from assess.tui.session import open_session
+
+        lock = self._pending.lock
+        try:
+            session, self.notices = open_session(self.first_frame.path, lock=lock)
+        except AssessError:  # changed since the child read it: the CLI opens it and says why
+            if lock is not None:
+                lock.release()
+            self.start_error = True
+            self.exit()
+            return
+        self._session = session
+        tree = self.checklist_tree
+        tree.session = session
+        tree.refresh_all_labels()  # the same labels, unless the file changed meanwhile
+        await self.query_one("#detail", Static).remove()
+        await self.query_one("#main", Horizontal).mount(self._item_detail())
+        self.update_header()
+        self._opened()
+        early, self._early_keys = self._early_keys, []
+        for key in early:
+            await super().on_event(key)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._session is None and isinstance(event, events.Key) and not self._signalled:
+            self._early_keys.append(event)  # handled once the file is loaded (``_load``)
+            return
+        await super().on_event(event)
 
     def _catch_closing_signals(self) -> None:
         """Closing the terminal (SIGHUP) or a stop from the system (SIGTERM) would kill the
@@ -192,18 +282,17 @@ class AssessApp(App[None]):
     def update_header(self) -> None:
         """Zone, period, the score, coverage and both rates; where one line cannot hold them
         all (80 columns), the scores move to a line of their own, so none is cut."""
-        a, t = self.session.assessment, self.t
-        overall = self.session.summary.overall
-        identity = [a.zone.name, a.period]
-        if self.filter != "all":
-            identity.append(f"{t(words.FILTER)}{t.colon}{t(words.FILTERS[self.filter])}")
-        if a.review.state is not ReviewState.DRAFT:  # the sign-off, once it has begun
-            identity.append(t.label(a.review.state))
-        scores = (
-            f"{t(words.OVERALL)} {format_score(overall.value)}"
-            f" · {t(words.COVERAGE)} {format_share(overall.coverage)}"
-            f" · {rates_line(self.session.summary, t)}"
-        )
+        if self._session is None:  # the first frame: the start-up child's text
+            if self.first_frame is None:  # the window is closing: it could not be opened
+                return
+            identity, scores = self.first_frame.identity, self.first_frame.scores
+            total, assessed = self.first_frame.progress
+        else:
+            from assess.tui.tree_labels import header_parts
+
+            identity, scores = header_parts(self.session, self.t, self.filter)
+            overall = self.session.summary.overall
+            total, assessed = overall.applicable, overall.assessed
         line = " · ".join([*identity, scores])
         room = self.size.width - HEADER_CHROME
         split = cell_width(line) > room
@@ -214,9 +303,7 @@ class AssessApp(App[None]):
         # the lines' boxes are fixed (1fr × 1): new text repaints without a re-layout
         self.query_one("#zone-line", Static).update(Text(top, no_wrap=True), layout=False)
         score_line.update(Text(scores if split else "", no_wrap=True), layout=False)
-        self.query_one("#coverage", ProgressBar).update(
-            total=max(overall.applicable, 1), progress=overall.assessed
-        )
+        self.query_one("#coverage", ProgressBar).update(total=max(total, 1), progress=assessed)
 
     # selection -----------------------------------------------------------------------
 
@@ -310,6 +397,9 @@ class AssessApp(App[None]):
 
     def review_step(self, step: ReviewStep) -> None:
         """Ask for the 意见 (required to return or reopen) and take the step as the editor."""
+        from assess.review import NEEDS_OPINION
+        from assess.tui.review_prompt import OpinionPrompt
+
         t = self.t
         if self.session.view_only:  # nothing can be saved: not even a sign-off step
             self.notify(t(safety.VIEW_ONLY_NOTICE), timeout=8)
@@ -357,6 +447,8 @@ class AssessApp(App[None]):
         self.checklist_tree.action_cursor_down()
 
     def applicable_items(self, measure_number: int) -> list[str]:
+        from assess.applicability import item_applies
+
         cl, zone = self.session.checklist, self.session.assessment.zone
         measure = next(m for m in cl.measures if m.number == measure_number)
         return [i.id for i in measure.items if item_applies(i, zone)]
@@ -514,6 +606,8 @@ class AssessApp(App[None]):
         self.detail.show_item(item_id)
         self.update_header()
         self.save_soon()
+        from assess.tui.change_text import describe_changes
+
         what = describe_changes(changes, self.session, self.t)
         self.notify(self.t(words.REDONE if redo else words.UNDONE, what=what), timeout=6)
 
@@ -522,6 +616,8 @@ class AssessApp(App[None]):
     def on_key(self, event: events.Key) -> None:
         """A digit picks a drop-down's option; a printable key on a button or a table of the
         form is not silently lost: the user is told where the focus is and how to type."""
+        from textual.widgets import Button, DataTable, Select  # loaded with the form
+
         focused = self.focused
         if focused is None or not event.is_printable or event.character is None:
             return
@@ -542,6 +638,8 @@ class AssessApp(App[None]):
         self.notify(self.stray_key_hint(focused, event.character), severity="warning", timeout=6)
 
     def _pick_by_digit(self, select: Select[object], digit: str) -> bool:
+        from textual.widgets import Select
+
         options = select._options  # (label, value) pairs, the blank excluded below
         values = [value for _, value in options if value is not Select.BLANK]
         if select.id == "status" and digit in STATUS_KEYS:
@@ -553,6 +651,8 @@ class AssessApp(App[None]):
         return False
 
     def stray_key_hint(self, widget: object, key: str) -> str:
+        from textual.widgets import Button, Select
+
         from assess.fields import BY_ID
 
         t = self.t
@@ -589,6 +689,8 @@ class AssessApp(App[None]):
         )
 
     def _write(self, number: int, data: dict[str, Any]) -> None:
+        from assess.storage import ChangedOnDiskError
+
         try:
             encoded = self.session.serialize_from(number, data)
             if not self.conflict:
@@ -653,6 +755,8 @@ class AssessApp(App[None]):
 
     def save_or_ask(self, *, quitting: bool) -> bool:
         """Save now; True if saved. Otherwise the user is asked and decides (False)."""
+        from assess.storage import ChangedOnDiskError
+
         if self.conflict:
             self.ask_about_conflict(quitting=quitting)
             return False
@@ -750,6 +854,12 @@ class AssessApp(App[None]):
         if self._signalled:
             return
         self._signalled = True
+        if self._session is None:  # closed before the file was loaded: nothing to keep
+            self._early_keys.clear()
+            if signum == getattr(signal, "SIGHUP", None) and not terminal_alive():
+                os._exit(0)
+            self.exit()
+            return
         problem = self.detail.keep_typing()  # a figure that is not a number cannot be kept
         if self.has_changes and not self.session.view_only:
             self.farewell = self._save_unasked()
@@ -763,6 +873,8 @@ class AssessApp(App[None]):
     def _save_unasked(self) -> str:
         """Save to the file, never over another program's change; failing that, a copy
         ("我的版本") beside it, else in the home or temporary folder. Says which happened."""
+        from assess.storage import ChangedOnDiskError
+
         t = Texts(self.lang)
         path = self.session.path or Path.cwd() / "assessment.json"
         if self.conflict:  # another program's version is in the file: it stays there
@@ -791,12 +903,15 @@ class AssessApp(App[None]):
             loop.remove_signal_handler(signum)
         self._signals.clear()
         gc.unfreeze()  # collectable again (tests and `serve` run several apps in one process)
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
 
     # filters, search, screens --------------------------------------------------------
 
     def visibility(self, name: str) -> tuple[Callable[[str], bool], Callable[[ZoneTask], bool]]:
         """Which items, and which zone tasks, the filter ``name`` shows."""
+        from assess.applicability import item_applies
+
         summary = self.session.summary
         a, cl = self.session.assessment, self.session.checklist
         if name == "unassessed":
@@ -906,6 +1021,7 @@ class AssessApp(App[None]):
         self.detail.flush()
         folder = self.session.path.parent if self.session.path else Path.cwd()
         start = os.path.join(folder, "")  # the folder of this file, ready for a name
+        from assess.storage import load
 
         def opener(path: Path) -> Loaded:
             self.check_inside_folder(path)
@@ -944,6 +1060,8 @@ class AssessApp(App[None]):
 
     def review_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """The sign-off steps open from the current state, for the command palette."""
+        from assess.review import allowed_steps
+
         t = self.t
         return [
             (t.label(step), t(review_words.REVIEW_FIELD), partial(self.review_step, step))
@@ -984,20 +1102,7 @@ def free_name(path: Path) -> Path:
 
 def open_app(path: Path, lang: Lang | str = Lang.ZH, *, today: dt.date | None = None) -> AssessApp:
     """Lock and load ``path``; raises LockedError / LoadError with the user's message."""
-    checklist = default_checklist()
-    handle = AssessmentFile(Path(path))
-    view_only = False
-    try:
-        handle.acquire()
-    except LockedError as exc:
-        if exc.body.entry is not errors_words.LOCK_UNWRITABLE:
-            raise  # another window has it: refused, as before
-        view_only = True  # a read-only folder: nobody can write it, so it can be read safely
-    try:
-        loaded = handle.load(checklist)
-    except BaseException:
-        handle.close()
-        raise
-    session = Session(checklist, loaded.assessment, handle, today, view_only=view_only)
-    notices = loaded.migration.messages() if loaded.migration else []
+    from assess.tui.session import open_session
+
+    session, notices = open_session(path, today=today)
     return AssessApp(session, Lang(lang), notices)

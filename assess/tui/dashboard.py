@@ -29,11 +29,12 @@ from assess.texts.messages import ROLLUP_RULE, warning_text
 from assess.textwidth import pad, width
 from assess.tui.departments import progress_lines
 from assess.tui.footer import SteadyFooter
-from assess.tui.policy_view import dashboard_rows, rates_line
+from assess.tui.glyphs import GLYPHS
+from assess.tui.policy_view import dashboard_rows
 from assess.tui.prose import wrap_text
 from assess.tui.screen_keys import describe_keys
 from assess.tui.session import Session
-from assess.tui.tree import GLYPHS
+from assess.tui.tree_labels import rates_line
 
 BAR_WIDTH = 20
 SCORE_WIDTH = 14  # the score, the coverage and the gaps between them

@@ -23,7 +23,7 @@ from typing import Literal
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from assess.models import Status
+from assess.states import Status
 from assess.texts import Text, Texts, enum_text
 from assess.texts import policy as policy_words
 from assess.texts import tui as words

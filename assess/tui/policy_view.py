@@ -9,28 +9,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from assess.checklist import Checklist, Item, chinese_numeral
-from assess.models import Assessment, ItemRecord, Schedule
+from assess.checklist import Checklist, chinese_numeral
+from assess.models import Assessment
 from assess.requests import status_label
-from assess.scoring import Summary, format_score, schedule_of
+from assess.scoring import Summary, schedule_of
 from assess.texts import Texts
 from assess.texts import policy as words
-
-
-def rates_line(summary: Summary, t: Texts) -> str:
-    """落实率 · 政策利用率, for the header line and the dashboard."""
-    return t(
-        words.RATES_LINE,
-        implementation=format_score(summary.implementation.value),
-        policy_use=format_score(summary.policy_use.value),
-    )
-
-
-def item_tag(item: Item, record: ItemRecord | None, t: Texts) -> Text:
-    """What follows an item's title in the tree: 欠进度 in red when 推进中 work is behind."""
-    if record is not None and schedule_of(record) is Schedule.BEHIND:
-        return Text.assemble(" ", (t(words.BEHIND_TAG), "bold red"))
-    return Text()
 
 
 def dashboard_rows(

@@ -14,11 +14,14 @@ from typing import Any
 
 from assess.checklist import Checklist
 from assess.editing import Editor
-from assess.errors import SaveError
+from assess.errors import LockedError, SaveError
+from assess.filelock import FileLock
 from assess.models import Assessment, Change, Evidence, ItemRecord, Review
+from assess.resources import default_checklist
 from assess.review import FinalizedError, ReviewStep, finalized_message, is_final
 from assess.scoring import Summary, summarize
 from assess.storage import AssessmentFile, encode, encode_snapshot, snapshot, write_atomic
+from assess.texts import errors as errors_words
 from assess.texts import safety
 
 UNDO_DEPTH = 200
@@ -236,3 +239,27 @@ class Session:
     def close(self) -> None:
         if self.handle is not None:
             self.handle.close()
+
+
+def open_session(
+    path: Path, *, today: dt.date | None = None, lock: FileLock | None = None
+) -> tuple[Session, list[str]]:
+    """Lock (unless ``lock`` holds it already) and load ``path`` for a window; raises
+    LockedError / LoadError with the user's message. Also the notices the window shows (an
+    older file's migration)."""
+    checklist = default_checklist()
+    handle = AssessmentFile(Path(path), lock)
+    view_only = False
+    try:
+        handle.acquire()
+    except LockedError as exc:
+        if exc.body.entry is not errors_words.LOCK_UNWRITABLE:
+            raise  # another window has it: refused, as before
+        view_only = True  # a read-only folder: nobody can write it, so it can be read safely
+    try:
+        loaded = handle.load(checklist)
+    except BaseException:
+        handle.close()
+        raise
+    session = Session(checklist, loaded.assessment, handle, today, view_only=view_only)
+    return session, loaded.migration.messages() if loaded.migration else []

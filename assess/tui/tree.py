@@ -10,33 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from assess.applicability import item_applies
-from assess.checklist import Area, Item, Measure
 from assess.lang import Lang
-from assess.models import Schedule, Status, ZoneTask
-from assess.scoring import format_score, schedule_of
 from assess.texts import Texts
-from assess.texts import policy as policy_words
-from assess.texts.workbook import area_title, measure_title
 from assess.tui.keys import bind
-from assess.tui.policy_view import item_tag
-from assess.tui.session import Session
 from assess.tui.steady import SteadyScroll
 
-GLYPHS: dict[Status, tuple[str, str]] = {
-    Status.DONE: ("●", "bold green"),
-    Status.IN_PROGRESS: ("◐", "bold yellow"),
-    Status.NOT_STARTED: ("○", "bold red"),
-    Status.NOT_APPLICABLE: ("–", "grey50"),
-    Status.NOT_ASSESSED: ("·", "dim"),
-}
-NOT_FOR_ZONE = "⊘"
+if TYPE_CHECKING:  # the core loads after the first frame (assess.tui.first_frame)
+    from assess.checklist import Area, Item, Measure
+    from assess.models import ZoneTask
+    from assess.tui.first_frame import PreviewNode
+    from assess.tui.session import Session
 
 
 @dataclass(frozen=True)
@@ -51,7 +41,7 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
     """The checklist as a tree; ``visible`` decides which items show (the filter)."""
 
     def __init__(
-        self, session: Session, lang: Lang, *, id: str | None = None,
+        self, session: Session | None, lang: Lang, *, id: str | None = None,
         on_key_move: Callable[[TreeNode[NodeRef]], None] | None = None,
     ) -> None:  # fmt: skip
         self._relabelled: set[TreeNode[NodeRef]] = set()  # before Tree's own cursor refresh
@@ -62,7 +52,7 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
         super().__init__("root", id=id)
         self.show_root = False
         self.guide_depth = 2
-        self.session = session
+        self._session = session  # None until the start-up has loaded it (``first_frame``)
         self.t = Texts(lang)
         bind(self, "tree", self.t, no_text=True)
         bind(self, "item", self.t, no_text=True)
@@ -70,6 +60,35 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
         self.item_nodes: dict[str, TreeNode[NodeRef]] = {}
         self.measure_nodes: dict[int, TreeNode[NodeRef]] = {}
         self.area_nodes: dict[int, TreeNode[NodeRef]] = {}
+
+    @property
+    def session(self) -> Session:
+        assert self._session is not None, "the session is loaded after the first frame"
+        return self._session
+
+    @session.setter
+    def session(self, session: Session) -> None:
+        self._session = session
+
+    def build_preview(self, nodes: list[PreviewNode]) -> None:
+        """The first frame's tree, from the labels the start-up child computed: the same nodes
+        ``build`` makes for the full checklist, before the core is imported here."""
+        from assess.tui.first_frame import label_from_json
+
+        for area in nodes:
+            area_node = self.root.add(
+                label_from_json(area.label), NodeRef("area", area.key), expand=True
+            )
+            self.area_nodes[int(area.key)] = area_node
+            for measure in area.children:
+                measure_node = area_node.add(
+                    label_from_json(measure.label), NodeRef("measure", measure.key), expand=True
+                )
+                self.measure_nodes[int(measure.key)] = measure_node
+                for leaf in measure.children:
+                    self.item_nodes[leaf.key] = measure_node.add_leaf(
+                        label_from_json(leaf.label), NodeRef(leaf.kind, leaf.key)
+                    )
 
     def build(
         self,
@@ -113,42 +132,27 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
                             self.task_label(task), NodeRef("task", task.id)
                         )
 
-    # labels ---------------------------------------------------------------------------
-
-    def _score(self, value: float | None) -> Text:
-        return Text(f"{format_score(value):>5} ", style="bold cyan")
+    # labels (assess.tui.tree_labels) -------------------------------------------------
 
     def area_label(self, area: Area) -> Text:
-        label = self._score(self.session.summary.areas[area.number].value)
-        label.append(area_title(area, self.t), style="bold")
-        return label
+        from assess.tui.tree_labels import area_label
+
+        return area_label(self.session, self.t, area)
 
     def measure_label(self, measure: Measure) -> Text:
-        label = self._score(self.session.summary.measures[measure.number].value)
-        label.append(measure_title(measure, self.t))
-        return label
+        from assess.tui.tree_labels import measure_label
+
+        return measure_label(self.session, self.t, measure)
 
     def item_label(self, item: Item) -> Text:
-        record = self.session.assessment.items.get(item.id)
-        status = Status.NOT_ASSESSED if record is None else record.status
-        glyph, style = GLYPHS[status]
-        title = self.t.pick(item.title, item.title_en)
-        if item_applies(item, self.session.assessment.zone):
-            tag = item_tag(item, record, self.t)
-            return Text.assemble((glyph, style), " ", (item.id, "dim"), " ", title, tag)
-        # the mark goes before the title, so a narrow tree that cuts titles still shows it
-        return Text.assemble((glyph, style), " ", (f"{item.id} {NOT_FOR_ZONE} {title}", "dim"))
+        from assess.tui.tree_labels import item_label
+
+        return item_label(self.session, self.t, item)
 
     def task_label(self, task: ZoneTask) -> Text:
-        """A zone task: its glyph, ID, the mark 〔自定〕 and its title (欠进度 in red if behind)."""
-        glyph, style = GLYPHS[task.record.status]
-        mark = self.t(policy_words.ZONE_TASK_TAG)
-        label = Text.assemble(
-            (glyph, style), " ", (task.id, "dim"), " ", (mark, "bold magenta"), task.title
-        )
-        if schedule_of(task.record) is Schedule.BEHIND:
-            label.append_text(Text.assemble(" ", (self.t(policy_words.BEHIND_TAG), "bold red")))
-        return label
+        from assess.tui.tree_labels import task_label
+
+        return task_label(self.t, task)
 
     def label_of(self, key: str) -> Text:
         """The label of the item or zone task ``key``."""

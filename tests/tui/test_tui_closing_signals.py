@@ -40,12 +40,27 @@ def server(tmp_path: Path) -> Iterator[tmux.TmuxServer]:
     running.close()
 
 
+def ended(pid: int) -> bool:
+    """The process has exited: no longer there, or a zombie its parent (the tmux server) has
+    not reaped yet — under load tmux may close the pane and leave its process unreaped for
+    seconds, whichever program ran in it."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    if not Path("/proc/self/stat").exists():  # no /proc: os.kill is the whole answer
+        return False
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True  # reaped meanwhile
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
 def gone(pid: int, seconds: float = 8) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if ended(pid):
             return True
         time.sleep(0.01)
     return False

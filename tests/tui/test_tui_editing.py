@@ -12,7 +12,8 @@ from assess.models import ActionStatus, Priority, Status
 from assess.tui.app import AssessApp
 from assess.tui.detail import FieldArea
 from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
-from assess.tui.tree import GLYPHS, ChecklistTree
+from assess.tui.glyphs import GLYPHS
+from assess.tui.tree import ChecklistTree
 
 
 @pytest.mark.parametrize(

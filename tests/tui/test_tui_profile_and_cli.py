@@ -13,7 +13,8 @@ from assess.errors import LockedError
 from assess.storage import AssessmentFile
 from assess.tui.app import AssessApp, open_app
 from assess.tui.profile import ProfileScreen
-from assess.tui.tree import NOT_FOR_ZONE, ChecklistTree
+from assess.tui.glyphs import NOT_FOR_ZONE
+from assess.tui.tree import ChecklistTree
 
 
 async def test_hub_switch_makes_item_applicable_and_is_saved(
