@@ -98,3 +98,19 @@ def test_open_loads_only_what_the_tui_needs(tmp_path: Path) -> None:
     *_, loaded, textual_loaded = result.stdout.strip().splitlines()
     assert textual_loaded == "True"  # the probe did reach the TUI
     assert json.loads(loaded) == []
+
+
+def test_the_windows_first_frame_needs_no_core() -> None:
+    """``assess open`` draws its first frame before pydantic and the models are imported: the
+    window's module and its launcher import neither (the forked child does, meanwhile)."""
+    probe = (
+        "import sys\nimport assess.tui.launch, assess.tui.app, assess.tui.first_frame\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'"
+        " or m in ('assess.models', 'assess.checklist', 'assess.storage', 'assess.tui.detail'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import json\n" + probe],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

@@ -40,6 +40,20 @@ def wanted(argv: list[str]) -> tuple[str, str, bool] | None:
     return None
 
 
+def fork_child(path: str, lang: str) -> tuple[int, int]:
+    """The child computing the first frame of ``path`` (``first_frame.run_child``): its pid and
+    the pipe's end its answer comes on."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: computes the first frame and exits
+        os.close(read)
+        from assess.tui.first_frame import run_child
+
+        run_child(path, lang, write)
+    os.close(write)
+    return pid, read
+
+
 def launch(argv: list[str]) -> int | None:
     """Run the window the fast way; None where it must go the ordinary way — also when the
     file could not be opened after the first frame: the ordinary way opens it again and says
@@ -53,14 +67,7 @@ def launch(argv: list[str]) -> int | None:
     # assess uses no pydantic plugin: not scanning every installed package for one saves
     # ~12 ms of each start (in the child, and here when the file is loaded)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: computes the first frame and exits
-        os.close(read)
-        from assess.tui.first_frame import run_child
-
-        run_child(path, lang, write)
-    os.close(write)
+    pid, read = fork_child(path, lang)
     from pathlib import Path
 
     from assess.errors import LockedError

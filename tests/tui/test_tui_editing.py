@@ -11,8 +11,8 @@ from tui_helpers import SIZE, on_disk, until, until_saved
 from assess.models import ActionStatus, Priority, Status
 from assess.tui.app import AssessApp
 from assess.tui.detail import FieldArea
-from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
 from assess.tui.glyphs import GLYPHS
+from assess.tui.modals import ActionForm, CiteEvidence, EvidenceForm
 from assess.tui.tree import ChecklistTree
 
 

@@ -12,8 +12,8 @@ from assess.cli import main, tui_commands
 from assess.errors import LockedError
 from assess.storage import AssessmentFile
 from assess.tui.app import AssessApp, open_app
-from assess.tui.profile import ProfileScreen
 from assess.tui.glyphs import NOT_FOR_ZONE
+from assess.tui.profile import ProfileScreen
 from assess.tui.tree import ChecklistTree
 
 
