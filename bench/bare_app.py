@@ -35,7 +35,13 @@ GLYPHS = {
     "not_applicable": ("–", "grey50"),
     "not_assessed": ("·", "dim"),
 }
-KEYS = {"1": "done", "2": "in_progress", "3": "not_started", "4": "not_applicable", "0": "not_assessed"}
+KEYS = {
+    "1": "done",
+    "2": "in_progress",
+    "3": "not_started",
+    "4": "not_applicable",
+    "0": "not_assessed",
+}
 
 
 def item_label(item_id: str, title: str, status: str) -> Text:

@@ -182,7 +182,9 @@ def bench_keystroke(folder: Path, checklist: Checklist, cfg: Config) -> list[Res
     path = demo_file(folder, checklist)
     lay, layout_path = tui.write_layout(folder, checklist, demo)
     target = tui.targets(checklist)
-    results = key_results("headless", *tui.keys_headless(folder, path, lay, target, cfg.rounds, TODAY))
+    results = key_results(
+        "headless", *tui.keys_headless(folder, path, lay, target, cfg.rounds, TODAY)
+    )
     if cfg.use_tmux and tmux.available():
         server = tmux.TmuxServer(folder)
         try:
@@ -227,7 +229,9 @@ def bench_startup(folder: Path, checklist: Checklist, cfg: Config) -> list[Resul
     if cfg.use_tmux and tmux.available():
         server = tmux.TmuxServer(folder)
         try:
-            subject, baseline = tui.startup_tmux(server, folder, path, layout_path, target, cfg.starts)
+            subject, baseline = tui.startup_tmux(
+                server, folder, path, layout_path, target, cfg.starts
+            )
         finally:
             server.close()
         bare_tree = baseline[("start", "tree")]
@@ -467,7 +471,9 @@ def main(argv: list[str]) -> int:
                 print(result.row(), flush=True)
     if PER_KEY:
         print("\nPer key:\n")
-        print("| method | key | phase | assess p50 | assess p95 | bare p50 | bare p95 | ratio p50 | ratio p95 |")
+        print(
+            "| method | key | phase | assess p50 | assess p95 | bare p50 | bare p95 | ratio p50 | ratio p95 |"
+        )
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         print("\n".join(PER_KEY))
     print()

@@ -60,15 +60,20 @@ class TmuxServer:
         self.tmux("send-keys", "-t", name, key)
         return start
 
-    def wait_for(self, name: str, predicate: Callable[[str], bool], timeout: float = 20.0) -> float:
-        """Poll the pane until ``predicate(text)``; the perf_counter time of that capture."""
+    def wait_for(
+        self, name: str, predicate: Callable[[str], bool], timeout: float = 20.0,
+        pause: float = POLL_PAUSE,
+    ) -> float:  # fmt: skip
+        """Poll the pane until ``predicate(text)``; the perf_counter time of that capture.
+        Each capture is a tmux client process: with ``pause`` short, the polling itself keeps
+        about one core busy."""
         deadline = time.perf_counter() + timeout
         text = ""
         while time.perf_counter() < deadline:
             text = self.capture(name)
             if predicate(text):
                 return time.perf_counter()
-            time.sleep(POLL_PAUSE)
+            time.sleep(pause)
         raise TimeoutError(f"tmux pane {name} never showed the expected text:\n{text}")
 
     def wait_stable(self, name: str, quiet: float = 0.15, timeout: float = 20.0) -> str:
