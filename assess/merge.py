@@ -495,7 +495,7 @@ class _Merger:
         """New register rows this workbook added before (key → its record's ID, "" when not
         added again): shown as added or as last imported, the same record, however the office
         has edited it since; its deleted record, reported, not registered again; otherwise the
-        next of its records no row shows: the department's correction, whose changes update
+        record no row shows that it most resembles: the department's correction, which updates
         it three ways (a record deleted meanwhile: a conflict); else a new record."""
         base = self.wb.base
         known = base.evidence if base is not None else {}
@@ -522,7 +522,7 @@ class _Merger:
             else:
                 pending.append((key, row))
         for key, row in pending:
-            rid = next(iter(before), None)
+            rid = _closest(row, before, "evidence")
             if rid is not None:
                 was = before.pop(rid)[0]
                 keys[key] = rid
@@ -531,7 +531,7 @@ class _Merger:
                         file = gained[rid].get(name, "")
                         self._decide("", name, was.get(name, ""), file, row[name], rid)
                 continue
-            rid = next(iter(deleted), None)
+            rid = _closest(row, deleted, "evidence")
             if rid is not None:
                 was = deleted.pop(rid)[0]
                 keys[key] = rid
@@ -578,7 +578,7 @@ class _Merger:
         deleted: dict[str, tuple[Row, ...]],
     ) -> None:
         """A new row matching nothing recorded: the department's own correction of a row it
-        added before (the next such row of the same item, in order), else a new action.
+        added before (of the same item, the one it most resembles), else a new action.
 
         The row as this workbook last imported it is the base, so a field only the department
         changed is applied, one the office changed since is kept, and both changed is a
@@ -586,7 +586,7 @@ class _Merger:
         changed it since (edited here, deleted there).
         """
         item = row.get("item", "")
-        rid = next((r for r in before if before[r][0].get("item") == item), None)
+        rid = _closest(row, before, "action")
         if rid is not None:
             was = before.pop(rid)[0]
             file = gained.pop(rid)
@@ -594,7 +594,7 @@ class _Merger:
                 if name in row:
                     self._decide(item, name, was.get(name, ""), file.get(name, ""), row[name], rid)
             return
-        rid = next((r for r in deleted if deleted[r][0].get("item") == item), None)
+        rid = _closest(row, deleted, "action")
         if rid is not None:
             was = deleted.pop(rid)[0]
             if self._in_scope(item, ROW, _as_tuple("action", row), rid):
@@ -606,6 +606,21 @@ class _Merger:
             return
         if self._in_scope(item, ROW, _as_tuple("action", row)):
             self.plan.added.append(RowAdd("action", item, dict(row), self.wb.source))
+
+
+def _closest(row: Row, rows: dict[str, tuple[Row, ...]], kind: Kind) -> str | None:
+    """Of ``rows`` (an action's: of the same item), the one a correction most resembles: with
+    the most fields as it shows them in any of its versions, the first added of those; a
+    row's order among its item's alone would pair a correction with a row the department has
+    removed from its copy."""
+    names = [n for n in _row_fields(kind) if n in row]
+    item = row.get("item", "")
+    candidates = [r for r, vv in rows.items() if kind == "evidence" or vv[0].get("item") == item]
+
+    def alike(rid: str) -> int:
+        return max(sum(_same_text(row[n], v.get(n, "")) for n in names) for v in rows[rid])
+
+    return max(candidates, key=alike, default=None)
 
 
 def _shows(row: Row, rows: dict[str, tuple[Row, ...]], kind: Kind) -> str | None:

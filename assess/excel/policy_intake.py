@@ -142,7 +142,7 @@ def plan_policy(
     skipped: set[int] = set()
     """Rows (by ``id()``) this workbook added before and the office deleted since."""
     # rows without an ID: first those recorded as they are, then a department's corrections of
-    # rows it added before (the next such row of the same item or measure, in order)
+    # rows it added before (of the same item or measure, the one the row most resembles)
     pending: list[ClaimRow | TaskRow] = [*policy.claims, *policy.tasks]
     for pass_ in ("same", "corrected"):
         for row in pending:
@@ -261,12 +261,26 @@ def _deleted_row(deleted: Versions, values: dict[str, Any]) -> str | None:
 def _corrected_deleted(
     deleted: Versions, row: ClaimRow | TaskRow, owner: tuple[str, str]
 ) -> str | None:
-    """The next deleted row this workbook added of the same item or measure: corrected since."""
+    """The deleted row this workbook added of the same item or measure that this one most
+    resembles: corrected since."""
+    return _closest(deleted, row, owner)
+
+
+def _closest(rows: Versions, row: ClaimRow | TaskRow, owner: tuple[str, str]) -> str | None:
+    """Of ``rows``, those of the row's kind and item (claim) or measure (task), the one the row
+    gives the most values of, in any of its versions; the first added of those."""
     kind = "C" if isinstance(row, ClaimRow) else "Z"
     name, value = owner
-    return next(
-        (r for r, vv in deleted.items() if r.startswith(kind) and vv[0].get(name) == value), None
-    )
+    given = row.values | ({} if isinstance(row, ClaimRow) else row.record)
+    candidates = [r for r, vv in rows.items() if r.startswith(kind) and vv[0].get(name) == value]
+
+    def alike(row_id: str) -> int:
+        return max(
+            sum(_shown(as_text(v)) == _shown(version.get(k, "")) for k, v in given.items())
+            for version in rows[row_id]
+        )
+
+    return max(candidates, key=alike, default=None)
 
 
 def _not_restored(source: str, row_id: str, row: ClaimRow | TaskRow) -> Message:
@@ -324,20 +338,12 @@ def _added_row(gained: Rows, before: Versions, bases: Rows, values: dict[str, An
 def _corrected_row(
     gained: Rows, before: Versions, bases: Rows, row: ClaimRow | TaskRow, owner: tuple[str, str]
 ) -> str | None:
-    """The next row this workbook added before, of the same item (claim) or measure (task),
-    that no row shows as added: the department corrected it in its own copy. The row as last
+    """The row this workbook added before, of the same item (claim) or measure (task), that
+    no row shows as added and this one most resembles: the department corrected it in its
+    own copy. The row as last
     imported is its base, so the office's later edits stand and both editing a field is a
     conflict."""
-    kind = "C" if isinstance(row, ClaimRow) else "Z"
-    name, value = owner
-    row_id = next(
-        (
-            r
-            for r, v in before.items()
-            if r.startswith(kind) and r in gained and v[0].get(name) == value
-        ),
-        None,
-    )
+    row_id = _closest({r: v for r, v in before.items() if r in gained}, row, owner)
     if row_id is not None:
         bases[row_id] = before.pop(row_id)[0]
         del gained[row_id]

@@ -560,3 +560,57 @@ def test_a_deleted_task_the_department_corrected_is_added_again_if_preferred(
     restored = next(t for t in demo.zone_tasks if t.id == task.id)
     assert restored.title == revised
     assert [a.text for a in restored.record.actions] == [TASK["下一步举措"]]
+
+
+def _drop_new_row(path: Path, sheet: str, text_header: str, text: str) -> None:
+    """The department deletes one of its new rows from its copy."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    col = headers.index(text_header) + 1
+    ws.delete_rows(
+        next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, col).value == text)
+    )
+    wb.save(path)
+
+
+def test_a_correction_updates_the_row_it_most_resembles_not_the_first_of_its_item(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """Two new actions of 1.3; the department drops the first from its copy and corrects the
+    second: the second is updated, the first left as it is."""
+    second = ACTION | {"下一步举措": "组织成员单位签约", "完成时限": "2027-01-31", "优先级": "中"}
+    _append(science, "行动计划", second)
+    import_into(science, checklist, demo)
+    actions = {a.text: a for a in demo.items["1.3"].actions}
+    first_id, second_id = actions[ACTION["下一步举措"]].id, actions[second["下一步举措"]].id
+    _drop_new_row(science, "行动计划", "下一步举措", ACTION["下一步举措"])
+    _edit_new_row(science, "行动计划", "下一步举措", second["下一步举措"],
+                  {"完成时限": "2027-02-28"})  # fmt: skip
+    again = import_into(_resent(science), checklist, demo)
+    assert {c.field for c in again.changes} == {f"actions.{second_id}.due"}
+    now = {a.id: a for a in demo.items["1.3"].actions}
+    assert (now[first_id].text, str(now[first_id].due)) == (ACTION["下一步举措"], "2026-12-31")
+    assert (now[second_id].text, str(now[second_id].due)) == (second["下一步举措"], "2027-02-28")
+
+
+def test_a_claim_correction_updates_the_claim_it_most_resembles(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    second = CLAIM | {"政策或文件": "自治区研发费用后补助", "发文/受理单位": "自治区财政厅"}
+    _append(science, "政策争取", second)
+    import_into(science, checklist, demo)
+    claims = {c.policy: c for c in demo.items["1.3"].claims}
+    first_id, second_id = claims[CLAIM["政策或文件"]].id, claims[second["政策或文件"]].id
+    _drop_new_row(science, "政策争取", "政策或文件", CLAIM["政策或文件"])
+    _edit_new_row(science, "政策争取", "政策或文件", second["政策或文件"], {"申请状态": "已获批"})
+    import_into(_resent(science), checklist, demo)
+    now = {c.id: c for c in demo.items["1.3"].claims}
+    assert (now[first_id].policy, now[first_id].status) == (
+        CLAIM["政策或文件"],
+        ClaimStatus.APPLYING,
+    )
+    assert (now[second_id].policy, now[second_id].status) == (
+        second["政策或文件"],
+        ClaimStatus.APPROVED,
+    )
