@@ -12,7 +12,9 @@ On return each field is compared three ways (base, the file now, the workbook):
 Actions and evidence records are rows matched by ID: an edited row edits its record, a row
 gone from the workbook deletes it, order is no change, a row without an ID is new, unless the
 file gained a row with the same values since the export, or this same workbook added it before
-(the history's ``source``), however the office has edited it since. The merge
+(the history's ``source``), however the office has edited it since; one it added that the
+office deleted is not added again but listed (a conflict only if the department changed it
+since it was last imported), and one it corrected updates the record it added. The merge
 is pure; :func:`apply` writes a plan through :class:`~assess.editing.Editor`, one call per
 change, so the history says who changed what from which workbook.
 """
@@ -82,6 +84,8 @@ class Snapshot:
     new_actions: list[Row] = field(default_factory=list)
     new_evidence: dict[str, Row] = field(default_factory=dict)
     """Rows without an ID, by a key of the importer's choosing that items may cite."""
+    shown_evidence: set[str] = field(default_factory=set)
+    """Records that rows without an ID show as they are (the importer took them as cited)."""
 
     def exported_items(self) -> frozenset[str]:
         return frozenset(k[0] for k in self.fields) | {r["item"] for r in self.actions.values()}
@@ -349,10 +353,13 @@ class _Merger:
         self.plan = MergePlan(
             who={workbook.source: workbook.who}, exports={workbook.source: workbook.export}
         )
+        self.keys: dict[str, str] = {}
+        """New evidence rows' keys → the record they are (see :meth:`_known_evidence`)."""
 
     def run(self) -> MergePlan:
         if self.wb.base is None:
             self.plan.two_way.append(self.wb.source)
+        self.keys = self._known_evidence()
         self._fields()
         for kind in ("action", "evidence"):
             self._rows(kind)
@@ -394,6 +401,8 @@ class _Merger:
     def _fields(self) -> None:
         base = self.wb.base
         for (item, name), value in self.wb.theirs.fields.items():
+            if name == "evidence" and isinstance(value, tuple):  # new rows recognised
+                value = tuple(k for k in (self.keys.get(v, v) for v in value) if k)
             theirs = _norm(name, value)
             file = _norm(name, self.now.fields.get((item, name), _empty(name)))
             was = None if base is None else _norm(name, base.fields.get((item, name), _empty(name)))
@@ -458,31 +467,95 @@ class _Merger:
         else:
             self.plan.deleted.append(RowDelete(kind, rid, item, self.wb.source, was))
 
-    def _added_before(self) -> dict[str, Row]:
-        """The actions this workbook (by name or export ID) added, as it added them, whether
-        the office has edited them since or deleted them."""
-        out = {}
+    def _added_before(self, kind: Kind) -> dict[str, tuple[Row, ...]]:
+        """The rows of ``kind`` this workbook (by name or export ID) added, whether the office
+        has edited them since or deleted them: each as the workbook last imported it (with its
+        corrections: the base of a further one), as first added and, deleted, as deleted."""
+        out: dict[str, tuple[Row, ...]] = {}
+        names = _row_fields(kind)
         for rid, added in added_by(self.current, self.wb.source, self.wb.export).items():
+            if not rid.startswith("A" if kind == "action" else "E"):
+                continue
             try:
-                out[rid] = action_row(added.owner, Action.model_validate(added.values))
+                first = self._as_row(kind, added.owner, added.values)
+                gone = None if not added.deleted else self._as_row(kind, added.owner, added.deleted)
             except ValidationError:
                 continue
+            last = first | {n: v for n, v in added.edits.items() if n in names}
+            out[rid] = (last, first) if gone is None else (last, first, gone)
         return out
+
+    @staticmethod
+    def _as_row(kind: Kind, owner: str, values: dict[str, Any]) -> Row:
+        if kind == "action":
+            return action_row(owner, Action.model_validate(values))
+        return evidence_row(Evidence.model_validate(values))
+
+    def _known_evidence(self) -> dict[str, str]:
+        """New register rows this workbook added before (key → its record's ID, "" when not
+        added again): shown as added or as last imported, the same record, however the office
+        has edited it since; its deleted record, reported, not registered again; otherwise the
+        record no row shows that it most resembles: the department's correction, which updates
+        it three ways (a record deleted meanwhile: a conflict); else a new record."""
+        base = self.wb.base
+        known = base.evidence if base is not None else {}
+        gained = {r: row for r, row in self.now.evidence.items() if r not in known}
+        before = self._added_before("evidence")
+        deleted = {r: v for r, v in before.items() if r not in self.now.evidence}
+        shown = self.wb.theirs.shown_evidence
+        before = {r: v for r, v in before.items() if r in gained and r not in shown}
+        keys: dict[str, str] = {}
+        pending: list[tuple[str, Row]] = []
+        for key, row in self.wb.theirs.new_evidence.items():
+            same = _shows(row, before, "evidence")
+            gone = _shows(row, deleted, "evidence")
+            if same is not None:
+                del before[same]
+                keys[key] = same
+                self.plan.unchanged += 1
+            elif gone is not None:
+                del deleted[gone]
+                keys[key] = ""
+                self.plan.not_restored.append(
+                    RowAdd("evidence", "", dict(row), self.wb.source, gone)
+                )
+            else:
+                pending.append((key, row))
+        for key, row in pending:
+            rid = _closest(row, before, "evidence")
+            if rid is not None:
+                was = before.pop(rid)[0]
+                keys[key] = rid
+                for name in EVIDENCE_FIELDS:
+                    if name in row:
+                        file = gained[rid].get(name, "")
+                        self._decide("", name, was.get(name, ""), file, row[name], rid)
+                continue
+            rid = _closest(row, deleted, "evidence")
+            if rid is not None:
+                was = deleted.pop(rid)[0]
+                keys[key] = rid
+                edited = _as_tuple("evidence", {**was, **row})
+                was_row = _as_tuple("evidence", was)
+                self.plan.conflicts.append(
+                    Conflict("", ROW, was_row, (), edited, self.wb.source, rid)
+                )
+                continue
+            self.plan.added.append(RowAdd("evidence", "", dict(row), self.wb.source, key))
+        return keys
 
     def _new_rows(self) -> None:
         theirs = self.wb.theirs
         gained = self._gained_actions()
-        before = self._added_before()
+        before = self._added_before("action")
         deleted = {r: v for r, v in before.items() if r not in self.now.actions}
         before = {r: v for r, v in before.items() if r in gained}
         pending: list[Row] = []
         for row in theirs.new_actions:
             same = next((rid for rid in gained if _same_row(row, gained[rid], "action")), None)
             if same is None:  # this workbook's row, though the office has edited it since
-                same = next(
-                    (r for r in before if r in gained and _same_row(row, before[r], "action")), None
-                )
-            gone = next((r for r in deleted if _same_row(row, deleted[r], "action")), None)
+                same = _shows(row, before, "action")
+            gone = _shows(row, deleted, "action")
             if same is not None:  # imported before (or typed by the office): the same addition
                 del gained[same]
                 before.pop(same, None)
@@ -496,31 +569,34 @@ class _Merger:
                 pending.append(row)
         for row in pending:
             self._edited_or_new(row, gained, before, deleted)
-        for key, row in theirs.new_evidence.items():
-            self.plan.added.append(RowAdd("evidence", "", dict(row), self.wb.source, key))
 
     def _edited_or_new(
-        self, row: Row, gained: dict[str, Row], before: dict[str, Row], deleted: dict[str, Row]
+        self,
+        row: Row,
+        gained: dict[str, Row],
+        before: dict[str, tuple[Row, ...]],
+        deleted: dict[str, tuple[Row, ...]],
     ) -> None:
         """A new row matching nothing recorded: the department's own correction of a row it
-        added before (the next such row of the same item, in order), else a new action.
+        added before (of the same item, the one it most resembles), else a new action.
 
-        The row as it was added is the base, so a field only the department changed is
-        applied, one the office changed since is kept, and both changed is a conflict; a
-        corrected row the office deleted meanwhile is a conflict (edited here, deleted there).
+        The row as this workbook last imported it is the base, so a field only the department
+        changed is applied, one the office changed since is kept, and both changed is a
+        conflict; a row the office deleted meanwhile is a conflict only if the department
+        changed it since (edited here, deleted there).
         """
         item = row.get("item", "")
-        rid = next((r for r in before if before[r].get("item") == item), None)
+        rid = _closest(row, before, "action")
         if rid is not None:
-            was = before.pop(rid)
+            was = before.pop(rid)[0]
             file = gained.pop(rid)
             for name in ACTION_FIELDS:
                 if name in row:
                     self._decide(item, name, was.get(name, ""), file.get(name, ""), row[name], rid)
             return
-        rid = next((r for r in deleted if deleted[r].get("item") == item), None)
+        rid = _closest(row, deleted, "action")
         if rid is not None:
-            was = deleted.pop(rid)
+            was = deleted.pop(rid)[0]
             if self._in_scope(item, ROW, _as_tuple("action", row), rid):
                 edited = _as_tuple("action", {**was, **row})
                 conflict = Conflict(
@@ -530,6 +606,27 @@ class _Merger:
             return
         if self._in_scope(item, ROW, _as_tuple("action", row)):
             self.plan.added.append(RowAdd("action", item, dict(row), self.wb.source))
+
+
+def _closest(row: Row, rows: dict[str, tuple[Row, ...]], kind: Kind) -> str | None:
+    """Of ``rows`` (an action's: of the same item), the one a correction most resembles: with
+    the most fields as it shows them in any of its versions, the first added of those; a
+    row's order among its item's alone would pair a correction with a row the department has
+    removed from its copy."""
+    names = [n for n in _row_fields(kind) if n in row]
+    item = row.get("item", "")
+    candidates = [r for r, vv in rows.items() if kind == "evidence" or vv[0].get("item") == item]
+
+    def alike(rid: str) -> int:
+        return max(sum(_same_text(row[n], v.get(n, "")) for n in names) for v in rows[rid])
+
+    return max(candidates, key=alike, default=None)
+
+
+def _shows(row: Row, rows: dict[str, tuple[Row, ...]], kind: Kind) -> str | None:
+    """The first of ``rows`` (each in its versions) that ``row`` shows as one of them."""
+    return next((r for r, versions in rows.items() if any(
+        _same_row(row, v, kind) for v in versions)), None)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -643,6 +740,14 @@ def apply(
         return editor
 
     new_ids: dict[str, str] = {}
+    if prefer != "workbook":  # a deleted record kept deleted is not cited either
+        registered = {e.id for e in current.evidence}
+        new_ids.update(
+            (k.row, "")
+            for k in plan.conflicts
+            if k.field == ROW and k.file == () and _kind(k.row) == "evidence"
+            and k.row not in registered
+        )  # fmt: skip
     for a in added:
         if a.kind == "evidence":
             date = _date(a.values.get("date", ""))
@@ -677,7 +782,7 @@ def apply(
 def _set_item_field(editor: Editor, change: FieldChange, new_ids: dict[str, str]) -> None:
     item, name, new = change.item, change.field, change.new
     if name == "evidence":
-        editor.set_item_evidence(item, list(_ids(new_ids.get(e, e) for e in new)))
+        editor.set_item_evidence(item, list(_ids(i for e in new if (i := new_ids.get(e, e)))))
     elif isinstance(new, tuple):
         raise ValueError(f"{item} {name}: a list where text is expected")
     elif name == "status":

@@ -362,7 +362,9 @@ class _Reader:
                  if (e.title, e.ref, e.date.isoformat() if e.date else "") == same),
                 None,
             )  # fmt: skip
-            if match is None:
+            if match is not None:
+                self.got.theirs.shown_evidence.add(match)
+            else:
                 match = keys.get(same)
             if match is None:
                 match = self._new_key()
@@ -391,9 +393,11 @@ class _Reader:
                 recorded = next((e.id for e in self.current.evidence if _as_row(e) == same), None)
                 key = recorded or keys.get(same) or self._new_key()
                 keys[same] = key
-                if recorded is None:  # registered before (e.g. this workbook imported twice)
+                if recorded is None:
                     self.got.theirs.new_evidence[key] = values
                     self.got.where[(key, ROW)] = (EVIDENCE, row.row, fields.EVIDENCE_TITLE.id)
+                else:  # registered before (e.g. this workbook imported twice)
+                    self.got.theirs.shown_evidence.add(recorded)
                 if row.cited_by:
                     self.cited_by.append((key, row))
                 continue
@@ -622,7 +626,7 @@ def intake(
     notes += [Message(dept_texts.NO_BASE, {"source": s}) for s in plan.two_way]
     notes += [
         Message(dept_texts.ROW_NOT_RESTORED, {"source": r.source, "row": r.key,
-                "text": " ".join(r.values.get("text", "").split())})
+                "text": " ".join(r.values.get("text", r.values.get("title", "")).split())})
         for r in plan.not_restored
     ]  # fmt: skip
     for out in plan.out_of_scope:

@@ -12,6 +12,7 @@ from assess import fields
 from assess.checklist import Checklist
 from assess.editing import Editor
 from assess.excel.department_book import export_by_department, planned_books
+from assess.excel.import_report import ImportReport
 from assess.excel.importer import WorkbookInvalid, import_into, import_many, new_from_workbook
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.lang import Lang
@@ -352,3 +353,264 @@ def test_the_departments_correction_of_its_new_claim_and_task_updates_them(
     assert [c.status for c in claims] == [ClaimStatus.APPROVED]
     titles = [t.title for t in demo.zone_tasks]
     assert TASK["任务名称"] not in titles and titles.count("科创局自设任务（修订）") == 1
+
+
+def _notes(report: ImportReport) -> tuple[list[str], list[str]]:
+    """What the import says, in Chinese and in English."""
+    return report.lines(), report.lines(Texts(Lang.EN))
+
+
+def test_a_corrected_new_action_the_office_deleted_is_reported_not_a_conflict(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """Deleted after its correction was imported: the corrected copy again is no edit of it."""
+    import_into(science, checklist, demo)
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    corrected = "完成联合体章程审议并备案"
+    _edit_new_row(science, "行动计划", "下一步举措", ACTION["下一步举措"],
+                  {"下一步举措": corrected, "完成时限": "2027-06-30"})  # fmt: skip
+    import_into(_resent(science), checklist, demo)
+    office = Editor(demo, "办公室")
+    office.set_action_field(action.id, "due", dt.date(2027, 3, 31))  # then deleted
+    office.remove_action(action.id)
+    saved = dumps(demo)
+    again = import_into(science.with_name("科创局-修改.xlsx"), checklist, demo)
+    assert again.changes == [] and dumps(demo) == saved
+    zh, en = _notes(again)
+    assert any(f"{action.id}“{corrected}”已在评估文件中删除，本次未再新增" in x for x in zh)
+    assert any(f"{action.id} “{corrected}”" in x and "not added again" in x for x in en)
+
+
+def test_a_deleted_action_the_department_corrected_again_is_still_a_conflict(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    _edit_new_row(science, "行动计划", "下一步举措", ACTION["下一步举措"],
+                  {"下一步举措": "完成联合体章程审议并备案"})  # fmt: skip
+    import_into(_resent(science), checklist, demo)
+    Editor(demo, "办公室").remove_action(action.id)
+    _edit_new_row(science, "行动计划", "下一步举措", "完成联合体章程审议并备案",
+                  {"完成时限": "2027-06-30"})  # fmt: skip
+    with pytest.raises(MergeRefused) as caught:
+        import_into(_resent(science), checklist, demo)
+    assert [(c.row, c.file) for c in caught.value.conflicts] == [(action.id, ())]
+
+
+def test_the_offices_edit_after_a_correction_stands_when_it_is_imported_again(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The correction's base is the row as last imported, not as first added."""
+    import_into(science, checklist, demo)
+    action = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    _edit_new_row(science, "行动计划", "下一步举措", ACTION["下一步举措"],
+                  {"下一步举措": "完成联合体章程审议并备案", "完成时限": "2027-06-30"})  # fmt: skip
+    import_into(_resent(science), checklist, demo)
+    Editor(demo, "办公室").set_action_field(action.id, "due", dt.date(2027, 3, 31))
+    saved = dumps(demo)
+    assert import_into(science.with_name("科创局-修改.xlsx"), checklist, demo).changes == []
+    assert dumps(demo) == saved
+
+
+def test_a_new_claim_and_task_the_office_deleted_are_not_added_again_but_reported(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    claim = next(c for c in demo.items["1.3"].claims if c.policy == CLAIM["政策或文件"])
+    task = next(t for t in demo.zone_tasks if t.title == TASK["任务名称"])
+    office = Editor(demo, "办公室")
+    office.remove_claim(claim.id)
+    office.remove_zone_task(task.id)
+    saved = dumps(demo)
+    again = import_into(science, checklist, demo)
+    assert _counts(demo) == (1, 0, 0)
+    assert again.changes == [] and dumps(demo) == saved
+    zh, en = _notes(again)
+    for row, text in ((claim.id, CLAIM["政策或文件"]), (task.id, TASK["任务名称"])):
+        assert any(f"{row}“{text}”已在评估文件中删除，本次未再新增" in x for x in zh)
+        assert any(f"{row} “{text}”" in x and "not added again" in x for x in en)
+
+
+def test_a_corrected_claim_and_task_the_office_deleted_are_reported_not_added(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    claim = next(c for c in demo.items["1.3"].claims if c.policy == CLAIM["政策或文件"])
+    task = next(t for t in demo.zone_tasks if t.title == TASK["任务名称"])
+    _edit_new_row(science, "政策争取", "政策或文件", CLAIM["政策或文件"], {"申请状态": "已获批"})
+    revised = "科创局自设任务（修订）"
+    _edit_new_row(science, "自定任务", "任务名称", TASK["任务名称"], {"任务名称": revised})
+    import_into(_resent(science), checklist, demo)
+    office = Editor(demo, "办公室")
+    office.remove_claim(claim.id)
+    office.remove_zone_task(task.id)
+    saved = dumps(demo)
+    again = import_into(science.with_name("科创局-修改.xlsx"), checklist, demo)
+    assert again.changes == [] and dumps(demo) == saved
+    zh, _en = _notes(again)
+    for row, text in ((claim.id, CLAIM["政策或文件"]), (task.id, revised)):
+        assert any(f"{row}“{text}”已在评估文件中删除，本次未再新增" in x for x in zh)
+
+
+def test_a_deleted_claim_the_department_corrected_is_a_conflict(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    claim = next(c for c in demo.items["1.3"].claims if c.policy == CLAIM["政策或文件"])
+    Editor(demo, "办公室").remove_claim(claim.id)
+    _edit_new_row(science, "政策争取", "政策或文件", CLAIM["政策或文件"], {"申请状态": "已获批"})
+    saved = dumps(demo)
+    with pytest.raises(MergeRefused) as caught:
+        import_into(science, checklist, demo)
+    assert [c.row for c in caught.value.conflicts] == [claim.id]
+    assert dumps(demo) == saved
+    import_into(science, checklist, demo, prefer="workbook")
+    restored = next(c for c in demo.items["1.3"].claims if c.id == claim.id)
+    assert (restored.policy, restored.status) == (CLAIM["政策或文件"], ClaimStatus.APPROVED)
+
+
+@pytest.fixture
+def cited(tmp_path: Path, checklist: Checklist, demo: Assessment) -> Path:
+    """科创局's workbook with a new evidence row cited by 1.3, imported once."""
+    path = _book(checklist, demo, tmp_path / "out", "科创局")
+    _append(path, "佐证材料", EVIDENCE | {"引用条目": "1.3"})
+    import_into(path, checklist, demo)
+    return path
+
+
+def test_a_new_evidence_row_the_office_deleted_is_not_registered_again_but_reported(
+    cited: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    added = next(e for e in demo.evidence if e.title == EVIDENCE["标题"])
+    Editor(demo, "办公室").remove_evidence(added.id)
+    saved = dumps(demo)
+    again = import_into(cited, checklist, demo)
+    assert EVIDENCE["标题"] not in [e.title for e in demo.evidence]
+    assert again.changes == [] and dumps(demo) == saved
+    zh, en = _notes(again)
+    assert any(f"{added.id}“{EVIDENCE['标题']}”已在评估文件中删除，本次未再新增" in x for x in zh)
+    assert any(f"{added.id} “{EVIDENCE['标题']}”" in x and "not added again" in x for x in en)
+
+
+def test_a_new_evidence_row_the_office_edited_stays_one(
+    cited: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    added = next(e for e in demo.evidence if e.title == EVIDENCE["标题"])
+    edited = added.model_copy(update={"title": "联合体共建协议（签署版）"})
+    Editor(demo, "办公室").update_evidence(edited)
+    saved = dumps(demo)
+    assert import_into(cited, checklist, demo).changes == []
+    assert dumps(demo) == saved
+
+
+def test_the_departments_correction_of_its_new_evidence_row_updates_it(
+    cited: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    added = next(e for e in demo.evidence if e.title == EVIDENCE["标题"])
+    count = len(demo.evidence)
+    _edit_new_row(cited, "佐证材料", "标题", EVIDENCE["标题"],
+                  {"标题": "联合体共建协议（签署版）", "日期": "2026-10-09"})  # fmt: skip
+    again = import_into(_resent(cited), checklist, demo)
+    assert len(demo.evidence) == count
+    now = demo.evidence_by_id()[added.id]
+    assert (now.title, str(now.date), now.ref) == (
+        "联合体共建协议（签署版）",
+        "2026-10-09",
+        EVIDENCE["文号/链接/路径"],
+    )
+    assert demo.items["1.3"].evidence.count(added.id) == 1
+    assert {c.field for c in again.changes} == {f"evidence.{added.id}"}
+    saved = dumps(demo)
+    assert import_into(cited.with_name("科创局-修改.xlsx"), checklist, demo).changes == []
+    assert dumps(demo) == saved
+
+
+def test_a_deleted_evidence_row_the_department_corrected_is_a_conflict(
+    cited: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    added = next(e for e in demo.evidence if e.title == EVIDENCE["标题"])
+    Editor(demo, "办公室").remove_evidence(added.id)
+    _edit_new_row(cited, "佐证材料", "标题", EVIDENCE["标题"], {"日期": "2026-10-09"})
+    saved = dumps(demo)
+    with pytest.raises(MergeRefused) as caught:
+        import_into(cited, checklist, demo)
+    assert [(c.row, c.file) for c in caught.value.conflicts] == [(added.id, ())]
+    assert dumps(demo) == saved
+    import_into(cited, checklist, demo, prefer="file")  # kept deleted, not cited
+    assert EVIDENCE["标题"] not in [e.title for e in demo.evidence]
+    import_into(cited, checklist, demo, prefer="workbook")
+    restored = next(e for e in demo.evidence if e.title == EVIDENCE["标题"])
+    assert str(restored.date) == "2026-10-09" and restored.id in demo.items["1.3"].evidence
+
+
+def test_a_deleted_task_the_department_corrected_is_added_again_if_preferred(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    import_into(science, checklist, demo)
+    task = next(t for t in demo.zone_tasks if t.title == TASK["任务名称"])
+    Editor(demo, "办公室").remove_zone_task(task.id)
+    revised = "科创局自设任务（修订）"
+    _edit_new_row(science, "自定任务", "任务名称", TASK["任务名称"], {"任务名称": revised})
+    with pytest.raises(MergeRefused) as caught:
+        import_into(science, checklist, demo)
+    assert [c.row for c in caught.value.conflicts] == [task.id]
+    import_into(science, checklist, demo, prefer="file")
+    assert revised not in [t.title for t in demo.zone_tasks]
+    import_into(science, checklist, demo, prefer="workbook")
+    restored = next(t for t in demo.zone_tasks if t.id == task.id)
+    assert restored.title == revised
+    assert [a.text for a in restored.record.actions] == [TASK["下一步举措"]]
+
+
+def _drop_new_row(path: Path, sheet: str, text_header: str, text: str) -> None:
+    """The department deletes one of its new rows from its copy."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    col = headers.index(text_header) + 1
+    ws.delete_rows(
+        next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, col).value == text)
+    )
+    wb.save(path)
+
+
+def test_a_correction_updates_the_row_it_most_resembles_not_the_first_of_its_item(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """Two new actions of 1.3; the department drops the first from its copy and corrects the
+    second: the second is updated, the first left as it is."""
+    second = ACTION | {"下一步举措": "组织成员单位签约", "完成时限": "2027-01-31", "优先级": "中"}
+    _append(science, "行动计划", second)
+    import_into(science, checklist, demo)
+    actions = {a.text: a for a in demo.items["1.3"].actions}
+    first_id, second_id = actions[ACTION["下一步举措"]].id, actions[second["下一步举措"]].id
+    _drop_new_row(science, "行动计划", "下一步举措", ACTION["下一步举措"])
+    _edit_new_row(science, "行动计划", "下一步举措", second["下一步举措"],
+                  {"完成时限": "2027-02-28"})  # fmt: skip
+    again = import_into(_resent(science), checklist, demo)
+    assert {c.field for c in again.changes} == {f"actions.{second_id}.due"}
+    now = {a.id: a for a in demo.items["1.3"].actions}
+    assert (now[first_id].text, str(now[first_id].due)) == (ACTION["下一步举措"], "2026-12-31")
+    assert (now[second_id].text, str(now[second_id].due)) == (second["下一步举措"], "2027-02-28")
+
+
+def test_a_claim_correction_updates_the_claim_it_most_resembles(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    second = CLAIM | {"政策或文件": "自治区研发费用后补助", "发文/受理单位": "自治区财政厅"}
+    _append(science, "政策争取", second)
+    import_into(science, checklist, demo)
+    claims = {c.policy: c for c in demo.items["1.3"].claims}
+    first_id, second_id = claims[CLAIM["政策或文件"]].id, claims[second["政策或文件"]].id
+    _drop_new_row(science, "政策争取", "政策或文件", CLAIM["政策或文件"])
+    _edit_new_row(science, "政策争取", "政策或文件", second["政策或文件"], {"申请状态": "已获批"})
+    import_into(_resent(science), checklist, demo)
+    now = {c.id: c for c in demo.items["1.3"].claims}
+    assert (now[first_id].policy, now[first_id].status) == (
+        CLAIM["政策或文件"],
+        ClaimStatus.APPLYING,
+    )
+    assert (now[second_id].policy, now[second_id].status) == (
+        second["政策或文件"],
+        ClaimStatus.APPROVED,
+    )
