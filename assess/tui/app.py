@@ -231,7 +231,11 @@ class AssessApp(App[None]):
         self._session = session
         tree = self.checklist_tree
         tree.session = session
-        tree.refresh_all_labels()  # the same labels, unless the file changed meanwhile
+        tasks = session.assessment.zone_tasks
+        if set(tree.item_nodes) == {i.id for i in session.checklist.items} | {t.id for t in tasks}:
+            tree.refresh_all_labels()  # the same labels, unless the file changed meanwhile
+        else:  # a zone task added or removed since the child read the file
+            tree.build()
         await self.query_one("#detail", Static).remove()
         await self.query_one("#main", Horizontal).mount(self._item_detail())
         self.update_header()

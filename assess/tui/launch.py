@@ -57,7 +57,14 @@ def fork_child(path: str, lang: str) -> tuple[int, int]:
 def launch(argv: list[str]) -> int | None:
     """Run the window the fast way; None where it must go the ordinary way — also when the
     file could not be opened after the first frame: the ordinary way opens it again and says
-    why it cannot."""
+    why it cannot. Ctrl+C before the window opens ends quietly, as in the CLI."""
+    try:
+        return _launch(argv)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _launch(argv: list[str]) -> int | None:
     if not hasattr(os, "fork") or not (sys.stdin.isatty() and sys.stdout.isatty()):
         return None
     found = wanted(argv)

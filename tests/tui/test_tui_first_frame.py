@@ -4,6 +4,7 @@ while it loads are not lost, and whatever it cannot do goes the ordinary way wit
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 from tui_helpers import SIZE, TODAY, on_disk, until
 
 from assess.demo import build_demo
+from assess.editing import Editor
 from assess.filelock import FileLock
 from assess.lang import Lang
 from assess.models import Status
@@ -174,3 +176,25 @@ async def test_a_window_started_from_the_first_frame_edits_and_saves(zone: Path)
         await pilot.press("j", "4")
         await until(pilot, lambda: on_disk(zone).items["1.2"].status is Status.NOT_APPLICABLE)
     assert not (zone.parent / ".zone.json.lock").exists()
+
+
+async def test_a_task_added_while_the_window_started_is_in_its_tree(zone: Path) -> None:
+    """The child read the file before another program added a zone task: once the window has
+    loaded the file itself, the task is in the tree."""
+    frame = compute(zone, Lang.ZH)  # read before the task was added
+    assessment = on_disk(zone)
+    task = Editor(assessment).add_zone_task(1, "新增的自定任务")
+    save(zone, assessment)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a child answering with the frame it computed before
+        os.write(write, frame.to_json().encode("utf-8"))
+        os._exit(0)
+    os.close(write)
+    lock = FileLock(zone)
+    lock.acquire()
+    app = AssessApp(None, Lang.ZH, pending=Pending(pid, read, lock))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app._session is not None and app.detail.ready)
+        assert task.id in app.checklist_tree.item_nodes
+        assert "新增的自定任务" in str(app.checklist_tree.item_nodes[task.id].label)
