@@ -94,6 +94,7 @@ class AssessApp(App[None]):
         super().__init__()
         assert (session is None) != (pending is None)
         self._session = session
+        self._has_form = session is not None  # the item form is in the window (``_load``)
         self._pending = pending
         self.first_frame: FirstFrame | None = None
         self.start_error = False  # the file could not be opened after all: see ``launch``
@@ -217,6 +218,8 @@ class AssessApp(App[None]):
         opened with it.
         Keys typed meanwhile waited (``on_event``) and are handled now, in their order."""
         assert self.first_frame is not None and self._pending is not None
+        if self._signalled:  # closing already: nothing was loaded, nothing to keep
+            return
         from assess.tui.session import open_session
 
         lock = self._pending.lock
@@ -238,6 +241,7 @@ class AssessApp(App[None]):
             tree.build()
         await self.query_one("#detail", Static).remove()
         await self.query_one("#main", Horizontal).mount(self._item_detail())
+        self._has_form = True
         self.update_header()
         self._opened()
         early, self._early_keys = self._early_keys, []
@@ -245,8 +249,12 @@ class AssessApp(App[None]):
             await super().on_event(key)
 
     async def on_event(self, event: events.Event) -> None:
-        if self._session is None and isinstance(event, events.Key) and not self._signalled:
-            self._early_keys.append(event)  # handled once the file is loaded (``_load``)
+        """Until the file is loaded here, keys wait (``_load`` hands them on) and the mouse is
+        not heard: there is no form to click into yet."""
+        if self._session is None and isinstance(event, events.Key):
+            self._early_keys.append(event)
+            return
+        if self._session is None and isinstance(event, events.MouseEvent):
             return
         await super().on_event(event)
 
@@ -370,6 +378,8 @@ class AssessApp(App[None]):
             self.action_into_form()
 
     def action_into_form(self) -> None:
+        if not self._has_form:  # a click or Enter before the file was loaded here
+            return
         self._show_cursor_item()
         if self.detail.item_id is not None:
             self.query_one("#status").focus()
@@ -858,8 +868,9 @@ class AssessApp(App[None]):
         if self._signalled:
             return
         self._signalled = True
-        if self._session is None:  # closed before the file was loaded: nothing to keep
+        if not self._has_form:  # before the file was loaded here: nothing typed, nothing to keep
             self._early_keys.clear()
+            self._release_file()
             if signum == getattr(signal, "SIGHUP", None) and not terminal_alive():
                 os._exit(0)
             self.exit()
@@ -907,8 +918,14 @@ class AssessApp(App[None]):
             loop.remove_signal_handler(signum)
         self._signals.clear()
         gc.unfreeze()  # collectable again (tests and `serve` run several apps in one process)
+        self._release_file()
+
+    def _release_file(self) -> None:
+        """The lock off the file: the session's, or the launcher's if it was never loaded."""
         if self._session is not None:
             self._session.close()
+        elif self._pending is not None and self._pending.lock is not None:
+            self._pending.lock.release()
 
     # filters, search, screens --------------------------------------------------------
 

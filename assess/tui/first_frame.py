@@ -164,10 +164,18 @@ class Pending:
         with os.fdopen(self.read, "rb") as pipe:
             while chunk := pipe.read(1 << 16):
                 chunks.append(chunk)
-        _, status = os.waitpid(self.pid, 0)
-        if status != 0 or not chunks:
+        if reap(self.pid) != 0 or not chunks:
             return None
         try:
             return FirstFrame.from_json(b"".join(chunks).decode("utf-8"))
         except (ValueError, KeyError, TypeError):
             return None
+
+
+def reap(pid: int) -> int:
+    """Wait for the child; its exit status (0 where the system reaped it already: SIGCHLD
+    ignored by whoever started us — its answer, complete or not, says the rest)."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0

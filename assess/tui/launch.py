@@ -45,11 +45,14 @@ def fork_child(path: str, lang: str) -> tuple[int, int]:
     the pipe's end its answer comes on."""
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: computes the first frame and exits
-        os.close(read)
-        from assess.tui.first_frame import run_child
+    if pid == 0:  # the child: computes the first frame and exits, whatever happens
+        try:
+            os.close(read)
+            from assess.tui.first_frame import run_child
 
-        run_child(path, lang, write)
+            run_child(path, lang, write)
+        finally:
+            os._exit(1)
     os.close(write)
     return pid, read
 
@@ -82,7 +85,7 @@ def _launch(argv: list[str]) -> int | None:
     from assess.lang import Lang
     from assess.texts import errors as errors_words
     from assess.tui.app import AssessApp  # Textual, while the child computes
-    from assess.tui.first_frame import Pending
+    from assess.tui.first_frame import Pending, reap
 
     lock = FileLock(Path(path))
     try:  # before the window opens: a second window is refused before anything is drawn
@@ -90,13 +93,16 @@ def _launch(argv: list[str]) -> int | None:
     except LockedError as exc:
         if exc.body.entry is not errors_words.LOCK_UNWRITABLE:
             os.close(read)
-            os.waitpid(pid, 0)
+            reap(pid)
             return None  # the ordinary way says who has it
     # in a read-only folder no lock can be taken: the window opens the file to be read only
-    app = AssessApp(None, Lang(lang), pending=Pending(pid, read, lock if lock.held else None))
-    if demo:  # the demo lives in a hidden data folder: its workbooks go where assess started
-        app.export_folder = Path.cwd()
-    app.run()
+    try:
+        app = AssessApp(None, Lang(lang), pending=Pending(pid, read, lock if lock.held else None))
+        if demo:  # the demo lives in a hidden data folder: its workbooks go where assess started
+            app.export_folder = Path.cwd()
+        app.run()
+    finally:  # however the window ended (the session released it too, if it was loaded)
+        lock.release()
     if app.start_error:
         return None
     from assess.cli.tui_commands import after_window

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from tui_helpers import SIZE, TODAY, on_disk, until
 
 from assess.demo import build_demo
@@ -143,6 +145,7 @@ def test_a_second_window_is_refused_before_it_draws(
 ) -> None:
     server.spawn("first", [str(ASSESS), "open", str(zone)], tmp_path)
     server.wait_for("first", lambda text: "1.1" in text and "alt+e" in text)
+    server.tmux("set-option", "-g", "alternate-screen", "off")  # a frame drawn would stay
     server.spawn("second", shell(str(ASSESS), "open", str(zone)), tmp_path)
     server.wait_for("second", lambda text: "EXIT=" in text)
     text = server.capture("second")
@@ -198,3 +201,27 @@ async def test_a_task_added_while_the_window_started_is_in_its_tree(zone: Path) 
         await until(pilot, lambda: app._session is not None and app.detail.ready)
         assert task.id in app.checklist_tree.item_nodes
         assert "新增的自定任务" in str(app.checklist_tree.item_nodes[task.id].label)
+
+
+async def test_before_the_file_is_loaded_clicks_wait_for_nothing_and_closing_unlocks(
+    zone: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the first frame and the file loaded here: a click is not heard (there is no
+    form to go into), keys wait, and a closing signal ends the window with the lock released."""
+    lock = FileLock(zone)
+    lock.acquire()
+    app = AssessApp(None, Lang.ZH, pending=Pending(*fork_child(str(zone), "zh"), lock))
+
+    async def not_yet() -> None:  # the window stays before its file is loaded
+        return None
+
+    monkeypatch.setattr(app, "_load", not_yet)
+    async with App.run_test(app, size=SIZE) as pilot:  # not waiting for a start that never comes
+        await pilot.click("#tree", offset=(12, 2))  # a click on 1.1's line
+        await pilot.press("j", "q")
+        assert app.is_running and [k.key for k in app._early_keys] == ["j", "q"]
+        app._closed_by_signal(signal.SIGTERM)
+        await pilot.pause()
+    assert not app.is_running
+    assert app.farewell is None  # nothing to save, nothing said
+    assert not (zone.parent / ".zone.json.lock").exists()
