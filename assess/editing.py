@@ -377,7 +377,7 @@ class Editor:
         used = [c.id for c in all_claims(self.assessment)]
         data = {**(claim.model_dump() if claim else {}), **values}
         if data.get("id") in (None, "", *used):
-            data["id"] = next_id("C", used)
+            data["id"] = next_id("C", used, self.assessment)
         added = Claim.model_validate(data)
         record = self.assessment.record(item_id)
         record.claims = [*record.claims, added]
@@ -420,7 +420,7 @@ class Editor:
         """A new task: with ``id`` when it is free (a returned row), else the next (Z1, Z2 …)."""
         used = [t.id for t in self.assessment.zone_tasks]
         if id is None or id in used:
-            id = next_id("Z", used)
+            id = next_id("Z", used, self.assessment)
         task = ZoneTask(id=id, measure=measure, title=title, description=description)
         self.assessment.zone_tasks = [*self.assessment.zone_tasks, task]
         self.log(task.id, "zone_task", None, task)

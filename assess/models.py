@@ -284,14 +284,29 @@ def all_claims(assessment: Assessment) -> list[Claim]:
     ]
 
 
-def next_id(prefix: str, used: list[str]) -> str:
-    """The next free ``C``/``Z`` ID after the highest used."""
-    return f"{prefix}{max((int(i[1:]) for i in used), default=0) + 1}"
+def named_in_history(assessment: Assessment) -> set[str]:
+    """The IDs of the actions, claims and zone tasks the history names, deleted rows among
+    them: a new row never takes one, so each entry of the history stays about one row (and a
+    department's re-sent workbook is never taken for the office's new row in a deleted one's ID)."""
+    ids: set[str] = set()
+    for change in assessment.history:
+        kind, _, rest = change.field.partition(".")
+        if kind in ("actions", "claims") and rest:
+            ids.add(rest.split(".", 1)[0])
+        elif change.field == "zone_task":
+            ids.add(change.item)
+    return ids
+
+
+def next_id(prefix: str, used: list[str], assessment: Assessment | None = None) -> str:
+    """The next ``C``/``Z`` ID after the highest used, or named in ``assessment``'s history."""
+    taken = [*used, *(named_in_history(assessment) if assessment is not None else ())]
+    numbers = (int(i[1:]) for i in taken if i.startswith(prefix) and i[1:].isdigit())
+    return f"{prefix}{max(numbers, default=0) + 1}"
 
 
 def next_action_id(assessment: Assessment) -> str:
-    used = [int(a.id[1:]) for a in all_actions(assessment) if a.id]
-    return f"A{max(used, default=0) + 1}"
+    return next_id("A", [a.id for a in all_actions(assessment) if a.id], assessment)
 
 
 def assign_action_ids(assessment: Assessment) -> None:

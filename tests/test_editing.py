@@ -107,3 +107,21 @@ def test_a_zone_task_record_edits_like_an_items(tiny_assessment: Assessment) -> 
     editor.remove_action(added.id)
     assert tiny_assessment.zone_tasks[0].record.actions == []
     assert {c.item for c in tiny_assessment.history} == {"", task.id}
+
+
+def test_an_id_once_given_is_never_given_again(tiny_assessment: Assessment) -> None:
+    """The history names each action, claim and zone task by its ID: a new row after the
+    highest one was deleted takes a fresh ID, so no entry comes to name two rows."""
+    editor = Editor(tiny_assessment, "办公室")
+    item = next(iter(tiny_assessment.items))
+    first = editor.add_action(item, Action(text="第一项"))
+    editor.remove_action(first.id)
+    assert editor.add_action(item, Action(text="第二项")).id != first.id
+    claim = editor.add_claim(item, policy="政策甲")
+    editor.remove_claim(claim.id)
+    assert editor.add_claim(item, policy="政策乙").id != claim.id
+    task = editor.add_zone_task(1, "任务甲")
+    editor.remove_zone_task(task.id)
+    assert editor.add_zone_task(1, "任务乙").id != task.id
+    # a restored row (undo, a returned workbook) still keeps its own ID
+    assert editor.add_action(item, first).id == first.id

@@ -17,7 +17,7 @@ from assess.excel.importer import WorkbookInvalid, import_into, import_many, new
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.lang import Lang
 from assess.merge import MergeRefused
-from assess.models import Assessment, ClaimStatus, Status
+from assess.models import Action, Assessment, ClaimStatus, Status
 from assess.storage import dumps
 from assess.texts import Texts
 from tests.excel.conftest import TODAY
@@ -614,3 +614,23 @@ def test_a_claim_correction_updates_the_claim_it_most_resembles(
         second["政策或文件"],
         ClaimStatus.APPROVED,
     )
+
+
+def test_the_offices_new_action_after_deleting_the_departments_is_left_alone(
+    science: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The office deletes the department's new action and adds one of its own: re-sending the
+    workbook neither takes the office's action for the department's nor brings the deleted one
+    back (the new action used to get the deleted one's ID, which the history gives the workbook)."""
+    import_into(science, checklist, demo)
+    theirs = next(a for a in demo.items["1.3"].actions if a.text == ACTION["下一步举措"])
+    task = next(t for t in demo.zone_tasks if t.title == TASK["任务名称"])
+    office = Editor(demo, "办公室")
+    office.remove_zone_task(task.id)  # with its action, the highest ID
+    office.remove_action(theirs.id)  # now the highest
+    mine = office.add_action("1.3", Action(text="办公室自行新增的举措", lead="经发局"))
+    assert mine.id != theirs.id
+    again = import_into(science, checklist, demo)
+    texts = [a.text for a in demo.items["1.3"].actions]
+    assert "办公室自行新增的举措" in texts and ACTION["下一步举措"] not in texts
+    assert again.changes == []
