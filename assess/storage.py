@@ -148,6 +148,9 @@ def ordered(data: dict[str, Any]) -> dict[str, Any]:
     data["schema_version"] = SCHEMA_VERSION
     for key in ("items", "retired_items"):
         data[key] = {k: data[key][k] for k in sorted(data[key], key=item_sort_key)}
+    for change in data["history"]:  # no export ID: the entry as the version before wrote it,
+        if not change.get("export"):  # which did not know the field (and refuses unknown ones)
+            change.pop("export", None)
     return data
 
 

@@ -225,3 +225,24 @@ def test_file_cut_mid_character_says_incomplete(
 def test_missing_folder_is_named(tmp_path: Path, tiny_assessment: Assessment) -> None:
     with pytest.raises(LockedError, match="does not exist"):
         save(tmp_path / "no" / "such" / "a.json", tiny_assessment)
+
+
+def test_history_entries_from_no_workbook_are_written_as_the_version_before_wrote_them(
+    tmp_path: Path, tiny: Checklist, tiny_assessment: Assessment
+) -> None:
+    """``export`` (a returned workbook's export ID) is newer than schema 2's first release,
+    which refuses unknown keys: an entry without one leaves the key out, so a file edited only
+    by hand in this version still opens there; one that came from a workbook keeps it."""
+    item = next(iter(tiny_assessment.items))
+    Editor(tiny_assessment, "甲").set_status(item, Status.DONE)
+    Editor(tiny_assessment, "乙", source="科创局.xlsx", export="E-1").set_status(
+        item, Status.IN_PROGRESS
+    )
+    path = tmp_path / "a.json"
+    save(path, tiny_assessment)
+    by_hand, from_workbook = json.loads(path.read_text(encoding="utf-8"))["history"][-2:]
+    assert set(by_hand) == {"at", "who", "item", "field", "old", "new", "source"}
+    assert from_workbook["export"] == "E-1"
+    again = load(path, tiny).assessment
+    assert [c.export for c in again.history[-2:]] == ["", "E-1"]
+    assert dumps(again) == path.read_text(encoding="utf-8")
