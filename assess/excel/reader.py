@@ -375,10 +375,8 @@ def _read_sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
             finally:
                 wb.close()
     except Exception as exc:  # openpyxl and the XML parser raise many kinds on bad files
-        raise WorkbookRefused(
-            f"{path}: 无法读取工作簿（{type(exc).__name__}: {exc}）；请在 Excel/WPS 中另存为 .xlsx "
-            f"后重试 / cannot read the workbook; save it again as .xlsx"
-        ) from None
+        reason = f"{type(exc).__name__}: {exc}"
+        raise WorkbookRefused(words.CANNOT_READ_BOOK, path=path, reason=reason) from None
 
 
 def _values(wb: Workbook, name: str) -> list[tuple[Any, ...]]:

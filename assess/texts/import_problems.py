@@ -141,3 +141,61 @@ OVERWROTE = text(
     "import_problem.overwrote", "覆盖已有内容 {count} 处：", "Overwrote {count} recorded value(s):"
 )
 FILLED = text("import_problem.filled", "新填内容 {count} 处：", "Filled in {count} empty field(s):")
+
+# A file refused before it is read as a workbook (``assess.excel.limits``, ``reader``).
+NOT_REGULAR = text(
+    "import_problem.not_regular",
+    "这不是普通文件（而是管道、设备或套接字）",
+    "not a regular file (a pipe, device or socket)",
+)
+NOT_FOUND = text("import_problem.not_found", "文件不存在", "file not found")
+IS_FOLDER = text("import_problem.is_folder", "这是一个文件夹", "this is a folder")
+UNREADABLE = text("import_problem.unreadable", "无法读取：{reason}", "cannot read it: {reason}")
+TOO_LARGE = text(
+    "import_problem.too_large",
+    "文件过大（{size} 字节，上限 {limit}）",
+    "file too large ({size} bytes, at most {limit})",
+)
+OLD_FORMAT = text(
+    "import_problem.old_format",
+    "这是 .xls/.et 旧格式或加密的工作簿；请在 Excel/WPS 中取消密码并另存为 .xlsx",
+    "an old-format (.xls/.et) or password-protected workbook; remove the password and save it "
+    "as .xlsx in Excel/WPS",
+)
+NOT_XLSX = text(
+    "import_problem.not_xlsx",
+    "不是 .xlsx 工作簿；请在 Excel/WPS 中另存为 .xlsx",
+    "not an .xlsx workbook; save it as .xlsx in Excel/WPS",
+)
+DAMAGED = text(
+    "import_problem.damaged",
+    "工作簿已损坏（{reason}）；请在 Excel/WPS 中打开并另存为 .xlsx",
+    "the workbook is damaged ({reason}); open it in Excel/WPS and save it again as .xlsx",
+)
+ZIP_NOT_XLSX = text(
+    "import_problem.zip_not_xlsx",
+    "压缩包中没有工作簿内容，不是 .xlsx 文件",
+    "a zip file, but not an .xlsx workbook",
+)
+MEMBER_TOO_LARGE = text(
+    "import_problem.member_too_large",
+    "{member} 解压后过大（{size} 字节，压缩比 {ratio}），拒绝打开",
+    "{member} inflates to {size} bytes (ratio {ratio}); refused",
+)
+TOTAL_TOO_LARGE = text(
+    "import_problem.total_too_large",
+    "解压后共 {size} 字节，过大，拒绝打开",
+    "inflates to {size} bytes in total; refused",
+)
+RANGE_TOO_LARGE = text(
+    "import_problem.range_too_large",
+    "{member} 声明的范围 {ref} 过大（{rows} 行 × {columns} 列，上限 {max_rows} 行、{max_columns} 列），"
+    "拒绝打开",
+    "{member} declares the range {ref} ({rows} rows × {columns} columns, at most {max_rows} × "
+    "{max_columns}); refused",
+)
+CANNOT_READ_BOOK = text(
+    "import_problem.cannot_read_book",
+    "无法读取工作簿（{reason}）；请在 Excel/WPS 中另存为 .xlsx 后重试",
+    "cannot read the workbook ({reason}); save it again as .xlsx in Excel/WPS and retry",
+)

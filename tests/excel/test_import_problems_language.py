@@ -119,3 +119,27 @@ def test_chinese_import_run_has_no_english_tails(
     assert "“逐项对标” 第 4 行 D 列（条目编号）：清单中没有条目“99.9”" in err
     assert "日期“next spring”无法识别，请写成 2026-06-30" in err
     assert "佐证编号 E404 未在“佐证材料”表登记" in err
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_a_file_that_is_no_workbook_is_refused_in_one_language(
+    tmp_path: Path, demo: Assessment, capsys: pytest.CaptureFixture[str], lang: Lang
+) -> None:
+    """Refused before it is read (not .xlsx, a folder, missing, damaged): the sentence is the
+    user's language only, with how to fix it (it was “中文 / english” in both)."""
+    target = tmp_path / "a.json"
+    target.write_text(dumps(demo), encoding="utf-8")
+    (tmp_path / "old.xlsx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 64)  # an .xls in disguise
+    (tmp_path / "text.xlsx").write_text("not a workbook", encoding="utf-8")
+    (tmp_path / "folder.xlsx").mkdir()
+    for name in ("old.xlsx", "text.xlsx", "folder.xlsx", "missing.xlsx"):
+        book = tmp_path / name
+        assert main(["--lang", lang.value, "import", str(book), "--into", str(target)]) == 2
+        err = capsys.readouterr().err.replace(str(book), "")
+        assert err.strip() and " / " not in err, err
+        if lang is Lang.EN:
+            assert not HAN.search(err), err
+        else:
+            names = re.sub(r"Excel/WPS|\.(xlsx|xls|et)\b", "", err)  # programs, file types
+            assert not LATIN_WORD.search(names), err
+    assert target.read_text(encoding="utf-8") == dumps(demo)  # nothing changed
