@@ -52,8 +52,8 @@ def ended(pid: int) -> bool:
         return False
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return True  # reaped meanwhile
+    except OSError:  # reaped meanwhile (FileNotFoundError, or ESRCH while reading)
+        return True
     return stat.rsplit(")", 1)[1].split()[0] == "Z"
 
 
