@@ -216,7 +216,7 @@ class AssessApp(App[None]):
         """After the first frame (painted from the start-up child's labels): import the core,
         load the file (the launcher has locked it) as ``open_app`` does, then go on as a window
         opened with it.
-        Keys typed meanwhile waited (``on_event``) and are handled now, in their order."""
+        Keys typed meanwhile wait (``on_event``); the start hands them on, in their order."""
         assert self.first_frame is not None and self._pending is not None
         if self._signalled:  # closing already: nothing was loaded, nothing to keep
             return
@@ -243,10 +243,7 @@ class AssessApp(App[None]):
         await self.query_one("#main", Horizontal).mount(self._item_detail())
         self._has_form = True
         self.update_header()
-        self._opened()
-        early, self._early_keys = self._early_keys, []
-        for key in early:
-            await super().on_event(key)
+        self._opened()  # the start hands on the keys typed meanwhile
 
     async def on_event(self, event: events.Event) -> None:
         """Until the file is loaded here, keys wait (``_load`` hands them on) and the mouse is
@@ -290,6 +287,9 @@ class AssessApp(App[None]):
         # kept out of the collector's scans, a full collection pauses a key ~30 ms, not ~200.
         gc.freeze()
         startup.resume()  # paused by the launcher while all that was made
+        early, self._early_keys = self._early_keys, []  # typed before the file was loaded here
+        for key in early:  # …handled now, in their order, with the cursor on the first item
+            await super().on_event(key)
 
     def update_header(self) -> None:
         """Zone, period, the score, coverage and both rates; where one line cannot hold them
@@ -442,6 +442,7 @@ class AssessApp(App[None]):
             return
         """On an item: its status. On a measure: every item of it that applies to the zone."""
         status = Status(value)
+        self.checklist_tree.place_home()  # typed before the start put the cursor on 1.1
         item_id = self.checklist_tree.current_item
         if item_id is not None:
             self.detail.set_status(item_id, status)

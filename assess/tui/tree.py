@@ -263,17 +263,22 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
     def _key_move(self, move: Callable[[], None]) -> None:
         """Move, then tell ``on_key_move`` at once: the form it refills is painted in the same
         frame as the cursor (a NodeHighlighted message arrives after that frame, costing one)."""
-        if self.home is not None and self.current_item is None:
-            self.get_node_at_line(0)  # lays the lines out, if no frame has yet
-            node = self.item_nodes.get(self.home)
-            if node is not None and node.line >= 0:
-                self._move_to(node)  # j on the first frame goes to 1.2, not to a heading
-        self.home = None
+        self.place_home()  # j on the first frame goes to 1.2, not to a heading
         before = self.cursor_node
         move()
         node = self.cursor_node
         if node is not None and node is not before and self.on_key_move is not None:
             self.on_key_move(node)
+
+    def place_home(self) -> None:
+        """Where the start has not yet put the cursor on the first item (the first frame shows
+        the tree before it), a key acting on the cursor starts from that item, not a heading."""
+        if self.home is not None and self.current_item is None:
+            self.get_node_at_line(0)  # lays the lines out, if no frame has yet
+            node = self.item_nodes.get(self.home)
+            if node is not None and node.line >= 0:
+                self._move_to(node)
+        self.home = None
 
     def go_to_item(self, item_id: str) -> bool:
         self.home = None  # the cursor is placed

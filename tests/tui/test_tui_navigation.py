@@ -264,3 +264,32 @@ async def test_a_move_before_the_form_is_built_is_not_undone_by_the_start(
         await pilot.pause()
         assert tree.cursor_node is moved_to  # still where the user put it
         assert app.detail.item_id == tree.current_item
+
+
+async def test_a_status_key_before_the_form_is_built_sets_the_first_item(
+    app: AssessApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed while the start builds the form (a slow machine, or the browser), ``1`` sets the
+    first item, where the start puts the cursor — it used to land on the area's heading."""
+    gate = asyncio.Event()
+    build = ItemDetail.build_form
+
+    async def slow_build(self: ItemDetail) -> None:
+        await gate.wait()
+        await build(self)
+
+    monkeypatch.setattr(ItemDetail, "build_form", slow_build)
+    first = app.session.checklist.items[0].id
+    assert app.session.record(first).status is not Status.DONE
+    async with App.run_test(app, size=SIZE) as pilot:  # not waiting for the start (conftest)
+        app.post_message(events.Key("1", "1"))
+        try:
+            for _ in range(500):
+                if app.session.record(first).status is Status.DONE:
+                    break
+                await asyncio.sleep(0.01)
+        finally:
+            gate.set()
+        await until(pilot, lambda: app._started)
+        assert app.session.record(first).status is Status.DONE
+        assert app.checklist_tree.current_item == first
