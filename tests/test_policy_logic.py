@@ -163,7 +163,7 @@ def test_claims_get_ids_and_approved_ones_are_counted(
     assert summarize(tiny, tiny_assessment, TODAY).approved_claims == 2
     assert tiny_assessment.history[-1].new == "approved"  # the value, not the label
     editor.remove_claim("C2")
-    assert editor.add_claim("1.2", policy="再申请").id == "C2"
+    assert editor.add_claim("1.2", policy="再申请").id == "C3"  # the history still names C2
 
 
 def test_roll_forward_carries_tasks_and_claims(

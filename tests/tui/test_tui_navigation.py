@@ -233,12 +233,9 @@ async def test_one_move_from_rest_fills_the_pane_at_once_a_held_key_waits(
         await until(pilot, lambda: app.detail.item_id == "1.6")
 
 
-async def test_a_move_before_the_form_is_built_is_not_undone_by_the_start(
-    app: AssessApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The form is built after the first frame; on a slow machine the user may press j before
-    it is there. The first j starts from 1.1, where the start puts the cursor (it went to the
-    area's heading), and the start then keeps their cursor (it used to put it back on 1.1)."""
+@pytest.fixture
+def slow_start(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
+    """The start's form build waits until the test sets this (a slow machine's start)."""
     gate = asyncio.Event()
     build = ItemDetail.build_form
 
@@ -247,6 +244,15 @@ async def test_a_move_before_the_form_is_built_is_not_undone_by_the_start(
         await build(self)
 
     monkeypatch.setattr(ItemDetail, "build_form", slow_build)
+    return gate
+
+
+async def test_a_move_before_the_form_is_built_is_not_undone_by_the_start(
+    app: AssessApp, slow_start: asyncio.Event
+) -> None:
+    """The form is built after the first frame; on a slow machine the user may press j before
+    it is there. The first j starts from 1.1, where the start puts the cursor (it went to the
+    area's heading), and the start then keeps their cursor (it used to put it back on 1.1)."""
     async with App.run_test(app, size=SIZE) as pilot:  # not waiting for the start (conftest)
         tree = tree_of(app)
         for _ in range(4):  # the start blocks the screen, so no Pilot waits: plain loop turns
@@ -259,7 +265,7 @@ async def test_a_move_before_the_form_is_built_is_not_undone_by_the_start(
             moved_to = tree.cursor_node
             assert tree.current_item == "1.5"  # from 1.1: 1.2, 1.3, 1.4, 1.5
         finally:
-            gate.set()  # a failure must not leave the start waiting forever
+            slow_start.set()  # a failure must not leave the start waiting forever
         await until(pilot, lambda: app._started)
         await pilot.pause()
         assert tree.cursor_node is moved_to  # still where the user put it
@@ -267,18 +273,10 @@ async def test_a_move_before_the_form_is_built_is_not_undone_by_the_start(
 
 
 async def test_a_status_key_before_the_form_is_built_sets_the_first_item(
-    app: AssessApp, monkeypatch: pytest.MonkeyPatch
+    app: AssessApp, slow_start: asyncio.Event
 ) -> None:
     """Typed while the start builds the form (a slow machine, or the browser), ``1`` sets the
     first item, where the start puts the cursor — it used to land on the area's heading."""
-    gate = asyncio.Event()
-    build = ItemDetail.build_form
-
-    async def slow_build(self: ItemDetail) -> None:
-        await gate.wait()
-        await build(self)
-
-    monkeypatch.setattr(ItemDetail, "build_form", slow_build)
     first = app.session.checklist.items[0].id
     assert app.session.record(first).status is not Status.DONE
     async with App.run_test(app, size=SIZE) as pilot:  # not waiting for the start (conftest)
@@ -289,7 +287,7 @@ async def test_a_status_key_before_the_form_is_built_sets_the_first_item(
                     break
                 await asyncio.sleep(0.01)
         finally:
-            gate.set()
+            slow_start.set()  # a failure must not leave the start waiting forever
         await until(pilot, lambda: app._started)
         assert app.session.record(first).status is Status.DONE
         assert app.checklist_tree.current_item == first
