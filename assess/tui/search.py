@@ -94,7 +94,12 @@ class SearchScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_focus_list(self) -> None:
-        self.query_one("#search-results", OptionList).focus()
+        """Down from the box goes to the next hit: the first is highlighted already (Enter in
+        the box opens it), so Down then Enter opened the first too."""
+        results = self.query_one("#search-results", OptionList)
+        results.focus()
+        if results.highlighted is not None:
+            results.action_cursor_down()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -86,6 +86,24 @@ async def test_search_finds_source_text_and_jumps(app: AssessApp) -> None:
         assert app.detail.item_id == item
 
 
+async def test_down_from_the_search_box_goes_to_the_second_hit(app: AssessApp) -> None:
+    """The first hit is highlighted while typing (Enter opens it): Down moves to the next."""
+    from assess.tui.search import search_items
+
+    hits = search_items(app.session.checklist, "平台")
+    assert len(hits) > 2
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"平台")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: app.detail.item_id == hits[1])
+        await pilot.press("slash", *"平台")
+        await pilot.pause()
+        await pilot.press("down", "up", "enter")  # and back up to the first
+        await until(pilot, lambda: app.detail.item_id == hits[0])
+
+
 async def test_search_finds_the_zones_own_task_by_its_title(app: AssessApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
