@@ -246,9 +246,11 @@ class AssessApp(App[None]):
         self._opened()  # the start hands on the keys typed meanwhile
 
     async def on_event(self, event: events.Event) -> None:
-        """Until the file is loaded here, keys wait (``_load`` hands them on) and the mouse is
-        not heard: there is no form to click into yet."""
-        if self._session is None and isinstance(event, events.Key):
+        """Started by the launcher, keys wait until the start has put the cursor and the form
+        on the first item (``_start`` hands them on, in order: a key typed while the file loads
+        must not overtake one typed before); until the file is loaded the mouse is not heard,
+        there is no form to click into yet."""
+        if self._pending is not None and not self._started and isinstance(event, events.Key):
             self._early_keys.append(event)
             return
         if self._session is None and isinstance(event, events.MouseEvent):
