@@ -50,7 +50,7 @@ TODAY = dt.date(2026, 11, 23)
 @dataclass
 class Config:
     repeat: int = 5  # timed runs of each in-process scenario
-    rounds: int = 10  # rounds of the 5 status keys and of j/k, per app and method
+    rounds: int = 20  # rounds of the 5 status keys and of j/k, per app and method
     starts: int = 12  # start-ups per app and method (a cold start varies by ±20%)
     use_tmux: bool = True
 
@@ -390,7 +390,8 @@ def bench_cli(folder: Path, checklist: Checklist, cfg: Config) -> list[Result]:
         probe = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
                                text=True, encoding="utf-8", check=False)  # fmt: skip
         flags = probe.stdout.strip().splitlines()[-1].split()[1:]
-        loaded = [m for m, f in zip(("openpyxl", "textual", "pydantic"), flags) if f == "True"]
+        names = ("openpyxl", "textual", "pydantic")
+        loaded = [m for m, f in zip(names, flags, strict=True) if f == "True"]
         imports = ", ".join(loaded) if loaded else "none of openpyxl/textual/pydantic"
 
         def run(argv: list[str]) -> Callable[[], object]:
@@ -415,31 +416,37 @@ SCENARIOS: dict[str, Callable[[Path, Checklist, Config], list[Result]]] = {
 }
 
 METHOD = """\
-**Method.** *Headless* figures run both apps with `App.run_test()` in this process, one after
-the other. A key is posted to the driver as a terminal key event (no Pilot sleeps) and timed
-until the first painted frame that shows the change: the bench wraps `App._display`, the one
-place Textual hands a finished compositor update to the driver, renders that update to
+**Method.** *Headless* figures run both apps with `App.run_test()` in this process, in turns
+(assess, bare, assess, bare: each app takes its keys in two turns, so a slower spell of the
+machine falls on both). A key is posted to the driver as a terminal key event (no Pilot sleeps)
+and timed until the first painted frame that shows the change: the bench wraps `App._display`,
+the one place Textual hands a finished compositor update to the driver, renders that update to
 terminal bytes as a real driver would (the headless driver skips it) and searches its text —
 or, for a cursor move, checks the tree's cursor at that frame. *tmux* figures run each app as
 its own process in a private tmux server (120×40), side by side with their presses (and
-start-ups) alternating, send the key with `tmux send-keys` and poll
-`tmux capture-pane -p` (a client round trip of a few ms, plus 1 ms pause) until the pane shows
-the change; start-up there is a cold process, from `new-session` to the pane showing the first
-item's tree line (*tree*) or its title in the form (*form*). *File saved* is a thread polling
-the file (stat every 0.5 ms, parse on change) until its JSON holds the new status. Status keys
-`1 2 3 4 0` are pressed in turn on item 1.3 (each press changes it), `j`/`k` move between 1.3
-and 1.4; one warm-up round per app is not counted. The bare baseline is `bench/bare_app.py`:
-Header + the same 78-leaf tree + Footer; a status key relabels the leaf, changes the header
-text and writes the same JSON atomically in a thread; `j`/`k` move the cursor and put the
-item's title in the header. One `j`/`k` from rest refills assess's item form in the key's own
-handler, so the cursor and the form come in one frame, as the bare app's cursor and header do
-(keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the cursor rests;
-a click or a jump refills right after the cursor's frame). The tmux runs byte-compile assess
-first, as pip does when it installs it (this machine sets PYTHONDONTWRITEBYTECODE, which made
-every cold start compile ~60 modules). Batch rows time `repeat` runs of each side, alternating,
-after one warm-up; each docstring in `bench/run.py` names its baseline. The export and roll-up
-workbook baselines write the same cells unstyled to a file in the same folder (`wb.save(path)`),
-as the subject writes its file (temporary file, fsync, rename)."""
+start-ups) alternating, send the key with `tmux send-keys` and poll `tmux capture-pane -p` (a
+client round trip of a few ms, plus 1 ms pause) until the pane shows the change; start-up there
+is a cold process, from `new-session` to the pane showing the first item's tree line (*tree*) or
+its title in the form (*form*), polled every 10 ms (each capture is a tmux client process:
+polling every 1 ms kept one of the machine's two cores busy, which the bare app, starting on one
+core, does not feel, and assess, whose start uses both, does). *Headless* start-up is `open_app`
+in a warm process (no imports, no forked child): the window's own work. *File saved* is a thread
+polling the file (stat every 0.5 ms, parse on change) until its JSON holds the new status.
+Status keys `1 2 3 4 0` are pressed in turn on item 1.3 (each press changes it), `j`/`k` move
+between 1.3 and 1.4; one warm-up round per app and turn is not counted. The bare baseline is
+`bench/bare_app.py`: Header + the same 78-leaf tree + Footer; a status key relabels the leaf,
+changes the header text and writes the same JSON atomically in a thread; `j`/`k` move the cursor
+and put the item's title in the header. One `j`/`k` from rest refills assess's item form in the
+key's own handler, so the cursor and the form come in one frame, as the bare app's cursor and
+header do (keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the cursor
+rests; a click or a jump refills right after the cursor's frame); so each `j`/`k` is pressed at
+least that long after the one before, in both apps and both methods, as a user who reads the
+item presses the next. The tmux runs byte-compile assess first, as pip does when it installs it
+(this machine sets PYTHONDONTWRITEBYTECODE, which made every cold start compile ~60 modules).
+Batch rows time `repeat` runs of each side, alternating, after one warm-up; each docstring in
+`bench/run.py` names its baseline. The export and roll-up workbook baselines write the same
+cells unstyled to a file in the same folder (`wb.save(path)`), as the subject writes its file
+(temporary file, fsync, rename)."""
 
 
 def parse_args(argv: list[str]) -> tuple[list[str], Config] | None:

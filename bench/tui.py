@@ -39,6 +39,7 @@ from textual.app import App
 
 from assess.checklist import Checklist
 from assess.models import Assessment
+from assess.tui.app import FOLLOW_DELAY_SECONDS
 from bench import tmux
 from bench.bare_app import GLYPHS, KEYS, BareApp
 from bench.frames import FileWatch, FrameProbe, shows, status_is
@@ -105,10 +106,14 @@ async def _drive_headless(
         await asyncio.wait_for(ready, 10)
         await pilot.pause()
         for key, item in [("j", "1.2"), ("j", ITEM)]:
-            await _press_headless(app, probe, key, lambda _: cursor_item() == item)
+            await _press_headless(app, probe, key, lambda _, item=item: cursor_item() == item)
         await asyncio.sleep(0)  # let the follow timer of assess start
         await pilot.pause()
+        pressed = 0.0
         for key, item, warm in presses(rounds):
+            if key not in KEYS:  # a move from rest: a user's next key, not a held one
+                await asyncio.sleep(max(0.0, pressed + FOLLOW_DELAY_SECONDS - time.perf_counter()))
+            pressed = time.perf_counter()
             phases = await _press_headless_phases(app, probe, key, item, cursor_item, path, target)
             if not warm:
                 for phase, seconds in phases.items():
@@ -157,23 +162,37 @@ async def _press_headless_phases(
 
 def keys_headless(folder: Path, demo: Path, lay: list[dict[str, Any]], target: Target,
                   rounds: int, today: dt.date) -> tuple[Samples, Samples]:  # fmt: skip
+    """Each app in turn, in ``HEADLESS_TURNS`` turns of its share of the rounds: a machine
+    that slows down for a while slows both, not whichever ran then."""
     from assess.tui.app import open_app
 
     mine, bare = folder / "headless-assess.json", folder / "headless-bare.json"
     shutil.copy(demo, mine)
     shutil.copy(demo, bare)
-    app = open_app(mine, today=today)
-    subject = asyncio.run(
-        _drive_headless(app, lambda: app.checklist_tree.current_item, mine, target, rounds)
-    )
-    bare_app = BareApp(lay, bare)
+    subject: Samples = defaultdict(list)
+    baseline: Samples = defaultdict(list)
+    for turn in range(HEADLESS_TURNS):
+        share = rounds // HEADLESS_TURNS + (turn < rounds % HEADLESS_TURNS)
+        app = open_app(mine, today=today)
+        try:
+            run = _drive_headless(app, lambda app=app: app.checklist_tree.current_item, mine,
+                                  target, share)  # fmt: skip
+            _extend(subject, asyncio.run(run))
+        finally:
+            app.session.close()
+        bare_app = BareApp(lay, bare)
 
-    def bare_cursor() -> str | None:
-        node = bare_app.query_one("Tree").cursor_node  # type: ignore[attr-defined]
-        return None if node is None or node.data is None else node.data[0]
+        def bare_cursor(bare_app: BareApp = bare_app) -> str | None:
+            node = bare_app.query_one("Tree").cursor_node  # type: ignore[attr-defined]
+            return None if node is None or node.data is None else node.data[0]
 
-    baseline = asyncio.run(_drive_headless(bare_app, bare_cursor, bare, target, rounds))
+        _extend(baseline, asyncio.run(_drive_headless(bare_app, bare_cursor, bare, target, share)))
     return subject, baseline
+
+
+def _extend(samples: Samples, more: Samples) -> None:
+    for key, values in more.items():
+        samples[key].extend(values)
 
 
 async def _startup_headless(
@@ -247,6 +266,7 @@ def _drive_tmux(server: tmux.TmuxServer, name: str, path: Path, target: Target,
         server.send(name, "j")
         server.wait_for(name, lambda text, item=item: target.form(item) in text)
     server.wait_stable(name)
+    pressed = 0.0
     for key, item, warm in presses(rounds):
         if key in KEYS:
             status = KEYS[key]
@@ -258,7 +278,8 @@ def _drive_tmux(server: tmux.TmuxServer, name: str, path: Path, target: Target,
             phases["saved"] = watch.wait() - start
         else:
             expected = target.form(item)
-            start = server.send(name, key)
+            time.sleep(max(0.0, pressed + FOLLOW_DELAY_SECONDS - time.perf_counter()))  # at rest
+            start = pressed = server.send(name, key)
             phases = {"form": server.wait_for(name, lambda t, e=expected: e in t) - start}
         _settle(server, name)
         if not warm:
@@ -289,6 +310,8 @@ def keys_tmux(server: tmux.TmuxServer, folder: Path, demo: Path, layout_path: Pa
         server.kill("keys-bare")
     return subject, baseline
 
+
+HEADLESS_TURNS = 2  # turns per app in the headless key runs, alternating
 
 # Start-up is timed to within this pause: a shorter one kept one of the two cores busy with
 # captures (each a tmux client process), which the bare app, starting on one core, does not

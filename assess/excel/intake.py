@@ -754,7 +754,7 @@ def conflict_lines(conflicts: list[Conflict], t: Texts = ZH) -> list[str]:
     """Each conflict on one line in the user's language (values as recorded)."""
     out = []
     for c in conflicts:
-        where = f"{c.item} {c.row}".strip()
+        where = " ".join(dict.fromkeys(p for p in (c.item, c.row) if p))  # a task: Z2, once
         name = _field_name(c.field, t)
         values = {k: _value(getattr(c, k), t) for k in ("base", "file", "workbook", "other")}
         if c.other_source:

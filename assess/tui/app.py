@@ -26,6 +26,7 @@ from textual.app import App, ComposeResult
 from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ProgressBar, Static, Tree
 from textual.widgets.tree import TreeNode
@@ -44,6 +45,7 @@ from assess.tui.commands import AssessCommands
 from assess.tui.footer import SteadyFooter
 from assess.tui.keys import STATUS_KEYS, bind
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
+from assess.tui.steady_screen import SteadyScreen
 from assess.tui.tree import ChecklistTree, NodeRef
 from assess.tui.turns import after_typed
 
@@ -151,6 +153,9 @@ class AssessApp(App[None]):
         return self._dialogs
 
     # layout ------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        return SteadyScreen(id="_default")  # one arrangement per frame (j/k relays the form)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):

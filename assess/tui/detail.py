@@ -22,6 +22,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
@@ -184,7 +185,15 @@ class ItemDetail(VerticalScroll):
         self._request_labels = False  # the status drop-down reads 已获得/争取中/未争取
         self.ready = False  # the form is mounted after the first frame (``build_form``)
         self._areas: list[FieldArea] = []
+        self._explanation_title: Text | None = None  # shown above the explanation field
         bind(self, "item", self.t)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """A new item makes the pane's content taller or shorter: that moves its scrollbar,
+        nothing else. Textual would repaint the whole pane and lay the screen out once more."""
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     # layout ------------------------------------------------------------------------
 
@@ -431,9 +440,12 @@ class ItemDetail(VerticalScroll):
         if select.value is not status:
             with select.prevent(Select.Changed):
                 select.value = status
-        label = self.get_child_by_id("explanation-label", Label)
-        # a fixed width (app.tcss): the new word repaints without a re-layout
-        label.update(self._title(RECORD_FIELDS[1], status, self._kind), layout=False)
+        title = self._title(RECORD_FIELDS[1], status, self._kind)
+        if title != self._explanation_title:  # most moves keep the word: nothing to repaint
+            self._explanation_title = title
+            label = self.get_child_by_id("explanation-label", Label)
+            # a fixed width (app.tcss): the new word repaints without a re-layout
+            label.update(title, layout=False)
         in_progress = status is Status.IN_PROGRESS
         self._display(["schedule-label", "schedule"], in_progress)
         if self.item_id is not None and in_progress:  # hidden, it is set when it shows

@@ -17,11 +17,12 @@ from assess.departments import items_of
 from assess.editing import Editor
 from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.importer import WorkbookInvalid, import_into, import_many
+from assess.excel.intake import conflict_lines
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.excel.layout import ITEMS as ITEMS_LAYOUT
 from assess.excel.report import export_report
 from assess.lang import Lang
-from assess.merge import MergeRefused
+from assess.merge import Conflict, MergeRefused
 from assess.models import Action, Assessment, Status
 from assess.storage import load, save
 from assess.texts import Texts
@@ -427,6 +428,15 @@ def test_a_conflict_says_empty_as_the_undo_notice_does(
     assert "改为“科创局写的差距”" in said and "“”" not in said
     assert main(["import", str(science), "--into", str(file), "--lang", "en"]) == 2
     assert "(empty) when exported" in capsys.readouterr().err
+
+
+def test_a_conflict_names_a_task_or_a_row_once() -> None:
+    """A zone task's row is the task itself: "Z2", not "Z2 Z2"; an action's is its item and ID."""
+    between = Conflict("Z2", "task.title", "", "", "新题目", "a.xlsx", "Z2", "b.xlsx", "旧题目")
+    action = Conflict("1.3", fields.ACTION_TEXT.id, "旧", "办公室", "科创局", "c.xlsx", "A1")
+    lines = conflict_lines([between, action])
+    assert lines[0].startswith("冲突 Z2 ") and "Z2 Z2" not in lines[0]
+    assert lines[1].startswith("冲突 1.3 A1 ")
 
 
 def test_an_unknown_department_in_the_office_workbook_says_how_to_add_one(
