@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, ScreenStackError
 from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -366,7 +367,10 @@ class AssessApp(App[None]):
 
     def _show_cursor_item(self) -> None:
         self._follow, self._follow_soon = None, False
-        item_id = self.checklist_tree.current_item
+        try:
+            item_id = self.checklist_tree.current_item
+        except (NoMatches, ScreenStackError):  # called late, as the window closes: tree gone
+            return
         if item_id is not None:
             if item_id != self.detail.item_id:
                 self.detail.show_item(item_id)
