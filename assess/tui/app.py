@@ -156,7 +156,7 @@ class AssessApp(App[None]):
     # layout ------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[Any]:
-        return SteadyScreen(id="_default")  # one arrangement per frame (j/k relays the form)
+        return SteadyScreen(id="_default")  # arranged once per layout (a j/k lays out the form)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):

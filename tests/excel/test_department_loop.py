@@ -432,7 +432,9 @@ def test_a_conflict_says_empty_as_the_undo_notice_does(
 
 def test_a_conflict_names_a_task_or_a_row_once() -> None:
     """A zone task's row is the task itself: "Z2", not "Z2 Z2"; an action's is its item and ID."""
-    between = Conflict("Z2", "task.title", "", "", "新题目", "a.xlsx", "Z2", "b.xlsx", "旧题目")
+    between = Conflict(
+        "Z2", fields.TASK_TITLE.id, "", "", "新题目", "a.xlsx", "Z2", "b.xlsx", "旧题目"
+    )
     action = Conflict("1.3", fields.ACTION_TEXT.id, "旧", "办公室", "科创局", "c.xlsx", "A1")
     lines = conflict_lines([between, action])
     assert lines[0].startswith("冲突 Z2 ") and "Z2 Z2" not in lines[0]

@@ -1,9 +1,9 @@
 """A j/k refills the form with one arrangement of the screen per layout, and no layout after it.
 
 The new item's text changes the heights in the pane, so the screen is laid out again. Textual's
-compositor then arranged it twice (a table out of sight, refreshed by the refill, left the full
-map marked stale after the layout had rebuilt it), and the pane, grown or shrunk, asked for a
-layout of its own once the first was done. The time is in bench/; these tests count the work.
+compositor then arranged it up to three times (a table out of sight, refreshed by the refill,
+marked the full map stale; see assess/tui/steady_screen.py), and the pane, grown or shrunk, asked
+for a layout of its own once the first was done. The time is in bench/; these tests count the work.
 """
 
 from __future__ import annotations
