@@ -244,10 +244,9 @@ class Editor:
         self, title: str, ref: str = "", date: dt.date | None = None, *, id: str | None = None
     ) -> Evidence:
         """A new record in the register: with ``id`` when it is free, else the next (E1, E2 …)."""
-        used = {e.id for e in self.assessment.evidence}
+        used = [e.id for e in self.assessment.evidence]
         if id is None or id in used:
-            numbers = {int(e[1:]) for e in used}
-            id = f"E{max(numbers, default=0) + 1}"
+            id = next_id("E", used, self.assessment)  # never a deleted record's
         evidence = Evidence(id=id, title=title, ref=ref, date=date)
         self.assessment.evidence = [*self.assessment.evidence, evidence]
         self.log("", f"evidence.{id}", None, evidence)

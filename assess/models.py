@@ -285,13 +285,14 @@ def all_claims(assessment: Assessment) -> list[Claim]:
 
 
 def named_in_history(assessment: Assessment) -> set[str]:
-    """The IDs of the actions, claims and zone tasks the history names, deleted rows among
-    them: a new row never takes one, so each entry of the history stays about one row (and a
-    department's re-sent workbook is never taken for the office's new row in a deleted one's ID)."""
+    """The IDs of the actions, claims, evidence records and zone tasks the history names, deleted
+    rows among them: a new row never takes one, so each entry of the history stays about one row
+    (and a department's re-sent workbook is never taken for the office's new row in a deleted
+    one's ID, nor its citation of a deleted record for a new one)."""
     ids: set[str] = set()
     for change in assessment.history:
         kind, _, rest = change.field.partition(".")
-        if kind in ("actions", "claims") and rest:
+        if kind in ("actions", "claims", "evidence") and rest:
             ids.add(rest.split(".", 1)[0])
         elif change.field == "zone_task":
             ids.add(change.item)
@@ -299,7 +300,7 @@ def named_in_history(assessment: Assessment) -> set[str]:
 
 
 def next_id(prefix: str, used: list[str], assessment: Assessment | None = None) -> str:
-    """The next ``C``/``Z`` ID after the highest used, or named in ``assessment``'s history."""
+    """The next ``C``/``E``/``Z`` ID after the highest used, or named in ``assessment``'s history."""
     taken = [*used, *(named_in_history(assessment) if assessment is not None else ())]
     numbers = (int(i[1:]) for i in taken if i.startswith(prefix) and i[1:].isdigit())
     return f"{prefix}{max(numbers, default=0) + 1}"

@@ -16,3 +16,8 @@ def user_data_dir() -> Path:
     if sys.platform == "darwin":
         return home / "Library" / "Application Support" / "assess"
     return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "assess"
+
+
+def demo_path() -> Path:
+    """The user's copy of the demo (``assess`` without a file opens it)."""
+    return user_data_dir() / "demo.json"

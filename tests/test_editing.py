@@ -57,6 +57,15 @@ def test_evidence_update_cite_uncite_and_remove_are_logged(tiny_assessment: Asse
     ]  # fmt: skip
 
 
+def test_a_deleted_evidence_records_id_is_never_given_again(tiny_assessment: Assessment) -> None:
+    """A re-sent workbook citing E2 must not point at a new record that took a deleted one's ID."""
+    editor = Editor(tiny_assessment)
+    assert [editor.add_evidence(t).id for t in ("报告", "批复")] == ["E1", "E2"]
+    editor.remove_evidence("E2")
+    assert editor.add_evidence("新文件").id == "E3"  # the history still names E2
+    assert editor.add_evidence("同号", id="E3").id == "E4"  # a taken ID asked for: the next
+
+
 def test_history_stores_values_and_shows_labels(tiny_assessment: Assessment) -> None:
     editor = Editor(tiny_assessment)
     editor.set_status("1.1", Status.IN_PROGRESS)

@@ -67,11 +67,16 @@ def chosen_lang(parser: argparse.ArgumentParser, args: argparse.Namespace) -> La
     return Lang.parse(given[0]) if given else Lang.ZH
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def tolerant_streams() -> None:
+    """A terminal that cannot show a character gets "?" for it, not a traceback."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     args.lang = chosen_lang(parser, args)

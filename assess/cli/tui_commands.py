@@ -15,7 +15,7 @@ from assess.storage import save
 from assess.texts import cli as texts
 from assess.texts import tui as tui_words
 from assess.texts.catalog import Texts
-from assess.userdata import user_data_dir
+from assess.userdata import demo_path
 
 if TYPE_CHECKING:
     from assess.tui.app import AssessApp
@@ -66,7 +66,7 @@ def demo_copy(lang: Lang = Lang.ZH) -> Path:
     from assess.demo import build_demo  # only the first time
 
     t = Texts(lang)
-    path = user_data_dir() / "demo.json"
+    path = demo_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         save(path, build_demo(checklist()))

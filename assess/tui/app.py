@@ -449,9 +449,9 @@ class AssessApp(App[None]):
         self.push_screen(OpinionPrompt(self.t, title, take), done)
 
     def action_set_status(self, value: str) -> None:
+        """On an item: its status. On a measure: every item of it that applies to the zone."""
         if self.refuse_if_final():
             return
-        """On an item: its status. On a measure: every item of it that applies to the zone."""
         status = Status(value)
         self.checklist_tree.place_home()  # typed before the start put the cursor on 1.1
         item_id = self.checklist_tree.current_item
@@ -466,11 +466,11 @@ class AssessApp(App[None]):
 
     def action_set_status_and_next(self, value: str) -> None:
         """The status of the item under the cursor, then the next item (one key per item)."""
-        if self.checklist_tree.current_item is None:
-            self.action_set_status(value)
-            return
+        self.checklist_tree.place_home()  # typed before the start put the cursor on 1.1
+        on_item = self.checklist_tree.current_item is not None
         self.action_set_status(value)
-        self.checklist_tree.action_cursor_down()
+        if on_item:  # on a measure: its items' status, the cursor stays
+            self.checklist_tree.action_cursor_down()
 
     def applicable_items(self, measure_number: int) -> list[str]:
         from assess.applicability import item_applies

@@ -31,9 +31,9 @@ def wanted(argv: list[str]) -> tuple[str, str, bool] | None:
         return None
     lang = next(iter(langs), "zh")
     if not rest:
-        from assess.userdata import user_data_dir
+        from assess.userdata import demo_path
 
-        demo = user_data_dir() / "demo.json"
+        demo = demo_path()
         return (str(demo), lang, True) if demo.is_file() else None  # made the first time
     if len(rest) == 2 and rest[0] == "open" and not rest[1].startswith("-"):
         return rest[1], lang, False
@@ -105,6 +105,8 @@ def _launch(argv: list[str]) -> int | None:
         lock.release()
     if app.start_error:
         return None
+    from assess.cli import tolerant_streams
     from assess.cli.tui_commands import after_window
 
+    tolerant_streams()
     return after_window(app, Lang(lang))

@@ -310,3 +310,24 @@ async def test_a_status_key_before_the_form_is_built_sets_the_first_item(
         await until(pilot, lambda: app._started)
         assert app.session.record(first).status is Status.DONE
         assert app.checklist_tree.current_item == first
+
+
+async def test_status_and_next_before_the_form_is_built_sets_the_first_item_and_moves_on(
+    app: AssessApp, slow_start: asyncio.Event
+) -> None:
+    """⇧1 typed during the start sets the first item, as ``1`` does, and moves to the second
+    (it checked for an item before the cursor was put on the first, and stayed)."""
+    first, second = (i.id for i in app.session.checklist.items[:2])
+    async with App.run_test(app, size=SIZE) as pilot:  # not waiting for the start (conftest)
+        app.post_message(events.Key("exclamation_mark", "!"))
+        try:
+            for _ in range(500):
+                if app.session.record(first).status is Status.DONE:
+                    break
+                await asyncio.sleep(0.01)
+        finally:
+            slow_start.set()  # a failure must not leave the start waiting forever
+        await until(pilot, lambda: app._started)
+        await pilot.pause()
+        assert app.session.record(first).status is Status.DONE
+        assert app.checklist_tree.current_item == second

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, Select, Switch
 from tui_helpers import SIZE, TODAY, on_disk, until, until_saved
 
+from assess import userdata
 from assess.cli import main, tui_commands
 from assess.errors import LockedError
 from assess.storage import AssessmentFile
@@ -144,12 +145,12 @@ def test_a_damaged_demo_copy_says_to_delete_it(
 def test_data_folder_per_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("APPDATA", str(tmp_path / "roaming"))
     monkeypatch.setattr("sys.platform", "win32")
-    assert tui_commands.user_data_dir() == tmp_path / "roaming" / "assess"
+    assert userdata.user_data_dir() == tmp_path / "roaming" / "assess"
     monkeypatch.setattr("sys.platform", "darwin")
-    assert tui_commands.user_data_dir().parts[-3:] == ("Library", "Application Support", "assess")
+    assert userdata.user_data_dir().parts[-3:] == ("Library", "Application Support", "assess")
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     monkeypatch.setattr("sys.platform", "linux")
-    assert tui_commands.user_data_dir().parts[-3:] == (".local", "share", "assess")
+    assert userdata.user_data_dir().parts[-3:] == (".local", "share", "assess")
 
 
 def test_no_command_opens_the_demo_copy_in_the_chosen_language(
