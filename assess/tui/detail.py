@@ -52,6 +52,7 @@ from assess.texts.tui_screens import REQUIRED_FIELD
 from assess.tui.dialogs import Dialogs
 from assess.tui.keys import bind, section_keys
 from assess.tui.prose import Prose
+from assess.tui.quick_scrollbar import QuickScrollBars
 from assess.tui.session import Session
 from assess.tui.steady import Rows, SteadyScroll, SteadyTable, load_text
 
@@ -162,7 +163,7 @@ def parse_figure(raw: str) -> str | None:
     return text if number.is_finite() else None
 
 
-class ItemDetail(VerticalScroll):
+class ItemDetail(QuickScrollBars, VerticalScroll):
     """Policy text on top, the zone's fields below, in the registry's order."""
 
     can_focus = False

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, TextArea
 from textual.widgets.text_area import Selection
 
 from assess.tui.literal import literal
+from assess.tui.quick_scrollbar import QuickScrollBars
 
 if TYPE_CHECKING:
     from textual.scroll_view import ScrollView
@@ -48,7 +49,7 @@ class SteadyScroll(_Base):
         return changed
 
 
-class SteadyTable(SteadyScroll, DataTable[Any]):
+class SteadyTable(SteadyScroll, QuickScrollBars, DataTable[Any]):
     """A table of literal text rows, refilled only when its rows differ from those shown."""
 
     _rows: Rows = ()
