@@ -54,7 +54,7 @@ from assess.tui.keys import bind, section_keys
 from assess.tui.prose import Prose
 from assess.tui.quick_scrollbar import QuickScrollBars
 from assess.tui.session import Session
-from assess.tui.steady import Rows, SteadyScroll, SteadyTable, load_text
+from assess.tui.steady import Rows, SteadyArea, SteadyScroll, SteadyTable, load_text
 
 TEXT_DEBOUNCE_SECONDS = 1.0
 TEXT_FIELD_IDS = {f.id for f in TEXT_FIELDS}
@@ -81,7 +81,7 @@ class _Pending:
     field: str
 
 
-class FieldArea(SteadyScroll, TextArea):
+class FieldArea(SteadyScroll, SteadyArea):
     """A multi-line text field bound to one record field (explanation, current, …).
 
     ctrl+z / ctrl+y undo the field's own typing first; once it has none, the app's undo.

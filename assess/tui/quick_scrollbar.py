@@ -55,14 +55,21 @@ class QuickScrollBar(ScrollBar):
         base = self.visual_style.rich_style  # under the bar's own, as Textual paints content
         cells = [Segment(text, base + segment_style) for text, segment_style, _ in segments
                  if text != "\n"]  # fmt: skip
-        rows = [[cell] for cell in cells] if self.vertical else [cells]
+        # a horizontal bar is one line of a few runs of equal cells: filter each run once
+        rows = [[cell] for cell in cells] if self.vertical else [list(Segment.simplify(cells))]
         background = self.background_colors[1]
+        filters = self.get_line_filters()
+        done: dict[tuple[Segment, ...], Strip] = {}  # a vertical bar is a few distinct cells
         lines = []
         for row in rows[crop.y : crop.bottom]:
-            strip = Strip(row, width)
-            for line_filter in self.get_line_filters():
-                strip = strip.apply_filter(line_filter, background)
-            lines.append(strip.crop(crop.x, crop.right))
+            key = tuple(row)
+            strip = done.get(key)
+            if strip is None:
+                strip = Strip(row, width)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                strip = done[key] = strip.crop(crop.x, crop.right)
+            lines.append(strip)
         return lines
 
 

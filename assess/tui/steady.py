@@ -15,8 +15,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual._types import SegmentLines
 from textual.coordinate import Coordinate
-from textual.geometry import Offset, Size
+from textual.geometry import Offset, Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import DataTable, TextArea
 from textual.widgets.text_area import Selection
 
@@ -24,8 +31,6 @@ from assess.tui.literal import literal
 from assess.tui.quick_scrollbar import QuickScrollBars
 
 if TYPE_CHECKING:
-    from textual.scroll_view import ScrollView
-
     _Base = ScrollView
 else:  # a plain mixin: Textual takes CSS and component classes from the first widget base
     _Base = object
@@ -50,9 +55,60 @@ class SteadyScroll(_Base):
 
 
 class SteadyTable(SteadyScroll, QuickScrollBars, DataTable[Any]):
-    """A table of literal text rows, refilled only when its rows differ from those shown."""
+    """A table of literal text rows, refilled only when its rows differ from those shown.
+
+    A cell of one line of plain text is painted without Rich's padding and wrapping machinery
+    (a tenth of a millisecond a cell, every cell of a refilled table, every j/k): the same
+    cells, in the same style, as DataTable paints them.
+    """
 
     _rows: Rows = ()
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> SegmentLines:
+        text = self._plain_cell(row_index, column_index)
+        inner = width - 2 * self.cell_padding
+        if text is None or inner < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        fixed = (
+            row_index >= 0
+            and column_index >= 0
+            and (row_index < self.fixed_rows or column_index < self.fixed_columns)
+        )
+        component_style, post_style = self._get_styles_to_render_cell(
+            row_index == -1, column_index == -1, fixed, hover, cursor, self.show_cursor,
+            self._show_hover_cursor, self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )  # fmt: skip
+        meta = Style.from_meta({"row": row_index, "column": column_index})
+        style = base_style + meta + component_style + post_style
+        pad = " " * self.cell_padding
+        return [[Segment(pad + set_cell_size(text, inner) + pad, style)]]
+
+    def _plain_cell(self, row_index: int, column_index: int) -> str | None:
+        """The cell's text where it is one unstyled line of printable text on a one-line row."""
+        if column_index < 0:
+            return None
+        if row_index == -1:
+            height = self.header_height
+            cell: object = self.ordered_columns[column_index].label
+        else:
+            row = self.ordered_rows[row_index]
+            height = row.height
+            cell = self._get_row_renderables(row_index)[1][column_index]
+        if height != 1 or not isinstance(cell, Text) or cell.spans or cell.style:
+            return None
+        if cell.justify is not None or cell.overflow is not None:  # Rich aligns or cuts it
+            return None
+        plain = cell.plain
+        return plain if plain.isprintable() else None
 
     def show_rows(self, rows: Rows) -> None:
         """Show ``rows`` as ``clear()`` + ``add_row`` would: cursor and scroll at the top."""
@@ -63,6 +119,29 @@ class SteadyTable(SteadyScroll, QuickScrollBars, DataTable[Any]):
         for key, cells in rows:
             self.add_row(*literal(*cells), key=key)
         self._rows = rows
+
+
+class SteadyArea(TextArea):
+    """A TextArea that works out its theme's fallback colours only when they can differ.
+
+    TextArea reads its colours from CSS again at every paint (``TextAreaTheme.apply_css``,
+    a third of a millisecond a field, every field a j/k refills). What it reads is the
+    widget's style, its component styles (replaced whenever the stylesheet applies to it)
+    and the app's theme; the colours are worked out again when any of those is not the one
+    they were worked out from.
+    """
+
+    _css_from: tuple[object, ...] = ()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        theme = self._theme
+        if theme:
+            source = (theme, self.app.current_theme, self.rich_style,
+                      *self._component_styles.values())  # fmt: skip
+            if source != self._css_from:  # each one the same object, or equal to it
+                theme.apply_css(self)
+                self._css_from = source
+        return ScrollView.render_lines(self, crop)  # TextArea's own applies the CSS again
 
 
 def load_text(area: TextArea, text: str) -> None:

@@ -12,9 +12,8 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.geometry import Offset, Region
 from textual.scrollbar import ScrollBar
-from textual.strip import Strip
 from textual.widgets import Static
-from tui_helpers import SIZE, until
+from tui_helpers import SIZE, painted_cells, until
 
 from assess.tui.app import AssessApp
 from assess.tui.quick_scrollbar import QuickScrollBar, QuickScrollBars
@@ -30,10 +29,6 @@ class PaneApp(App[None]):
     def compose(self) -> ComposeResult:
         wide = "-" * 150  # wide enough for a horizontal bar too
         yield Pane(Static("\n".join(f"line {n} {wide}" for n in range(100))))
-
-
-def cells(strips: list[Strip]) -> list[list[tuple[str, object]]]:
-    return [[(segment.text, segment.style) for segment in strip] for strip in strips]
 
 
 @pytest.mark.parametrize("state", ["rest", "hover", "grabbed"])
@@ -55,7 +50,7 @@ async def test_quick_bar_paints_what_textual_paints(state: str) -> None:
                 top = min(1, height - 1)  # a part of the bar, as when it is partly covered
                 for crop in (Region(0, 0, width, height), Region(1, top, width - 1, height - top)):
                     quick, textual = bar.render_lines(crop), ScrollBar.render_lines(bar, crop)
-                    assert cells(quick) == cells(textual)
+                    assert painted_cells(quick) == painted_cells(textual)
 
 
 async def test_item_pane_and_tables_scroll_with_quick_bars(app: AssessApp) -> None:
@@ -69,4 +64,6 @@ async def test_item_pane_and_tables_scroll_with_quick_bars(app: AssessApp) -> No
             assert isinstance(bar, QuickScrollBar)
             await until(pilot, lambda bar=bar: bar.display and bar.window_size > 0)
             crop = Region(0, 0, *bar.size)
-            assert cells(bar.render_lines(crop)) == cells(ScrollBar.render_lines(bar, crop))
+            assert painted_cells(bar.render_lines(crop)) == painted_cells(
+                ScrollBar.render_lines(bar, crop)
+            )

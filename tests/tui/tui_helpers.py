@@ -7,6 +7,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -20,6 +23,19 @@ SIZE = (120, 40)
 
 def on_disk(path: Path) -> Assessment:
     return load(path, default_checklist()).assessment
+
+
+def painted_cells(lines: list[list[Segment]]) -> list[list[tuple[str, Style | None]]]:
+    """Each terminal cell's character and style, however the segments are split (a wide
+    character fills two cells)."""
+    out = []
+    for line in lines:
+        row: list[tuple[str, Style | None]] = []
+        for segment in line:
+            for char in segment.text:
+                row.extend([(char, segment.style)] * max(cell_len(char), 1))
+        out.append(row)
+    return out
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10) -> None:
