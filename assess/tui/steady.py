@@ -105,8 +105,8 @@ class SteadyTable(SteadyScroll, QuickScrollBars, DataTable[Any]):
             cell = self._get_row_renderables(row_index)[1][column_index]
         if height != 1 or not isinstance(cell, Text) or cell.spans or cell.style:
             return None
-        if cell.justify is not None or cell.overflow is not None:  # Rich aligns or cuts it
-            return None
+        if cell.justify is not None or cell.overflow is not None or cell.no_wrap is False:
+            return None  # Rich aligns, wraps or cuts it its own way
         plain = cell.plain
         return plain if plain.isprintable() else None
 

@@ -12,6 +12,7 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 from tui_helpers import until
 
 from assess.tui.steady import SteadyArea
@@ -20,7 +21,11 @@ TEXT = "现状：已建成两个园区\n[b]not markup[/b]\n"
 
 
 class AreasApp(App[None]):
-    CSS = "TextArea { height: 4; } TextArea:focus { background: $accent; }"
+    CSS = """
+    TextArea { height: 4; }
+    TextArea:focus { background: $accent; }
+    .marked TextArea .text-area--selection { background: magenta; }
+    """
 
     def compose(self) -> ComposeResult:
         yield SteadyArea(TEXT, id="steady")
@@ -64,3 +69,8 @@ async def test_field_paints_what_textarea_paints_in_every_state() -> None:
         app.theme = "textual-light"
         await same("light theme")
         await same("focused")
+        for area in (steady, plain):
+            area.selection = Selection((0, 0), (0, 3))
+        await same("selected")
+        app.screen.add_class("marked")  # changes a component's colour, not the field's own
+        await same("selection recoloured")

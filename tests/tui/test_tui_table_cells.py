@@ -24,10 +24,14 @@ ROWS = (
     ("b", ("关于印发《国家级经济技术开发区综合发展水平考核评价办法》的通知", "x\ty", "2025")),
     ("c", ("short", "中", "…")),
     ("d", (Text("右", justify="right"), Text("ellipsis cut", overflow="ellipsis"), "")),
+    ("e", (Text("wraps at a space", no_wrap=False), "", "")),
 )
+ZEBRA = (Style(color="white", bgcolor="blue"), Style(color="black", bgcolor="grey50"))
 
 
 class TableApp(App[None]):
+    CSS = "SteadyTable > .datatable--fixed-cursor { background: red; }"  # fixed cells stand out
+
     def compose(self) -> ComposeResult:
         yield SteadyTable(cursor_type="row", zebra_stripes=True)
 
@@ -40,20 +44,24 @@ class TableApp(App[None]):
             table.add_row(*(literal(c)[0] if isinstance(c, str) else c for c in cells), key=key)
 
 
+@pytest.mark.parametrize("fixed", [False, True])
 @pytest.mark.parametrize("where", ["rest", "cursor", "hover"])
-async def test_cells_are_the_ones_datatable_paints(where: str) -> None:
+async def test_cells_are_the_ones_datatable_paints(where: str, fixed: bool) -> None:
     app = TableApp()
     async with app.run_test(size=(80, 10)) as pilot:
         table = app.query_one(SteadyTable)
         await until(pilot, lambda: table.row_count == len(ROWS))
-        base = Style(color="white", bgcolor="blue")
+        table._show_hover_cursor = True  # as when the mouse is over the table
+        table.fixed_rows = table.fixed_columns = int(fixed)
         widths = [column.get_render_width(table) for column in table.ordered_columns]
         fast = 0
         for row in range(-1, len(ROWS)):
+            base = ZEBRA[row % 2]  # the row's own style: zebra stripes
             for column, width in enumerate(widths):
                 flags = {"cursor": where == "cursor", "hover": where == "hover"}
                 quick = table._render_cell(row, column, base, width, **flags)
+                table._cell_render_cache.clear()  # Textual's own, not one the quick path left
                 textual = DataTable._render_cell(table, row, column, base, width, **flags)
                 assert painted_cells(quick) == painted_cells(textual), (row, column)
                 fast += table._plain_cell(row, column) is not None
-        assert fast == 11  # two plain labels and nine plain cells took the quick path
+        assert fast == 13  # two plain labels and eleven plain cells took the quick path
