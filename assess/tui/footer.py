@@ -4,15 +4,21 @@ Textual recomposes the footer (some 20 key widgets, their styles and layout) whe
 bindings *might* have changed: every focus move, so every Tab through the form, and several
 times while the form is built. Most of those moves leave the same keys on show; this footer
 remembers what its last compose read and skips a rebuild that would read the same.
+
+Textual's footer cuts the key that reaches the edge of a narrow window mid-word ("f fi" at 80
+columns in English); this one shows only the keys that fit whole, in the registry's order (the
+most used first), and the rest are on the help screen (?).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 def shown_keys(screen: Screen[Any]) -> tuple[tuple[object, ...], ...]:
@@ -37,6 +43,23 @@ class SteadyFooter(Footer):
     def compose(self) -> ComposeResult:
         self._shown = shown_keys(self.screen) if self._bindings_ready else None
         yield from super().compose()
+        self.call_after_refresh(self._fit)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the keys that fit whole; a key's own trailing margin may pass the edge."""
+        room = self.content_size.width
+        used = 0
+        fits = True
+        for key in self.query(FooterKey):
+            margin = key.styles.margin
+            width = key.get_content_width(self.size, self.app.size) + key.styles.gutter.width
+            fits = fits and used + margin.left + width <= room
+            used += margin.left + width + margin.right
+            if key.display != fits:
+                key.display = fits
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         same = self._shown is not None and screen is self.screen and self.is_attached

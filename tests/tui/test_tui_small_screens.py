@@ -9,6 +9,7 @@ import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Select
+from textual.widgets._footer import FooterKey
 from tui_helpers import TODAY, until
 
 from assess.demo import build_demo
@@ -26,6 +27,7 @@ from assess.texts.messages import ROLLUP_RULE
 from assess.texts.provinces import province_label
 from assess.textwidth import NO_LINE_START, truncate, width
 from assess.tui.app import AssessApp, open_app
+from assess.tui.footer import SteadyFooter
 from assess.tui.palette import Palette
 from assess.tui.prose import Prose
 
@@ -228,6 +230,30 @@ async def test_footer_at_80_columns_shows_the_most_used_keys(app_in: AssessApp, 
     for key in wanted:
         shown = key.display.split(" / ")[0] or {"ctrl+p": "^p"}.get(key.keys, key.keys)
         assert f"{shown} {t(key.short or key.text)}" in footer, (key.id, footer)
+
+
+async def test_footer_shows_whole_keys_only(app_in: AssessApp, lang: Lang) -> None:
+    """A key that does not fit is left out, never cut mid-word ("f fi" in English at 80
+    columns); a wider window shows the keys again."""
+    async with app_in.run_test(size=SMALL) as pilot:
+        await until(pilot, lambda: app_in._started and screen_lines(app_in)[-1].strip() != "")
+        footer = app_in.screen.query_one(SteadyFooter)
+
+        def shown_keys() -> list[FooterKey]:
+            line = screen_lines(app_in)[-1]
+            shown = [key for key in footer.query(FooterKey) if key.display]
+            for key in shown:
+                assert key.region.right <= footer.region.right, (key.description, line)
+                assert f"{key.key_display} {key.description}" in line, (key.description, line)
+            return shown
+
+        narrow = shown_keys()
+        assert len(narrow) < len(footer.query(FooterKey))  # 80 columns hold only some
+        await pilot.resize_terminal(160, 40)
+        await until(
+            pilot, lambda: len([k for k in footer.query(FooterKey) if k.display]) > len(narrow)
+        )
+        assert shown_keys()[: len(narrow)] == narrow
 
 
 async def test_item_pane_breaks_policy_text_by_the_rules(demo_path: Path) -> None:
