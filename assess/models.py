@@ -20,10 +20,21 @@ from assess.states import Schedule as Schedule
 from assess.states import Status as Status
 from assess.texts import departments as dept_texts
 from assess.texts.catalog import Text, Texts
+from assess.texts.labels import FIELD
 
 SCHEMA_VERSION = 2
 """2: contact, departments' fields, claims, zone tasks, schedule and 争取对象 (version 1 files load
 as they are; an older assess refuses a version-2 file with "upgrade" instead of "extra field")."""
+
+
+def _both(entry: Text, **params: object) -> str:
+    """A model error is read before anyone's language is known: both languages."""
+    return f"{Texts(Lang.ZH)(entry, **params)} / {Texts(Lang.EN)(entry, **params)}"
+
+
+def _label(field_id: str) -> str:
+    """A field's description in the JSON schema: its catalog label, in both languages."""
+    return _both(FIELD[field_id])
 
 
 class _Model(BaseModel):
@@ -35,9 +46,9 @@ class ZoneProfile(_Model):
 
     name: str = Field(min_length=1)
     province: str = Field(min_length=1)
-    border: bool = Field(default=False, description="沿边地区 / border zone")
-    hub: bool = Field(default=False, description="西部枢纽节点起步区 / western computing hub")
-    foreign_talent: bool = Field(default=False, description="外籍人才集中 / many foreign staff")
+    border: bool = Field(default=False, description=_label("zone.border"))
+    hub: bool = Field(default=False, description=_label("zone.hub"))
+    foreign_talent: bool = Field(default=False, description=_label("zone.foreign_talent"))
     # Where border and hub can hold is checked by assess.profile_rules, not here: a file
     # with an impossible profile still loads, and ``validate`` names the rule it breaks.
 
@@ -72,9 +83,9 @@ class Action(_Model):
     """A next step (下一步举措) with its owner and deadline."""
 
     text: str = Field(min_length=1)
-    lead: str = Field(default="", description="牵头单位")
-    partners: str = Field(default="", description="配合单位")
-    due: dt.date | None = Field(default=None, description="完成时限")
+    lead: str = Field(default="", description=_label("action.lead"))
+    partners: str = Field(default="", description=_label("action.partners"))
+    due: dt.date | None = Field(default=None, description=_label("action.due"))
     priority: Priority = Priority.MEDIUM
     status: ActionStatus = ActionStatus.TODO
     id: str = Field(
@@ -100,12 +111,12 @@ class ItemRecord(_Model):
 
     status: Status = Status.NOT_ASSESSED
     explanation: str = Field(default="", description="成效/进度/原因/理由, by status")
-    current: str = Field(default="", description="现状")
+    current: str = Field(default="", description=_label("current"))
     evidence: list[str] = Field(default_factory=list, description="IDs into Assessment.evidence")
-    gap: str = Field(default="", description="差距")
-    opportunity: str = Field(default="", description="机遇")
+    gap: str = Field(default="", description=_label("gap"))
+    opportunity: str = Field(default="", description=_label("opportunity"))
     actions: list[Action] = Field(default_factory=list)
-    note: str = Field(default="", description="备注")
+    note: str = Field(default="", description=_label("note"))
     figures: dict[str, str] = Field(default_factory=dict, description="indicator name → value")
     schedule: Schedule | None = Field(default=None, description="达进度/欠进度, for 推进中 only")
     asked_of: str = Field(default="", description="争取对象 (省/市/部委), for higher-level items")
@@ -244,11 +255,6 @@ class Assessment(_Model):
 
 
 _RESPONSIBILITY_KEY = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)?$")
-
-
-def _both(entry: Text, **params: object) -> str:
-    """A model error is read before anyone's language is known: both languages."""
-    return f"{Texts(Lang.ZH)(entry, **params)} / {Texts(Lang.EN)(entry, **params)}"
 
 
 def check_responsibility(departments: list[str], table: dict[str, Responsibility]) -> None:

@@ -70,7 +70,7 @@ def _pair(first: Field, second: Field) -> Heading:
 
 
 def _actions(t: Texts) -> str:
-    """下一步举措（牵头单位、完成时限、优先级）: the terms printed after each action."""
+    """The actions' header with the terms printed after each action (lead, due, priority)."""
     terms = (fields.ACTION_LEAD, fields.ACTION_DUE, fields.ACTION_PRIORITY)
     return capitalised(
         t(words.LEDGER_TERMS, name=t(fields.ACTIONS.header),

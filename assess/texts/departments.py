@@ -197,7 +197,7 @@ RESPONSIBLE_CHANGED = text(
 )
 NOT_ASSESSED_TWO_WAY = text(
     "dept.not_assessed_two_way",
-    "第 {row} 行（{item}）落实状态为“未评估”：本工作簿没有导出基准，无法区分未填与改回未评估，未导入",
+    "第 {row} 行（{item}）状态为“未评估”：本工作簿没有导出基准，无法区分未填与改回未评估，未导入",
     "row {row} ({item}) says not assessed: without an export base this cannot be told from untouched; not imported",
 )
 DUPLICATE_ROW_ID = text(

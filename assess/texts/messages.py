@@ -48,7 +48,7 @@ WARNING = {
     ),
     "action_overdue": text(
         "warning.action_overdue",
-        "举措“{action}”已过完成时限 {due} 且未完成",
+        "举措“{action}”已于 {due} 到期，尚未完成",
         "action '{action}' is past its due date {due} and not done",
     ),
 }

@@ -96,7 +96,7 @@ SCORE_LINE = text(
 )
 COUNT_LINE = text(
     "report.count_line",
-    "从落实状态看，{counts}。梳理出差距{gaps}项、可争取的政策机遇{openings}项，"
+    "从落实情况看，{counts}。梳理出差距{gaps}项、可争取的政策机遇{openings}项，"
     "制定下一步举措{actions}项（其中逾期未完成{overdue}项）。",
     "By status: {counts}. The assessment found {gaps} gaps and {openings} opportunities "
     "and sets out {actions} next steps ({overdue} of them overdue).",

@@ -115,8 +115,8 @@ PALETTE_SEARCH = text("tui.palette_search", "搜索命令…", "Search for comma
 HELP_TITLE = text("tui.help_title", "快捷键", "keys")
 HELP_TARGET = text(
     "tui.help_target",
-    "一个条目（状态 + 说明 + 一份佐证 + 一项举措含牵头单位、时限、优先级）约 11 个按键（不含输入的文字）。",
-    "One item (status + explanation + one evidence + one action with lead, due, priority) "
+    "一个条目（状态 + 说明 + 一份佐证 + 一项举措含{terms}）约 11 个按键（不含输入的文字）。",
+    "One item (status + explanation + one evidence + one action with {terms}) "
     "takes about 11 keys besides the typed text.",
 )
 

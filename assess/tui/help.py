@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from assess import fields
 from assess.lang import Lang
 from assess.texts import Texts
 from assess.texts import tui as words
@@ -37,7 +38,12 @@ class HelpScreen(ModalScreen[None]):
             yield Label(self.t(words.HELP_TITLE), classes="dialog-title")
             with VerticalScroll(id="help-scroll"):  # 80×24 shows a part; the rest scrolls
                 yield Static(table, id="help-keys")
-            yield Static(self.t(words.HELP_TARGET), markup=False, classes="hint")
+            yield Static(self._target(), markup=False, classes="hint")
+
+    def _target(self) -> str:
+        """The README's key-count target, naming the action's terms by their form labels."""
+        terms = (fields.ACTION_LEAD, fields.ACTION_DUE, fields.ACTION_PRIORITY)
+        return self.t(words.HELP_TARGET, terms=self.t.list_sep.join(self.t(f.label) for f in terms))
 
     def action_close(self) -> None:
         self.dismiss(None)

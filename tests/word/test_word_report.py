@@ -73,7 +73,7 @@ def test_basics_give_scores_coverage_and_counts(
         in basics[1]
     )
     counts = "、".join(f"{Texts().label(s)}{summary.counts[s]}项" for s in STATUS_ORDER)
-    assert basics[3].startswith(f"从落实状态看，{counts}。")
+    assert basics[3].startswith(f"从落实情况看，{counts}。")
     assert "（其中逾期未完成2项）" in basics[3]
     assert basics[4].startswith("分领域看，“因地制宜发展新质生产力”得分60.7分")
 
