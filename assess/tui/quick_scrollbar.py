@@ -11,6 +11,7 @@ the cost. ``QuickScrollBars`` makes a scrolling widget use it.
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from rich.color import Color
@@ -53,24 +54,26 @@ class QuickScrollBar(ScrollBar):
             bar_color=style.color or _MAGENTA,
         ).segments
         base = self.visual_style.rich_style  # under the bar's own, as Textual paints content
-        cells = [Segment(text, base + segment_style) for text, segment_style, _ in segments
-                 if text != "\n"]  # fmt: skip
-        # a horizontal bar is one line of a few runs of equal cells: filter each run once
-        rows = [[cell] for cell in cells] if self.vertical else [list(Segment.simplify(cells))]
         background = self.background_colors[1]
         filters = self.get_line_filters()
-        done: dict[tuple[Segment, ...], Strip] = {}  # a vertical bar is a few distinct cells
-        lines = []
-        for row in rows[crop.y : crop.bottom]:
-            key = tuple(row)
-            strip = done.get(key)
-            if strip is None:
-                strip = Strip(row, width)
-                for line_filter in filters:
-                    strip = strip.apply_filter(line_filter, background)
-                strip = done[key] = strip.crop(crop.x, crop.right)
-            lines.append(strip)
-        return lines
+        # render_bar repeats a few segment objects (the track above the thumb, the thumb, the
+        # track below): each run of one object is styled and filtered once
+        runs: list[tuple[Segment, int]] = []
+        for _, group in groupby(segments, key=id):
+            first, *rest = group
+            if first.text != "\n":
+                runs.append((Segment(first.text, base + first.style), 1 + len(rest)))
+
+        def line(cells: list[Segment]) -> Strip:
+            strip = Strip(cells, width)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            return strip.crop(crop.x, crop.right)
+
+        if not self.vertical:  # one line: a segment a run
+            return [line([Segment(cell.text * count, cell.style) for cell, count in runs])]
+        strips = [(line([cell]), count) for cell, count in runs]
+        return [strip for strip, count in strips for _ in range(count)][crop.y : crop.bottom]
 
 
 class QuickScrollBars(_Base):
