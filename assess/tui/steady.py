@@ -115,9 +115,11 @@ class SteadyTable(SteadyScroll, QuickScrollBars, DataTable[Any]):
         at_top = self.cursor_coordinate == Coordinate(0, 0) and self.scroll_offset == Offset()
         if rows == self._rows and at_top and self.row_count == len(rows):
             return
-        self.clear()
-        for key, cells in rows:
-            self.add_row(*literal(*cells), key=key)
+        # a refill is not the user moving the cursor: nothing hears of its highlight
+        with self.prevent(DataTable.RowHighlighted, DataTable.CellHighlighted):
+            self.clear()
+            for key, cells in rows:
+                self.add_row(*literal(*cells), key=key)
         self._rows = rows
 
 
@@ -153,4 +155,5 @@ def load_text(area: TextArea, text: str) -> None:
         and area.scroll_offset == Offset()
     )
     if not fresh or area.text != text:
-        area.load_text(text)
+        with area.prevent(TextArea.Changed):  # a load is not an edit: no message to bubble
+            area.load_text(text)
