@@ -145,6 +145,19 @@ class StatusSelect(Select[Status]):
         for widget in super().compose():
             yield _FixedCurrent(self.prompt) if type(widget) is SelectCurrent else widget
 
+    def _watch_value(self, value: Status | NoSelection) -> None:
+        """Shut, only the shown value follows: the list is pointed at it when it opens
+        (``Select._watch_expanded``), not scrolled and repainted out of sight on every j/k."""
+        if self.expanded:
+            super()._watch_value(value)
+            return
+        self._value = value
+        for current in self.children:  # none yet, before it composes
+            if isinstance(current, SelectCurrent):
+                prompts = (prompt for prompt, option in self._options if option == value)
+                current.update(next(prompts, self.NULL))
+                self.post_message(self.Changed(self, value))
+
 
 def chord_not_text(event: events.Key) -> None:
     """A terminal reports alt+n as "n" typed with alt: the field would insert the letter.

@@ -13,7 +13,7 @@ refilling the form (a layout) repainted the tree's 40-line scrollbar, a third of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from rich.cells import set_cell_size
 from rich.segment import Segment
@@ -124,16 +124,22 @@ class SteadyTable(SteadyScroll, QuickScrollBars, DataTable[Any]):
 
 
 class SteadyArea(TextArea):
-    """A TextArea that works out its theme's fallback colours only when they can differ.
+    """A TextArea that repaints only what a new text can change.
 
     TextArea reads its colours from CSS again at every paint (``TextAreaTheme.apply_css``,
     a third of a millisecond a field, every field a j/k refills). What it reads is the
     widget's style, its component styles (replaced whenever the stylesheet applies to it)
     and the app's theme; the colours are worked out again when any of those is not the one
     they were worked out from.
+
+    Loading a text repaints the whole field, its frame too; the frame's lines, painted
+    anew, then went through every later step of the frame as new lines (two of a field's
+    three lines, for each field a j/k refills). A load (``load_text`` below) repaints only
+    the lines inside the frame; a new size or style repaints the frame as before.
     """
 
     _css_from: tuple[object, ...] = ()
+    _loading = False
 
     def render_lines(self, crop: Region) -> list[Strip]:
         theme = self._theme
@@ -145,8 +151,25 @@ class SteadyArea(TextArea):
                 self._css_from = source
         return ScrollView.render_lines(self, crop)  # TextArea's own applies the CSS again
 
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:  # fmt: skip
+        if self._loading and repaint and not regions and not recompose and self.size:
+            regions = (self.size.region,)  # inside the frame (content coordinates)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
-def load_text(area: TextArea, text: str) -> None:
+    def load_quietly(self, text: str) -> None:
+        """``load_text`` as a refill, not an edit: no Changed message, the frame kept."""
+        self._loading = True
+        try:
+            with self.prevent(TextArea.Changed):  # a load is not an edit: nothing bubbles
+                self.load_text(text)
+        finally:
+            self._loading = False
+
+
+def load_text(area: SteadyArea, text: str) -> None:
     """``area.load_text(text)`` unless the area already shows it as freshly loaded."""
     fresh = (
         not area.history.undo_stack
@@ -155,5 +178,4 @@ def load_text(area: TextArea, text: str) -> None:
         and area.scroll_offset == Offset()
     )
     if not fresh or area.text != text:
-        with area.prevent(TextArea.Changed):  # a load is not an edit: no message to bubble
-            area.load_text(text)
+        area.load_quietly(text)

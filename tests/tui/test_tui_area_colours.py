@@ -1,9 +1,12 @@
-"""A form text field works its colours out only when they can change, and paints what
-TextArea paints.
+"""A form text field works its colours out only when they can change, repaints only what a
+refill can change, and paints what TextArea paints.
 
 ``SteadyArea`` (assess/tui/steady.py) skips TextArea's per-paint ``apply_css`` when the widget's
 style, its component styles and the app's theme are the ones it last worked from; a field
 focused, disabled or under another theme must still paint the cells a plain TextArea paints.
+A refill (``load_text``) repaints the lines inside the field's frame, not the frame: the field
+must still show exactly what a full repaint shows, whether its text grew, shrank or kept its
+height, focused or not.
 """
 
 from __future__ import annotations
@@ -15,9 +18,46 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 from tui_helpers import until
 
-from assess.tui.steady import SteadyArea
+from assess.tui.steady import SteadyArea, load_text
 
 TEXT = "现状：已建成两个园区\n[b]not markup[/b]\n"
+
+
+class FramedApp(App[None]):
+    CSS = """
+    SteadyArea { height: auto; max-height: 8; border: round $border-blurred; }
+    SteadyArea:focus { border: heavy $border; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield SteadyArea("一行", soft_wrap=True)
+
+
+async def test_a_refilled_field_shows_what_a_full_repaint_shows() -> None:
+    app = FramedApp()
+    async with app.run_test(size=(30, 12)) as pilot:
+        area = app.query_one(SteadyArea)
+        area.cursor_blink = False
+        await until(pilot, lambda: area.outer_size.height == 3)
+
+        async def shown() -> list[list[tuple[str, object]]]:
+            await pilot.pause()
+            return cells(area.render_lines(Region(0, 0, *area.outer_size)))
+
+        for focused in (False, True):
+            area.focus() if focused else app.set_focus(None)
+            for text in ("另一行", "第一行\n第二行\n第三行", "甲\n乙\n丙", "短", "", "同样高"):
+                top = area._styles_cache._cache.get(0)
+                load_text(area, text)
+                refilled = await shown()
+                assert area.text == text
+                assert area.outer_size.height == max(text.count("\n") + 1, 1) + 2
+                area._styles_cache.clear()  # what a full repaint of the field shows
+                assert refilled == await shown(), (focused, text)
+            kept = area._styles_cache._cache.get(0)
+            load_text(area, "换一行")  # the same height: the frame's top line is not repainted
+            await shown()
+            assert area._styles_cache._cache.get(0) is kept is not None and top is not None
 
 
 class AreasApp(App[None]):

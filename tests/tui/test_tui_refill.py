@@ -129,3 +129,36 @@ async def test_a_fields_own_undo_does_not_follow_to_the_next_item(app: AssessApp
         gap.focus()
         await pilot.press("ctrl+z")
         assert gap.text == ""
+
+
+async def test_the_status_list_opens_on_the_items_own_status_after_each_refill(
+    app: AssessApp,
+) -> None:
+    """A refill only relabels the closed drop-down; opened, its list points at the status the
+    item holds (not one from an item shown before), and choosing from it sets that item."""
+    from textual.widgets._select import SelectCurrent, SelectOverlay
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.query_one(ChecklistTree)
+        select = app.detail.query_one("#status", Select)
+        for item_id in ("1.4", "1.3", "1.4", "1.2"):
+            tree.go_to_item(item_id)
+            await until(pilot, lambda i=item_id: app.detail.item_id == i)  # type: ignore[misc]
+            status = app.session.record(item_id).status
+            prompt = next(p for p, value in select._options if value is status)
+            label = select.query_one(SelectCurrent).query_one("#label")
+            assert str(label.render()) == str(prompt), item_id
+            select.focus()
+            await pilot.press("enter")
+            await until(pilot, lambda: select.expanded)
+            overlay = select.query_one(SelectOverlay)
+            assert overlay.highlighted == [v for _, v in select._options].index(status)
+            await pilot.press("escape")
+            await until(pilot, lambda: not select.expanded)
+            app.action_focus_tree()
+        select.focus()
+        first = [v for _, v in select._options].index(status) == 0
+        await pilot.press("enter", "down" if first else "up", "enter")  # 1.2: its neighbour
+        await until(pilot, lambda: app.session.record("1.2").status is not status)
+        assert select.value is app.session.record("1.2").status
