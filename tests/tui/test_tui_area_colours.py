@@ -47,7 +47,6 @@ async def test_a_refilled_field_shows_what_a_full_repaint_shows() -> None:
         for focused in (False, True):
             area.focus() if focused else app.set_focus(None)
             for text in ("另一行", "第一行\n第二行\n第三行", "甲\n乙\n丙", "短", "", "同样高"):
-                top = area._styles_cache._cache.get(0)
                 load_text(area, text)
                 refilled = await shown()
                 assert area.text == text
@@ -57,7 +56,7 @@ async def test_a_refilled_field_shows_what_a_full_repaint_shows() -> None:
             kept = area._styles_cache._cache.get(0)
             load_text(area, "换一行")  # the same height: the frame's top line is not repainted
             await shown()
-            assert area._styles_cache._cache.get(0) is kept is not None and top is not None
+            assert kept is not None and area._styles_cache._cache.get(0) is kept
 
 
 class AreasApp(App[None]):
