@@ -171,6 +171,11 @@ def action_row(item_id: str, action: Action) -> Row:
     }
 
 
+def evidence_from_row(values: Row, evidence_id: str) -> Evidence:
+    return Evidence(id=evidence_id, title=values.get("title", ""), ref=values.get("ref", ""),
+                    date=_date(values.get("date", "")))  # fmt: skip
+
+
 def evidence_row(evidence: Evidence) -> Row:
     return {
         "title": evidence.title,
@@ -714,8 +719,8 @@ def apply(
     (``who`` given: e.g. ``--who``, for all). ``current`` is untouched; raise MergeRefused if a
     conflict has no side chosen. ``prefer="file"`` keeps the file's value on every conflict."""
     between = [c for c in plan.conflicts if c.other_source]
-    if plan.conflicts and prefer is None:
-        raise MergeRefused("conflicts", plan.conflicts)
+    if plan.conflicts and prefer is None:  # between two workbooks: only --prefer file helps
+        raise MergeRefused("between" if between else "conflicts", plan.conflicts)
     if between and prefer == "workbook":
         raise MergeRefused("between", between)
     changes, deleted, added = list(plan.applied), list(plan.deleted), list(plan.added)
@@ -767,7 +772,7 @@ def apply(
             _set_item_field(by(c.source), c, new_ids)
     for a in added:
         if a.kind == "action":
-            by(a.source).add_action(a.item, _action(a.values, a.key))
+            by(a.source).add_action(a.item, action_from_row(a.values, a.key))
     for c in changes:
         if c.row.startswith("A"):
             by(c.source).set_action_field(c.row, c.field, _action_value(c.field, str(c.new)))
@@ -811,7 +816,7 @@ def _action_value(name: str, text: str) -> Any:
     return text
 
 
-def _action(values: Row, action_id: str) -> Action:
+def action_from_row(values: Row, action_id: str) -> Action:
     data: dict[str, Any] = {
         n: _action_value(n, values.get(n, "")) for n in ACTION_FIELDS if values.get(n) or n == "due"
     }

@@ -136,6 +136,10 @@ class ZoneTask(_Model):
     record: ItemRecord = Field(default_factory=ItemRecord)
 
 
+UNDO_MARKS = frozenset({"undo", "redo"})
+"""The ``field`` of a history entry marking an undo or redo step (its changes follow apart)."""
+
+
 class Change(_Model):
     """One entry of the change history kept inside the file."""
 

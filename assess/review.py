@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from assess.errors import AssessError
 from assess.lang import Lang
-from assess.models import Assessment, Review, ReviewState
+from assess.models import UNDO_MARKS, Assessment, Review, ReviewState
 from assess.texts import review as words
 from assess.texts.catalog import Text, Texts, parse_label
 
@@ -80,7 +80,26 @@ def check_step(assessment: Assessment, step: ReviewStep, who: str, opinion: str)
         raise ReviewError(_both(words.WHO_REQUIRED, state, step))
     if step in NEEDS_OPINION and not opinion.strip():
         raise ReviewError(_both(words.OPINION_REQUIRED, state, step))
+    if step is ReviewStep.FINALIZE and (count := changes_since_review(assessment)):
+        raise ReviewError(words.CHANGED_SINCE_REVIEW, state=words.STATE[state.value], count=count)
     return target
+
+
+def changes_since_review(assessment: Assessment) -> int:
+    """The fields changed since the last review step, counted once each and only if they
+    differ from what the reviewer saw (an edit undone is none): what an import or an edit
+    after 审核通过 would otherwise put unseen into the signed version."""
+    first: dict[tuple[str, str], str] = {}
+    last: dict[tuple[str, str], str] = {}
+    for change in reversed(assessment.history):
+        if change.field == "review":
+            break
+        if change.field in UNDO_MARKS:
+            continue
+        key = (change.item, change.field)
+        first[key] = change.old  # going back: the earliest change's old value is kept
+        last.setdefault(key, change.new)
+    return sum(first[key] != last[key] for key in first)
 
 
 def _both(entry: Text, state: ReviewState, step: ReviewStep) -> str:

@@ -579,6 +579,9 @@ class AssessmentFile:
         check_size(self.path, data)
         if not force and self.changed_on_disk():
             raise ChangedOnDiskError(texts.CHANGED_ON_DISK, path=self.path)
+        unchanged = self.state is not None and self.state.digest == hashlib.sha256(data).hexdigest()
+        if unchanged and not force and self.path.is_file():
+            return  # it holds these bytes: rewriting would make FILE.bak a copy, losing the one before
         self.state = write_atomic(self.path, data)
 
     def save(self, assessment: Assessment) -> None:

@@ -41,7 +41,7 @@ async def profile(path: Path, which: str, rounds: int, profiler: cProfile.Profil
     async with app.run_test(size=tui.SIZE) as pilot:
         await asyncio.wait_for(probe.expect(shows(target.form(checklist.items[0].id))), 10)
         for item in ("1.2", tui.ITEM):
-            await tui._press_headless(app, probe, "j", lambda _, i=item: current() == i)
+            await tui._press_headless(app, probe, "j", tui.on_item(current, item))
         await pilot.pause()
         for key, item, _ in tui.presses(rounds):
             if (key in KEYS) != (which == "status"):

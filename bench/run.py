@@ -42,7 +42,7 @@ from assess.regions import PROVINCES
 from assess.resources import default_checklist
 from assess.storage import dumps, save
 from bench import tmux, tui
-from bench.bare_app import write_atomic
+from bench.bare_app import BareApp, write_atomic
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -177,14 +177,19 @@ def key_results(method: str, subject: tui.Samples, baseline: tui.Samples) -> lis
 def bench_keystroke(folder: Path, checklist: Checklist, cfg: Config) -> list[Result]:
     """Keystroke → frame painted / → file saved, assess vs ``bench/bare_app.py`` (Header + the
     same 78-leaf tree + Footer) relabelling the leaf, changing the header text and writing the
-    same JSON atomically (see ``bench/tui.py`` for keys and phases)."""
+    same JSON atomically (see ``bench/tui.py`` for keys and phases); j/k also against
+    ``bench/bare_form.py``, the bare app refilling a form of stock Textual widgets."""
     demo = build_demo(checklist, TODAY)
     path = demo_file(folder, checklist)
     lay, layout_path = tui.write_layout(folder, checklist, demo)
     target = tui.targets(checklist)
-    results = key_results(
-        "headless", *tui.keys_headless(folder, path, lay, target, cfg.rounds, TODAY)
+    subject, baseline, stock = tui.keys_headless(
+        folder, path, lay, target, cfg.rounds, TODAY, tui.forms(checklist, demo)
     )
+    results = key_results("headless", subject, baseline)
+    moves = pooled(subject, ("j", "k"), "form"), pooled(stock, ("j", "k"), "form")
+    results.append(Result("headless: j/k → form refilled (baseline: the same form of stock "
+                          "Textual widgets refilled)", *moves, show_p95=True))  # fmt: skip
     if cfg.use_tmux and tmux.available():
         server = tmux.TmuxServer(folder)
         try:
@@ -215,7 +220,7 @@ def bench_startup(folder: Path, checklist: Checklist, cfg: Config) -> list[Resul
                                     target.tree_line(first), target.form(first))  # fmt: skip
 
     async def until_tree() -> None:
-        await tui._startup_headless(lambda: tui.BareApp(lay), target.tree_line(first), None)
+        await tui._startup_headless(lambda: BareApp(lay), target.tree_line(first), None)
 
     bare_tree = baseline[("start", "tree")]
     results = [
@@ -441,7 +446,11 @@ key's own handler, so the cursor and the form come in one frame, as the bare app
 header do (keys under `FOLLOW_DELAY_SECONDS`, 50 ms, apart — a held key — wait until the cursor
 rests; a click or a jump refills right after the cursor's frame); so each `j`/`k` is pressed at
 least that long after the one before, in both apps and both methods, as a user who reads the
-item presses the next. The tmux runs byte-compile assess first, as pip does when it installs it
+item presses the next. A second `j`/`k` baseline, `bench/bare_form.py`, adds to the bare app
+an item form of the widgets Textual ships (Static, Select, TextArea, DataTable, labels and
+buttons) and refills it with the same item's texts and rows the way Textual's docs do
+(`update`, `load_text`, `clear` + `add_rows`): what stock Textual takes to show the same item,
+headless, in the same turns. The tmux runs byte-compile assess first, as pip does when it installs it
 (this machine sets PYTHONDONTWRITEBYTECODE, which made every cold start compile ~60 modules).
 Batch rows time `repeat` runs of each side, alternating, after one warm-up; each docstring in
 `bench/run.py` names its baseline. The export and roll-up workbook baselines write the same

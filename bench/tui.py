@@ -39,9 +39,10 @@ from textual.app import App
 
 from assess.checklist import Checklist
 from assess.models import Assessment
-from assess.tui.app import FOLLOW_DELAY_SECONDS
+from assess.tui.app import FOLLOW_DELAY_SECONDS, AssessApp
 from bench import tmux
 from bench.bare_app import GLYPHS, KEYS, BareApp
+from bench.bare_form import FIELDS, BareFormApp
 from bench.frames import FileWatch, FrameProbe, shows, status_is
 
 SIZE = (tmux.WIDTH, tmux.HEIGHT)
@@ -70,6 +71,27 @@ def layout(checklist: Checklist, assessment: Assessment) -> list[dict[str, Any]]
     ]
 
 
+def forms(checklist: Checklist, assessment: Assessment) -> dict[str, dict[str, Any]]:
+    """``bare_form.BareFormApp``'s content: each item's texts and rows, as assess shows them."""
+    register = assessment.evidence_by_id()
+    out: dict[str, dict[str, Any]] = {}
+    for item in checklist.items:
+        record = assessment.record(item.id)
+        evidence = [register[e] for e in record.evidence]
+        out[item.id] = {
+            "head": f"{item.id}  {item.title}\n类型：{item.kind.value}    适用性：适用",
+            "source": f"政策原文\n{item.source}",
+            "guidance": f"评估要点：{item.guidance}\n参考佐证：{'；'.join(item.evidence)}",
+            "status": record.status.value,
+            "texts": {f: getattr(record, f) for f in FIELDS},
+            "evidence": [[e.id, e.title, e.ref, str(e.date or ""), item.id] for e in evidence],
+            "actions": [
+                [a.id, a.text, a.lead, str(a.due or ""), a.priority.value] for a in record.actions
+            ],
+        }
+    return out
+
+
 @dataclass
 class Target:
     """What to look for: the tree line of an item, and its title in the form / header."""
@@ -96,7 +118,12 @@ def presses(rounds: int) -> list[tuple[str, str, bool]]:
 
 
 async def _drive_headless(
-    app: App[Any], cursor_item: Callable[[], str | None], path: Path, target: Target, rounds: int
+    app: App[Any],
+    cursor_item: Callable[[], str | None],
+    path: Path,
+    target: Target,
+    rounds: int,
+    moves_only: bool = False,
 ) -> Samples:
     probe = FrameProbe(app)
     samples: Samples = defaultdict(list)
@@ -106,11 +133,13 @@ async def _drive_headless(
         await asyncio.wait_for(ready, 10)
         await pilot.pause()
         for key, item in [("j", "1.2"), ("j", ITEM)]:
-            await _press_headless(app, probe, key, lambda _, item=item: cursor_item() == item)
+            await _press_headless(app, probe, key, on_item(cursor_item, item))
         await asyncio.sleep(0)  # let the follow timer of assess start
         await pilot.pause()
         pressed = 0.0
         for key, item, warm in presses(rounds):
+            if moves_only and key in KEYS:
+                continue
             if key not in KEYS:  # a move from rest: a user's next key, not a held one
                 await asyncio.sleep(max(0.0, pressed + FOLLOW_DELAY_SECONDS - time.perf_counter()))
             pressed = time.perf_counter()
@@ -120,6 +149,11 @@ async def _drive_headless(
                     samples[(key, phase)].append(seconds)
             await pilot.pause()
     return samples
+
+
+def on_item(cursor_item: Callable[[], str | None], item: str) -> Callable[[str], bool]:
+    """A frame predicate: the tree's cursor is on ``item`` (whatever the frame shows)."""
+    return lambda _: cursor_item() == item
 
 
 async def _press_headless(
@@ -161,9 +195,11 @@ async def _press_headless_phases(
 
 
 def keys_headless(folder: Path, demo: Path, lay: list[dict[str, Any]], target: Target,
-                  rounds: int, today: dt.date) -> tuple[Samples, Samples]:  # fmt: skip
+                  rounds: int, today: dt.date,
+                  form: dict[str, dict[str, Any]]) -> tuple[Samples, Samples, Samples]:  # fmt: skip
     """Each app in turn, in ``HEADLESS_TURNS`` turns of its share of the rounds: a machine
-    that slows down for a while slows both, not whichever ran then."""
+    that slows down for a while slows all, not whichever ran then. The third samples are
+    ``bare_form.BareFormApp``'s j/k (it saves nothing, so it takes no status keys)."""
     from assess.tui.app import open_app
 
     mine, bare = folder / "headless-assess.json", folder / "headless-bare.json"
@@ -171,23 +207,29 @@ def keys_headless(folder: Path, demo: Path, lay: list[dict[str, Any]], target: T
     shutil.copy(demo, bare)
     subject: Samples = defaultdict(list)
     baseline: Samples = defaultdict(list)
+    stock: Samples = defaultdict(list)
     for turn in range(HEADLESS_TURNS):
         share = rounds // HEADLESS_TURNS + (turn < rounds % HEADLESS_TURNS)
         app = open_app(mine, today=today)
         try:
-            run = _drive_headless(app, lambda app=app: app.checklist_tree.current_item, mine,
-                                  target, share)  # fmt: skip
+
+            def cursor(app: AssessApp = app) -> str | None:
+                return app.checklist_tree.current_item
+
+            run = _drive_headless(app, cursor, mine, target, share)
             _extend(subject, asyncio.run(run))
         finally:
             app.session.close()
-        bare_app = BareApp(lay, bare)
+        for bare_app, into in ((BareApp(lay, bare), baseline), (BareFormApp(lay, form), stock)):
 
-        def bare_cursor(bare_app: BareApp = bare_app) -> str | None:
-            node = bare_app.query_one("Tree").cursor_node  # type: ignore[attr-defined]
-            return None if node is None or node.data is None else node.data[0]
+            def bare_cursor(bare_app: BareApp = bare_app) -> str | None:
+                node = bare_app.query_one("Tree").cursor_node  # type: ignore[attr-defined]
+                return None if node is None or node.data is None else node.data[0]
 
-        _extend(baseline, asyncio.run(_drive_headless(bare_app, bare_cursor, bare, target, share)))
-    return subject, baseline
+            moves_only = isinstance(bare_app, BareFormApp)
+            run = _drive_headless(bare_app, bare_cursor, bare, target, share, moves_only)
+            _extend(into, asyncio.run(run))
+    return subject, baseline, stock
 
 
 def _extend(samples: Samples, more: Samples) -> None:
@@ -264,7 +306,7 @@ def _drive_tmux(server: tmux.TmuxServer, name: str, path: Path, target: Target,
     server.wait_stable(name)
     for item in ("1.2", ITEM):
         server.send(name, "j")
-        server.wait_for(name, lambda text, item=item: target.form(item) in text)
+        server.wait_for(name, shows(target.form(item)))
     server.wait_stable(name)
     pressed = 0.0
     for key, item, warm in presses(rounds):
@@ -274,13 +316,13 @@ def _drive_tmux(server: tmux.TmuxServer, name: str, path: Path, target: Target,
             assert expected not in server.capture(name), expected
             watch = FileWatch(path, status_is(item, status))
             start = server.send(name, key)
-            phases = {"frame": server.wait_for(name, lambda t, e=expected: e in t) - start}
+            phases = {"frame": server.wait_for(name, shows(expected)) - start}
             phases["saved"] = watch.wait() - start
         else:
             expected = target.form(item)
             time.sleep(max(0.0, pressed + FOLLOW_DELAY_SECONDS - time.perf_counter()))  # at rest
             start = pressed = server.send(name, key)
-            phases = {"form": server.wait_for(name, lambda t, e=expected: e in t) - start}
+            phases = {"form": server.wait_for(name, shows(expected)) - start}
         _settle(server, name)
         if not warm:
             for phase, seconds in phases.items():

@@ -34,8 +34,9 @@ def test_bench_runs_and_prints_ratios() -> None:
 def test_bench_tui_headless() -> None:
     result = bench("--quick", "--no-tmux", "keystroke")
     assert result.returncode == 0, result.stderr
-    assert len(rows(result.stdout)) == 4
+    assert len(rows(result.stdout)) == 5
     assert "| headless | `j` | form |" in result.stdout
+    assert any("stock Textual widgets" in line for line in rows(result.stdout))
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

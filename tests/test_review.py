@@ -165,3 +165,31 @@ def test_an_approval_cut_short_in_the_history_is_not_taken_from_an_earlier_round
     Editor(demo, who="张书记").review(ReviewStep.FINALIZE)
     final = review_state(demo)
     assert (final.reviewer, final.opinion, final.finalizer) == ("", "", "张书记")
+
+
+def test_a_change_after_approval_is_never_finalized_unseen(demo: Assessment) -> None:
+    """An import (or edit) after 审核通过: 定稿 would sign content the reviewer never saw."""
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="王主任").review(ReviewStep.APPROVE, "同意上报")
+    Editor(demo, who="张三（科创局）").set_text("1.1", "gap", "审核后导入的差距")
+    with pytest.raises(ReviewError, match="“已审核”之后又有 1 处修改") as caught:
+        Editor(demo, who="张书记").review(ReviewStep.FINALIZE)
+    assert "1 changes were made after “reviewed”" in str(caught.value)
+    assert demo.review.state is ReviewState.APPROVED
+    Editor(demo, who="王主任").review(ReviewStep.RETURN, "请核对导入内容")
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="王主任").review(ReviewStep.APPROVE, "同意")
+    Editor(demo, who="张书记").review(ReviewStep.FINALIZE)
+    assert demo.review.state is ReviewState.FINAL
+
+
+def test_an_edit_after_approval_put_back_is_no_change_to_review_again(demo: Assessment) -> None:
+    """Typed and then undone (or set back): the content is what the reviewer saw."""
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="王主任").review(ReviewStep.APPROVE, "同意上报")
+    was = demo.items["1.1"].gap
+    editor = Editor(demo, who="李科员")
+    editor.set_text("1.1", "gap", "临时改一下")
+    editor.set_text("1.1", "gap", was)
+    Editor(demo, who="张书记").review(ReviewStep.FINALIZE)
+    assert demo.review.state is ReviewState.FINAL

@@ -58,6 +58,28 @@ def test_save_keeps_previous_version_as_bak(tmp_path: Path, tiny_assessment: Ass
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
 
 
+def test_saving_the_same_again_keeps_the_version_before_as_bak(
+    tmp_path: Path, tiny_assessment: Assessment
+) -> None:
+    """A save on leaving a field, then one on quitting with nothing new: .bak stayed the
+    version before the edit, not a second copy of the file."""
+    path = tmp_path / "a.json"
+    save(path, tiny_assessment)
+    first = path.read_bytes()
+    Editor(tiny_assessment).set_status("1.1", Status.DONE)
+    with AssessmentFile(path) as handle:
+        handle.save(tiny_assessment)
+        handle.save(tiny_assessment)
+    assert backup_path(path).read_bytes() == first
+    assert path.read_bytes() != first
+    path.unlink()  # gone meanwhile: the same bytes are written back, nothing is lost
+    with AssessmentFile(path) as handle:
+        handle.save(tiny_assessment)
+        path.unlink()
+        handle.save(tiny_assessment)
+    assert path.is_file()
+
+
 def test_full_disk_leaves_file_and_backup_unchanged(
     tmp_path: Path, tiny_assessment: Assessment, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,6 +24,7 @@ from assess.excel.cells import (
     merge,
     put_text,
 )
+from assess.excel.reader import ErrorValue, FormulaValue
 from assess.excel.sizing import fit_row_height
 from assess.lang import Lang
 from assess.models import Assessment
@@ -162,8 +163,8 @@ def read_cover(rows: list[tuple[Any, ...]]) -> CoverInfo:
 
 
 def _cell(value: Any) -> str:
-    if value is None:
-        return ""
+    if value is None or isinstance(value, ErrorValue | FormulaValue):
+        return ""  # a broken or never computed formula names nobody
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()[:10]
     text = str(value).strip()

@@ -13,11 +13,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assess import fields
+from assess import fields, merge
 from assess.errors import Message
 from assess.excel.policy_sheets import measure_cell
+from assess.excel.responsible import responsible_cell
 from assess.fields import ACTION_FIELDS, BY_ID, CLAIMS, POLICY_FIELDS, RECORD_FIELDS, Field
-from assess.models import Action, Change, Claim, Status, ZoneTask
+from assess.merge import action_from_row, evidence_from_row
+from assess.models import Action, Change, Claim, Responsibility, Status, ZoneTask
 from assess.texts import Texts
 from assess.texts import import_problems as problem_words
 from assess.texts import import_report as words
@@ -77,7 +79,12 @@ class ImportReport:
         return out
 
     def _describe(self, change: Change, t: Texts) -> list[str]:
-        what = f"  {change.item or t(fields.EVIDENCE.header)} {field_label(change.field, t)}"
+        item = change.item or t(fields.EVIDENCE.header)
+        if change.field.startswith(RESPONSIBILITY):  # logged on the zone, for an item
+            item = change.field.removeprefix(RESPONSIBILITY)
+            change = change.model_copy(update={"old": _owners(change.old, t),
+                                               "new": _owners(change.new, t)})  # fmt: skip
+        what = f"  {item} {field_label(change.field, t)}"
         where = what + t(words.FIELD_SEP)
         if change.field == "actions":
             lists = self.actions.get(change.item) or _stored_actions(change)
@@ -97,8 +104,21 @@ def _is_overwrite(change: Change) -> bool:
     return bool(change.old) and change.old not in (Status.NOT_ASSESSED.value, NOT_ASSESSED_LABEL)
 
 
+RESPONSIBILITY = "responsibility."
+
+
+def _owners(stored: str, t: Texts) -> str:
+    """A 责任部门 as its cell reads (经发局；配合：科创局), from the history's record."""
+    try:
+        return responsible_cell(Responsibility.model_validate_json(stored), t) if stored else ""
+    except ValidationError:
+        return stored
+
+
 def field_label(name: str, t: Texts = ZH) -> str:
     """The field's name as the workbook shows it, e.g. 差距, 指标“高新技术企业数”."""
+    if name.startswith(RESPONSIBILITY):
+        return t(fields.RESPONSIBLE.header)
     if name.startswith("figures."):
         return t(words.FIGURE, name=name.removeprefix("figures."))
     if name.startswith("evidence."):
@@ -225,6 +245,24 @@ def action_diff(before: list[Action], after: list[Action], t: Texts = ZH) -> lis
             )  # fmt: skip
     out += [_action_line(words.REMOVED, a, t) for a in unused]
     return out
+
+
+def row_text(row_id: str, values: tuple[str, ...], t: Texts = ZH) -> str | None:
+    """A whole action or evidence row as merged (its values in the merge's order) the way a
+    deleted row is listed: “title”（labels and cells as the workbook shows them）; None if
+    it does not read as one."""
+    try:
+        if row_id.startswith("E"):
+            ev = evidence_from_row(dict(zip(merge.EVIDENCE_FIELDS, values, strict=True)), row_id)
+            shown = [(f, getattr(ev, f.attr)) for f in fields.EVIDENCE_FIELDS[2:]]
+            title = ev.title
+        else:
+            action = action_from_row(dict(zip(merge.ACTION_FIELDS, values, strict=True)), row_id)
+            shown = [(f, getattr(action, f.attr)) for f in ACTION_FIELDS[1:]]
+            title = action.text
+    except (ValidationError, ValueError):
+        return None
+    return t(words.ROW_VALUE, title=_one_line(title), attributes=_attributes(shown, t))
 
 
 def _action_line(entry: Any, action: Action, t: Texts) -> str:

@@ -76,8 +76,9 @@ def import_many(
     """Merge all workbooks into ``assessment`` in place, all or nothing."""
     result = intake(paths, checklist, assessment, who=who, prefer=prefer)
     before = assessment.model_copy(deep=True)
-    for name in type(assessment).model_fields:
-        setattr(assessment, name, getattr(result.assessment, name))
+    # all fields at once: one by one, the model's checks would see it half merged (an item
+    # still citing a record the merge deleted) and refuse a result that is whole and valid
+    assessment.__dict__.update(result.assessment.__dict__)
     report = ImportReport(changes=list(result.changes), notes=list(result.notes))
     touched = {c.item for c in report.changes if c.field.startswith("actions.")}
     report.actions = {

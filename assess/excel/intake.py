@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assess import fields
-from assess.checklist import Checklist
+from assess.checklist import Checklist, item_sort_key
 from assess.departments import responsible
 from assess.editing import Editor
 from assess.errors import AssessError, Message
@@ -23,6 +23,7 @@ from assess.excel import layout
 from assess.excel.base_sheet import ExportBase, read_base
 from assess.excel.cells import clean_text
 from assess.excel.cover import CoverInfo, read_cover
+from assess.excel.import_report import row_text
 from assess.excel.layout import SheetLayout
 from assess.excel.notation import numbered_lines, split_figures, strip_unit
 from assess.excel.policy_intake import (
@@ -67,7 +68,16 @@ from assess.merge import (
     merge_many,
     who_of,
 )
-from assess.models import Assessment, Change, Evidence, ItemRecord, Responsibility, Status
+from assess.models import (
+    Assessment,
+    Change,
+    Evidence,
+    ItemRecord,
+    Responsibility,
+    ReviewState,
+    Status,
+)
+from assess.review import changes_since_review
 from assess.texts import Text, Texts
 from assess.texts import departments as dept_texts
 from assess.texts import import_problems as words
@@ -620,10 +630,15 @@ def intake(
     # rows with a problem were skipped: the merge still finds what the other rows may not do,
     # so one refusal lists every problem
     refused = [(r.path, p) for r in returned for p in r.rows.problems]
+    if any(p.message.entry is words.MISSING_SHEET for _, p in refused):
+        # a sheet gone (renamed, deleted) is not its rows deleted: merging would refuse each
+        # row the department "removed" from another's item, for nothing it did
+        raise IntakeInvalid(_in_order(refused, returned))
     plan = merge_many(current, [_workbook(r, who) for r in returned])
     by_name = {r.path.name: r for r in returned}
     notes = [n for r in returned for n in r.notes]
     notes += [Message(dept_texts.NO_BASE, {"source": s}) for s in plan.two_way]
+    notes += _reassigned_since(returned, plan, checklist, current)
     notes += [
         Message(dept_texts.ROW_NOT_RESTORED, {"source": r.source, "row": r.key,
                 "text": " ".join(r.values.get("text", r.values.get("title", "")).split())})
@@ -667,7 +682,31 @@ def intake(
         filler = who if who is not None else who_of(got.cover.filler, got.department) or None
         export = got.base.export_id if got.base else ""
         apply_policy(pp, Editor(merged, filler, source=got.path.name, export=export), prefer)
+    if current.review.state is ReviewState.APPROVED and changes_since_review(merged):
+        notes.append(Message(dept_texts.AFTER_REVIEW))
     return Intake(merged, plan, returned, notes, len(current.history))
+
+
+def _reassigned_since(
+    returned: list[Returned], plan: MergePlan, checklist: Checklist, current: Assessment
+) -> list[Message]:
+    """Items a department's workbook changes that another department leads now (the office
+    reassigned them after the export): taken, as exported, but said, so nobody is surprised."""
+    notes = []
+    for got in returned:
+        if got.base is None or not got.base.department:
+            continue
+        department = got.base.department
+        mine = got.path.name
+        items = {c.item for c in plan.applied if c.source == mine}
+        items |= {a.item for a in plan.added if a.source == mine}
+        moved = [i for i in items if i and (r := responsible(checklist, current, i)) is not None
+                 and r.lead != department]  # fmt: skip
+        if moved:
+            params = {"source": got.path.name, "department": department,
+                      "items": "、".join(sorted(moved, key=item_sort_key))}  # fmt: skip
+            notes.append(Message(dept_texts.REASSIGNED_SINCE, params))
+    return notes
 
 
 def _in_order(
@@ -756,7 +795,8 @@ def conflict_lines(conflicts: list[Conflict], t: Texts = ZH) -> list[str]:
     for c in conflicts:
         where = " ".join(dict.fromkeys(p for p in (c.item, c.row) if p))  # a task: Z2, once
         name = _field_name(c.field, t)
-        values = {k: _value(getattr(c, k), t) for k in ("base", "file", "workbook", "other")}
+        row = c.row if c.field == ROW else ""
+        values = {k: _value(getattr(c, k), t, row) for k in ("base", "file", "workbook", "other")}
         if c.other_source:
             out.append(t(dept_texts.CONFLICT_BETWEEN, where=where, field=name, source=c.source,
                           workbook=values["workbook"], other_source=c.other_source,
@@ -767,8 +807,12 @@ def conflict_lines(conflicts: list[Conflict], t: Texts = ZH) -> list[str]:
     return out
 
 
-def _value(value: Value, t: Texts) -> str:
-    """A conflicting value quoted; an empty one in the history's word for empty."""
+def _value(value: Value, t: Texts, row: str = "") -> str:
+    """A conflicting value quoted (a whole ``row``: its title and labelled cells); an empty
+    one in the history's word for empty."""
+    shown_row = row_text(row, value, t) if row and isinstance(value, tuple) and value else None
+    if shown_row is not None:
+        return shown_row
     if isinstance(value, tuple):
         shown = t.list_sep.join(v for v in value if v)
         return t(dept_texts.QUOTED, value=shown) if shown else t(dept_texts.VALUE_DELETED)

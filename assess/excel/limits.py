@@ -23,6 +23,7 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
+_ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
 
@@ -53,8 +54,9 @@ def check_workbook_file(path: Path) -> None:
         raise WorkbookRefused(words.TOO_LARGE, path=path, size=size, limit=MAX_FILE_BYTES)
     if head.startswith(_OLE_MAGIC):
         raise WorkbookRefused(words.OLD_FORMAT, path=path)
-    if not zipfile.is_zipfile(path):
-        raise WorkbookRefused(words.NOT_XLSX, path=path)
+    if not zipfile.is_zipfile(path):  # a zip's start without its end: cut short
+        cut = head.startswith(_ZIP_MAGIC)
+        raise WorkbookRefused(words.TRUNCATED if cut else words.NOT_XLSX, path=path)
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive, path)

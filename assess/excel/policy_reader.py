@@ -8,22 +8,18 @@ sheet, row and column so that a workbook with any problem changes nothing.
 from __future__ import annotations
 
 import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from openpyxl import load_workbook
 
 from assess import fields
 from assess.checklist import Checklist, Kind
 from assess.editing import Editor
 from assess.errors import Message
 from assess.excel.cells import clean_text
-from assess.excel.limits import MAX_COLUMNS, MAX_ROWS
 from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbered
 from assess.excel.policy_layout import CLAIMS, PACE, POLICY_SHEETS, REQUESTS, TASKS
-from assess.excel.reader import ErrorValue, Problem, ReportRows, Sheet
+from assess.excel.reader import Problem, ReportRows, Sheet, sheet_values
 from assess.fields import Field, FieldError
 from assess.models import Action, Schedule
 from assess.texts import policy as words
@@ -74,20 +70,7 @@ def read_policy_sheets(path: Path, checklist: Checklist, rows: ReportRows) -> Po
     language."""
     out = PolicyRows(path=path, problems=rows.problems)
     names = {name for layout in POLICY_SHEETS for name in layout.read_names}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            data = {
-                name: [
-                    tuple(ErrorValue(c.value) if c.data_type == "e" else c.value for c in row)
-                    for row in wb[name].iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS)
-                ]
-                for name in wb.sheetnames
-                if name in names
-            }
-        finally:
-            wb.close()
+    data = sheet_values(path, names)
     for layout, read in (
         (REQUESTS, _read_requests),
         (CLAIMS, _read_claims),

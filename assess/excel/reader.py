@@ -226,9 +226,14 @@ class ErrorValue(str):
     """A cell showing a formula error (#REF!, #NAME?…): reported, never imported as text."""
 
 
+class FormulaValue(str):
+    """A formula no spreadsheet has computed (its text, ``=…``; a script wrote it): nobody
+    has seen what it shows, so it is reported, never read as an empty cell that clears."""
+
+
 def cell_text(value: Any) -> str | None:
     """A cell as text; None when empty or only whitespace (an empty cell never overwrites)."""
-    if value is None or isinstance(value, ErrorValue):
+    if value is None or isinstance(value, ErrorValue | FormulaValue):
         return None
     if isinstance(value, dt.datetime):
         text = value.date().isoformat()
@@ -291,7 +296,10 @@ class Sheet:
     def _report_errors(self, row: int, values: tuple[Any, ...]) -> None:
         for key in self.read_headers:
             value = self.get(values, key)
-            if isinstance(value, ErrorValue):
+            if isinstance(value, FormulaValue):
+                shown = value if len(value) <= 40 else value[:39] + "…"
+                self.cell_problem(row, key, Message(words.FORMULA, {"formula": shown}))
+            elif isinstance(value, ErrorValue):
                 self.cell_problem(row, key, Message(words.FORMULA_ERROR, {"value": str(value)}))
 
     def get(self, values: tuple[Any, ...], key: str) -> Any:
@@ -366,17 +374,40 @@ def _sheet_name(sheets: dict[str, Any], sheet: SheetLayout) -> str | None:
 
 def _read_sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every sheet's cell values; any parse failure becomes one clear message."""
+    return sheet_values(path)
+
+
+def sheet_values(path: Path, names: set[str] | None = None) -> dict[str, list[tuple[Any, ...]]]:
+    """The cell values of the sheets ``names`` (None: all): a formula as the result it shows
+    (:class:`ErrorValue` for an error), :class:`FormulaValue` if no spreadsheet saved one; any
+    parse failure becomes one clear message."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "extension not supported" from WPS files
-            wb = load_workbook(path, read_only=True, data_only=True)
-            try:
-                return {name: _values(wb, name) for name in wb.sheetnames}
-            finally:
-                wb.close()
+            data = _load(path, names, data_only=False)
+            formulas = {(n, r, c) for n, rows in data.items() for r, row in enumerate(rows)
+                        for c, v in enumerate(row) if isinstance(v, FormulaValue)}  # fmt: skip
+            if formulas:  # what each shows: the result Excel/WPS saved is what the user saw
+                shown = _load(path, {n for n, _, _ in formulas}, data_only=True)
+                for n, r, c in formulas:
+                    row = data[n][r]
+                    cached = shown[n][r][c] if r < len(shown[n]) and c < len(shown[n][r]) else None
+                    if cached is not None:  # "": it computed to an empty text (=IF(…,"",…))
+                        data[n][r] = (*row[:c], cached, *row[c + 1 :])
+            return data
     except Exception as exc:  # openpyxl and the XML parser raise many kinds on bad files
         reason = f"{type(exc).__name__}: {exc}"
         raise WorkbookRefused(words.CANNOT_READ_BOOK, path=path, reason=reason) from None
+
+
+def _load(
+    path: Path, names: set[str] | None, *, data_only: bool
+) -> dict[str, list[tuple[Any, ...]]]:
+    wb = load_workbook(path, read_only=True, data_only=data_only)
+    try:
+        return {name: _values(wb, name) for name in wb.sheetnames if names is None or name in names}
+    finally:
+        wb.close()
 
 
 def _values(wb: Workbook, name: str) -> list[tuple[Any, ...]]:
@@ -385,9 +416,19 @@ def _values(wb: Workbook, name: str) -> list[tuple[Any, ...]]:
     if reset is not None:
         reset()
     return [
-        tuple(ErrorValue(c.value) if c.data_type == "e" else c.value for c in row)
+        tuple(_marked(c.value, c.data_type, wb.data_only) for c in row)
         for row in ws.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS)
     ]
+
+
+def _marked(value: Any, data_type: str | None, computed: bool = False) -> Any:
+    if computed and value is None and data_type == "str":
+        return ""  # a formula's result saved as an empty text: the filler saw a blank cell
+    if data_type == "e":
+        return ErrorValue(value)
+    if data_type == "f":
+        return FormulaValue(getattr(value, "text", None) or value)  # an array formula's text
+    return value
 
 
 def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checklist) -> str | None:
@@ -403,7 +444,8 @@ def _item_id(sheet: Sheet, row: int, values: tuple[Any, ...], checklist: Checkli
 
 
 def _read_items(sheet: Sheet, checklist: Checklist) -> None:
-    if not sheet.find_headers(ITEM_REQUIRED, also=(FIGURES, *ACTION_REQUIRED[1:])):
+    if not sheet.find_headers(ITEM_REQUIRED, also=(FIGURES, ITEM_TITLE, RESPONSIBLE,
+                                                 *ACTION_REQUIRED[1:])):  # fmt: skip
         return
     seen: dict[str, int] = {}
     for row, values in sheet.rows():
@@ -483,7 +525,7 @@ def _nth(values: list[T | None], index: int) -> T | None:
 
 
 def _read_actions(sheet: Sheet, checklist: Checklist) -> None:
-    if not sheet.find_headers(ACTION_REQUIRED):
+    if not sheet.find_headers(ACTION_REQUIRED, also=(ACTION_ID, ITEM_TITLE)):
         return
     for row, values in sheet.rows():
         action_cols = ACTION_REQUIRED[1:]

@@ -106,12 +106,13 @@ def build_workbook(
     for sheet, ws, write in zip(layout.SHEETS, wb.worksheets, writers, strict=True):
         write_headings(ws, sheet, ctx.t)
         write(ws, ctx)
-    write_print_ledger(
-        wb.create_sheet(
-            ctx.t(PRINT_LEDGER), index=wb.sheetnames.index(layout.ITEMS.name(ctx.t)) + 1
-        ),
-        ctx,
+        if sheet in NEVER_READ:
+            _read_only(ws)
+    ledger = wb.create_sheet(
+        ctx.t(PRINT_LEDGER), index=wb.sheetnames.index(layout.ITEMS.name(ctx.t)) + 1
     )
+    write_print_ledger(ledger, ctx)
+    _read_only(ledger)
     write_policy_sheets(wb, ctx)
     lead = set(items_of(checklist, assessment, department)) if department else set()
     listed = [(i.id, ctx.item_title(i), i.id in lead) for i in ctx.items] if department else []
@@ -122,6 +123,18 @@ def build_workbook(
     write_base(wb, base_of(checklist, assessment, item_ids, department, ctx.limited), ctx.t)
     wb.active = 0
     return wb
+
+
+# Lists made from the other sheets, which the import never reads (nor the print ledger).
+NEVER_READ = (layout.GAPS, layout.OPPORTUNITIES, layout.QUALITY, layout.NOTES)
+
+
+def _read_only(ws: Worksheet) -> None:
+    """Excel/WPS refuse typing in the sheet (工作表受保护, no password), so no department
+    fills in a list the import would drop; widths, heights and filters stay free."""
+    guard = ws.protection
+    guard.sheet = True
+    guard.formatColumns = guard.formatRows = guard.autoFilter = False
 
 
 def _page_header(ws: Worksheet, ctx: ReportContext) -> None:

@@ -42,6 +42,18 @@ DUPLICATE_ACTION_ID = text(
 )
 
 # Merging returned workbooks (codes from assess.merge, rendered by the adapters).
+REASSIGNED_SINCE = text(
+    "dept.reassigned_since",
+    "{source}（{department}）修改的条目 {items} 在导出后已改由其他部门牵头：本次仍按导出时的分工导入，请与现牵头部门核对",
+    "{source} ({department}) changes {items}, which another department leads since the export: "
+    "imported as exported; check with the department that leads it now",
+)
+AFTER_REVIEW = text(
+    "dept.after_review",
+    "本文件已审核：本次导入的修改审核人尚未看过，定稿前须退回修改、重新提交并审核通过",
+    "the file is reviewed: the reviewer has not seen what this import changed; before it can be "
+    "finalized it must be returned, submitted and approved again",
+)
 NO_BASE = text(
     "dept.no_base",
     "{source} 没有导出基准，按旧规则导入：非空单元格覆盖文件中的值",
@@ -64,8 +76,11 @@ REFUSED = text(
 )
 REFUSED_BETWEEN = text(
     "dept.refused_between",
-    "有 {count} 处两份工作簿之间的冲突，--prefer workbook 无法决定采用哪一份；请分别导入或用 --prefer file",
-    "{count} conflict(s) between two workbooks: --prefer workbook cannot choose one; import them separately or use --prefer file",
+    "有 {count} 处冲突，未导入任何内容，其中有两份工作簿改得不同之处（--prefer workbook 无法决定采用哪一份）："
+    "请协调后重试、分别导入，或用 --prefer file 一律保留文件中的值",
+    "{count} conflict(s), nothing was imported, some between two workbooks (--prefer workbook "
+    "cannot choose one): resolve them, import the workbooks separately, or keep the file's values "
+    "with --prefer file",
 )
 OUT_OF_SCOPE = {
     "not_in_scope": text(

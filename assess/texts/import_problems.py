@@ -43,7 +43,7 @@ SAME_NAME = text(
 # Sheets and headers.
 MISSING_SHEET = text(
     "import_problem.missing_sheet",
-    "缺少工作表“{sheet}”",
+    "缺少工作表“{sheet}”；如改过表名，请改回“{sheet}”，或重新导出工作簿",
     "the sheet “{sheet}” is missing; put it back as exported, or export the workbook again",
 )
 MISSING_COLUMN = text(
@@ -61,6 +61,14 @@ FORMULA_ERROR = text(
     "import_problem.formula_error",
     "单元格显示公式错误 {value}，请改为文字后重试",
     "the cell shows the formula error {value}; type the text in instead and import again",
+)
+
+FORMULA = text(
+    "import_problem.formula",
+    "单元格是公式 {formula}，导入只认填写的文字：请复制该格，用“选择性粘贴 → 仅粘贴数值”粘回原处，"
+    "或直接输入文字后重试",
+    "the cell holds the formula {formula}; the import reads typed text only: copy the cell and "
+    "paste it back with Paste Special → Values only, or type the text, and import again",
 )
 
 # 逐项对标, 行动计划 and 佐证材料 rows.
@@ -166,6 +174,11 @@ NOT_XLSX = text(
     "import_problem.not_xlsx",
     "不是 .xlsx 工作簿；请在 Excel/WPS 中另存为 .xlsx",
     "not an .xlsx workbook; save it as .xlsx in Excel/WPS",
+)
+TRUNCATED = text(
+    "import_problem.truncated",
+    "工作簿不完整（文件被截断，可能没有传完）；请让发来的人重新发送",
+    "the workbook is incomplete (the file is cut short, perhaps not fully sent); ask for it again",
 )
 DAMAGED = text(
     "import_problem.damaged",

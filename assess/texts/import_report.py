@@ -7,6 +7,7 @@ ADDED = text("import.added", "新增{id}“{title}”{attributes}", "added{id} �
 REMOVED = text(
     "import.removed", "删除{id}“{title}”{attributes}", "removed{id} “{title}”{attributes}"
 )
+ROW_VALUE = text("import.row_value", "“{title}”{attributes}", "“{title}”{attributes}")
 CHANGED = text("import.changed", "修改{id}“{title}”：{changes}", "changed{id} “{title}”: {changes}")
 ATTRIBUTES = text("import.attributes", "（{attributes}）", " ({attributes})")
 ATTRIBUTE = text("import.attribute", "{label} {value}", "{label} {value}")

@@ -40,6 +40,13 @@ OPINION_REQUIRED = text(
     "“{step}”须写明意见或理由（--opinion 文字）",
     "“{step}” needs an opinion or reason (--opinion TEXT)",
 )
+CHANGED_SINCE_REVIEW = text(
+    "review.changed_since_review",
+    "“{state}”之后又有 {count} 处修改，审核人没有看过；请先“退回修改”，再提交、审核通过后定稿"
+    "（assess review 文件 reject --who 姓名 --opinion 理由）",
+    "{count} changes were made after “{state}”, which the reviewer has not seen: return it first, "
+    "then submit, approve and finalize it (assess review FILE reject --who NAME --opinion REASON)",
+)
 FINALIZED = text(
     "review.finalized",
     "评估已定稿（{who}，{date}），不能修改；如确需修改，请先“重新打开”"

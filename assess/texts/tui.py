@@ -80,7 +80,14 @@ NOTHING_TO_UNDO = text("tui.nothing_to_undo", "没有可撤销的修改", "nothi
 NOTHING_TO_REDO = text("tui.nothing_to_redo", "没有可重做的修改", "nothing to redo")
 UNDO_ON_MAIN = text("tui.undo_on_main", "请回到主界面再撤销", "Go back to the main screen to undo")
 CHANGE = text("tui.change", "{item} {field}：{old} → {new}", "{item} {field}: {old} → {new}")
-MORE_CHANGES = text("tui.more_changes", "等 {count} 处", "and {count} more")
+MORE_CHANGES = text("tui.more_changes", "另 {count} 处", "and {count} more")
+RECORDS_BACK = text(
+    "tui.records_back", "{item} {field}：恢复 {records}", "{item} {field}: {records} back"
+)
+RECORDS_GONE = text(
+    "tui.records_gone", "{item} {field}：去掉 {records}", "{item} {field}: {records} gone"
+)
+RECORD_NAMED = text("tui.record_named", "{id}“{title}”", "{id} “{title}”")
 QUOTED_VALUE = text("tui.quoted_value", "“{value}”", "“{value}”")
 EVIDENCE_RECORD = text("tui.evidence_record", "佐证 {id}", "evidence {id}")
 ACTION_RECORD = text("tui.action_record", "举措 {id}", "action {id}")

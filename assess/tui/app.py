@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult, ScreenStackError
+from textual.binding import Binding
 from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
@@ -44,7 +45,7 @@ from assess.texts import tui as words
 from assess.textwidth import width as cell_width
 from assess.tui.commands import AssessCommands
 from assess.tui.footer import SteadyFooter
-from assess.tui.keys import STATUS_KEYS, bind
+from assess.tui.keys import STATUS_KEYS, bind, chord_for
 from assess.tui.save_dialogs import ChangedOnDisk, SaveFailed
 from assess.tui.steady_screen import SteadyScreen
 from assess.tui.tree import ChecklistTree, NodeRef
@@ -470,7 +471,7 @@ class AssessApp(App[None]):
         on_item = self.checklist_tree.current_item is not None
         self.action_set_status(value)
         if on_item:  # on a measure: its items' status, the cursor stays
-            self.checklist_tree.action_cursor_down()
+            self.checklist_tree.to_next_item()
 
     def applicable_items(self, measure_number: int) -> list[str]:
         from assess.applicability import item_applies
@@ -623,12 +624,27 @@ class AssessApp(App[None]):
         self.detail.flush()
         if self.refuse_if_final():
             return
+        tasks = {task.id: task.measure for task in self.session.assessment.zone_tasks}
         changes = self.session.redo() if redo else self.session.undo()
         if changes is None:
             self.notify(self.t(words.NOTHING_TO_REDO if redo else words.NOTHING_TO_UNDO), timeout=2)
             return
-        self.checklist_tree.refresh_all_labels()
         self.detail.item_id, item_id = None, self.detail.item_id
+        now = {task.id: task.measure for task in self.session.assessment.zone_tasks}
+        if now.keys() != tasks.keys():  # a task came back or went: the tree shows it so
+            self.checklist_tree.build(*self.visibility(self.filter))
+            back = [task_id for task_id in now if task_id not in tasks]
+            if back:
+                item_id = back[0]
+            elif item_id in tasks and item_id not in now:  # gone: the first item of its measure
+                item_id = self.session.checklist.measure(tasks[item_id]).items[0].id
+            tree = self.checklist_tree
+            if item_id is not None and item_id in tree.item_nodes:
+                tree.go_to_item(item_id)
+            else:  # filtered out of the tree, or a measure was shown: where the tree is
+                item_id = tree.current_item
+        else:
+            self.checklist_tree.refresh_all_labels()
         self.detail.show_item(item_id)
         self.update_header()
         self.save_soon()
@@ -638,6 +654,15 @@ class AssessApp(App[None]):
         self.notify(self.t(words.REDONE if redo else words.UNDONE, what=what), timeout=6)
 
     # keys no binding took ----------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Inside a text field a letter types itself: the footer names its chord (alt+e)."""
+        from textual.widgets import Input, TextArea  # loaded with the form
+
+        chord = chord_for(binding.id)
+        if chord is not None and isinstance(self.focused, Input | TextArea):
+            return chord
+        return super().get_key_display(binding)
 
     def on_key(self, event: events.Key) -> None:
         """A digit picks a drop-down's option; a printable key on a button or a table of the
@@ -813,7 +838,10 @@ class AssessApp(App[None]):
     def save_elsewhere(self, *, quitting: bool) -> None:
         t = Texts(self.lang)
         path = self.session.path or Path.cwd() / "assessment.json"
-        start = str(copy_name(path, t(safety.COPY_TAG_MINE)))
+        folder = next((f for f in copy_folders(path) if os.access(f, os.W_OK)), path.parent)
+        start = str(
+            copy_name(folder / path.name, t(safety.COPY_TAG_MINE))
+        )  # not the folder that failed
 
         def write_copy(target: Path) -> Path:
             self.check_inside_folder(target)
@@ -913,7 +941,7 @@ class AssessApp(App[None]):
             except AssessError as exc:
                 error = exc.render(t)
         why = error
-        for folder in (path.parent, Path.home(), Path(tempfile.gettempdir())):
+        for folder in copy_folders(path):
             try:
                 copy = self.session.save_copy(
                     copy_name(folder / path.name, t(safety.COPY_TAG_MINE))
@@ -1116,6 +1144,11 @@ def terminal_alive() -> bool:
 def _no_task(_task: ZoneTask) -> bool:
     """The gap, opportunity and warning filters are the plan's lists: no zone task is in them."""
     return False
+
+
+def copy_folders(path: Path) -> tuple[Path, ...]:
+    """Where a copy that cannot go to the file goes, in order: beside it, home, temporary."""
+    return path.parent, Path.home(), Path(tempfile.gettempdir())
 
 
 def copy_name(path: Path, tag: str) -> Path:

@@ -11,7 +11,7 @@ import json
 from assess import fields
 from assess.fields import BY_ID
 from assess.models import Change
-from assess.texts import Texts
+from assess.texts import Text, Texts
 from assess.texts import policy as policy_words
 from assess.texts import tui as words
 from assess.texts.history import history_value
@@ -39,6 +39,10 @@ def describe_changes(changes: list[Change], session: Session, t: Texts) -> str:
 
 def _one(change: Change, session: Session, t: Texts) -> str:
     item = change.item or t(words.ZONE)
+    listed = _records_in_or_out(change, t)
+    if listed is not None:  # a whole list: which of its records came back or went
+        entry, records = listed
+        return t(entry, item=item, field=_field_name(change, session, t), records=records)
     return t(
         words.CHANGE,
         item=item,
@@ -79,6 +83,47 @@ def _value(field: str, value: str, t: Texts) -> str:
     if len(shown) > VALUE_CHARS:
         shown = shown[: VALUE_CHARS - 1] + "…"
     return t(words.QUOTED_VALUE, value=shown)  # the catalog nests the value's own “…” as ‘…’
+
+
+LIST_TITLES = {"actions": "text", "zone_tasks": "title", "claims": "policy"}
+
+
+def _records_in_or_out(change: Change, t: Texts) -> tuple[Text, str] | None:
+    """For a list of records (actions, tasks, claims) that only gained or only lost some:
+    the entry to say it with and those records (ID and title); None otherwise."""
+    key = LIST_TITLES.get(change.field)
+    old, new = _records(change.old), _records(change.new)
+    if key is None or old is None or new is None:
+        return None
+    old_ids, new_ids = {r.get("id") for r in old}, {r.get("id") for r in new}
+    back = [r for r in new if r.get("id") not in old_ids]
+    gone = [r for r in old if r.get("id") not in new_ids]
+    kept_same = [r for r in new if r.get("id") in old_ids] == [
+        r for r in old if r.get("id") in new_ids
+    ]
+    if bool(back) == bool(gone) or not kept_same:
+        return None  # edited, or both: the values say it
+    records = "、".join(_named(r, key, t) for r in back or gone)
+    return (words.RECORDS_BACK if back else words.RECORDS_GONE), records
+
+
+def _named(record: dict[str, object], key: str, t: Texts) -> str:
+    title = str(record.get(key, "")).replace("\n", " ")
+    if len(title) > VALUE_CHARS:
+        title = title[: VALUE_CHARS - 1] + "…"
+    return t(words.RECORD_NAMED, id=str(record.get("id", "")), title=title)
+
+
+def _records(value: str) -> list[dict[str, object]] | None:
+    if not value:
+        return []
+    try:
+        data = json.loads(value)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        return None
+    return data
 
 
 def _action_texts(value: str, key: str = "text") -> str:

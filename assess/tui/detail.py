@@ -12,10 +12,10 @@ announced by calling ``on_change(item_id)`` directly (no message round trip: one
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rich.text import Text
@@ -27,6 +27,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 from textual.widgets._select import NoSelection, SelectCurrent
+from textual.widgets.text_area import Selection
 
 from assess import fields
 from assess.applicability import item_applies
@@ -166,14 +167,14 @@ def chord_not_text(event: events.Key) -> None:
         event.character = None
 
 
+PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
 def parse_figure(raw: str) -> str | None:
-    """``1,234.5`` / ``１２`` / ``-3`` → the number as stored; None if it is not one."""
+    """``1,234.5`` / ``１２`` / ``-3`` → the number as stored; None if it is not one written
+    plainly (``1e400``, ``1_000``, ``.5`` would be stored and printed as typed)."""
     text = unicodedata.normalize("NFKC", raw).strip().replace(",", "").replace(" ", "")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return None
-    return text if number.is_finite() else None
+    return text if PLAIN_NUMBER.fullmatch(text) else None
 
 
 class ItemDetail(QuickScrollBars, VerticalScroll):
@@ -200,6 +201,7 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
         self.ready = False  # the form is mounted after the first frame (``build_form``)
         self._areas: list[FieldArea] = []
         self._explanation_title: Text | None = None  # shown above the explanation field
+        self._hidden_by_note: list[Widget] = []  # the form, while a measure or area is chosen
         bind(self, "item", self.t)
 
     def _size_updated(
@@ -348,6 +350,9 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
         if item_id is None:
             self.show_note(self.t(words.SELECT_ITEM))
             return
+        for widget in self._hidden_by_note:
+            widget.display = True
+        self._hidden_by_note = []
         self.set_form_enabled(not self.session.read_only)
         task = self.zone_task(item_id)
         if task is None:
@@ -421,6 +426,12 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
         self.get_child_by_id("item-source", Prose).update(Text())
         self.get_child_by_id("item-guidance", Prose).update(Text())
         self.set_form_enabled(False)
+        if not self._hidden_by_note:  # not the last item's values, greyed, as if editable
+            self._hidden_by_note = [
+                w for w in self.children if w.display and not isinstance(w, Prose)
+            ]
+            for widget in self._hidden_by_note:
+                widget.display = False
 
     def _show_policy(self, item_id: str) -> None:
         t = self.t
@@ -574,6 +585,8 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
         target = self.query_one(SECTIONS[section])
         if not target.display or not target.parent or not target.parent.display:
             return
+        if isinstance(target, TextArea) and target.selection == Selection():
+            target.move_cursor(target.document.end)  # to add to what is there, not before it
         target.focus()
         self.scroll_to_widget(target, animate=False)
 
@@ -789,6 +802,16 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
             self._after_list_change(item_id, "#evidence-table", evidence_id)
 
         self.open_dialog(self.dialogs.cite(choices), done)
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        """Enter on a table's row (or a click on the row already chosen) edits that row, as
+        the hint for a letter typed on a table says."""
+        edit = {"evidence-table": self.edit_evidence, "actions-table": self.edit_action,
+                "claims-table": self.edit_claim}.get(event.data_table.id or "")  # fmt: skip
+        if edit is not None:
+            event.stop()
+            edit()
 
     @on(Button.Pressed, "#ev-edit")
     def edit_evidence(self) -> None:

@@ -24,12 +24,13 @@ from textual.widgets._footer import FooterKey
 def shown_keys(screen: Screen[Any]) -> tuple[tuple[object, ...], ...]:
     """What the footer's ``compose`` reads from the screen's bindings, as a comparable value:
     the keys on show and the command palette's key (shown apart from them)."""
-    palette = screen.app.COMMAND_PALETTE_BINDING
+    app = screen.app
+    palette = app.COMMAND_PALETTE_BINDING
     return tuple(
-        (key, b.key, b.action, b.description, b.group, b.key_display, enabled, tooltip)
+        (key, b.key, b.action, b.description, b.group, app.get_key_display(b), enabled, tooltip)
         for key, (_node, b, enabled, tooltip) in screen.active_bindings.items()
         if b.show or key == palette
-    )
+    )  # the key as shown: a letter, or its chord while a text field has the focus
 
 
 class SteadyFooter(Footer):

@@ -80,6 +80,14 @@ class Key:
         )
 
 
+def chord_for(binding_id: str | None) -> str | None:
+    """The chord a key of ``binding_id`` has for use inside a text field (``e`` → ``alt+e``),
+    where the letter itself is typed; None if it has none."""
+    key = BY_ID.get(binding_id or "")
+    shown = key.display.split(" / ") if key is not None else []
+    return shown[1] if len(shown) == 2 and shown[1].startswith("alt+") else None
+
+
 def _status_keys() -> Iterator[Key]:
     for digit, status in STATUS_KEYS.items():
         action = f"app.set_status('{status.value}')"
@@ -165,6 +173,7 @@ REGISTRY: tuple[Key, ...] = (
     Key("quit", "ctrl+q", "app.quit", K["quit"], "app", priority=True, help=False),  # in help as q / ctrl+q
     Key("back", "escape", "app.focus_tree", K["back"], "app", display="Esc", palette=False),
 )  # fmt: skip
+BY_ID = {key.id: key for key in REGISTRY}
 
 
 def bindings(scope: Scope, t: Texts) -> list[Binding]:

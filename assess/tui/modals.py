@@ -64,6 +64,14 @@ class _Form(ModalScreen[ResultT | None]):
     def error(self, message: str) -> None:
         self.query_one("#form-error", Static).update(message)
 
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        """A message about what the user is now changing no longer holds: not left shown."""
+        shown = self.query("#form-error").results(Static)
+        for label in shown:
+            if str(label.render()):
+                label.update("")
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 

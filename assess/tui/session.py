@@ -16,7 +16,7 @@ from assess.checklist import Checklist
 from assess.editing import Editor
 from assess.errors import LockedError, SaveError
 from assess.filelock import FileLock
-from assess.models import Assessment, Change, Evidence, ItemRecord, Review
+from assess.models import UNDO_MARKS, Assessment, Change, Evidence, ItemRecord, Review
 from assess.resources import default_checklist
 from assess.review import FinalizedError, ReviewStep, finalized_message, is_final
 from assess.scoring import Summary, summarize
@@ -133,7 +133,7 @@ class Session:
         changes = self.assessment.history[start:]
         self.editor.log("", mark, None, None)
         self.changed()
-        return [c for c in changes if c.field not in ("undo", "redo")]
+        return [c for c in changes if c.field not in UNDO_MARKS]
 
     def _restore(self, step: Step) -> None:
         if step.item_id is None:

@@ -260,6 +260,18 @@ class ChecklistTree(SteadyScroll, Tree[NodeRef]):
     def action_cursor_up(self) -> None:
         self._key_move(super().action_cursor_up)
 
+    def to_next_item(self) -> None:
+        """Down to the next item (or task) line, past measure and area lines: after ⇧digit the
+        cursor is on an item, so the next ⇧digit never sets a whole measure."""
+        self._key_move(self._down_to_item)
+
+    def _down_to_item(self) -> None:
+        for line in range(self.cursor_line + 1, self.last_line + 1):
+            node = self.get_node_at_line(line)
+            if node is not None and node.data is not None and node.data.kind in ("item", "task"):
+                self._move_to(node)
+                return
+
     def _key_move(self, move: Callable[[], None]) -> None:
         """Move, then tell ``on_key_move`` at once: the form it refills is painted in the same
         frame as the cursor (a NodeHighlighted message arrives after that frame, costing one)."""

@@ -22,8 +22,9 @@ from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.excel.layout import ITEMS as ITEMS_LAYOUT
 from assess.excel.report import export_report
 from assess.lang import Lang
-from assess.merge import Conflict, MergeRefused
-from assess.models import Action, Assessment, Status
+from assess.merge import ROW, Conflict, MergeRefused
+from assess.models import Action, Assessment, Responsibility, Status
+from assess.review import ReviewError, ReviewStep
 from assess.storage import load, save
 from assess.texts import Texts
 from tests.excel.conftest import TODAY
@@ -286,9 +287,11 @@ def test_the_office_reassigns_an_item_in_its_workbook_a_department_cannot(
 ) -> None:
     _set(report, ITEMS, "1.3", "责任部门", "商务局；配合：科创局")
     copy = demo.model_copy(deep=True)
-    import_into(report, checklist, copy)
+    result = import_into(report, checklist, copy)
     assert copy.responsibility["1.3"].lead == "商务局"
     assert copy.responsibility["1.3"].partners == ["科创局"]
+    said = "\n".join(result.lines())  # as its cell reads: no "佐证材料 responsibility.1.3：{…}"
+    assert "  1.3 责任部门：商务局；配合：科创局" in said and "{" not in said
     science = _books(checklist, demo, tmp_path)["科创局"]
     _set(science, ITEMS, "1.3", "责任部门", "商务局")
     with pytest.raises(WorkbookInvalid, match="不能改动责任部门"):
@@ -512,3 +515,88 @@ def test_export_help_offers_one_department_and_no_longer_measures_for_it(
     shown = " ".join(capsys.readouterr().out.split())
     assert "--department NAME" in shown and "只导出这一个部门的工作簿" in shown
     assert "for one department" not in shown
+
+
+def test_an_evidence_row_deleted_in_the_workbook_deletes_the_record_and_its_citations(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The README: 删一行即删该项. The items citing it lose the citation, not the import."""
+    cited_by = [i for i, r in demo.items.items() if "E2" in r.evidence]
+    assert cited_by  # the demo's E2 backs some items
+    wb = load_workbook(report)
+    ws = wb["佐证材料"]
+    ws.delete_rows(_row(ws, "编号", "E2"))
+    wb.save(report)
+    import_into(report, checklist, demo)
+    assert "E2" not in {e.id for e in demo.evidence}
+    assert not [i for i, r in demo.items.items() if "E2" in r.evidence]
+
+
+def test_an_import_into_a_reviewed_file_says_the_reviewer_has_not_seen_it(
+    report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The changes arrive (nothing is lost) and the import says 定稿 needs a new review."""
+    Editor(demo, who="李科员").review(ReviewStep.SUBMIT)
+    Editor(demo, who="王主任").review(ReviewStep.APPROVE, "同意上报")
+    _set(report, ITEMS, "1.3", "差距", "审核后部门交回的差距")
+    result = import_into(report, checklist, demo)
+    assert demo.items["1.3"].gap == "审核后部门交回的差距"
+    assert any("审核人尚未看过" in note.render(Texts()) for note in result.notes)
+    with pytest.raises(ReviewError):
+        Editor(demo, who="张书记").review(ReviewStep.FINALIZE)
+
+
+def test_a_whole_row_conflict_shows_the_row_with_its_labels_not_stored_codes() -> None:
+    """Deleted on one side, edited on the other: each side as the workbook shows the row."""
+    was = ("编制申报方案", "科创局", "", "2026-12-14", "medium", "todo")
+    edited = (*was[:5], "doing")
+    (line,) = conflict_lines([Conflict("1.1", ROW, was, (), edited, "kc.xlsx", "A2")])
+    assert (
+        "“编制申报方案”（牵头单位 科创局，完成时限 2026-12-14，优先级 中，举措状态 未开始）" in line
+    )
+    assert "举措状态 进行中" in line and "（已删除）" in line
+    assert not any(code in line for code in ("medium", "todo", "doing"))
+    (en,) = conflict_lines([Conflict("1.1", ROW, was, (), edited, "kc.xlsx", "A2")], Texts(Lang.EN))
+    assert "priority medium, action status to do" in en
+
+
+def test_sheets_the_import_never_reads_refuse_typing_and_the_ones_it_reads_do_not(
+    report: Path,
+) -> None:
+    """A department filled 差距清单 or the print ledger: its work came back as "0 处修改"."""
+    wb = load_workbook(report)
+    locked = {ws.title for ws in wb.worksheets if ws.protection.sheet}
+    assert {"差距清单", "逐项对标（打印）"} <= locked
+    assert not locked & {ITEMS, ACTIONS, "佐证材料", "封面"}
+    ledger = wb["逐项对标（打印）"].protection
+    assert not ledger.password and not ledger.formatColumns  # widths may still be changed
+
+
+def test_a_renamed_sheet_is_one_problem_not_its_rows_taken_as_deleted(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """行动计划 renamed: it listed, besides, "cannot change" for partner items never touched."""
+    science = _books(checklist, demo, tmp_path)["科创局"]
+    wb = load_workbook(science)
+    wb[ACTIONS].title = "举措"
+    wb.save(science)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(science, checklist, demo.model_copy(deep=True))
+    (problem,) = caught.value.problems
+    assert "缺少工作表“行动计划”；如改过表名，请改回" in problem.message.render(Texts())
+
+
+def test_a_workbook_changing_an_item_reassigned_since_its_export_says_so(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The office gave 1.3 to 商务局 after sending 科创局 its workbook: the edits arrive (its
+    work is not lost), with a note naming the item."""
+    science = _books(checklist, demo, tmp_path)["科创局"]
+    _set(science, ITEMS, "1.3", "差距", "科创局写的差距")
+    _set(science, ITEMS, "1.4", "差距", "科创局写的另一条")
+    demo.responsibility["1.3"] = Responsibility(lead="商务局")
+    result = import_into(science, checklist, demo)
+    assert demo.items["1.3"].gap == "科创局写的差距"
+    said = [n.render(Texts()) for n in result.notes]
+    assert any("条目 1.3 在导出后已改由其他部门牵头" in n for n in said)
+    assert not any("1.4" in n for n in said if "牵头" in n)

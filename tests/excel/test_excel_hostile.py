@@ -103,29 +103,29 @@ FORMULAS = {
 }
 
 
-def test_formulas_never_computed_are_not_evaluated_and_change_nothing(
+def test_formulas_never_computed_are_refused_with_their_cells_and_change_nothing(
     tmp_path: Path, report: Path, checklist: Checklist, demo: Assessment
 ) -> None:
-    """A formula with no value saved by a spreadsheet is an empty cell: nothing is run or kept.
-
-    The workbook carries its export base, so an emptied text cell clears that text (a
-    three-way merge); an empty status cell is no change. The formula itself is never stored.
-    """
+    """A formula no spreadsheet computed (a script wrote it) shows nothing anybody saw: read
+    as an empty cell it would clear the recorded text. Refuse it, say where and how to fix;
+    the formula is never run or stored."""
     wb = load_workbook(report)
     ws = wb[ITEMS_SHEET]
-    for ref, formula in zip(cell_refs(report, ITEM, *FORMULAS), FORMULAS.values(), strict=True):
+    refs = cell_refs(report, ITEM, *FORMULAS)
+    for ref, formula in zip(refs, FORMULAS.values(), strict=True):
         ws[ref] = "=" + formula
     hostile = tmp_path / "formulas.xlsx"
     wb.save(hostile)
     copy = demo.model_copy(deep=True)
-    result = import_into(hostile, checklist, copy)
-    assert all(c.new == "" and c.field in ("current", "gap") for c in result.changes)
-    assert copy.items[ITEM].status is demo.items[ITEM].status
-    assert not any(f in dumps(copy) for f in ("HYPERLINK", "cmd|", "1+1"))
-    made, _ = new_from_workbook(hostile, checklist)
-    assert made.items[ITEM].status is Status.NOT_ASSESSED
-    stored = dumps(made)
-    assert not any(f in stored for f in ("HYPERLINK", "cmd|", "1+1"))
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(hostile, checklist, copy)
+    problems = caught.value.problems
+    assert sorted(f"{get_column_letter(p.column)}{p.row}" for p in problems) == sorted(refs)
+    said = problems[0].message.both()
+    assert all(w in said for w in ("公式", "选择性粘贴", "Paste Special"))
+    assert dumps(copy) == dumps(demo)
+    with pytest.raises(WorkbookInvalid):
+        new_from_workbook(hostile, checklist)
 
 
 def test_formula_results_are_imported_as_the_text_shown_and_exported_as_text(
@@ -334,3 +334,15 @@ def test_xml_entities_are_never_expanded(
     assert "另存为 .xlsx" in str(raised)
     assert dumps(copy) == dumps(demo)
     assert seconds < MAX_SECONDS and peak < MAX_PEAK_BYTES, (seconds, peak)
+
+
+def test_a_formula_whose_saved_result_is_empty_text_is_a_blank_cell_not_refused(
+    tmp_path: Path, report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """Excel saves =IF(…,"",…) as an empty text result: the filler saw a blank cell."""
+    (ref,) = cell_refs(report, ITEM, "备注")
+    cell = '<c r="@REF" t="str"><f>IF(1,"","x")</f><v></v></c>'
+    hostile = with_cells(report, tmp_path / "blank.xlsx", {ref: cell})
+    copy = demo.model_copy(deep=True)
+    import_into(hostile, checklist, copy)
+    assert copy.items[ITEM].note == ""

@@ -491,3 +491,17 @@ def test_long_overwritten_text_is_shown_where_it_differs() -> None:
     common = "对接高校院所共建中试基地，" * 6
     old, new = short_pair(common + "优先支持本地企业", common + "优先支持外地企业")
     assert old != new and "本地企业" in old and "外地企业" in new
+
+
+def test_a_workbook_cut_short_in_sending_is_said_to_be_incomplete(
+    tmp_path: Path, report: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Half a workbook (a mail or chat transfer cut short) is no "save it as .xlsx" case."""
+    cut = tmp_path / "cut.xlsx"
+    data = report.read_bytes()
+    cut.write_bytes(data[: len(data) // 2])
+    assert main(["import", str(cut), "-o", str(tmp_path / "n.json")]) == 2
+    err = capsys.readouterr().err
+    assert "不完整" in err and "重新发送" in err and "Traceback" not in err
+    assert main(["--lang", "en", "import", str(cut), "-o", str(tmp_path / "n.json")]) == 2
+    assert "incomplete" in capsys.readouterr().err

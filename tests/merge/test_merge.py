@@ -244,8 +244,10 @@ def test_two_workbooks_changing_a_field_differently_conflict(office: Assessment)
     [conflict] = plan.conflicts
     assert (conflict.source, conflict.workbook) == ("科创局.xlsx", "科创局的版本")
     assert (conflict.other_source, conflict.other) == ("经发局.xlsx", "经发局的版本")
-    with pytest.raises(MergeRefused):
+    with pytest.raises(MergeRefused) as refused:
         apply(plan, office)
+    assert refused.value.code == "between"  # its message offers only what can settle it
+    assert "--prefer workbook /" not in str(refused.value)
     with pytest.raises(MergeRefused) as refused:
         apply(plan, office, prefer="workbook")  # which one? never silently one department
     assert refused.value.code == "between"

@@ -87,7 +87,7 @@ def test_typing_survives_the_terminal_closing(
     else:
         server.tmux("kill-session", "-t", "form")  # the terminal goes: SIGHUP
     assert gone(pid), "assess did not end"
-    assert on_disk(path).items["1.1"].explanation == TYPED + before
+    assert on_disk(path).items["1.1"].explanation == before + TYPED  # typed after its text
     assert not (tmp_path / ".zone.json.lock").exists()  # it closed as on quitting
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
-from tui_helpers import SIZE, on_disk, until, until_saved
+from tui_helpers import SIZE, notices, on_disk, until, until_saved
 
 from assess.models import ActionStatus, Priority, Status
 from assess.tui.app import AssessApp
@@ -345,3 +345,66 @@ async def test_ctrl_s_saves_and_quit_keeps_everything(app: AssessApp, demo_path:
         await pilot.press("ctrl+q")  # quit straight from the field, no pause
         await pilot.pause()
     assert on_disk(demo_path).items["1.1"].note.endswith("xyz")
+
+
+@pytest.mark.parametrize(("table_id", "form"), [("#evidence-table", EvidenceForm),
+                                                ("#actions-table", ActionForm)])  # fmt: skip
+async def test_enter_on_a_table_row_edits_that_row(
+    app: AssessApp, demo_path: Path, table_id: str, form: type
+) -> None:
+    """The hint for a letter typed on a table says Enter edits the row: it did nothing."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.query_one(table_id, DataTable)
+        await until(pilot, lambda: table.row_count > 0)  # 1.1 has evidence and actions
+        table.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, form))
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.screen_stack[0])
+        assert app.focused is table  # back where the user was
+
+
+async def test_undoing_a_task_removal_brings_it_back_to_the_tree_and_redo_takes_it_away(
+    app: AssessApp, demo_path: Path
+) -> None:
+    """The task came back in the file but not in the tree: users made it again."""
+    task = app.session.assessment.zone_tasks[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.query_one(ChecklistTree)
+        tree.go_to_item(task.id)
+        await until(pilot, lambda: tree.current_item == task.id)
+        app.action_remove_task()
+        await pilot.pause()
+        app.screen.dismiss("remove")
+        await until(pilot, lambda: task.id not in tree.item_nodes)
+        await pilot.press("ctrl+z")
+        assert task.id in tree.item_nodes
+        assert f"恢复 {task.id}“" in notices(app)[-1]  # which task, not every title
+        await until(pilot, lambda: tree.current_item == task.id)
+        assert app.detail.item_id == task.id
+        await pilot.press("ctrl+y")
+        assert task.id not in tree.item_nodes
+        assert f"去掉 {task.id}“" in notices(app)[-1]
+        await until(pilot, lambda: tree.current_item is not None)
+        assert app.detail.item_id == tree.current_item
+
+
+async def test_a_form_error_goes_once_the_field_is_being_corrected(app: AssessApp) -> None:
+    """没有这一天 stayed on screen after the date was put right, as if still wrong."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.detail.add_evidence()
+        await until(pilot, lambda: isinstance(app.screen, EvidenceForm))
+        await pilot.press(*"平台批复")
+        date = app.screen.query_one("#ev-date", Input)
+        date.value = "2025-13-01"
+        await pilot.click("#ok")
+        error = app.screen.query_one("#form-error", Static)
+        await until(pilot, lambda: "没有这一天" in str(error.render()))
+        date.focus()
+        await until(pilot, lambda: app.focused is date)
+        await pilot.press("backspace")
+        await until(pilot, lambda: not str(error.render()))
+        assert isinstance(app.screen, EvidenceForm)

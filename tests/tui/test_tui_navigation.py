@@ -317,3 +317,43 @@ async def test_a_status_key_before_the_form_is_built_sets_the_first_item(
         await pilot.pause()
         assert app.session.record(first).status is Status.DONE
         assert app.checklist_tree.current_item == items[then]
+
+
+async def test_shift_digit_on_a_measures_last_item_moves_to_the_next_item_not_the_measure(
+    app: AssessApp,
+) -> None:
+    """⇧2 ⇧2 from 1.8: the first sets 1.8 and lands on 2.1, the second sets 2.1 alone; it
+    used to land on （二）'s heading, where the second ⇧2 set all its items at once."""
+    checklist = app.session.checklist
+    last = checklist.measures[0].items[-1].id
+    following = checklist.measures[1].items[0].id
+    others = {i.id: app.session.record(i.id).status for i in checklist.measures[1].items[1:]}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = tree_of(app)
+        tree.go_to_item(last)
+        await until(pilot, lambda: tree.current_item == last)
+        await pilot.press("at")
+        assert tree.current_item == following
+        await pilot.press("at")
+        assert app.session.record(last).status is Status.IN_PROGRESS
+        assert app.session.record(following).status is Status.IN_PROGRESS
+        assert {i: app.session.record(i).status for i in others} == others
+
+
+async def test_on_a_measure_the_pane_shows_no_half_form_of_the_last_item(app: AssessApp) -> None:
+    """It showed 1.1's status and text, greyed, under 在左侧选择一个条目, as if editable."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = [app.query_one("#status"), app.query_one("#explanation")]
+
+        def shown() -> list[bool]:
+            return [all(n.display for n in (w, *w.ancestors) if n is not app) for w in form]
+
+        assert shown() == [True, True]
+        await pilot.press("left")  # to the measure
+        await until(pilot, lambda: app.detail.item_id is None)
+        assert shown() == [False, False]
+        await pilot.press("right", "down")  # unfolded already: down to its first item
+        await until(pilot, lambda: app.detail.item_id is not None)
+        assert shown() == [True, True]

@@ -112,6 +112,30 @@ async def test_a_failed_save_can_go_elsewhere(
     assert demo_path.read_bytes() == before
 
 
+async def test_save_elsewhere_offers_a_folder_it_can_write_not_the_one_that_failed(
+    app: AssessApp, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It offered 文件-我的版本-….json beside the file, in the folder it could not write."""
+    fail_writes_in(demo_path.parent, monkeypatch, errno.EACCES)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != demo_path.parent
+                        and real_access(p, mode))  # fmt: skip
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await edit_first_item(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.click("#elsewhere")
+        await pilot.pause()
+        assert isinstance(app.screen, PathPrompt)
+        offered = Path(app.screen.query_one("#path", Input).value)
+        assert offered.parent == home and offered.name.startswith(demo_path.stem)
+        await pilot.press("escape")
+
+
 async def test_edits_are_discarded_only_when_the_user_says_so(
     app: AssessApp, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -276,3 +276,48 @@ async def test_every_registry_key_is_bound(app: AssessApp) -> None:
         for key in REGISTRY:
             for name in filter(None, key.keys.split(",")):
                 assert name in bound, key.id
+
+
+async def test_a_jump_into_a_field_with_text_types_after_that_text(app: AssessApp) -> None:
+    """``e`` into 1.1's filled 进度: the typing went before the recorded text."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.query_one("#explanation", FieldArea)
+        await until(pilot, lambda: app.detail.item_id == "1.1" and bool(field.text))
+        before = field.text
+        await pilot.press("e", *"补充")
+        assert field.text == before + "补充"
+
+
+def test_a_figure_is_a_plain_number() -> None:
+    from assess.tui.detail import parse_figure
+
+    assert [parse_figure(v) for v in ("１２", "1,234.5", "-3", "0.8")] == [
+        "12",
+        "1234.5",
+        "-3",
+        "0.8",
+    ]
+    assert [
+        parse_figure(v) for v in ("1e400", "2E3", "nan", "inf", "约三亿", "", "1_000", ".5")
+    ] == [None] * 8
+
+
+async def test_inside_a_text_field_the_footer_names_the_chords_that_work_there(
+    app: AssessApp,
+) -> None:
+    """It said ``e 说明 n 佐证 t 举措`` in a field, where those letters are typed as text."""
+    from textual.widgets._footer import FooterKey
+
+    async with app.run_test(size=(160, 40)) as pilot:
+        await until(pilot, lambda: app.detail.ready)
+
+        def keys() -> set[str]:
+            return {k.key_display for k in app.query(FooterKey)}
+
+        await until(pilot, lambda: {"e", "n", "t"} <= keys())
+        await pilot.press("e")
+        await until(pilot, lambda: {"alt+e", "alt+n", "alt+t"} <= keys())
+        assert not {"e", "n", "t"} & keys()
+        await pilot.press("escape")
+        await until(pilot, lambda: {"e", "n", "t"} <= keys())
