@@ -12,6 +12,7 @@ announced by calling ``on_change(item_id)`` directly (no message round trip: one
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -43,7 +44,16 @@ from assess.fields import (
     FieldKind,
 )
 from assess.lang import Lang
-from assess.models import STATUS_ORDER, Action, Claim, Evidence, Schedule, Status, ZoneTask
+from assess.models import (
+    STATUS_ORDER,
+    Action,
+    ActionStatus,
+    Claim,
+    Evidence,
+    Schedule,
+    Status,
+    ZoneTask,
+)
 from assess.requests import explanation_label, status_label
 from assess.texts import Texts
 from assess.texts import policy as policy_words
@@ -853,6 +863,7 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
             self.session.checkpoint(item_id)
             added = self.session.editor.add_action(item_id, result)
             self._after_list_change(item_id, "#actions-table", added.id)
+            self._warn_if_past(added)
 
         self.open_dialog(self.dialogs.action_form(None), done)
 
@@ -873,8 +884,19 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
             self.session.checkpoint(item_id)
             self.session.editor.set_actions(item_id, [changed if a.id == key else a for a in now])
             self._after_list_change(item_id, "#actions-table", key)
+            if changed.due != current.due:
+                self._warn_if_past(changed)
 
         self.open_dialog(self.dialogs.action_form(current), done)
+
+    def _warn_if_past(self, action: Action) -> None:
+        """A due date already past on an open action is saved (it may be true) but said: a
+        mistyped year is otherwise found only by ``validate``, as 逾期."""
+        today = self.session.today or dt.date.today()
+        if action.due is not None and action.due < today and action.status is not ActionStatus.DONE:
+            due, day = action.due.isoformat(), today.isoformat()
+            self.notify(self.t(words.DUE_PAST, id=action.id, due=due, today=day),
+                        severity="warning", timeout=8)  # fmt: skip
 
     @on(Button.Pressed, "#act-remove")
     def remove_action(self) -> None:

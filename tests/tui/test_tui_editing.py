@@ -408,3 +408,24 @@ async def test_a_form_error_goes_once_the_field_is_being_corrected(app: AssessAp
         await pilot.press("backspace")
         await until(pilot, lambda: not str(error.render()))
         assert isinstance(app.screen, EvidenceForm)
+
+
+@pytest.mark.parametrize(("due", "warned"), [("2025-06-30", True), ("2026-06-30", False)])
+async def test_an_open_action_due_in_the_past_is_saved_and_said(
+    app: AssessApp, demo_path: Path, due: str, warned: bool
+) -> None:
+    """2025 typed for 2026: found only later by validate (逾期); now said when it is saved."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.detail.add_action()
+        await until(pilot, lambda: isinstance(app.screen, ActionForm))
+        await pilot.press(*"争取国家级平台")
+        app.screen.query_one("#act-due", Input).value = due
+        await pilot.click("#ok")
+        await until(pilot, lambda: not isinstance(app.screen, ActionForm))
+        said = [n for n in notices(app) if "已过" in n]
+        assert bool(said) is warned  # the session's today is before 2026-06-30
+        if warned:
+            assert f"{due} 已过（今天 {app.session.today}）" in said[0]
+        await until_saved(pilot)
+        assert due in {str(a.due) for a in on_disk(demo_path).items["1.1"].actions}
