@@ -81,7 +81,8 @@ def check_step(assessment: Assessment, step: ReviewStep, who: str, opinion: str)
     if step in NEEDS_OPINION and not opinion.strip():
         raise ReviewError(_both(words.OPINION_REQUIRED, state, step))
     if step is ReviewStep.FINALIZE and (count := changes_since_review(assessment)):
-        raise ReviewError(words.CHANGED_SINCE_REVIEW, state=words.STATE[state.value], count=count)
+        raise ReviewError(words.CHANGED_SINCE_REVIEW, state=words.STATE[state.value], count=count,
+                          ret=words.STEP[ReviewStep.RETURN.value])  # fmt: skip
     return target
 
 

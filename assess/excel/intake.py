@@ -81,6 +81,7 @@ from assess.review import changes_since_review
 from assess.texts import Text, Texts
 from assess.texts import departments as dept_texts
 from assess.texts import import_problems as words
+from assess.texts import review as review_words
 from assess.texts.history import EMPTY
 from assess.texts.workbook import WHOLE_SCOPE
 
@@ -683,7 +684,8 @@ def intake(
         export = got.base.export_id if got.base else ""
         apply_policy(pp, Editor(merged, filler, source=got.path.name, export=export), prefer)
     if current.review.state is ReviewState.APPROVED and changes_since_review(merged):
-        notes.append(Message(dept_texts.AFTER_REVIEW))
+        params = {"state": review_words.STATE["approved"], "ret": review_words.STEP["reject"]}
+        notes.append(Message(dept_texts.AFTER_REVIEW, params))
     return Intake(merged, plan, returned, notes, len(current.history))
 
 

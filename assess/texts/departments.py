@@ -50,9 +50,9 @@ REASSIGNED_SINCE = text(
 )
 AFTER_REVIEW = text(
     "dept.after_review",
-    "本文件已审核：本次导入的修改审核人尚未看过，定稿前须退回修改、重新提交并审核通过",
-    "the file is reviewed: the reviewer has not seen what this import changed; before it can be "
-    "finalized it must be returned, submitted and approved again",
+    "本文件{state}：本次导入的修改审核人尚未看过，定稿前须{ret}、重新提交并审核通过",
+    "the file is {state}: the reviewer has not seen what this import changed; before it can be "
+    "finalized: {ret}, submit and approve it again",
 )
 NO_BASE = text(
     "dept.no_base",

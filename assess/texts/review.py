@@ -42,10 +42,10 @@ OPINION_REQUIRED = text(
 )
 CHANGED_SINCE_REVIEW = text(
     "review.changed_since_review",
-    "“{state}”之后又有 {count} 处修改，审核人没有看过；请先“退回修改”，再提交、审核通过后定稿"
-    "（assess review 文件 reject --who 姓名 --opinion 理由）",
-    "{count} changes were made after “{state}”, which the reviewer has not seen: return it first, "
-    "then submit, approve and finalize it (assess review FILE reject --who NAME --opinion REASON)",
+    "“{state}”之后又有 {count} 处修改，审核人没有看过；请先“{ret}”，再提交、审核通过后定稿"
+    "（assess review 文件 return --who 姓名 --opinion 理由）",
+    "{count} changes were made after “{state}”, which the reviewer has not seen: “{ret}” first, "
+    "then submit, approve and finalize it (assess review FILE return --who NAME --opinion REASON)",
 )
 FINALIZED = text(
     "review.finalized",

@@ -82,8 +82,8 @@ UNDO_ON_MAIN = text("tui.undo_on_main", "请回到主界面再撤销", "Go back 
 CHANGE = text("tui.change", "{item} {field}：{old} → {new}", "{item} {field}: {old} → {new}")
 DUE_PAST = text(
     "tui.due_past",
-    "举措 {id} 的完成时限 {due} 已过（今天 {today}），已保存；如是笔误请编辑",
-    "action {id} is due {due}, already past (today is {today}): saved; edit it if that is a typo",
+    "举措 {id} 的{field} {due} 已过（今天 {today}），已保存；如是笔误请编辑",
+    "action {id}: {field} {due} is already past (today is {today}): saved; edit it if that is a typo",
 )
 MORE_CHANGES = text("tui.more_changes", "另 {count} 处", "and {count} more")
 RECORDS_BACK = text(

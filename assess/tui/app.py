@@ -599,15 +599,22 @@ class AssessApp(App[None]):
         """Rebuild the tree after a task was added or removed; the cursor goes to ``show``
         (else to the first item of measure ``near``); rescore and save."""
         self.session.changed()
-        self.checklist_tree.build(*self.visibility(self.filter))
-        if show is None and near is not None:
-            measure = next(m for m in self.session.checklist.measures if m.number == near)
-            show = measure.items[0].id
-        if show is not None and show in self.checklist_tree.item_nodes:
-            self.checklist_tree.go_to_item(show)
-            self.detail.show_item(show)
+        shown = self.rebuild_tree(show, near)
+        if shown is not None:
+            self.detail.show_item(shown)
         self.update_header()
         self.save_soon()
+
+    def rebuild_tree(self, show: str | None, near: int | None = None) -> str | None:
+        """Build the tree again (a task came or went) and put the cursor on ``show``, else on
+        the first item of measure ``near``, if the filter shows it; returns that item."""
+        self.checklist_tree.build(*self.visibility(self.filter))
+        if show is None and near is not None:
+            show = self.session.checklist.measure(near).items[0].id
+        if show is None or show not in self.checklist_tree.item_nodes:
+            return None
+        self.checklist_tree.go_to_item(show)
+        return show
 
     # undo and redo -----------------------------------------------------------------
 
@@ -632,17 +639,11 @@ class AssessApp(App[None]):
         self.detail.item_id, item_id = None, self.detail.item_id
         now = {task.id: task.measure for task in self.session.assessment.zone_tasks}
         if now.keys() != tasks.keys():  # a task came back or went: the tree shows it so
-            self.checklist_tree.build(*self.visibility(self.filter))
             back = [task_id for task_id in now if task_id not in tasks]
-            if back:
-                item_id = back[0]
-            elif item_id in tasks and item_id not in now:  # gone: the first item of its measure
-                item_id = self.session.checklist.measure(tasks[item_id]).items[0].id
-            tree = self.checklist_tree
-            if item_id is not None and item_id in tree.item_nodes:
-                tree.go_to_item(item_id)
-            else:  # filtered out of the tree, or a measure was shown: where the tree is
-                item_id = tree.current_item
+            gone = item_id in tasks and item_id not in now  # to its measure's first item
+            show = back[0] if back else None if gone else item_id
+            near = tasks[item_id] if gone and item_id is not None else None
+            item_id = self.rebuild_tree(show, near) or self.checklist_tree.current_item
         else:
             self.checklist_tree.refresh_all_labels()
         self.detail.show_item(item_id)

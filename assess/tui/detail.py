@@ -895,8 +895,9 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
         today = self.session.today or dt.date.today()
         if action.due is not None and action.due < today and action.status is not ActionStatus.DONE:
             due, day = action.due.isoformat(), today.isoformat()
-            self.notify(self.t(words.DUE_PAST, id=action.id, due=due, today=day),
-                        severity="warning", timeout=8)  # fmt: skip
+            said = self.t(words.DUE_PAST, id=action.id, field=self.t(fields.ACTION_DUE.label),
+                          due=due, today=day)  # fmt: skip
+            self.notify(said, severity="warning", timeout=8)
 
     @on(Button.Pressed, "#act-remove")
     def remove_action(self) -> None:
