@@ -105,7 +105,8 @@ def write_cover(
     _merged(ws, row, t(dept_texts.COVER_SIGNATURES), STYLE_BODY)
     ws.row_dimensions[row].height = 40
     row += 2
-    _merged(ws, row, t(dept_texts.COVER_HOW), STYLE_BODY)
+    how = dept_texts.COVER_HOW if department else dept_texts.COVER_HOW_FULL  # no 配合 rows
+    _merged(ws, row, t(how), STYLE_BODY)
     fit_row_height(ws, row)
     ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, 48)
     if items:

@@ -30,6 +30,7 @@ from assess.excel import layout, sheets
 from assess.excel.base_sheet import base_of, write_base
 from assess.excel.context import ReportContext
 from assess.excel.cover import write_cover
+from assess.excel.locking import NEVER_READ, READ_COLUMNS, open_only, read_only
 from assess.excel.overview import write_overview
 from assess.excel.policy_sheets import write_policy_sheets
 from assess.excel.print_ledger import NAME as PRINT_LEDGER
@@ -107,14 +108,17 @@ def build_workbook(
         write_headings(ws, sheet, ctx.t)
         write(ws, ctx)
         if sheet in NEVER_READ:
-            _read_only(ws)
+            read_only(ws)
     ledger = wb.create_sheet(
         ctx.t(PRINT_LEDGER), index=wb.sheetnames.index(layout.ITEMS.name(ctx.t)) + 1
     )
     write_print_ledger(ledger, ctx)
-    _read_only(ledger)
+    read_only(ledger)
     write_policy_sheets(wb, ctx)
     lead = set(items_of(checklist, assessment, department)) if department else set()
+    partner = {i.id for i in ctx.items if i.id not in lead} if department else set()
+    for sheet, read, added in READ_COLUMNS:
+        open_only(wb[sheet.name(ctx.t)], sheet, read, added, closed=partner)
     listed = [(i.id, ctx.item_title(i), i.id in lead) for i in ctx.items] if department else []
     write_cover(wb, assessment, listed, department, ctx.t)
     for ws in wb.worksheets:
@@ -123,18 +127,6 @@ def build_workbook(
     write_base(wb, base_of(checklist, assessment, item_ids, department, ctx.limited), ctx.t)
     wb.active = 0
     return wb
-
-
-# Lists made from the other sheets, which the import never reads (nor the print ledger).
-NEVER_READ = (layout.GAPS, layout.OPPORTUNITIES, layout.QUALITY, layout.NOTES)
-
-
-def _read_only(ws: Worksheet) -> None:
-    """Excel/WPS refuse typing in the sheet (工作表受保护, no password), so no department
-    fills in a list the import would drop; widths, heights and filters stay free."""
-    guard = ws.protection
-    guard.sheet = True
-    guard.formatColumns = guard.formatRows = guard.autoFilter = False
 
 
 def _page_header(ws: Worksheet, ctx: ReportContext) -> None:

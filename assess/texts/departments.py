@@ -143,11 +143,22 @@ COVER_HOW = text(
     "cover.how",
     "请填写上方填报部门、填报人、联系电话、填报日期（导入时记入修改记录）；在“逐项对标”“行动计划”"
     "“佐证材料”表中修改本部门牵头的条目，删除的行即删除该举措或佐证，新增的行不填编号。"
-    "标为“配合（只读）”的条目供参考，请勿修改。不要改动隐藏的“导出基准”表。",
+    "标为“配合（只读）”的条目供参考，请勿修改。抄录的列（政策原文等）受保护，不能填写。"
+    "不要改动隐藏的“导出基准”表。",
     "Fill in department, name, phone and date above (the import records them). Edit the items"
     " your department leads in the item, action and evidence sheets; a deleted row deletes its"
     " action or evidence, a new row has no ID. Items marked partner (read-only) are for reference."
-    " Do not touch the hidden Export base sheet.",
+    " Copied columns (the policy text…) are protected. Do not touch the hidden Export base sheet.",
+)
+COVER_HOW_FULL = text(
+    "cover.how_full",
+    "请填写上方填报人、联系电话、填报日期（导入时记入修改记录）；在“逐项对标”“行动计划”“佐证材料”"
+    "等表中修改，删除的行即删除该举措或佐证，新增的行不填编号。抄录的列（政策原文等）和由其他表生成的表"
+    "受保护，不能填写。不要改动隐藏的“导出基准”表。",
+    "Fill in name, phone and date above (the import records them). Edit the item, action and"
+    " evidence sheets and the policy sheets; a deleted row deletes its action or evidence, a new"
+    " row has no ID. Copied columns (the policy text…) and the sheets made from the others are"
+    " protected. Do not touch the hidden Export base sheet.",
 )
 COVER_ITEMS = text("cover.items", "本部门条目", "this department's items")
 COVER_ITEM_HEADERS = text("cover.item_headers", "条目编号|条目|角色", "item|title|role")

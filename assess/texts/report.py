@@ -180,6 +180,7 @@ SIGN_PHONE = text("report.sign.phone", "{label}：", "{label}: ")  # the contact
 SIGN_REVIEWER = text("report.sign.reviewer", "审核人：", "Reviewed by: ")
 SIGN_STATE = text("report.sign.state", "审核状态：", "Review state: ")
 SIGN_OPINION = text("report.sign.opinion", "审核意见：", "Review opinion: ")
+SIGN_HEAD = text("report.sign.head", "单位负责人（签字）：", "Head of unit (signature): ")
 SIGN_DATE = text("report.sign.date", "日期：", "Date: ")
 SIGN_FINALIZER = text("report.sign.finalizer", "定稿人：", "Finalized by: ")
 SIGN_FINALIZED = text("report.sign.finalized", "{who}（{date}）", "{who} ({date})")

@@ -24,6 +24,9 @@ NO_MATCH = text("tui.no_match", "没有匹配的条目", "no matching item")
 
 # the item pane
 SELECT_ITEM = text("tui.select_item", "在左侧选择一个条目。", "Select an item on the left.")
+NO_SECTION = text(
+    "tui.no_section", "本条目没有“{section}”一栏。", "This item has no “{section}” section."
+)
 MEASURE_HINT = text(
     "tui.measure_hint",
     "{measure}：按 1 2 3 4 0 把本举措全部 {count} 个适用条目设为同一状态（ctrl+z 可撤销）。",
@@ -122,6 +125,11 @@ COMPARE_PROMPT = text(
     "tui.compare_prompt",
     "另一份评估文件的路径（作为 A，本文件为 B）",
     "Path of the other assessment file (shown as A; this file is B)",
+)
+COMPARE_SELF = text(
+    "tui.compare_self",
+    "这就是当前打开的文件；请选另一期或另一个经开区的评估文件。",
+    "That is the file open now; choose another period's or another zone's assessment file.",
 )
 PALETTE_SEARCH = text("tui.palette_search", "搜索命令…", "Search for commands…")
 HELP_TITLE = text("tui.help_title", "快捷键", "keys")

@@ -1087,6 +1087,8 @@ class AssessApp(App[None]):
 
         def opener(path: Path) -> Loaded:
             self.check_inside_folder(path)
+            if self.session.path is not None and path.resolve() == self.session.path.resolve():
+                raise AssessError(self.t(words.COMPARE_SELF))  # every row would read 未变
             return load(path, self.session.checklist)
 
         prompt = self.dialogs.path_prompt(self.t(words.COMPARE_PROMPT), start, opener)

@@ -594,7 +594,9 @@ class ItemDetail(QuickScrollBars, VerticalScroll):
             return
         target = self.query_one(SECTIONS[section])
         if not target.display or not target.parent or not target.parent.display:
-            return
+            name = words.INDICATORS if section == "figures" else fields.BY_ID[section].label
+            self.app.notify(self.t(words.NO_SECTION, section=self.t(name)), timeout=4)
+            return  # e.g. ``i`` on an item the policy gives no indicator
         if isinstance(target, TextArea) and target.selection == Selection():
             target.move_cursor(target.document.end)  # to add to what is there, not before it
         target.focus()

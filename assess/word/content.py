@@ -416,7 +416,8 @@ class Writer:
         ]
 
     def sign_off(self) -> list[Block]:
-        """审核状态, 审核人, 审核意见 and the date as the file records them (blank to sign);
+        """审核状态, 审核人, 审核意见 and the date as the file records them (blank to sign), and
+        a line for the head of unit's signature, which no file holds;
         a final report also names who finalized it (``review_state`` says what each step shows)."""
         t = self.t
         review = review_state(self.assessment)
@@ -429,6 +430,7 @@ class Writer:
             blocks.append(
                 Block(BlockKind.SIGN_OFF, clean(review.opinion), t(report_words.SIGN_OPINION))
             )
+        blocks.append(Block(BlockKind.SIGN_OFF, "", t(report_words.SIGN_HEAD)))  # signed by hand
         blocks.append(Block(BlockKind.SIGN_OFF, date, t(report_words.SIGN_DATE)))
         if review.finalizer:
             day = self.date(review.finalized) if review.finalized else ""

@@ -282,6 +282,35 @@ def test_cover_shows_the_assessor_and_contact_and_leaves_blank_lines(
     assert "年" in cover["填报日期"] and "签字" in "".join(str(k) for k in cover)
 
 
+def test_a_departments_partner_items_refuse_typing_and_its_own_take_it(
+    tmp_path: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """配合（只读） rows took typing, and the whole workbook was refused at import for it."""
+    science = _books(checklist, demo, tmp_path)["科创局"]
+    own = set(items_of(checklist, demo, "科创局"))
+    ws = load_workbook(science)[ITEMS]
+    ids = [ws.cell(r, 4).value for r in range(FIRST_DATA_ROW, ws.max_row + 1)]
+    partner = next(i for i in ids if i and i not in own)
+    mine = next(i for i in ids if i in own)
+    assert not _typable(ws, _row(ws, "条目编号", partner), "差距")
+    assert _typable(ws, _row(ws, "条目编号", mine), "差距")
+
+
+def _cover_text(path: Path) -> str:
+    rows = load_workbook(path)["封面"].iter_rows(values_only=True)
+    return "".join(str(v) for row in rows for v in row if v)
+
+
+def test_only_a_department_cover_tells_of_partner_items(
+    tmp_path: Path, report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """The office's own workbook said "标为配合（只读）的条目…请勿修改", which it has none of."""
+    science = _books(checklist, demo, tmp_path)["科创局"]
+    assert "配合（只读）" in _cover_text(science)
+    full = _cover_text(report)
+    assert "配合（只读）" not in full and "抄录的列" in full and "导出基准" in full
+
+
 def test_the_office_reassigns_an_item_in_its_workbook_a_department_cannot(
     tmp_path: Path, report: Path, checklist: Checklist, demo: Assessment
 ) -> None:
@@ -567,9 +596,39 @@ def test_sheets_the_import_never_reads_refuse_typing_and_the_ones_it_reads_do_no
     wb = load_workbook(report)
     locked = {ws.title for ws in wb.worksheets if ws.protection.sheet}
     assert {"差距清单", "逐项对标（打印）"} <= locked
-    assert not locked & {ITEMS, ACTIONS, "佐证材料", "封面"}
+    assert not locked & {ACTIONS, "佐证材料", "封面"}  # read whole (逐项对标: see below)
     ledger = wb["逐项对标（打印）"].protection
     assert not ledger.password and not ledger.formatColumns  # widths may still be changed
+
+
+def _typable(ws: Any, row: int, header: str) -> bool:
+    """Would Excel/WPS take typing in this cell (sheet unprotected, or the cell unlocked)?"""
+    headers = [c.value for c in ws[HEADER_ROW]]
+    cell = ws.cell(row, headers.index(header) + 1)
+    return not ws.protection.sheet or not cell.protection.locked
+
+
+def test_copies_on_the_read_sheets_refuse_typing_and_what_comes_back_takes_it(
+    tmp_path: Path, report: Path
+) -> None:
+    """推进进度's 进度 (说明 shown again) took a department's typing and the import dropped it
+    ("共 0 处修改"); so did 逐项对标's 政策原文 and 上级事项's 获得情况/争取进展."""
+    wb = load_workbook(report)
+    items, pace, requests = wb[ITEMS], wb["推进进度"], wb["上级事项"]
+    row = _row(items, "条目编号", "1.1")
+    assert not any(_typable(items, row, h) for h in ("条目编号", "条目", "政策原文", "类型"))
+    assert all(_typable(items, row, h) for h in ("落实状态", "成效/进度/原因", "差距", "责任部门"))
+    row = _row(pace, "条目编号", "1.1")
+    assert not _typable(pace, row, "进度") and not _typable(pace, row, "条目编号")
+    assert _typable(pace, row, "达进度/欠进度")
+    listed = [r for r in range(FIRST_DATA_ROW, pace.max_row + 1) if pace.cell(r, 2).value]
+    added = listed[-1] + 1  # a row a department adds below: it names its item
+    assert _typable(pace, added, "条目编号") and _typable(pace, added, "达进度/欠进度")
+    row = _row(requests, "条目编号", requests.cell(FIRST_DATA_ROW, 2).value)
+    assert _typable(requests, row, "争取对象（省/市/部委）")
+    assert not _typable(requests, row, "获得情况/争取进展")
+    for sheet in (ACTIONS, "佐证材料", "自定任务", "政策争取"):
+        assert _typable(wb[sheet], FIRST_DATA_ROW, wb[sheet].cell(HEADER_ROW, 3).value)
 
 
 def test_a_renamed_sheet_is_one_problem_not_its_rows_taken_as_deleted(

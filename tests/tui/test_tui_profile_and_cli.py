@@ -230,8 +230,12 @@ async def test_compare_loads_other_file_or_tells_why_not(
         # the dialog stays, with the reason, so the next keys still edit the path
         assert isinstance(app.screen, PathPrompt)
         assert "missing.json" in str(app.screen.query_one("#form-error").render())
+        await pilot.press(*["backspace"] * len("missing.json"), *demo_path.name, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PathPrompt)  # the file open now: every row 未变
+        assert "当前打开的文件" in str(app.screen.query_one("#form-error").render())
         status_before = app.session.assessment.items["1.1"].status
-        await pilot.press(*["backspace"] * len("missing.json"), *"1234", *["backspace"] * 4)
+        await pilot.press(*["backspace"] * len(demo_path.name), *"1234", *["backspace"] * 4)
         await pilot.press(*other.name, "enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)

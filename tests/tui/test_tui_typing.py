@@ -265,6 +265,17 @@ async def test_figures_are_checked_as_numbers_with_their_unit(
         assert app.query_one("#figure-0", Input).value == "1234.5"
 
 
+async def test_a_jump_to_a_section_the_item_lacks_says_so(app: AssessApp) -> None:
+    """``i`` on an item without indicators did nothing, not even a word."""
+    none = next(i.id for i in app.session.checklist.items if not i.indicators)
+    async with app.run_test(size=SIZE) as pilot:
+        await at_item(app, pilot, none)
+        focused = app.focused
+        await pilot.press("i")
+        await until(pilot, lambda: any("没有“相关指标”" in n for n in notices(app)))
+        assert app.focused is focused
+
+
 async def test_every_registry_key_is_bound(app: AssessApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: bool(app.query(ItemDetail)))  # mounted after the first frame

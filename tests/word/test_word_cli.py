@@ -68,10 +68,11 @@ def test_the_final_report_and_cover_carry_the_approval(tmp_path: Path) -> None:
     paragraphs = docx.Document(str(report)).paragraphs
     sign_off = [p.text for p in paragraphs if p.style is not None and p.style.name == "Sign-off"]
     day = date.fromisoformat(json.loads(path.read_text(encoding="utf-8"))["review"]["at"][:10])
-    assert sign_off[-5:] == [
+    assert sign_off[-6:] == [
         "审核状态：定稿",
         "审核人：王主任",
         "审核意见：同意上报",
+        "单位负责人（签字）：" + "　" * 8,
         f"日期：{day.year}年{day.month}月{day.day}日",
         f"定稿人：张书记（{day.year}年{day.month}月{day.day}日）",
     ]

@@ -172,6 +172,7 @@ def test_closing_and_sign_off_block(zh_doc: Document) -> None:
         "联系电话：" + "　" * 8,
         "审核状态：填报中",
         "审核人：" + "　" * 8,
+        "单位负责人（签字）：" + "　" * 8,  # the leader signs the printout by hand
         "日期：　　年　　月　　日",
     ]
 
@@ -184,10 +185,11 @@ def test_sign_off_block_shows_the_recorded_review(
     path = write_report(checklist, demo, tmp_path / "r.docx", today=TODAY)
     day = demo.review.at.date() if demo.review.at else None
     assert day is not None
-    assert texts(docx.Document(str(path)), "Sign-off")[-4:] == [
+    assert texts(docx.Document(str(path)), "Sign-off")[-5:] == [
         "审核状态：已审核",
         "审核人：王主任",
         "审核意见：同意上报",
+        "单位负责人（签字）：" + "　" * 8,
         f"日期：{day.year}年{day.month}月{day.day}日",
     ]
 
