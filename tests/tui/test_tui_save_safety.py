@@ -252,7 +252,9 @@ async def test_in_the_browser_file_dialogs_stay_in_the_assessments_folder(
             app.pop_screen()
         app.action_compare()
         await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(demo_path)  # inside: allowed
+        beside = demo_path.with_name("last-period.json")
+        beside.write_bytes(demo_path.read_bytes())
+        app.screen.query_one("#path", Input).value = str(beside)  # inside: allowed
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, PathPrompt)
