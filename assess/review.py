@@ -71,15 +71,15 @@ def allowed_steps(state: ReviewState) -> list[ReviewStep]:
 
 
 def check_step(assessment: Assessment, step: ReviewStep, who: str, opinion: str) -> ReviewState:
-    """The state ``step`` leads to; ReviewError (rendered in both languages) if not allowed."""
+    """The state ``step`` leads to; ReviewError if not allowed."""
     sources, target = TRANSITIONS[step]
     state = assessment.review.state
     if state not in sources:
-        raise ReviewError(_both(words.STEP_REFUSED, state, step))
+        raise _refusal(words.STEP_REFUSED, state, step)
     if not who.strip():
-        raise ReviewError(_both(words.WHO_REQUIRED, state, step))
+        raise _refusal(words.WHO_REQUIRED, state, step)
     if step in NEEDS_OPINION and not opinion.strip():
-        raise ReviewError(_both(words.OPINION_REQUIRED, state, step))
+        raise _refusal(words.OPINION_REQUIRED, state, step)
     if step is ReviewStep.FINALIZE and (count := changes_since_review(assessment)):
         raise ReviewError(words.CHANGED_SINCE_REVIEW, state=words.STATE[state.value], count=count,
                           ret=words.STEP[ReviewStep.RETURN.value])  # fmt: skip
@@ -103,12 +103,29 @@ def changes_since_review(assessment: Assessment) -> int:
     return sum(first[key] != last[key] for key in first)
 
 
-def _both(entry: Text, state: ReviewState, step: ReviewStep) -> str:
-    def render(t: Texts) -> str:
-        allowed = t.list_sep.join(t.label(s) for s in allowed_steps(state)) or "—"
-        return t(entry, state=t.label(state), step=t.label(step), allowed=allowed)
+@dataclass(frozen=True)
+class _Said:
+    """A review state or step, said in the language the message is rendered in."""
 
-    return f"{render(Texts(Lang.ZH))} / {render(Texts(Lang.EN))}"
+    value: ReviewState | ReviewStep
+
+    def render(self, t: Texts) -> str:
+        return t.label(self.value)
+
+
+@dataclass(frozen=True)
+class _Allowed:
+    """The steps ``state`` allows, listed in the rendering language."""
+
+    state: ReviewState
+
+    def render(self, t: Texts) -> str:
+        return t.list_sep.join(t.label(s) for s in allowed_steps(self.state)) or "—"
+
+
+def _refusal(entry: Text, state: ReviewState, step: ReviewStep) -> ReviewError:
+    """Said in the user's language where it is shown (the CLI's --lang, the TUI's)."""
+    return ReviewError(entry, state=_Said(state), step=_Said(step), allowed=_Allowed(state))
 
 
 def is_final(assessment: Assessment) -> bool:

@@ -117,8 +117,12 @@ def test_export_in_english_says_so_in_english(
     assert english_only(out, (str(book),))
 
 
-def test_compare_and_rollup_in_english(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--lang", "en", "compare", demo, demo)
+def test_compare_and_rollup_in_english(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "copy.json"  # the file itself is refused: every row would be unchanged
+    copy.write_bytes(demo.read_bytes())
+    code, out, _ = run(capsys, "--lang", "en", "compare", demo, copy)
     assert code == 0 and out.startswith("Comparison A → B") and "对比" not in out
     code, out, _ = run(capsys, "rollup", demo, "--lang", "en")
     assert code == 0 and out.startswith("Roll-up of 1 zone(s)") and "汇总" not in out

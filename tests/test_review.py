@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -131,6 +132,22 @@ def test_an_older_file_without_review_loads_as_being_filled_in(
     del data["review"]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert load(path, checklist).assessment.review.state is ReviewState.DRAFT
+
+
+def test_a_refused_step_is_said_in_the_users_language_only(tmp_path: Path) -> None:
+    """It was both languages, whatever --lang said (the TUI's dialog showed both too)."""
+    path = tmp_path / "d.json"
+    assert run_cli("demo", "-o", path).returncode == 0
+    zh = run_cli("review", path, "approve", "--who", "王主任")
+    assert zh.returncode == 2 and "不能“审核通过”；此时可以：提交审核" in zh.stderr
+    assert "cannot" not in zh.stderr and "submit" not in zh.stderr
+    en = run_cli("review", path, "approve", "--who", "王主任", "--lang", "en")
+    assert (
+        en.returncode == 2 and "cannot be “approve”; possible now: submit for review" in en.stderr
+    )
+    assert not re.search(r"[\u4e00-\u9fff]", en.stderr), en.stderr
+    nobody = run_cli("review", path, "submit", "--lang", "en")
+    assert "needs a name" in nobody.stderr and "须写明" not in nobody.stderr
 
 
 def test_cli_steps_and_import_refused_when_final(tmp_path: Path) -> None:

@@ -86,7 +86,10 @@ def run_compare(args: argparse.Namespace) -> int:
     t = Texts(args.lang)
     _check_output(args.output, args.force)
     cl = checklist()
-    loaded_a, loaded_b = load_reporting(args.a, t), load_reporting(args.b, t)
+    loaded_a = load_reporting(args.a, t)
+    if args.a.exists() and args.b.exists() and args.a.samefile(args.b):
+        raise AssessError(texts.COMPARE_SAME, path=args.b)
+    loaded_b = load_reporting(args.b, t)
     comparison = compare(
         cl,
         loaded_a.assessment,

@@ -233,7 +233,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     if args.dry_run:
         assessment = load_reporting(args.into, t).assessment
-        _print(cl, *_import(paths, cl, assessment, args), t)
+        _print(cl, *_import(paths, cl, assessment, args), t, args.into.name)
         print(t(texts.DRY_RUN))
         return 0
     with AssessmentFile(args.into) as handle:
@@ -241,7 +241,7 @@ def run_import(args: argparse.Namespace) -> int:
         if is_final(loaded.assessment):
             raise FinalizedError(finalized_message(loaded.assessment))
         result, report = _import(paths, cl, loaded.assessment, args)
-        _print(cl, result, report, t)
+        _print(cl, result, report, t, args.into.name)
         if report.changes or loaded.migration is not None:
             handle.save(loaded.assessment)
             print(t(texts.SAVED, path=args.into))
@@ -253,27 +253,28 @@ def run_import(args: argparse.Namespace) -> int:
 def _import(
     paths: list[Path], cl: Checklist, assessment: Assessment, args: argparse.Namespace
 ) -> tuple[Intake, ImportReport]:
+    from assess.excel.conflicts import ConflictsRefused, conflict_lines
     from assess.excel.importer import import_many
-    from assess.excel.intake import conflict_lines
-    from assess.merge import MergeRefused
 
     try:
         return import_many(paths, cl, assessment, who=args.who, prefer=args.prefer)
-    except MergeRefused as exc:
+    except ConflictsRefused as exc:
         t = Texts(args.lang)
-        lines = "\n".join(f"  - {line}" for line in conflict_lines(exc.conflicts, t))
+        found = conflict_lines(exc.conflicts, t, file_name=args.into.name, places=exc.places)
+        lines = "\n".join(f"  - {line}" for line in found)
         raise AssessError(f"{exc.render(t)}\n{lines}") from None
 
 
-def _print(cl: Checklist, result: Intake, report: ImportReport, t: Texts) -> None:
-    from assess.excel.intake import conflict_lines
+def _print(cl: Checklist, result: Intake, report: ImportReport, t: Texts, file_name: str) -> None:
+    from assess.excel.conflicts import conflict_lines
     from assess.excel.intake_summary import summary_lines
 
     for line in report.lines(t):
         print(line)
     if result.plan.conflicts:
         print(t(dept_texts.CONFLICTS_DECIDED, count=len(result.plan.conflicts)))
-        for line in conflict_lines(result.plan.conflicts, t):
+        places = result.places
+        for line in conflict_lines(result.plan.conflicts, t, file_name=file_name, places=places):
             print(f"  {line}")
     for line in summary_lines(result, cl, t):
         print(line)

@@ -22,8 +22,8 @@ from assess.errors import AssessError, Message
 from assess.excel import layout
 from assess.excel.base_sheet import ExportBase, read_base
 from assess.excel.cells import clean_text
+from assess.excel.conflicts import ConflictsRefused, Places, conflict_places, field_name
 from assess.excel.cover import CoverInfo, read_cover
-from assess.excel.import_report import row_text
 from assess.excel.layout import SheetLayout
 from assess.excel.notation import numbered_lines, split_figures, strip_unit
 from assess.excel.policy_intake import (
@@ -59,6 +59,7 @@ from assess.merge import (
     ROW,
     Conflict,
     MergePlan,
+    MergeRefused,
     Prefer,
     Row,
     Snapshot,
@@ -82,10 +83,8 @@ from assess.texts import Text, Texts
 from assess.texts import departments as dept_texts
 from assess.texts import import_problems as words
 from assess.texts import review as review_words
-from assess.texts.history import EMPTY
 from assess.texts.workbook import WHOLE_SCOPE
 
-ZH = Texts()
 MAX_LISTED = 50
 ITEMS, ACTIONS, EVIDENCE = layout.ITEMS, layout.ACTIONS, layout.EVIDENCE
 
@@ -153,6 +152,8 @@ class Intake:
     returned: list[Returned]
     notes: list[Message] = field(default_factory=list)
     start: int = 0
+    places: Places = field(default_factory=dict)
+    """Where each conflict's sides are in the workbooks (``conflicts.conflict_places``)."""
 
     @property
     def changes(self) -> list[Change]:
@@ -676,7 +677,11 @@ def intake(
     owner_conflicts = _owner_conflicts(returned, checklist, current)
     if owner_conflicts and prefer is None:
         plan.conflicts += owner_conflicts
-    merged = apply(plan, current, who=who, prefer=prefer)
+    places = conflict_places(plan.conflicts, returned)
+    try:
+        merged = apply(plan, current, who=who, prefer=prefer)
+    except MergeRefused as exc:
+        raise ConflictsRefused(exc.code, exc.conflicts, places) from None
     kept = {(c.source, c.item) for c in owner_conflicts} if prefer == "file" else set()
     _apply_owners(returned, merged, who, kept)
     for got, pp in zip(returned, policy, strict=True):
@@ -686,7 +691,7 @@ def intake(
     if current.review.state is ReviewState.APPROVED and changes_since_review(merged):
         params = {"state": review_words.STATE["approved"], "ret": review_words.STEP["reject"]}
         notes.append(Message(dept_texts.AFTER_REVIEW, params))
-    return Intake(merged, plan, returned, notes, len(current.history))
+    return Intake(merged, plan, returned, notes, len(current.history), places)
 
 
 def _reassigned_since(
@@ -752,15 +757,6 @@ def _plan_policy(
     return plans
 
 
-def _field_name(name: str, t: Texts = ZH) -> str:
-    if name == ROW:
-        return t(fields.ACTIONS.label)
-    if name.startswith(FIGURE):
-        return f"{t(fields.FIGURES.label)}“{name[len(FIGURE) :]}”"
-    entry = fields.BY_ID.get(name)
-    return t(entry.header) if entry else name
-
-
 def _owner_conflicts(
     returned: list[Returned], checklist: Checklist, current: Assessment
 ) -> list[Conflict]:
@@ -791,42 +787,6 @@ def _apply_owners(
                 editor.set_responsibility(iid, owners)
 
 
-def conflict_lines(conflicts: list[Conflict], t: Texts = ZH) -> list[str]:
-    """Each conflict on one line in the user's language (values as recorded)."""
-    out = []
-    for c in conflicts:
-        where = " ".join(dict.fromkeys(p for p in (c.item, c.row) if p))  # a task: Z2, once
-        name = _field_name(c.field, t)
-        row = c.row if c.field == ROW else ""
-        values = {k: _value(getattr(c, k), t, row) for k in ("base", "file", "workbook", "other")}
-        if c.other_source:
-            out.append(t(dept_texts.CONFLICT_BETWEEN, where=where, field=name, source=c.source,
-                          workbook=values["workbook"], other_source=c.other_source,
-                          other=values["other"]))  # fmt: skip
-        else:
-            out.append(t(dept_texts.CONFLICT, where=where, field=name, base=values["base"],
-                          file=values["file"], source=c.source, workbook=values["workbook"]))  # fmt: skip
-    return out
-
-
-def _value(value: Value, t: Texts, row: str = "") -> str:
-    """A conflicting value quoted (a whole ``row``: its title and labelled cells); an empty
-    one in the history's word for empty."""
-    shown_row = row_text(row, value, t) if row and isinstance(value, tuple) and value else None
-    if shown_row is not None:
-        return shown_row
-    if isinstance(value, tuple):
-        shown = t.list_sep.join(v for v in value if v)
-        return t(dept_texts.QUOTED, value=shown) if shown else t(dept_texts.VALUE_DELETED)
-    if not value.strip():
-        return t(EMPTY)
-    try:
-        return t(dept_texts.QUOTED, value=t.label(Status(value)))
-    except ValueError:
-        text = " ".join(value.split())
-        return t(dept_texts.QUOTED, value=text if len(text) <= 40 else text[:39] + "…")
-
-
 def _bad_responsible(typed: str, name: str, departments: list[str]) -> Message:
     """An unknown department in 责任部门, with the zone's list and how to add one."""
     known = Listed(tuple(departments), dept_texts.NO_DEPARTMENTS_YET)
@@ -852,4 +812,4 @@ class FieldName:
     name: str
 
     def render(self, t: Texts) -> str:
-        return _field_name(self.name, t)
+        return field_name(self.name, t)

@@ -62,18 +62,31 @@ class Problem:
     message: Message
 
     def render(self, t: Texts) -> str:
+        where = Place(self.sheet, self.row, self.column).render(t)
+        header = _said(self.header, t) if self.column else ""
+        if header:
+            where += t(words.WHERE_HEADER, header=header)
+        return t(words.LINE, where=where, message=self.message.render(t))
+
+    def __str__(self) -> str:  # logs and code that has not chosen a language: both
+        return f"{self.render(Texts(Lang.ZH))} / {self.render(Texts(Lang.EN))}"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A cell (or, column 0, a row) as the workbook names the sheet and numbers the cell."""
+
+    sheet: str | Renders
+    row: int
+    column: int
+
+    def render(self, t: Texts) -> str:
         where = t(words.WHERE_SHEET, sheet=_said(self.sheet, t))
         if self.row:
             where += t(words.WHERE_ROW, row=self.row)
         if self.column:
             where += t(words.WHERE_COLUMN, column=get_column_letter(self.column))
-            header = _said(self.header, t)
-            if header:
-                where += t(words.WHERE_HEADER, header=header)
-        return t(words.LINE, where=where, message=self.message.render(t))
-
-    def __str__(self) -> str:  # logs and code that has not chosen a language: both
-        return f"{self.render(Texts(Lang.ZH))} / {self.render(Texts(Lang.EN))}"
+        return where
 
 
 def _said(value: str | Renders, t: Texts) -> str:
@@ -189,6 +202,14 @@ def sheet_of(rows: ReportRows, sheet: SheetLayout) -> str | SheetLayout:
     the workbook lacks it."""
     found = rows.sheets.get(sheet.key)
     return found.name if found else sheet
+
+
+def place(rows: ReportRows, sheet: SheetLayout, row: int, key: str) -> Place:
+    """The sheet's column ``key`` at ``row``, as this workbook names and places it."""
+    found = rows.sheets.get(sheet.key)
+    if found is not None:
+        return Place(found.name, row, found.columns.get(key, 0))
+    return Place(sheet, row, sheet.col(key) if key in sheet.keys else 0)
 
 
 def located(rows: ReportRows, sheet: SheetLayout, row: int, key: str, message: Message) -> Problem:

@@ -28,6 +28,12 @@ WRITTEN = text("cli.written", "已写出：{path}", "written: {path}")
 WRITTEN_IN = text(
     "cli.written_in", "已写出：{path}（{seconds:.1f} 秒）", "written: {path} ({seconds:.1f} s)"
 )
+COMPARE_SAME = text(
+    "cli.compare_same",
+    "两处给的是同一个文件，每一项都会是“未变”；请给另一期或另一个经开区的评估文件",
+    "both are the same file, so every row would read unchanged; give another period's or another"
+    " zone's assessment file",
+)
 DRY_RUN = text("cli.dry_run", "（试运行，未写入）", "(dry run, nothing written)")
 SAVED = text("cli.saved", "已写入：{path}", "saved: {path}")
 UNCHANGED = text("cli.unchanged", "无修改，文件未改动", "no changes; the file is unchanged")

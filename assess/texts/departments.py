@@ -61,14 +61,17 @@ NO_BASE = text(
 )
 CONFLICT = text(
     "dept.conflict",
-    "冲突 {where} {field}：导出时{base}，文件现为{file}，{source} 改为{workbook}",
-    "conflict {where} {field}: {base} when exported, {file} in the file now, {workbook} in {source}",
+    "冲突 {where} {field}：导出时{base}，{file_name} 现为{file}，{source} 改为{workbook}{place}",
+    "conflict {where} {field}: {base} when exported, {file} in {file_name} now, {workbook} in"
+    " {source}{place}",
 )
 CONFLICT_BETWEEN = text(
     "dept.conflict_between",
-    "冲突 {where} {field}：{source} 改为{workbook}，{other_source} 改为{other}",
-    "conflict {where} {field}: {source} says {workbook}, {other_source} says {other}",
+    "冲突 {where} {field}：{source} 改为{workbook}{place}，{other_source} 改为{other}{other_place}",
+    "conflict {where} {field}: {source} says {workbook}{place}, {other_source} says"
+    " {other}{other_place}",
 )
+CONFLICT_PLACE = text("dept.conflict_place", "（{place}）", " ({place})")
 REFUSED = text(
     "dept.refused",
     "有 {count} 处冲突，未导入任何内容；请协调后重试，或用 --prefer workbook / --prefer file 选择",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text as RichText
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +21,7 @@ from textual.widgets import Button, Static
 from assess.lang import Lang
 from assess.texts import Text, Texts
 from assess.texts import safety as s
+from assess.tui.prose import Prose
 
 
 class _Question(ModalScreen[str | None]):
@@ -44,7 +46,7 @@ class _Question(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.title_text, markup=False, classes="question-title")
-            yield Static(self.body, markup=False, id="question-body")
+            yield Prose(RichText(self.body), id="question-body")  # no line starts with 。
             for choice, label in self.choices:
                 yield Button(self.t(label), id=choice)
 

@@ -118,6 +118,16 @@ def test_compare_refuses_to_overwrite_and_reports_bad_files(
     assert "broken.json" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_compare_refuses_a_file_with_itself(periods: tuple[Path, Path]) -> None:
+    """Every row would read 未变: a mistyped argument looks like a period with no progress."""
+    a = periods[0]
+    result = run_cli("compare", a, a.parent / ".." / a.parent.name / a.name)
+    assert result.returncode == 2 and "同一个文件" in result.stderr and "a.json" in result.stderr
+    assert "未变" not in result.stdout
+    result = run_cli("compare", a, a, "--lang", "en")
+    assert result.returncode == 2 and "the same file" in result.stderr
+
+
 def test_rollup_skips_bad_files_shows_progress_and_writes_workbook(
     zone_dir: Path, tmp_path: Path
 ) -> None:

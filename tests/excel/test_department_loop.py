@@ -9,15 +9,16 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from assess import fields
 from assess.checklist import Checklist
 from assess.cli import main
 from assess.departments import items_of
 from assess.editing import Editor
+from assess.excel.conflicts import conflict_lines
 from assess.excel.department_book import export_by_department, planned_books
 from assess.excel.importer import WorkbookInvalid, import_into, import_many
-from assess.excel.intake import conflict_lines
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.excel.layout import ITEMS as ITEMS_LAYOUT
 from assess.excel.report import export_report
@@ -440,9 +441,18 @@ def test_english_department_workbook_imports_its_edits_and_nothing_else(
     assert demo.items[item].gap == "A gap typed in English"
 
 
-def test_a_conflict_says_empty_as_the_undo_notice_does(
+def _cell(path: Path, sheet: str, key: str, header: str) -> tuple[int, str]:
+    """(row, column letter) of ``header`` in the row of item ``key``."""
+    ws = load_workbook(path)[sheet]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    return _row(ws, "条目编号", key), get_column_letter(headers.index(header) + 1)
+
+
+def test_a_conflict_names_the_file_and_the_cell_the_department_typed_in(
     tmp_path: Path, checklist: Checklist, demo: Assessment, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The office must find both sides: the assessment file by name, the workbook's cell by
+    sheet, row and column. An empty side reads as the undo notice says it."""
     assert not demo.items["1.3"].gap
     file = tmp_path / "d.json"
     save(file, demo)
@@ -453,13 +463,65 @@ def test_a_conflict_says_empty_as_the_undo_notice_does(
     save(file, office)
     science = out / f"{demo.zone.name}-{demo.period}-科创局.xlsx"
     _set(science, ITEMS, "1.3", "差距", "科创局写的差距")
+    row, column = _cell(science, ITEMS, "1.3", "差距")
     capsys.readouterr()
     assert main(["import", str(science), "--into", str(file)]) == 2
     said = capsys.readouterr().err
-    assert "导出时（空），文件现为“办公室写的差距”" in said
-    assert "改为“科创局写的差距”" in said and "“”" not in said
+    assert "导出时（空），d.json 现为“办公室写的差距”" in said
+    assert f"改为“科创局写的差距”（“{ITEMS}” 第 {row} 行 {column} 列）" in said
+    assert "“”" not in said
     assert main(["import", str(science), "--into", str(file), "--lang", "en"]) == 2
-    assert "(empty) when exported" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "(empty) when exported, “办公室写的差距” in d.json now" in said
+    assert f"in {science.name} (sheet “{ITEMS}”, row {row}, column {column})" in said
+    assert main(["import", str(science), "--into", str(file), "--prefer", "file"]) == 0
+    assert f"（“{ITEMS}” 第 {row} 行 {column} 列）" in capsys.readouterr().out
+
+
+def test_two_workbooks_that_disagree_are_each_placed(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "d.json"
+    save(file, demo)
+    full = tmp_path / "office.xlsx"
+    assert main(["export", str(file), "-o", str(full)]) == 0
+    out = tmp_path / "out"
+    assert main(["export", str(file), "--by-department", "-o", str(out)]) == 0
+    science = out / f"{demo.zone.name}-{demo.period}-科创局.xlsx"
+    _set(full, ITEMS, "1.3", "差距", "办公室的差距")
+    _set(science, ITEMS, "1.3", "差距", "科创局的差距")
+    places = {book: _cell(book, ITEMS, "1.3", "差距") for book in (full, science)}
+    capsys.readouterr()
+    assert main(["import", str(full), str(science), "--into", str(file)]) == 2
+    said = capsys.readouterr().err
+    for book, (row, column) in places.items():
+        assert f"（“{ITEMS}” 第 {row} 行 {column} 列）" in said, book
+    assert load(file, checklist).assessment.items["1.3"].gap == demo.items["1.3"].gap
+
+
+def test_an_action_conflict_names_the_column_as_the_sheet_heads_it(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "1.1 A1 text" and pointed at the 编号 column."""
+    file = tmp_path / "d.json"
+    save(file, demo)
+    book = tmp_path / "d.xlsx"
+    assert main(["export", str(file), "-o", str(book)]) == 0
+    item, action = next((i, r.actions[0]) for i, r in demo.items.items() if r.actions)
+    office = load(file, checklist).assessment
+    Editor(office, "办公室").set_action_field(action.id, "text", "办公室改的举措")
+    save(file, office)
+    _set(book, ACTIONS, action.id, "下一步举措", "科室改的举措", by="编号")
+    ws = load_workbook(book)[ACTIONS]
+    headers = [c.value for c in ws[HEADER_ROW]]
+    row, column = _row(ws, "编号", action.id), get_column_letter(headers.index("下一步举措") + 1)
+    capsys.readouterr()
+    assert main(["import", str(book), "--into", str(file)]) == 2
+    said = capsys.readouterr().err
+    assert f"冲突 {item} {action.id} 下一步举措：" in said
+    assert f"（“{ACTIONS}” 第 {row} 行 {column} 列）" in said
+    assert main(["import", str(book), "--into", str(file), "--lang", "en"]) == 2
+    assert f"conflict {item} {action.id} next action: " in capsys.readouterr().err
 
 
 def test_a_conflict_names_a_task_or_a_row_once() -> None:
@@ -468,7 +530,7 @@ def test_a_conflict_names_a_task_or_a_row_once() -> None:
         "Z2", fields.TASK_TITLE.id, "", "", "新题目", "a.xlsx", "Z2", "b.xlsx", "旧题目"
     )
     action = Conflict("1.3", fields.ACTION_TEXT.id, "旧", "办公室", "科创局", "c.xlsx", "A1")
-    lines = conflict_lines([between, action])
+    lines = conflict_lines([between, action], Texts(), file_name="d.json")
     assert lines[0].startswith("冲突 Z2 ") and "Z2 Z2" not in lines[0]
     assert lines[1].startswith("冲突 1.3 A1 ")
 
@@ -579,13 +641,17 @@ def test_a_whole_row_conflict_shows_the_row_with_its_labels_not_stored_codes() -
     """Deleted on one side, edited on the other: each side as the workbook shows the row."""
     was = ("编制申报方案", "科创局", "", "2026-12-14", "medium", "todo")
     edited = (*was[:5], "doing")
-    (line,) = conflict_lines([Conflict("1.1", ROW, was, (), edited, "kc.xlsx", "A2")])
+    (line,) = conflict_lines(
+        [Conflict("1.1", ROW, was, (), edited, "kc.xlsx", "A2")], Texts(), file_name="d.json"
+    )
     assert (
         "“编制申报方案”（牵头单位 科创局，完成时限 2026-12-14，优先级 中，举措状态 未开始）" in line
     )
     assert "举措状态 进行中" in line and "（已删除）" in line
     assert not any(code in line for code in ("medium", "todo", "doing"))
-    (en,) = conflict_lines([Conflict("1.1", ROW, was, (), edited, "kc.xlsx", "A2")], Texts(Lang.EN))
+    (en,) = conflict_lines(
+        [Conflict("1.1", ROW, was, (), edited, "kc.xlsx", "A2")], Texts(Lang.EN), file_name="d.json"
+    )
     assert "priority medium, action status to do" in en
 
 

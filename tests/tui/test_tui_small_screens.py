@@ -351,3 +351,25 @@ async def test_tree_titles_cut_at_80_columns_end_in_an_ellipsis(
                 assert shown[:-1].rstrip()[-3:] in label, (label, shown)
                 cut += 1
         assert cut and (whole or lang is Lang.EN)  # every English title is longer than 30 cells
+
+
+async def test_a_question_breaks_its_chinese_lines_by_the_rules(demo_path: Path) -> None:
+    """A dialog's body (删除自定任务 and the save questions) was wrapped by Textual, which put
+    a lone 。 or ） at the start of a line, whatever the title's length made it fall."""
+    application = open_app(demo_path, lang="zh", today=TODAY)
+    try:
+        async with application.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            for filler in range(1, 16):
+                body = f"Z1“{'题' * filler}”连同其说明一并删除（修改记录保留原内容，可撤销）。"
+                application.push_screen(application.dialogs.confirm_remove_task(body))
+                await until(pilot, lambda: application.screen.query("#question-body"))
+                await pilot.pause()
+                box = application.screen.query_one("#question-body").region
+                strips = application.screen._compositor.render_strips()
+                shown = [strips[y].crop(box.x, box.right).text.strip() for y in box.line_range]
+                assert "".join(shown) == body, shown  # all of it, in order
+                assert all(line[0] not in NO_LINE_START for line in shown), shown
+                application.pop_screen()
+    finally:
+        application.session.close()
