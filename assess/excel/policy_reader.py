@@ -19,7 +19,14 @@ from assess.errors import Message
 from assess.excel.cells import clean_text
 from assess.excel.notation import EvidenceLine, parse_evidence_line, split_numbered
 from assess.excel.policy_layout import CLAIMS, PACE, POLICY_SHEETS, REQUESTS, TASKS
-from assess.excel.reader import Problem, ReportRows, Sheet, sheet_values
+from assess.excel.reader import (
+    ErrorValue,
+    FormulaValue,
+    Problem,
+    ReportRows,
+    Sheet,
+    sheet_values,
+)
 from assess.fields import Field, FieldError
 from assess.models import Action, Schedule
 from assess.texts import policy as words
@@ -119,8 +126,11 @@ def _read_pace(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
 def _value(sheet: Sheet, row: int, values: tuple[Any, ...], f: Field) -> Any:
     if f.kind is fields.FieldKind.DATE:
         return sheet.date(row, values, f.id)
+    raw = sheet.get(values, f.id)
+    if isinstance(raw, ErrorValue | FormulaValue):
+        return None  # already reported as a formula (``Sheet.rows``): not also as a bad choice
     try:
-        return f.from_cell(sheet.get(values, f.id))
+        return f.from_cell(raw)
     except FieldError as exc:
         sheet.cell_problem(row, f.id, exc.body)
         return None
@@ -150,7 +160,10 @@ def _read_claims(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
 
 def _read_tasks(sheet: Sheet, checklist: Checklist, out: PolicyRows) -> None:
     task_fields = (fields.TASK_ID, fields.TASK_MEASURE, fields.TASK_TITLE)
-    if not sheet.find_headers(tuple(f.id for f in task_fields)):
+    read_too = (fields.TASK_DESCRIPTION, fields.STATUS, fields.SCHEDULE,
+                fields.EXPLANATION_FIELD, fields.EVIDENCE, fields.ACTIONS)  # fmt: skip
+    # every column read is checked for formulas (``Sheet.rows``): one read as empty changed nothing
+    if not sheet.find_headers(tuple(f.id for f in task_fields), tuple(f.id for f in read_too)):
         return
     measures = {m.number for m in checklist.measures}
     for row, values in sheet.rows():

@@ -201,7 +201,11 @@ def sheet_of(rows: ReportRows, sheet: SheetLayout) -> str | SheetLayout:
     """The sheet's name as this workbook has it; the layout (said in the user's language) when
     the workbook lacks it."""
     found = rows.sheets.get(sheet.key)
-    return found.name if found else sheet
+    return found.name if found else _as_its_neighbours(sheet, _found_names(rows))
+
+
+def _found_names(rows: ReportRows) -> dict[str, str | None]:
+    return {key: found.name for key, found in rows.sheets.items()}
 
 
 def place(rows: ReportRows, sheet: SheetLayout, row: int, key: str) -> Place:
@@ -209,7 +213,8 @@ def place(rows: ReportRows, sheet: SheetLayout, row: int, key: str) -> Place:
     found = rows.sheets.get(sheet.key)
     if found is not None:
         return Place(found.name, row, found.columns.get(key, 0))
-    return Place(sheet, row, sheet.col(key) if key in sheet.keys else 0)
+    column = sheet.col(key) if key in sheet.keys else 0
+    return Place(_as_its_neighbours(sheet, _found_names(rows)), row, column)
 
 
 def located(rows: ReportRows, sheet: SheetLayout, row: int, key: str, message: Message) -> Problem:
@@ -219,7 +224,8 @@ def located(rows: ReportRows, sheet: SheetLayout, row: int, key: str, message: M
     if found is not None:
         return found.problem(row, key, message)
     column = sheet.col(key) if key in sheet.keys else 0
-    return Problem(sheet, row, column, sheet.column(key) if column else "", message)
+    named = _as_its_neighbours(sheet, _found_names(rows))
+    return Problem(named, row, column, sheet.column(key) if column else "", message)
 
 
 def unknown_evidence(rows: ReportRows, evidence_id: str) -> Message:
@@ -363,8 +369,9 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
     found = {sheet.key: _sheet_name(sheets, sheet) for sheet in layout.SHEETS}
     for sheet in required:
         if found[sheet.key] is None:
-            message = Message(words.MISSING_SHEET, {"sheet": sheet})
-            out.problems.append(Problem(sheet, 0, 0, "", message))
+            missing = _as_its_neighbours(sheet, found)
+            message = Message(words.MISSING_SHEET, {"sheet": missing})
+            out.problems.append(Problem(missing, 0, 0, "", message))
     for sheet, read in (
         (layout.ITEMS, _read_items),
         (layout.ACTIONS, _read_actions),
@@ -391,6 +398,17 @@ def read_report(path: Path, checklist: Checklist, *, with_profile: bool = False)
 def _sheet_name(sheets: dict[str, Any], sheet: SheetLayout) -> str | None:
     """The workbook's name of ``sheet``, in whichever language it was written."""
     return next((name for name in sheet.names if name in sheets), None)
+
+
+def _as_its_neighbours(sheet: SheetLayout, found: dict[str, str | None]) -> str | SheetLayout:
+    """A missing sheet named in the language of the workbook's other sheets (a Chinese
+    workbook lacks 行动计划, whatever language the user reads); the layout (said in the
+    user's language) when none was found."""
+    by_key = {s.key: s for s in layout.SHEETS}
+    for key, name in found.items():
+        if key in by_key and name in by_key[key].names:
+            return sheet.names[by_key[key].names.index(name)]
+    return sheet
 
 
 def _read_sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -122,20 +122,22 @@ def build_workbook(
     listed = [(i.id, ctx.item_title(i), i.id in lead) for i in ctx.items] if department else []
     write_cover(wb, assessment, listed, department, ctx.t)
     for ws in wb.worksheets:
-        _page_header(ws, ctx)
+        _page_header(ws, ctx, department)
     item_ids = [i.id for i in ctx.items]
     write_base(wb, base_of(checklist, assessment, item_ids, department, ctx.limited), ctx.t)
     wb.active = 0
     return wb
 
 
-def _page_header(ws: Worksheet, ctx: ReportContext) -> None:
+def _page_header(ws: Worksheet, ctx: ReportContext, department: str) -> None:
+    """Every page says whose it is: the zone and period, and a department's workbook the
+    department (its printed pages lie among the others' on the office's desk)."""
     rows = ws.print_title_rows or ""
     setup_print(
         ws,
         ctx.t,
         title_rows=rows.replace("$", ""),
-        header_left=ctx.zone_line,
+        header_left="　".join(filter(None, (ctx.zone_line, department))),
         header_right=ctx.t(print_words.REPORT_DATE, date=ctx.today.isoformat()),
         footer_left=ctx.t(print_words.FOOTER, version=ctx.checklist.version),
     )

@@ -133,6 +133,7 @@ SERVE_NO_TOKEN = text(
 )
 
 # a file whose folder cannot be written (no lock file can be made there): opened to be read
+VIEW_ONLY_MARK = text("safety.view_only_mark", "只读", "read-only")
 VIEW_ONLY_NOTICE = text(
     "safety.view_only",
     "文件所在的文件夹不可写，只读打开：可以查看，不能修改；如需修改，请把文件复制到可写的文件夹再打开",

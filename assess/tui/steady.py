@@ -19,6 +19,7 @@ from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual._types import SegmentLines
 from textual.coordinate import Coordinate
 from textual.geometry import Offset, Region, Size
@@ -63,6 +64,26 @@ class SteadyTable(SteadyScroll, QuickScrollBars, DataTable[Any]):
     """
 
     _rows: Rows = ()
+    _fresh_focus = False  # focus came and nothing was pressed or clicked since
+    _click_opens = True
+
+    def on_focus(self) -> None:
+        self._fresh_focus = True
+
+    def on_key(self) -> None:
+        self._fresh_focus = False
+
+    def on_mouse_down(self) -> None:
+        self._click_opens, self._fresh_focus = not self._fresh_focus, False
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click that focuses the table chooses a row; only a click on the row already
+        chosen opens it (DataTable opened row 0, the cursor's, on the first click)."""
+        if self._click_opens:
+            return  # DataTable's own handler follows (Textual calls each class's)
+        with self.prevent(DataTable.RowSelected, DataTable.CellSelected):
+            await super()._on_click(event)
+        event.prevent_default()  # …not once more, unprevented
 
     def _render_cell(
         self,

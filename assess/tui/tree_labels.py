@@ -12,7 +12,7 @@ from assess.applicability import item_applies
 from assess.checklist import Area, Item, Measure
 from assess.models import ItemRecord, ReviewState, Schedule, Status, ZoneTask
 from assess.scoring import Summary, format_score, format_share, schedule_of
-from assess.texts import Texts
+from assess.texts import Texts, safety
 from assess.texts import policy as policy_words
 from assess.texts import tui as words
 from assess.texts.workbook import area_title, measure_title
@@ -84,6 +84,8 @@ def header_parts(session: Session, t: Texts, filter_name: str) -> tuple[list[str
         identity.append(f"{t(words.FILTER)}{t.colon}{t(words.FILTERS[filter_name])}")
     if a.review.state is not ReviewState.DRAFT:  # the sign-off, once it has begun
         identity.append(t.label(a.review.state))
+    if session.view_only:  # said once on opening; the header keeps saying it
+        identity.append(t(safety.VIEW_ONLY_MARK))
     scores = (
         f"{t(words.OVERALL)} {format_score(overall.value)}"
         f" · {t(words.COVERAGE)} {format_share(overall.coverage)}"

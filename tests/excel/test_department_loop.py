@@ -725,3 +725,16 @@ def test_a_workbook_changing_an_item_reassigned_since_its_export_says_so(
     said = [n.render(Texts()) for n in result.notes]
     assert any("条目 1.3 在导出后已改由其他部门牵头" in n for n in said)
     assert not any("1.4" in n for n in said if "牵头" in n)
+
+
+def test_a_departments_printed_pages_say_whose_they_are(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, report: Path
+) -> None:
+    """Printed, a department's pages lie among the others' on the office's desk."""
+    books = _books(checklist, demo, tmp_path / "out")
+    wb = load_workbook(books["科创局"])
+    printed = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+    assert printed and all("科创局" in ws.oddHeader.left.text for ws in printed)
+    assert all(demo.zone.name in ws.oddHeader.left.text for ws in printed)
+    full = load_workbook(report)
+    assert not any("科创局" in (ws.oddHeader.left.text or "") for ws in full.worksheets)

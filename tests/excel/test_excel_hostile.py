@@ -128,6 +128,27 @@ def test_formulas_never_computed_are_refused_with_their_cells_and_change_nothing
         new_from_workbook(hostile, checklist)
 
 
+def test_a_formula_in_a_policy_sheets_choice_column_is_refused_once(
+    tmp_path: Path, report: Path, checklist: Checklist, demo: Assessment
+) -> None:
+    """政策争取's 申请状态 said it twice (also as no known choice); 自定任务's 落实状态 and the
+    task's other columns but its ID, measure and title took it as an empty cell, silently."""
+    wb = load_workbook(report)
+    cells = []
+    for sheet, header in (("政策争取", "申请状态"), ("自定任务", "落实状态")):
+        ws = wb[sheet]
+        column = [c.value for c in ws[HEADER_ROW]].index(header) + 1
+        ws.cell(FIRST_DATA_ROW, column).value = "=A1"
+        cells.append((sheet, FIRST_DATA_ROW, column))
+    hostile = tmp_path / "policy-formulas.xlsx"
+    wb.save(hostile)
+    with pytest.raises(WorkbookInvalid) as caught:
+        import_into(hostile, checklist, demo.model_copy(deep=True))
+    problems = caught.value.problems
+    assert sorted((p.sheet, p.row, p.column) for p in problems) == sorted(cells)
+    assert all("公式" in p.message.both() for p in problems)
+
+
 def test_formula_results_are_imported_as_the_text_shown_and_exported_as_text(
     tmp_path: Path, report: Path, checklist: Checklist, demo: Assessment
 ) -> None:

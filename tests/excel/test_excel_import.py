@@ -20,6 +20,7 @@ from assess.excel.importer import WorkbookInvalid, import_into, new_from_workboo
 from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
 from assess.excel.limits import WorkbookRefused
 from assess.excel.report import export_report
+from assess.lang import Lang
 from assess.models import Action, ActionStatus, Assessment, Evidence, Status
 from assess.storage import dumps, load
 from assess.texts import Texts
@@ -256,6 +257,9 @@ def test_missing_sheet_and_header_are_reported(report: Path, checklist: Checklis
     text = str(caught.value)
     assert "缺少工作表“行动计划”" in text
     assert "“逐项对标” 第 2 行" in text and "缺少列“落实状态”" in text
+    # read in English, the Chinese workbook's missing sheet keeps the name its tab had
+    english = caught.value.render(Texts(Lang.EN))
+    assert "the sheet “行动计划” is missing" in english and "Action plan" not in english
 
 
 def test_not_a_workbook_is_refused(tmp_path: Path, checklist: Checklist) -> None:

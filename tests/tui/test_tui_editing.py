@@ -429,3 +429,22 @@ async def test_an_open_action_due_in_the_past_is_saved_and_said(
             assert f"{due} 已过（今天 {app.session.today}）" in said[0]
         await until_saved(pilot)
         assert due in {str(a.due) for a in on_disk(demo_path).items["1.1"].actions}
+
+
+async def test_a_click_that_focuses_a_table_chooses_its_row_and_a_second_opens_it(
+    app: AssessApp,
+) -> None:
+    """The first click on row 0 (where the cursor starts) opened the edit form, while a
+    first click on any other row only chose it."""
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app._started)
+        table = app.detail.query_one("#evidence-table", DataTable)
+        assert table.row_count and app.focused is not table
+        table.scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click("#evidence-table", offset=(4, 1))  # row 0, below the header
+        await pilot.pause()
+        assert app.focused is table and table.cursor_row == 0
+        assert not isinstance(app.screen, EvidenceForm)
+        await pilot.click("#evidence-table", offset=(4, 1))
+        await until(pilot, lambda: isinstance(app.screen, EvidenceForm))

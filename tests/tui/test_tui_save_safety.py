@@ -278,6 +278,10 @@ async def test_a_file_in_a_read_only_folder_opens_to_be_read(
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app._started)
         assert any("只读打开" in n for n in notices(app)), notices(app)
+        header = str(app.query_one("#zone-line").render())
+        assert f"{app.session.assessment.period} · 只读 · " in header, (
+            header
+        )  # the notice goes; the header stays
         status = app.session.record("1.1").status
         await pilot.press("3")
         await pilot.pause()

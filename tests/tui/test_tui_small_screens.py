@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Select
+from textual.widgets import Button, OptionList, Select
 from textual.widgets._footer import FooterKey
 from tui_helpers import TODAY, until
 
@@ -373,3 +373,18 @@ async def test_a_question_breaks_its_chinese_lines_by_the_rules(demo_path: Path)
                 application.pop_screen()
     finally:
         application.session.close()
+
+
+async def test_the_item_forms_buttons_all_show_at_80_columns(app_in: AssessApp) -> None:
+    """移除 (remove) of the evidence row was past the pane's right edge, out of sight."""
+    async with app_in.run_test(size=SMALL) as pilot:
+        await until(pilot, lambda: app_in._started)
+        pane = app_in.detail.region
+        for key, row in (("v", "ev-"), ("a", "act-")):
+            await pilot.press(key)  # the section scrolled into view
+            await pilot.pause()
+            buttons = [b for b in app_in.detail.query(Button) if (b.id or "").startswith(row)]
+            assert len(buttons) >= 3
+            for button in buttons:
+                box = button.region
+                assert box.width and pane.x <= box.x and box.right <= pane.right, button.id
