@@ -30,7 +30,7 @@ from assess.models import STATUS_ORDER, Action, Priority, Status
 from assess.requests import status_label
 from assess.scoring import open_actions, overdue, urgency
 from assess.texts import Texts
-from assess.texts.applicability import applicability_text
+from assess.texts.applicability import NOT_APPLICABLE, ONLY_FOR, applicability_text
 from assess.texts.labels import EXPLANATION, YES
 from assess.texts.messages import ROLLUP_RULE, WARNING_KIND, warning_text
 from assess.texts.workbook import (
@@ -70,6 +70,13 @@ CENTERED = (
     fields.ACTION_PRIORITY.id,
     "highest_priority",
 )
+
+# The request statuses the 说明 sheet's note on kinds quotes, by their placeholders there.
+REQUEST_WORDS = {
+    "received": Status.DONE,
+    "requested": Status.IN_PROGRESS,
+    "unrequested": Status.NOT_STARTED,
+}
 
 
 def _due_cell(actions: list[Action]) -> Value:
@@ -339,8 +346,20 @@ def write_notes(ws: Worksheet, ctx: ReportContext) -> None:
         "scope": ctx.scope_text(),
         "status": scale + "\n" + t(NOTE_SCALE),
         "rules": t(ROLLUP_RULE),
-        "applicability": t(NOTE_APPLICABILITY),
-        "kind": t(NOTE_KIND),
+        "applicability": t(
+            NOTE_APPLICABILITY,
+            shown=t(NOT_APPLICABLE, why=t(ONLY_FOR, who="…")),
+            status=t(fields.STATUS.header),
+            not_applicable=t.label(Status.NOT_APPLICABLE),
+        ),
+        "kind": t(
+            NOTE_KIND,
+            status=t(fields.STATUS.header),
+            **{
+                name: t(status_label(status, Kind.HIGHER_LEVEL))
+                for name, status in REQUEST_WORDS.items()
+            },
+        ),
         "return": t(NOTE_RETURN, fields=filled, **sheet_names),
         "evidence": t(NOTE_EVIDENCE),
         "figures": t(NOTE_FIGURES, column=t(fields.FIGURES.header)),

@@ -157,22 +157,23 @@ NOTE_SCALE = text(
 NOTE_APPLICABILITY = text(
     "workbook.note.applicability_text",
     "按经开区画像（所在地区、沿边地区、西部枢纽节点起步区、外籍人才集中）判断条目是否适用；"
-    "按画像不适用的条目显示“不适用（仅适用于…）”，不计分。"
-    "“有条件的”条目默认适用，不具备条件的可将落实状态标为“不适用”并说明理由。",
+    "按画像不适用的条目显示“{shown}”，不计分。"
+    "“有条件的”条目默认适用，不具备条件的可将{status}标为“{not_applicable}”并说明理由。",
     "Whether an item applies follows the zone's profile (region, border zone, western computing "
-    "hub start-up area, many foreign staff); items that do not apply show 'not applicable "
-    "(only for …)' and are not scored. Conditional items apply by default; a zone without the "
-    "condition may set the status to 'not applicable' and give the justification.",
+    "hub start-up area, many foreign staff); items that do not apply show '{shown}' and are not "
+    "scored. Conditional items apply by default; a zone without the condition may set the "
+    "{status} to '{not_applicable}' and give the justification.",
 )
 NOTE_KIND = text(
     "workbook.note.kind_text",
     "要求：经开区应当做到，未落实即为差距；支持/鼓励：可争取的政策，未用好即为机遇；"
-    "上级事项：由上级部门推动，经开区可争取或确认已获得；落实状态写“已获得”“争取中”“未争取”，"
-    "不计入差距，列入“待争取事项”，计入政策利用率。",
+    "上级事项：由上级部门推动，经开区可争取或确认已获得；{status}写“{received}”“{requested}”"
+    "“{unrequested}”，不计入差距，列入“待争取事项”，计入政策利用率。",
     "requirement: the zone must do it; not done is a gap. support / encourage: policy the zone "
     "can use; not used is an opportunity. higher-level: driven by higher authorities; the zone "
-    "can apply for it or confirm it has it: its status reads received, requested or not "
-    "requested; it is never a gap, it is listed under open requests and counts toward policy use.",
+    "can apply for it or confirm it has it: its {status} reads '{received}', '{requested}' or "
+    "'{unrequested}'; it is never a gap, it is listed under open requests and counts toward "
+    "policy use.",
 )
 NOTE_RETURN = text(
     "workbook.note.return_text",

@@ -9,21 +9,24 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, RadarChart
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assess import fields
 from assess.applicability import item_applies
-from assess.checklist import Checklist
+from assess.checklist import Checklist, Kind
 from assess.compare import compare
 from assess.excel.compare_book import build_compare_workbook
-from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, SHEETS
+from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, NOTES, SHEETS
 from assess.excel.report import default_report_name, export_report
 from assess.lang import Lang
 from assess.lifecycle import new_assessment, roll_forward
 from assess.models import Action, Assessment, Evidence, Status
+from assess.requests import status_label
 from assess.resources import template_path
 from assess.scoring import summarize
 from assess.texts import Texts
@@ -263,6 +266,23 @@ def test_notes_sheet_states_rule_and_version(book: Workbook, checklist: Checklis
     assert Texts()(ROLLUP_RULE) in text
     assert checklist.version in text and checklist.id in text
     assert "仅适用于" in text and "生成时间" in text
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_notes_quote_the_statuses_as_the_status_column_reads_them(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, lang: Lang
+) -> None:
+    t = Texts(lang)
+    book = load_workbook(export_report(checklist, demo, tmp_path / "r.xlsx", lang=lang))
+    notes = book[NOTES.name(t)]
+    text = "\n".join(str(c.value) for row in notes.iter_rows() for c in row if c.value)
+    quote = "“{}”" if lang is Lang.ZH else "'{}'"
+    requests = [Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED]
+    for label in [t(status_label(s, Kind.HIGHER_LEVEL)) for s in requests] + [
+        t.label(Status.NOT_APPLICABLE)
+    ]:
+        assert quote.format(label) in text, label
+    assert t(fields.STATUS.header) in text
 
 
 def test_hostile_user_text_is_written_as_text(
