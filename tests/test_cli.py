@@ -160,6 +160,13 @@ def test_profile_errors_name_the_option(tmp_path: Path) -> None:
         (["new"], "缺少必需的参数"),
         (["summary", "--lang", "fr", "x.json"], "不能取 'fr'"),
         (["summary", "a.json", "b.json"], "无法识别的参数：b.json"),
+        (["import", "w.xlsx"], "以下参数须给出其中一个：--into -o/--output"),
+        (["import", "w.xlsx", "--into", "a.json", "-o", "b.json"], "不能与 --into 同时使用"),
+        (
+            ["import", "w.xlsx", "--into", "a.json", "--dry-run=yes"],
+            "是开关，不带取值（去掉“=yes”）",
+        ),
+        (["new", "--p", "x"], "选项 --p 不明确，可能是：--province, --period"),
     ],
 )
 def test_argument_errors_are_said_in_chinese_too(

@@ -38,6 +38,19 @@ _ARGPARSE_ERRORS: tuple[tuple[re.Pattern[str], Text], ...] = (
     ),
     (re.compile(r"argument (?P<arg>\S+): expected one argument"), texts.ARG_NO_VALUE),
     (re.compile(r"argument (?P<arg>\S+): invalid \w+ value: (?P<value>.+)"), texts.ARG_BAD_VALUE),
+    (re.compile(r"one of the arguments (?P<args>.+) is required"), texts.ARGS_ONE_OF),
+    (
+        re.compile(r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)"),
+        texts.ARGS_EXCLUSIVE,
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+): ignored explicit argument '(?P<value>.*)'"),
+        texts.ARG_NO_EXPLICIT,
+    ),
+    (
+        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+        texts.ARG_AMBIGUOUS,
+    ),
 )
 
 

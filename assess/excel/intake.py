@@ -23,6 +23,7 @@ from assess.excel import layout
 from assess.excel.base_sheet import ExportBase, read_base
 from assess.excel.cells import clean_text
 from assess.excel.conflicts import ConflictsRefused, Places, conflict_places, field_name
+from assess.excel.copies import edited_copies
 from assess.excel.cover import CoverInfo, read_cover
 from assess.excel.layout import SheetLayout
 from assess.excel.notation import numbered_lines, split_figures, strip_unit
@@ -329,6 +330,25 @@ class _Reader:
             self._put(item, "evidence", cited, fields.EVIDENCE.id)
         self._typed_actions(item, planned)
         self._owners(item)
+        self._copies(item)
+
+    def _copies(self, item: ItemRow) -> None:
+        """A copy column edited (the sheet unprotected) is not taken: say so, not silently. A
+        workbook of another checklist version copied other words: nothing to compare."""
+        version = self.got.rows.profile.get("checklist_version")
+        if version not in (None, self.checklist.version):
+            return
+        edited = edited_copies(self.checklist, self.checklist.item_index[item.item_id], item.copies)
+        if edited:
+            found = self.got.rows.sheets[ITEMS.key].headers
+            columns = tuple(found.get(key, key) for key in edited)
+            self.got.notes.append(
+                Message(words.COPY_EDIT_IGNORED, {
+                    "items": sheet_of(self.got.rows, ITEMS), "row": item.row,
+                    "item": item.item_id, "columns": Listed(columns, words.COPY_EDIT_IGNORED),
+                    "note": found.get(fields.NOTE.id, fields.NOTE.header),
+                })
+            )  # fmt: skip
 
     def _file(self, item_id: str) -> ItemRecord:
         return self.current.items.get(item_id) or ItemRecord()

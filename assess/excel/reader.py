@@ -24,6 +24,7 @@ from assess.checklist import Checklist
 from assess.dates import parse_date_text
 from assess.errors import Message, Renders
 from assess.excel import layout
+from assess.excel.copies import COPY_COLUMNS
 from assess.excel.layout import SheetLayout
 from assess.excel.limits import MAX_COLUMNS, MAX_ROWS, WorkbookRefused, check_workbook_file
 from assess.excel.notation import (
@@ -123,6 +124,7 @@ class ItemRow:
     actions: list[ActionRow] = field(default_factory=list)  # read from the 下一步举措… columns
     title: str | None = None  # the 条目 beside the ID: checked, so swapped IDs are caught
     responsible: str | None = None  # the 责任部门 cell
+    copies: dict[str, str] = field(default_factory=dict)  # 领域, 举措, 政策原文, 类型: never read
 
 
 @dataclass
@@ -499,6 +501,10 @@ def _read_items(sheet: Sheet, checklist: Checklist) -> None:
         item = ItemRow(row, item_id)
         item.title = sheet.text(values, ITEM_TITLE)
         item.responsible = sheet.text(values, RESPONSIBLE)
+        for key in COPY_COLUMNS:  # compared on import: an edit there is said, not taken
+            copy = sheet.text(values, key)
+            if copy is not None:
+                item.copies[key] = copy
         item.status = _choice(sheet, row, values, STATUS, fields.STATUS)
         for name in ITEM_TEXT_COLUMNS:
             text = sheet.text(values, name)

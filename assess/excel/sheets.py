@@ -20,6 +20,7 @@ from assess.departments import responsible
 from assess.excel import layout
 from assess.excel.cells import STYLE_BODY, STYLE_LABEL, put_text
 from assess.excel.context import ReportContext
+from assess.excel.copies import copy_cells
 from assess.excel.layout import FIRST_DATA_ROW, SheetLayout
 from assess.excel.notation import evidence_line, figure_lines, numbered_lines
 from assess.excel.responsible import responsible_cell
@@ -50,9 +51,7 @@ from assess.texts.workbook import (
     NOTE_SCALE_LINE,
     NOTE_TOPIC,
     TITLE_LINE,
-    area_title,
     heading,
-    measure_title,
 )
 
 STATUS_FILLS: dict[Status, str] = {
@@ -123,14 +122,6 @@ def _title(ws: Worksheet, ctx: ReportContext, sheet: SheetLayout) -> None:
     set_title(ws, ctx.t(TITLE_LINE, zone=a.zone.name, title=sheet.title(ctx.t), period=a.period))
 
 
-def _area_text(ctx: ReportContext, item: Item) -> str:
-    return area_title(ctx.checklist.area_of[item.id], ctx.t)
-
-
-def _measure_text(ctx: ReportContext, item: Item) -> str:
-    return measure_title(ctx.checklist.measure_of[item.id], ctx.t)
-
-
 def _evidence_text(ctx: ReportContext, ids: list[str]) -> str:
     register = ctx.assessment.evidence_by_id()
     return "\n".join(evidence_line(register[i]) for i in ids if i in register)
@@ -138,11 +129,12 @@ def _evidence_text(ctx: ReportContext, ids: list[str]) -> str:
 
 def _item_cells(ctx: ReportContext, item: Item) -> Row:
     """序号 aside, the columns every item list starts with: ID, measure, title, kind."""
+    copies = copy_cells(ctx.checklist, item, ctx.t)
     return {
         "item_id": item.id,
-        "measure": _measure_text(ctx, item),
+        "measure": copies["measure"],
         "item": ctx.item_title(item),
-        "kind": ctx.t.label(item.kind),
+        "kind": copies["kind"],
     }
 
 
@@ -159,10 +151,9 @@ def write_items(ws: Worksheet, ctx: ReportContext) -> None:
             return numbered_lines(values) if acts else ""
 
         rows.append({
+            **copy_cells(ctx.checklist, item, t),
             **_item_cells(ctx, item),
             "number": number,
-            "area": _area_text(ctx, item),
-            "source": item.source,
             "applicability": applicability_text(item, zone, t),
             fields.STATUS.id: t(status_label(rec.status, item.kind)),
             fields.EXPLANATION_FIELD.id: rec.explanation,

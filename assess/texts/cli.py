@@ -186,3 +186,23 @@ ARG_NO_VALUE = text(
 ARG_BAD_VALUE = text(
     "cli.args.bad_value", "参数 {arg} 的取值 {value} 无效", "argument {arg}: invalid value {value}"
 )
+ARGS_ONE_OF = text(
+    "cli.args.one_of",
+    "以下参数须给出其中一个：{args}",
+    "one of the arguments {args} is required",
+)
+ARGS_EXCLUSIVE = text(
+    "cli.args.exclusive",
+    "参数 {arg} 不能与 {other} 同时使用，请只保留一个",
+    "argument {arg}: not allowed with argument {other} (keep one of them)",
+)
+ARG_NO_EXPLICIT = text(
+    "cli.args.no_explicit",
+    "参数 {arg} 是开关，不带取值（去掉“={value}”）",
+    "argument {arg} is a switch and takes no value (drop '={value}')",
+)
+ARG_AMBIGUOUS = text(
+    "cli.args.ambiguous",
+    "选项 {option} 不明确，可能是：{matches}；请写全",
+    "ambiguous option: {option} could match {matches}; spell it out",
+)

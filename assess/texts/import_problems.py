@@ -134,6 +134,13 @@ ACTION_EDITS_IGNORED = text(
     "the next-action edits on “{items}” row {row} ({item}) are not imported: actions are "
     "edited on the “{actions}” sheet",
 )
+COPY_EDIT_IGNORED = text(
+    "import_problem.copy_edit_ignored",
+    "“{items}”第 {row} 行（{item}）“{columns}”列的修改未导入：这些列抄录清单，导入时不读；"
+    "意见请写在“{note}”列",
+    "the edits in the “{columns}” column(s) on “{items}” row {row} ({item}) are not imported: "
+    "those columns copy the checklist and are never read; put remarks in the “{note}” column",
+)
 EVIDENCE_NOT_CITED = text(
     "import_problem.evidence_not_cited",
     "“{register}”第 {row} 行（{what}）未被本工作簿的条目引用，未登记",

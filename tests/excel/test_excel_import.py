@@ -17,7 +17,7 @@ from assess.checklist import Checklist
 from assess.cli import main
 from assess.excel.import_report import short_pair
 from assess.excel.importer import WorkbookInvalid, import_into, new_from_workbook
-from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW
+from assess.excel.layout import FIRST_DATA_ROW, HEADER_ROW, ITEMS
 from assess.excel.limits import WorkbookRefused
 from assess.excel.report import export_report
 from assess.lang import Lang
@@ -178,6 +178,34 @@ def test_edits_are_applied_through_history_and_overwrites_listed(
     assert ("1.1", "status", "in_progress", "done") in overwritten
     assert not any(c.field == "gap" for c in result.overwritten)  # 1.3 had no gap recorded
     assert any("推进中 → 已落实" in line for line in result.lines())
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_an_edited_copy_column_is_said_not_silently_dropped(
+    tmp_path: Path, checklist: Checklist, demo: Assessment, lang: Lang
+) -> None:
+    """A department that lifted the protection and rewrote 政策原文 or 类型 saw "0 处修改"
+    and no word of it; the copy is still not taken (the checklist's text is the policy's)."""
+    t = Texts(lang)
+    path = export_report(checklist, demo, tmp_path / "w.xlsx", today=TODAY, lang=lang)
+    wb = load_workbook(path)
+    ws = wb[ITEMS.name(t)]
+    source_header, kind_header = (t(ITEMS.column(key).text) for key in ("source", "kind"))
+    headers = [c.value for c in ws[HEADER_ROW]]
+    source, kind = headers.index(source_header) + 1, headers.index(kind_header) + 1
+    row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, 4).value == "1.2")
+    ws.cell(row, source).value = "部门改写的政策原文"
+    ws.cell(row, kind).value = "  " + str(ws.cell(row, kind).value) + "\n"  # only re-spaced
+    ws.cell(row + 1, kind).value = "要求" if lang is Lang.ZH else "requirement"
+    wb.save(path)
+    copy = demo.model_copy(deep=True)
+    result = import_into(path, checklist, copy)
+    assert result.changes == [] and dumps(copy) == dumps(demo)
+    said = [n.render(t) for n in result.notes]
+    assert len(said) == 2, said
+    assert f"{row}" in said[0] and "1.2" in said[0] and source_header in said[0]
+    assert kind_header not in said[0]  # re-spacing a copy is no edit
+    assert "1.3" in said[1] and kind_header in said[1]
 
 
 def test_new_evidence_lines_create_records_once(
